@@ -1,0 +1,81 @@
+"""The API's front page: `/health`, `/openapi.json` (every context's routes, merged) and `/docs`.
+
+Every `functions/<context>/api.py` is found by name and its resolver's OpenAPI document merged
+with Powertools' OpenAPIMerge, so a new route appears here without touching this file. The
+docs page is Swagger UI from the assets Powertools ships (no CDN, works offline).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+from pathlib import Path
+from typing import Any
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi import swagger_ui
+from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
+from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
+from aws_lambda_powertools.event_handler.openapi.swagger_ui.html import generate_swagger_html
+
+import functions
+from panacea.platform.api import build_resolver, lambda_entry
+from panacea.platform.settings import settings
+
+DESCRIPTION = """Panacea: a multi-tenant platform for health businesses that sell and serve.
+
+Authenticate with a Cognito ID token (`Authorization: Bearer <token>`): your tenant comes from
+the token, never from the request. Writes accept an `Idempotency-Key` header; a retry with the
+same key gets the first answer back. Lists page with `limit` and the opaque `next_cursor`.
+Every error is `application/problem+json` and names the fields at fault."""
+
+app = build_resolver()
+
+
+@functools.cache
+def document() -> str:
+    merge = OpenAPIMerge(
+        title="Panacea API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        security_schemes={"cognito": HTTPBearer(bearerFormat="JWT", description="Cognito ID token")},
+        security=[{"cognito": []}],
+        on_conflict="error",
+    )
+    for context in sorted(m.name for m in pkgutil.iter_modules(functions.__path__) if m.ispkg):
+        if (Path(functions.__path__[0]) / context / "api.py").exists():
+            api = importlib.import_module(f"functions.{context}.api")
+            merge.add_schema(api.app.get_openapi_schema())
+    return merge.get_openapi_json_schema()
+
+
+@functools.cache
+def page() -> str:
+    assets = Path(swagger_ui.__file__).parent
+    return generate_swagger_html(
+        spec=document().replace("</", "<\\/"),
+        swagger_js=(assets / "swagger-ui-bundle.min.js").read_text(),
+        swagger_css=(assets / "swagger-ui.min.css").read_text(),
+        swagger_base_url="",
+        oauth2_config=None,
+        persist_authorization=True,
+    )
+
+
+@app.get("/health", include_in_schema=False)
+def health() -> dict[str, str]:
+    return {"status": "ok", "stage": settings().stage}
+
+
+@app.get("/openapi.json", include_in_schema=False)
+def openapi() -> Response[str]:
+    return Response(200, content_type="application/json", body=document())
+
+
+@app.get("/docs", include_in_schema=False)
+def docs() -> Response[str]:
+    return Response(200, content_type="text/html; charset=utf-8", body=page())
+
+
+handler: Any = lambda_entry(app)

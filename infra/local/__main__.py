@@ -1,0 +1,59 @@
+"""`make dev`: run the whole platform locally with a demo tenant (`python -m infra.local`)."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from infra.local.runtime import LocalPlatform
+from infra.local.seed import seed
+
+BANNER = """
+  Panacea is running locally (no AWS account involved).
+
+    API            {api}
+    Docs           {docs}
+    OpenAPI        {openapi}
+    Health         {api}/health
+    AWS (moto)     {aws_endpoint}   e.g. aws --endpoint-url {aws_endpoint} dynamodb scan --table-name {table}
+
+    Platform admin {platform_admin[username]} / {platform_admin[password]}
+    Demo tenant    {demo_tenant[slug]} ({demo_tenant[id]}, {demo_tenant[status]})
+      owner        {demo_tenant[owner][username]} ({demo_tenant[owner][email]}) / {demo_tenant[owner][password]}
+
+    Get a token:   aws --endpoint-url {aws_endpoint} cognito-idp initiate-auth \\
+                     --client-id {user_pool_client_id} --auth-flow USER_PASSWORD_AUTH \\
+                     --auth-parameters USERNAME=platform-admin,PASSWORD='{platform_admin[password]}'
+    These facts, as JSON: {state}/demo.json          Stop with Ctrl-C.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m infra.local", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=3000, help="API gateway port (0: any free port)")
+    parser.add_argument("--aws-port", type=int, default=4566, help="moto's port (0: any free port)")
+    parser.add_argument("--state-dir", type=Path, default=Path(".local"))
+    parser.add_argument("--time-scale", type=float, default=1.0, help="multiplier for workflow waits (0: instant)")
+    args = parser.parse_args(argv)
+
+    platform = LocalPlatform(host=args.host, port=args.port, aws_port=args.aws_port, time_scale=args.time_scale)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        platform.start()
+        demo = seed(platform, args.state_dir)
+        print(BANNER.format(state=args.state_dir, **demo), file=sys.stderr, flush=True)
+        stop.wait()
+    finally:
+        print("  stopping…", file=sys.stderr, flush=True)
+        platform.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

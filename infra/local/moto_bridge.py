@@ -1,0 +1,92 @@
+"""The three places the local runtime reaches into moto 5.2.5 (pinned in pyproject.toml).
+
+1. Lambda: moto runs functions in Docker, which this machine lacks; invocations (from Step
+   Functions tasks) call the project's handler in this process instead, and report an
+   exception as Lambda does (`errorType` / `errorMessage`), so Retry and Catch match on it.
+2. EventBridge: moto delivers rules to SQS but not to Step Functions; a rule targeting a state
+   machine starts an execution (named after the event id, so a redelivery starts nothing new).
+3. Time: Wait states and Retry intervals are scaled by `time_scale` (0 in tests: instant).
+
+Everything else is moto as published.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import traceback
+from typing import Any
+
+from moto.awslambda.models import LambdaFunction
+from moto.events.models import Rule
+from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
+from moto.stepfunctions.parser.asl.component.state.wait.wait_function.wait_function import WaitFunction
+from moto.stepfunctions.responses import get_backend
+
+from infra.local.invoke import invoke
+
+_installed = False
+_time_scale = 1.0
+
+
+def _invoke_in_process(self: LambdaFunction, event: Any = None) -> tuple[str, bool, str]:
+    payload = json.loads(event) if isinstance(event, str | bytes) else (event or {})
+    try:
+        result = invoke(self.handler, payload, function_name=self.function_name, timeout_s=int(self.timeout))
+        return json.dumps(result if result is not None else None), False, ""
+    except Exception as exc:
+        error = {
+            "errorType": type(exc).__name__,
+            "errorMessage": str(exc),
+            "stackTrace": traceback.format_exc(),
+        }
+        return json.dumps(error), True, traceback.format_exc()
+
+
+_original_send_to_targets = Rule.send_to_targets
+
+
+def _send_to_targets(self: Rule, original_event: dict[str, Any], transform_input: bool = True) -> None:
+    if not self.event_pattern.matches_event(original_event):
+        return
+    machines = [t for t in self.targets if t["Arn"].split(":")[2] == "states"]
+    for target in machines:
+        backend = get_backend(self.account_id, self.region_name)
+        arn = target["Arn"]
+        # Same name and input: Step Functions answers with the running execution, starts nothing.
+        backend.start_execution(arn, name=str(original_event["id"]), execution_input=json.dumps(original_event))
+    others = [t for t in self.targets if t not in machines]
+    if others:
+        saved, self.targets = self.targets, others
+        try:
+            _original_send_to_targets(self, original_event, transform_input)
+        finally:
+            self.targets = saved
+
+
+class _ScaledTime:
+    """Stands in for the `time` module inside moto's retrier."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(time, name)
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds * _time_scale)
+
+
+def _scaled_wait(self: WaitFunction, env: Any, wait_seconds: int) -> None:
+    if wait_seconds > 0:
+        env.program_state_event.wait(wait_seconds * _time_scale)
+
+
+def install(*, time_scale: float = 1.0) -> None:
+    """Apply the bridge (once per process); `time_scale` may be changed by a later call."""
+    global _installed, _time_scale  # noqa: PLW0603 - process-wide patches
+    _time_scale = time_scale
+    if _installed:
+        return
+    LambdaFunction._invoke_lambda = _invoke_in_process
+    Rule.send_to_targets = _send_to_targets
+    retrier_decl.time = _ScaledTime()
+    WaitFunction._wait_interval = _scaled_wait
+    _installed = True

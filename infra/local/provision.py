@@ -1,0 +1,219 @@
+"""Create, in moto, every resource the wiring declares: the same table, bus, rules, queues,
+functions, state machines, user pool and schedules that the CDK app deploys."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+import boto3
+
+from infra import wiring
+from infra.local.invoke import ACCOUNT, REGION
+
+STAGE = "local"
+PREFIX = f"panacea-{STAGE}"
+ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{PREFIX}-runtime"
+
+
+@dataclass
+class QueueRefs:
+    url: str
+    arn: str
+    dlq_url: str
+    dlq_arn: str
+
+
+@dataclass
+class Resources:
+    endpoint: str
+    table: str = f"{PREFIX}-table"
+    bus: str = PREFIX
+    user_pool_id: str = ""
+    user_pool_client_id: str = ""
+    queues: dict[str, QueueRefs] = field(default_factory=dict)
+    functions: dict[str, str] = field(default_factory=dict)  # name → ARN
+    state_machines: dict[str, str] = field(default_factory=dict)  # name → ARN
+    schedules: list[str] = field(default_factory=list)
+
+    @property
+    def issuer(self) -> str:
+        return f"https://cognito-idp.{REGION}.amazonaws.com/{self.user_pool_id}"
+
+    @property
+    def jwks_url(self) -> str:
+        return f"{self.endpoint}/{self.user_pool_id}/.well-known/jwks.json"
+
+    def environment(self) -> dict[str, str]:
+        """What every function finds in its environment (the CDK app sets the same names)."""
+        return {
+            "PANACEA_STAGE": STAGE,
+            "PANACEA_TABLE": self.table,
+            "PANACEA_EVENT_BUS": self.bus,
+            "PANACEA_USER_POOL_ID": self.user_pool_id,
+            "POWERTOOLS_SERVICE_NAME": "panacea",
+            "POWERTOOLS_METRICS_NAMESPACE": "Panacea",
+        }
+
+
+def _client(service: str, endpoint: str) -> Any:
+    return boto3.session.Session().client(service, endpoint_url=endpoint, region_name=REGION)
+
+
+def provision(endpoint: str) -> Resources:
+    res = Resources(endpoint=endpoint)
+    _role(endpoint)
+    _table(endpoint, res)
+    _user_pool(endpoint, res)
+    _client("events", endpoint).create_event_bus(Name=res.bus)
+    _functions(endpoint, res)
+    _queues(endpoint, res)
+    _workflows(endpoint, res)
+    _schedules(endpoint, res)
+    return res
+
+
+def _role(endpoint: str) -> None:
+    trust = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
+        ],
+    }
+    _client("iam", endpoint).create_role(RoleName=f"{PREFIX}-runtime", AssumeRolePolicyDocument=json.dumps(trust))
+
+
+def _table(endpoint: str, res: Resources) -> None:
+    t = wiring.TABLE
+    names = [t.partition_key, t.sort_key] + [a for _, pk, sk in t.indexes for a in (pk, sk)]
+    ddb = _client("dynamodb", endpoint)
+    ddb.create_table(
+        TableName=res.table,
+        BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": n, "AttributeType": "S"} for n in names],
+        KeySchema=[
+            {"AttributeName": t.partition_key, "KeyType": "HASH"},
+            {"AttributeName": t.sort_key, "KeyType": "RANGE"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": name,
+                "KeySchema": [
+                    {"AttributeName": pk, "KeyType": "HASH"},
+                    {"AttributeName": sk, "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+            for name, pk, sk in t.indexes
+        ],
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+    )
+    ddb.update_time_to_live(
+        TableName=res.table, TimeToLiveSpecification={"Enabled": True, "AttributeName": t.ttl_attribute}
+    )
+
+
+def _user_pool(endpoint: str, res: Resources) -> None:
+    cognito = _client("cognito-idp", endpoint)
+    pool = cognito.create_user_pool(
+        PoolName=f"{PREFIX}-users",
+        Schema=[{"Name": "tenant_id", "AttributeDataType": "String", "Mutable": False}],
+        AutoVerifiedAttributes=["email"],
+        UsernameConfiguration={"CaseSensitive": False},
+    )["UserPool"]
+    res.user_pool_id = pool["Id"]
+    res.user_pool_client_id = cognito.create_user_pool_client(
+        UserPoolId=res.user_pool_id,
+        ClientName=f"{PREFIX}-app",
+        ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    )["UserPoolClient"]["ClientId"]
+    for group in wiring.USER_GROUPS:
+        cognito.create_group(GroupName=group, UserPoolId=res.user_pool_id)
+
+
+def _code() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("README.txt", "runs in the local runtime's process; see infra/local/moto_bridge.py")
+    return buffer.getvalue()
+
+
+def _functions(endpoint: str, res: Resources) -> None:
+    aws_lambda = _client("lambda", endpoint)
+    code = _code()
+    for fn in wiring.FUNCTIONS:
+        created = aws_lambda.create_function(
+            FunctionName=f"{PREFIX}-{fn.name}",
+            Runtime="python3.12",
+            Architectures=["arm64"],
+            Role=ROLE_ARN,
+            Handler=fn.handler,
+            Code={"ZipFile": code},
+            Timeout=fn.timeout_s,
+            MemorySize=fn.memory_mb,
+            Environment={"Variables": res.environment()},
+        )
+        res.functions[fn.name] = created["FunctionArn"]
+
+
+def _queues(endpoint: str, res: Resources) -> None:
+    sqs, events = _client("sqs", endpoint), _client("events", endpoint)
+    for queue in wiring.QUEUES:
+        dlq_url = sqs.create_queue(QueueName=f"{PREFIX}-{queue.name}-dlq")["QueueUrl"]
+        dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        url = sqs.create_queue(
+            QueueName=f"{PREFIX}-{queue.name}",
+            Attributes={
+                "VisibilityTimeout": str(queue.visibility_timeout_s),
+                "RedrivePolicy": json.dumps(
+                    {"deadLetterTargetArn": dlq_arn, "maxReceiveCount": queue.max_receive_count}
+                ),
+            },
+        )["QueueUrl"]
+        arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        res.queues[queue.name] = QueueRefs(url, arn, dlq_url, dlq_arn)
+        rule = f"{PREFIX}-{queue.name}"
+        events.put_rule(Name=rule, EventBusName=res.bus, EventPattern=json.dumps(queue.events.as_dict()))
+        events.put_targets(Rule=rule, EventBusName=res.bus, Targets=[{"Id": "queue", "Arn": arn}])
+
+
+def definition(workflow: wiring.Workflow, function_arns: dict[str, str]) -> str:
+    """The ASL file with each `${Substitution}` replaced by its function's ARN."""
+    text = workflow.path.read_text()
+    for placeholder, function_name in workflow.tasks.items():
+        text = text.replace("${" + placeholder + "}", function_arns[function_name])
+    return text
+
+
+def _workflows(endpoint: str, res: Resources) -> None:
+    sfn, events = _client("stepfunctions", endpoint), _client("events", endpoint)
+    for workflow in wiring.WORKFLOWS:
+        arn = sfn.create_state_machine(
+            name=f"{PREFIX}-{workflow.name}", definition=definition(workflow, res.functions), roleArn=ROLE_ARN
+        )["stateMachineArn"]
+        res.state_machines[workflow.name] = arn
+        if workflow.trigger:
+            rule = f"{PREFIX}-{workflow.name}"
+            events.put_rule(Name=rule, EventBusName=res.bus, EventPattern=json.dumps(workflow.trigger.as_dict()))
+            events.put_targets(
+                Rule=rule, EventBusName=res.bus, Targets=[{"Id": "workflow", "Arn": arn, "RoleArn": ROLE_ARN}]
+            )
+
+
+def _schedules(endpoint: str, res: Resources) -> None:
+    scheduler = _client("scheduler", endpoint)
+    for schedule in wiring.SCHEDULES:
+        scheduler.create_schedule(
+            Name=f"{PREFIX}-{schedule.name}",
+            ScheduleExpression=schedule.expression,
+            FlexibleTimeWindow={"Mode": "OFF"},
+            Target={
+                "Arn": res.functions[schedule.function],
+                "RoleArn": ROLE_ARN,
+                "Input": json.dumps(schedule.payload),
+            },
+        )
+        res.schedules.append(schedule.name)

@@ -1,0 +1,113 @@
+"""The whole platform in one process: moto's AWS (also served over HTTP for the AWS CLI and
+scripts), the resources of the wiring, the stream relay, queue pollers, scheduler, Step
+Functions running the ASL files with in-process tasks, and the API gateway."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import urllib.request
+from collections.abc import Callable
+from typing import Self
+
+from moto.server import ThreadedMotoServer
+
+from infra import wiring
+from infra.local import moto_bridge
+from infra.local.gateway import Gateway, stderr
+from infra.local.invoke import REGION
+from infra.local.provision import Resources, provision
+from infra.local.pumps import Pump, QueuePoller, Scheduler, StreamRelay
+from panacea.platform import aws, idempotency, settings, table
+
+LOCAL_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "local",
+    "AWS_SECRET_ACCESS_KEY": "local",
+    "AWS_SESSION_TOKEN": "local",
+    "AWS_REGION": REGION,
+    "AWS_DEFAULT_REGION": REGION,
+}
+
+
+class LocalPlatform:
+    def __init__(
+        self,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 3000,
+        aws_port: int = 4566,
+        time_scale: float = 1.0,
+        log: Callable[[str], None] = stderr,
+    ) -> None:
+        self.host, self.port, self.aws_port = host, port, aws_port
+        self.time_scale, self.log = time_scale, log
+        self.pumps: list[Pump] = []
+        self.moto: ThreadedMotoServer | None = None
+        self.gateway: Gateway | None = None
+        self.resources: Resources | None = None
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def aws_url(self) -> str:
+        return f"http://{self.host}:{self.aws_port}"
+
+    def start(self) -> Self:
+        # AWS, emulated: every boto3 client in this process (and its children) talks to moto.
+        moto_bridge.install(time_scale=self.time_scale)
+        os.environ.update(LOCAL_CREDENTIALS)
+        os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
+        os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # moto's per-request access log
+        self.moto = ThreadedMotoServer(ip_address=self.host, port=self.aws_port, verbose=False)
+        self.moto.start()
+        self.aws_port = self.moto.get_host_and_port()[1]
+        os.environ["AWS_ENDPOINT_URL"] = self.aws_url
+        os.environ["MOTO_PORT"] = str(self.aws_port)  # where moto's Step Functions call services
+        request = urllib.request.Request(  # noqa: S310 - our own loopback server
+            f"{self.aws_url}/moto-api/config",
+            data=json.dumps({"stepfunctions": {"execute_state_machine": True}}).encode(),
+            method="POST",
+        )
+        urllib.request.urlopen(request).close()  # noqa: S310
+
+        self.resources = provision(self.aws_url)
+        os.environ.update(self.resources.environment())
+        _forget_process_caches()
+
+        for stream in wiring.STREAMS:
+            self._pump(f"stream→{stream.function}", StreamRelay(self.resources, stream).step, idle_s=0.1)
+        for queue in wiring.QUEUES:
+            self._pump(f"queue {queue.name}→{queue.consumer}", QueuePoller(self.resources, queue).step, idle_s=0.2)
+        self._pump("scheduler", Scheduler().step, idle_s=1.0)
+
+        self.gateway = Gateway(self.resources, log=self.log)
+        self.port = self.gateway.serve(self.host, self.port)
+        return self
+
+    def _pump(self, name: str, step: Callable[[], bool], *, idle_s: float) -> None:
+        pump = Pump(name, step, idle_s=idle_s, report=self.log)
+        pump.start()
+        self.pumps.append(pump)
+
+    def stop(self) -> None:
+        if self.gateway:
+            self.gateway.stop()
+        for pump in self.pumps:
+            pump.stopping.set()
+        for pump in self.pumps:
+            pump.join(timeout=5)
+        if self.moto:
+            self.moto.stop()
+
+
+def _forget_process_caches() -> None:
+    """Settings, clients and connections read the environment once; it has just changed."""
+    settings.settings.cache_clear()
+    aws.reset_clients()
+    table.reset_connection()
+    idempotency._guarded.cache_clear()
+    idempotency._config.cache_clear()

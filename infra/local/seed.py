@@ -1,0 +1,128 @@
+"""The demo: a platform admin, and a gene-testing tenant onboarded through the real API and
+workflow, with its owner's password set so a newcomer can sign in as either."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import boto3
+
+from infra.local.invoke import REGION
+from infra.local.runtime import LocalPlatform
+
+PLATFORM_ADMIN = {
+    "username": "platform-admin",
+    "email": "admin@panacea.local",
+    "password": "Panacea-Admin-2026!",
+}
+DEMO_TENANT: dict[str, Any] = {
+    "name": "Harbour Gene Clinic",
+    "slug": "harbour-gene",
+    "kind": "gene_testing",
+    "currency": "GBP",
+    "locale": "en-GB",
+    "jurisdiction": "GB",
+    "tier": "professional",
+    "first_admin": {"email": "owner@harbour-gene.example", "name": "Ada Owner"},
+}
+OWNER_PASSWORD = "Panacea-Owner-2026!"  # noqa: S105 - a local demo login, printed on purpose
+
+
+def cognito(platform: LocalPlatform) -> Any:
+    return boto3.session.Session().client("cognito-idp", endpoint_url=platform.aws_url, region_name=REGION)
+
+
+def sign_in(platform: LocalPlatform, username: str, password: str) -> str:
+    """An ID token for the user, as the app gets one from Cognito (USER_PASSWORD_AUTH)."""
+    assert platform.resources
+    answer = cognito(platform).initiate_auth(
+        ClientId=platform.resources.user_pool_client_id,
+        AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": username, "PASSWORD": password},
+    )
+    return str(answer["AuthenticationResult"]["IdToken"])
+
+
+def create_platform_admin(platform: LocalPlatform, username: str, email: str, password: str) -> None:
+    assert platform.resources
+    pool, idp = platform.resources.user_pool_id, cognito(platform)
+    idp.admin_create_user(
+        UserPoolId=pool,
+        Username=username,
+        UserAttributes=[{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"}],
+        MessageAction="SUPPRESS",
+    )
+    idp.admin_set_user_password(UserPoolId=pool, Username=username, Password=password, Permanent=True)
+    idp.admin_add_user_to_group(UserPoolId=pool, Username=username, GroupName="platform_admin")
+
+
+def call(platform: LocalPlatform, method: str, path: str, token: str, body: Any = None, **headers: str) -> Any:
+    request = urllib.request.Request(  # noqa: S310 - the local gateway
+        platform.api_url + path,
+        data=None if body is None else json.dumps(body).encode(),
+        method=method,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", **headers},
+    )
+    with urllib.request.urlopen(request) as response:  # noqa: S310
+        return json.loads(response.read())
+
+
+def wait_until_onboarded(platform: LocalPlatform, tenant_id: str, token: str, timeout_s: float = 60) -> Any:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        tenant = call(platform, "GET", f"/v1/tenants/{tenant_id}", token)
+        if tenant["status"] != "onboarding":
+            return tenant
+        time.sleep(0.2)
+    raise TimeoutError(f"tenant {tenant_id} still onboarding after {timeout_s}s")
+
+
+def owner_username(platform: LocalPlatform, tenant_id: str, email: str) -> str:
+    assert platform.resources
+    users = cognito(platform).list_users(UserPoolId=platform.resources.user_pool_id, Filter=f'email = "{email}"')
+    for user in users["Users"]:
+        attributes = {a["Name"]: a["Value"] for a in user["Attributes"]}
+        if attributes.get("custom:tenant_id") == tenant_id:
+            return str(user["Username"])
+    raise LookupError(f"no user {email} at tenant {tenant_id}")
+
+
+def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
+    assert platform.resources
+    create_platform_admin(platform, **PLATFORM_ADMIN)
+    token = sign_in(platform, PLATFORM_ADMIN["username"], PLATFORM_ADMIN["password"])
+    tenant = call(platform, "POST", "/v1/tenants", token, DEMO_TENANT, **{"Idempotency-Key": "demo-tenant"})
+    tenant = wait_until_onboarded(platform, tenant["id"], token)
+    owner = owner_username(platform, tenant["id"], DEMO_TENANT["first_admin"]["email"])
+    cognito(platform).admin_set_user_password(
+        UserPoolId=platform.resources.user_pool_id, Username=owner, Password=OWNER_PASSWORD, Permanent=True
+    )
+    demo = {
+        "api": platform.api_url,
+        "docs": f"{platform.api_url}/docs",
+        "openapi": f"{platform.api_url}/openapi.json",
+        "aws_endpoint": platform.aws_url,
+        "region": REGION,
+        "user_pool_id": platform.resources.user_pool_id,
+        "user_pool_client_id": platform.resources.user_pool_client_id,
+        "table": platform.resources.table,
+        "event_bus": platform.resources.bus,
+        "platform_admin": {"username": PLATFORM_ADMIN["username"], "password": PLATFORM_ADMIN["password"]},
+        "demo_tenant": {
+            "id": tenant["id"],
+            "slug": tenant["slug"],
+            "status": tenant["status"],
+            "owner": {
+                "username": owner,
+                "email": DEMO_TENANT["first_admin"]["email"],
+                "password": OWNER_PASSWORD,
+            },
+        },
+    }
+    state_dir.mkdir(parents=True, exist_ok=True)
+    (state_dir / "demo.json").write_text(json.dumps(demo, indent=2) + "\n")
+    return demo

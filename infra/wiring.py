@@ -1,0 +1,188 @@
+"""The wiring of Panacea, declared once.
+
+Which function serves which routes, which events feed which queues, which tasks each state
+machine calls, which schedules exist, and what each function may touch. The CDK app
+(`infra/stacks/`) turns this into CloudFormation; the local runtime (`infra/local/`) runs the
+same declaration on moto; `tests/infra/test_wiring_agrees.py` proves the two agree.
+
+Routes are not repeated here: each API function's resolver declares them, and `routes()`
+reads them from it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Grant(StrEnum):
+    """What a function may touch. Each becomes a least-privilege IAM statement."""
+
+    READ_TABLE = "read_table"
+    WRITE_TABLE = "write_table"
+    PUBLISH_EVENTS = "publish_events"
+    MANAGE_DIRECTORY = "manage_directory"
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    handler: str  # "functions.<context>.<entry>.handler"
+    description: str
+    grants: frozenset[Grant] = frozenset()
+    memory_mb: int = 512
+    timeout_s: int = 15
+
+    @property
+    def module(self) -> str:
+        return self.handler.rsplit(".", 1)[0]
+
+    @property
+    def context(self) -> str:
+        return self.handler.split(".")[1]
+
+
+@dataclass(frozen=True)
+class Api:
+    """A function behind API Gateway. `public` routes need no token (health and docs)."""
+
+    function: str
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    sources: tuple[str, ...]
+    detail_types: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        pattern: dict[str, Any] = {"source": list(self.sources)}
+        if self.detail_types:
+            pattern["detail-type"] = list(self.detail_types)
+        return pattern
+
+
+@dataclass(frozen=True)
+class Queue:
+    """An SQS queue (with its dead-letter queue) fed by a bus rule, drained by a consumer."""
+
+    name: str
+    consumer: str
+    events: EventPattern
+    batch_size: int = 10
+    max_receive_count: int = 5
+    visibility_timeout_s: int = 90
+
+
+@dataclass(frozen=True)
+class Stream:
+    """The table's stream, filtered, into a function."""
+
+    function: str
+    filter: dict[str, Any]
+    batch_size: int = 100
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """A state machine from its ASL file; `tasks` maps each `${Substitution}` to a function."""
+
+    name: str
+    definition: str
+    tasks: dict[str, str]
+    trigger: EventPattern | None = None
+
+    @property
+    def path(self) -> Path:
+        return ROOT / self.definition
+
+
+@dataclass(frozen=True)
+class Schedule:
+    name: str
+    expression: str  # rate(...) or cron(...), as EventBridge Scheduler takes them
+    function: str
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Table:
+    partition_key: str = "PK"
+    sort_key: str = "SK"
+    indexes: tuple[tuple[str, str, str], ...] = (("GSI1", "GSI1PK", "GSI1SK"), ("GSI2", "GSI2PK", "GSI2SK"))
+    ttl_attribute: str = "expires_at"
+
+
+TABLE = Table()
+USER_GROUPS = (
+    "platform_admin", "owner", "admin", "catalog_manager", "order_manager", "finance",
+    "content_editor", "service_desk", "expert", "lab_operator", "member", "distributor",
+)  # fmt: skip
+
+_RW = frozenset({Grant.READ_TABLE, Grant.WRITE_TABLE})
+
+FUNCTIONS: tuple[Function, ...] = (
+    Function("PlatformDocs", "functions.platform.docs.handler", "Health, OpenAPI document and docs page"),
+    Function("OutboxRelay", "functions.platform.outbox.handler", "Relays outbox items from the table stream to the bus",
+             frozenset({Grant.PUBLISH_EVENTS})),
+    Function("TenancyApi", "functions.tenancy.api.handler", "Tenants, settings, standing and API keys", _RW),
+    Function("TenancySteps", "functions.tenancy.steps.handler", "Tenant onboarding tasks", _RW),
+    Function("TenancyJobs", "functions.tenancy.jobs.handler", "Marks stalled onboardings failed", _RW),
+    Function("IdentitySteps", "functions.identity.steps.handler", "Enrols a tenant's first owner",
+             _RW | {Grant.MANAGE_DIRECTORY}),
+    Function("AnalyticsConsumers", "functions.analytics.consumers.handler", "Counts events per tenant and day", _RW),
+)  # fmt: skip
+
+APIS: tuple[Api, ...] = (
+    Api("PlatformDocs", public=True),
+    Api("TenancyApi"),
+)
+
+STREAMS: tuple[Stream, ...] = (
+    Stream("OutboxRelay", filter={"eventName": ["INSERT"], "dynamodb": {"NewImage": {"type": {"S": ["outbox"]}}}}),
+)
+
+QUEUES: tuple[Queue, ...] = (
+    Queue("analytics", consumer="AnalyticsConsumers",
+          events=EventPattern(sources=("panacea.tenancy", "panacea.identity"))),
+)  # fmt: skip
+
+WORKFLOWS: tuple[Workflow, ...] = (
+    Workflow(
+        "tenant-onboarding",
+        definition="statemachines/tenant-onboarding.asl.json",
+        tasks={"TenancyStepsArn": "TenancySteps", "IdentityStepsArn": "IdentitySteps"},
+        trigger=EventPattern(sources=("panacea.tenancy",), detail_types=("tenant.created",)),
+    ),
+)
+
+SCHEDULES: tuple[Schedule, ...] = (
+    Schedule("stalled-onboardings", "rate(1 hour)", "TenancyJobs", {"older_than_minutes": 60}),
+)
+
+
+def function(name: str) -> Function:
+    return next(f for f in FUNCTIONS if f.name == name)
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str  # OpenAPI style: /v1/tenants/{tenant_id}
+    function: str
+    public: bool
+
+
+def routes() -> list[Route]:
+    """Every route of every API function, read from the resolvers that serve them."""
+    found = []
+    for api in APIS:
+        app = importlib.import_module(function(api.function).module).app
+        for route in app._static_routes + app._dynamic_routes:  # Powertools' route table
+            found.append(Route(route.method, route.openapi_path, api.function, api.public))
+    return sorted(found, key=lambda r: (r.path, r.method))

@@ -1,0 +1,1 @@
+"""Analytics: counters and figures the platform and its tenants steer by."""

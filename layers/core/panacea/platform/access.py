@@ -1,0 +1,103 @@
+"""Who is acting, and what their roles allow. The tenant of an actor comes only from verified
+identity (a token checked by the API Gateway authorizer, or an API key), never from the body
+or the path of a request.
+
+The permission matrix is code: role → the actions it allows. Use cases call `authorize`
+before they read or change anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Literal
+
+from panacea.platform.errors import Forbidden, NotAuthenticated
+
+
+class Role(StrEnum):
+    PLATFORM_ADMIN = "platform_admin"
+    OWNER = "owner"
+    ADMIN = "admin"
+    CATALOG_MANAGER = "catalog_manager"
+    ORDER_MANAGER = "order_manager"
+    FINANCE = "finance"
+    CONTENT_EDITOR = "content_editor"
+    SERVICE_DESK = "service_desk"
+    EXPERT = "expert"
+    LAB_OPERATOR = "lab_operator"
+    MEMBER = "member"
+    DISTRIBUTOR = "distributor"
+
+
+PLATFORM_ROLES = frozenset({Role.PLATFORM_ADMIN})
+TENANT_ROLES = frozenset(Role) - PLATFORM_ROLES
+STAFF_ROLES = TENANT_ROLES - {Role.MEMBER, Role.DISTRIBUTOR}
+
+
+class Action(StrEnum):
+    MANAGE_TENANTS = "tenants:manage"
+    READ_OWN_TENANT = "tenant:read"
+    UPDATE_OWN_TENANT_SETTINGS = "tenant:update_settings"
+
+
+PERMISSIONS: Mapping[Role, frozenset[Action]] = {
+    Role.PLATFORM_ADMIN: frozenset({Action.MANAGE_TENANTS}),
+    Role.OWNER: frozenset({Action.READ_OWN_TENANT, Action.UPDATE_OWN_TENANT_SETTINGS}),
+    Role.ADMIN: frozenset({Action.READ_OWN_TENANT, Action.UPDATE_OWN_TENANT_SETTINGS}),
+    **{role: frozenset({Action.READ_OWN_TENANT}) for role in TENANT_ROLES - {Role.OWNER, Role.ADMIN}},
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A verified caller: a person (user), a partner system (api_key) or the platform itself."""
+
+    user_id: str
+    tenant_id: str | None
+    roles: frozenset[Role] = field(default_factory=frozenset)
+    via: Literal["user", "api_key"] = "user"
+
+    def can(self, action: Action) -> bool:
+        return any(action in PERMISSIONS.get(role, frozenset()) for role in self.roles)
+
+    @property
+    def tenant(self) -> str:
+        """The actor's tenant; a platform admin acting on no tenant has none."""
+        if self.tenant_id is None:
+            raise Forbidden("this action belongs to a tenant's staff or members")
+        return self.tenant_id
+
+    @classmethod
+    def from_claims(cls, claims: Mapping[str, Any] | None) -> Actor:
+        """Build the actor from the claims the authorizer verified (Cognito ID token).
+
+        A user with a tenant holds only tenant roles; only a user without one can be a
+        platform admin, so a tenant's token can never carry platform powers.
+        """
+        if not claims:
+            raise NotAuthenticated("sign in first: this route needs a bearer token")
+        user_id = claims.get("cognito:username") or claims.get("sub")
+        if not user_id:
+            raise NotAuthenticated("the token names no user")
+        tenant_id = claims.get("custom:tenant_id") or None
+        groups = _groups(claims.get("cognito:groups"))
+        allowed = TENANT_ROLES if tenant_id else PLATFORM_ROLES
+        roles = frozenset(Role(g) for g in groups if g in allowed)
+        return cls(user_id=str(user_id), tenant_id=tenant_id, roles=roles)
+
+
+def _groups(raw: Any) -> list[str]:
+    """`cognito:groups` arrives as a list (JWT), or flattened to "a,b" / "[a b]" by API Gateway."""
+    if raw is None:
+        return []
+    if isinstance(raw, list | tuple):
+        return [str(g) for g in raw]
+    return [g for g in str(raw).strip("[]").replace(",", " ").split() if g]
+
+
+def authorize(actor: Actor, action: Action) -> None:
+    if not actor.can(action):
+        roles = ", ".join(sorted(actor.roles)) or "no role"
+        raise Forbidden(f"{action} is not allowed for {roles}")

@@ -1,0 +1,235 @@
+"""The HTTP edge shared by every API function: one resolver shape, one map from errors to
+`application/problem+json`, the verified actor, idempotent writes and the Lambda entry.
+
+A handler module is three lines of plumbing around its routes:
+
+    app = build_resolver()
+    @app.post("/v1/tenants") ...
+    handler = lambda_entry(app)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import BaseModel, Field
+
+from panacea.platform import idempotency
+from panacea.platform.access import Actor
+from panacea.platform.errors import DomainError, FieldError
+from panacea.platform.observability import bind, logger, metrics
+
+PROBLEM = "application/problem+json"
+R = TypeVar("R", bound=BaseModel)
+
+_event: ContextVar[APIGatewayProxyEvent | None] = ContextVar("api_event", default=None)
+
+
+def problem(
+    status: int, slug: str, title: str, detail: str, errors: list[dict[str, str]] | None = None
+) -> Response[Any]:
+    body: dict[str, Any] = {"type": f"/errors/{slug}", "title": title, "status": status, "detail": detail}
+    if errors:
+        body["errors"] = errors
+    return Response(status_code=status, content_type=PROBLEM, body=json.dumps(body))
+
+
+def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    """("body", "lines", 0, "quantity") → "lines[0].quantity"; query and path keep their place."""
+    where, *rest = list(loc) or ["body"]
+    path = "" if where == "body" else str(where)
+    for part in rest:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "body"
+
+
+def _domain_error(exc: DomainError) -> Response[Any]:
+    body = exc.problem()
+    return problem(exc.status, body["type"].rsplit("/", 1)[-1], exc.title, exc.detail, body.get("errors"))
+
+
+def _validation_error(exc: RequestValidationError) -> Response[Any]:
+    errors = exc.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return problem(
+            400,
+            "malformed-json",
+            "Malformed JSON",
+            "the request body is not valid JSON",
+            [{"field": "body", "code": "json_invalid"}],
+        )
+    fields = [
+        FieldError(field_path(e.get("loc", ())), str(e.get("type", "invalid")), str(e.get("msg", ""))).as_dict()
+        for e in errors
+    ]
+    detail = "; ".join(f"{f['field']}: {f.get('message') or f['code']}" for f in fields)
+    return problem(422, "validation-failed", "Validation failed", detail, fields)
+
+
+def _unexpected(exc: Exception) -> Response[Any]:
+    logger.exception("unhandled error")
+    return problem(500, "internal", "Internal error", "something went wrong on our side; it has been logged")
+
+
+class FieldProblem(BaseModel):
+    field: str = Field(examples=["slug"])
+    code: str = Field(examples=["taken"])
+    message: str | None = None
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details: every error answer has this shape."""
+
+    type: str = Field(examples=["/errors/slug-taken"])
+    title: str = Field(examples=["Slug taken"])
+    status: int = Field(examples=[409])
+    detail: str = Field(examples=["another tenant uses the slug harbour-gene"])
+    errors: list[FieldProblem] | None = None
+
+
+_PROBLEMS: dict[int, Any] = {
+    status: {"description": why, "content": {PROBLEM: {"model": Problem}}}
+    for status, why in [
+        (400, "Malformed request"),
+        (401, "No valid credentials"),
+        (403, "Not allowed for the caller's roles"),
+        (404, "No such resource (for this tenant)"),
+        (409, "Conflicts with the resource's state"),
+        (422, "The input fails validation; `errors` names each field"),
+        (429, "Too many requests"),
+    ]
+}
+
+
+class Resolver(APIGatewayRestResolver):
+    """Powertools' REST resolver; every route documents the problem answers it can give."""
+
+    def route(  # noqa: PLR0917 - mirrors Powertools' positional signature
+        self,
+        rule: str,
+        method: Any,
+        cors: bool | None = None,
+        compress: bool = False,
+        cache_control: str | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        responses: dict[int, Any] | None = None,
+        response_description: str = "Successful Response",
+        tags: list[str] | None = None,
+        operation_id: str | None = None,
+        include_in_schema: bool = True,
+        security: list[dict[str, list[str]]] | None = None,
+        openapi_extensions: dict[str, Any] | None = None,
+        deprecated: bool = False,
+        enable_validation: bool | None = None,
+        custom_response_validation_http_code: Any = None,
+        status_code: int = 200,
+        middlewares: list[Callable[..., Any]] | None = None,
+    ) -> Any:
+        documented = {status_code: {"description": response_description}, **_PROBLEMS, **(responses or {})}
+        return super().route(
+            rule,
+            method,
+            cors,
+            compress,
+            cache_control,
+            summary,
+            description,
+            documented,
+            response_description,
+            tags,
+            operation_id,
+            include_in_schema,
+            security,
+            openapi_extensions,
+            deprecated,
+            enable_validation,
+            custom_response_validation_http_code,
+            status_code,
+            middlewares,
+        )
+
+
+def build_resolver() -> APIGatewayRestResolver:
+    """A REST resolver with validation on and every error rendered as problem+json."""
+    app = Resolver(enable_validation=True)
+    app.exception_handler(DomainError)(_domain_error)
+    app.exception_handler(RequestValidationError)(_validation_error)
+    app.exception_handler(Exception)(_unexpected)
+
+    @app.not_found
+    def _not_found(exc: Exception) -> Response[Any]:
+        return problem(
+            404,
+            "no-such-route",
+            "Not found",
+            f"no route for {app.current_event.http_method} {app.current_event.path}",
+        )
+
+    def remember_event(app_: APIGatewayRestResolver, next_middleware: Callable[..., Response[Any]]) -> Response[Any]:
+        event = app_.current_event
+        token = _event.set(event)
+        headers = {k.lower(): v for k, v in (event.headers or {}).items()}
+        bind(correlation_id=headers.get("x-correlation-id") or event.request_context.request_id)
+        try:
+            return next_middleware(app_)
+        finally:
+            _event.reset(token)
+
+    app.use(middlewares=[remember_event])
+    return app
+
+
+def _current() -> APIGatewayProxyEvent:
+    event = _event.get()
+    if event is None:
+        raise RuntimeError("no API request is being handled")
+    return event
+
+
+def header(name: str) -> str | None:
+    headers = _current().headers or {}
+    wanted = name.lower()
+    return next((value for key, value in headers.items() if key.lower() == wanted), None)
+
+
+def current_actor() -> Actor:
+    """The caller, from the claims API Gateway's authorizer verified (never from the request)."""
+    actor = Actor.from_claims(_current().request_context.authorizer.claims)
+    bind(tenant_id=actor.tenant_id)
+    return actor
+
+
+def idempotent(actor: Actor, operation: str, request: BaseModel | None, returns: type[R], work: Callable[[], R]) -> R:
+    """Run a write once per `Idempotency-Key` header: a retry gets the first answer back."""
+    return idempotency.once(
+        work,
+        returns=returns,
+        operation=operation,
+        tenant_id=actor.tenant_id,
+        key=header("Idempotency-Key"),
+        payload=None if request is None else request.model_dump(mode="json"),
+    )
+
+
+def created(body: BaseModel, location: str) -> Response[Any]:
+    return Response(status_code=201, content_type="application/json", body=body, headers={"Location": location})
+
+
+def lambda_entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
+    """The Lambda handler: logger context, metrics flushed per invocation, then the resolver."""
+
+    @logger.inject_lambda_context(clear_state=True)
+    @metrics.log_metrics
+    def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+        idempotency.remember_invocation(context)
+        return app.resolve(event, context)
+
+    return handler

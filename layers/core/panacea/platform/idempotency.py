@@ -1,0 +1,124 @@
+"""Idempotency on the single table with Powertools: API writes keyed by tenant + operation +
+`Idempotency-Key` header, queue records keyed by tenant + consumer + event id.
+
+A retry with the same key replays the first answer instead of doing the work again; the same
+key with a different request body is refused. Records live at `T#<tenant>#IDEMPOTENCY#…`
+(`P#IDEMPOTENCY#…` for platform operations), so a tenant's retries stay inside its own keys,
+and expire through the table's TTL attribute.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+from aws_lambda_powertools.utilities.idempotency import (
+    DynamoDBPersistenceLayer,
+    IdempotencyConfig,
+    idempotent_function,
+)
+from aws_lambda_powertools.utilities.idempotency.exceptions import (
+    IdempotencyAlreadyInProgressError,
+    IdempotencyValidationError,
+)
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import BaseModel
+
+from panacea.platform.aws import client
+from panacea.platform.errors import BadRequest, Conflict, FieldError, Unprocessable
+from panacea.platform.keys import owner_key
+from panacea.platform.settings import settings
+
+R = TypeVar("R", bound=BaseModel)
+_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
+_owner: ContextVar[str | None] = ContextVar("idempotency_owner", default=None)
+
+
+class _TableStore(DynamoDBPersistenceLayer):
+    """Powertools' DynamoDB store, with keys shaped for the single table."""
+
+    def _get_key(self, idempotency_key: str) -> dict[str, Any]:
+        return {
+            "PK": {"S": f"{owner_key(_owner.get(), 'IDEMPOTENCY')}#{idempotency_key}"},
+            "SK": {"S": "IDEMPOTENCY"},
+        }
+
+
+@functools.cache
+def _config() -> IdempotencyConfig:
+    return IdempotencyConfig(
+        event_key_jmespath="[operation, key]",
+        payload_validation_jmespath="payload",
+        raise_on_no_idempotency_key=True,
+        expires_after_seconds=settings().idempotency_ttl_seconds,
+    )
+
+
+def remember_invocation(context: LambdaContext) -> None:
+    """Let an in-progress record expire with the invocation that wrote it (Powertools needs the context)."""
+    _config().register_lambda_context(context)
+
+
+@functools.cache
+def _guarded() -> Callable[..., dict[str, Any]]:
+    store = _TableStore(
+        table_name=settings().table,
+        key_attr="PK",
+        sort_key_attr="SK",
+        expiry_attr="expires_at",
+        boto3_client=client("dynamodb"),
+    )
+
+    @idempotent_function(  # type: ignore[untyped-decorator]
+        data_keyword_argument="request", persistence_store=store, config=_config(), key_prefix="op"
+    )
+    def run(request: dict[str, Any], work: Callable[[], BaseModel]) -> dict[str, Any]:
+        return work().model_dump(mode="json")
+
+    return run  # type: ignore[no-any-return]
+
+
+@contextmanager
+def _owned_by(tenant_id: str | None) -> Iterator[None]:
+    token = _owner.set(tenant_id)
+    try:
+        yield
+    finally:
+        _owner.reset(token)
+
+
+def once(
+    work: Callable[[], R],
+    *,
+    returns: type[R],
+    operation: str,
+    tenant_id: str | None,
+    key: str | None,
+    payload: Any = None,
+) -> R:
+    """Run `work` once per (tenant, operation, key); later calls with that key get its answer.
+
+    Without a key the work simply runs: the key is the client's promise to retry safely.
+    """
+    if key is None:
+        return work()
+    if not _KEY.match(key):
+        raise BadRequest(
+            "Idempotency-Key must be 1 to 255 printable ASCII characters",
+            errors=[FieldError("header.Idempotency-Key", "invalid")],
+        )
+    request = {"operation": operation, "key": key, "payload": payload}
+    try:
+        with _owned_by(tenant_id):
+            return returns.model_validate(_guarded()(request=request, work=work))
+    except IdempotencyValidationError:
+        raise Unprocessable(
+            "this Idempotency-Key was already used with a different request",
+            errors=[FieldError("header.Idempotency-Key", "reused")],
+        ) from None
+    except IdempotencyAlreadyInProgressError:
+        raise Conflict("a request with this Idempotency-Key is still in progress; retry shortly") from None

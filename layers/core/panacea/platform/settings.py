@@ -1,0 +1,49 @@
+"""Configuration, parsed once per cold start from the environment into a pydantic model.
+
+Every variable the platform reads is a field here; a missing or malformed one fails the first
+invocation loudly instead of surfacing as a confusing error deep inside a use case.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+ENV_PREFIX = "PANACEA_"
+
+
+class Settings(BaseModel):
+    """What a function needs to know about where it runs (env `PANACEA_<FIELD>`)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    stage: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,19}$")]
+    table: Annotated[str, Field(min_length=3)]
+    event_bus: Annotated[str, Field(min_length=1)]
+    user_pool_id: str | None = None
+    idempotency_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
+    outbox_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
+    docs_title: str = "Panacea API"
+
+
+class SettingsError(RuntimeError):
+    """The environment does not describe a runnable function."""
+
+
+def read_environment(environ: dict[str, str] | None = None) -> Settings:
+    env = os.environ if environ is None else environ
+    values = {key[len(ENV_PREFIX) :].lower(): value for key, value in env.items() if key.startswith(ENV_PREFIX)}
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        fields = ", ".join(ENV_PREFIX + ".".join(map(str, e["loc"])).upper() for e in exc.errors())
+        raise SettingsError(f"environment is missing or has bad values for: {fields}") from exc
+
+
+@functools.cache
+def settings() -> Settings:
+    """The settings of this process, read on first use and kept for its lifetime."""
+    return read_environment()

@@ -1,0 +1,188 @@
+"""The single table: one pynamodb base for every item, its two overloaded indexes, uniqueness
+items and opaque pagination cursors.
+
+    PK, SK            the item's key; tenant-owned keys start with T#<tenant>#, platform keys with P#
+    GSI1PK, GSI1SK    first overloaded index (documented per item in each context's dal.py)
+    GSI2PK, GSI2SK    second overloaded index
+    type              discriminator: which entity the item holds
+    expires_at        TTL (epoch seconds), for items that clean themselves up
+    version           optimistic locking, declared by the mutable aggregates that need it
+
+The table name comes from settings on first use, not at import, so importing a module never
+needs the environment (the CDK app and the route catalogue import handlers to read routes).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+from collections.abc import Callable
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel
+from pynamodb.attributes import Attribute, DiscriminatorAttribute, MapAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.connection import Connection
+from pynamodb.connection.table import TableConnection
+from pynamodb.constants import MAP
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+from pynamodb.pagination import ResultIterator
+
+from panacea.platform.errors import BadRequest, FieldError
+from panacea.platform.keys import owner_key
+from panacea.platform.settings import settings
+
+INDEX_NAMES = ("GSI1", "GSI2")
+KEY_ATTRIBUTES = ("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK")
+MAX_PAGE = 100
+
+
+class _LazyMeta(type):
+    """Reads the table's name and region when a connection is first made, not at import."""
+
+    @property
+    def table_name(cls) -> str:
+        return settings().table
+
+    @property
+    def region(cls) -> str | None:
+        return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")
+
+
+class GSI1(GlobalSecondaryIndex["TableItem"]):  # type: ignore[no-untyped-call]
+    class Meta:
+        index_name = "GSI1"
+        projection = AllProjection()
+
+    gsi1pk = UnicodeAttribute(hash_key=True, attr_name="GSI1PK")
+    gsi1sk = UnicodeAttribute(range_key=True, attr_name="GSI1SK")
+
+
+class GSI2(GlobalSecondaryIndex["TableItem"]):  # type: ignore[no-untyped-call]
+    class Meta:
+        index_name = "GSI2"
+        projection = AllProjection()
+
+    gsi2pk = UnicodeAttribute(hash_key=True, attr_name="GSI2PK")
+    gsi2sk = UnicodeAttribute(range_key=True, attr_name="GSI2SK")
+
+
+class DocumentAttribute(Attribute[dict[str, Any]]):
+    """A JSON document (nested objects, lists, strings, numbers, booleans) stored as a native map,
+    so it stays readable in the console and addressable by update expressions."""
+
+    attr_type = MAP
+    _raw = MapAttribute[str, Any]()  # type: ignore[no-untyped-call]
+
+    def serialize(self, value: dict[str, Any]) -> dict[str, Any]:
+        return self._raw.serialize(value)  # type: ignore[no-any-return]
+
+    def deserialize(self, value: dict[str, Any]) -> dict[str, Any]:
+        return self._raw.deserialize(value).as_dict()  # type: ignore[no-any-return, no-untyped-call]
+
+
+class TableItem(Model):
+    """Base of every item in the table. Subclasses name themselves with `discriminator=`."""
+
+    class Meta(metaclass=_LazyMeta):
+        pass
+
+    pk = UnicodeAttribute(hash_key=True, attr_name="PK")
+    sk = UnicodeAttribute(range_key=True, attr_name="SK")
+    gsi1pk = UnicodeAttribute(null=True, attr_name="GSI1PK")
+    gsi1sk = UnicodeAttribute(null=True, attr_name="GSI1SK")
+    gsi2pk = UnicodeAttribute(null=True, attr_name="GSI2PK")
+    gsi2sk = UnicodeAttribute(null=True, attr_name="GSI2SK")
+    type = DiscriminatorAttribute(attr_name="type")
+    expires_at = TTLAttribute(null=True, attr_name="expires_at")
+
+    by_gsi1: ClassVar[GSI1] = GSI1()
+    by_gsi2: ClassVar[GSI2] = GSI2()
+
+    @classmethod
+    def _get_connection(cls) -> TableConnection:
+        # One connection (one botocore client) for every item class, made on first use.
+        if TableItem._connection is None:
+            TableItem._connection = Model._get_connection.__func__(TableItem)  # type: ignore[attr-defined]
+        assert TableItem._connection is not None
+        return TableItem._connection
+
+
+def connection() -> Connection:
+    """The low-level connection shared by every item class (for transactions)."""
+    return TableItem._get_connection().connection
+
+
+def reset_connection() -> None:
+    """Forget the cached connection (tests that point the process at another endpoint)."""
+    TableItem._connection = None
+
+
+class Uniqueness(TableItem, discriminator="unique"):
+    """A claim on a value that must be unique: email, phone, slug, referral code, barcode.
+
+    PK T#<tenant>#UNIQUE#<kind>#<value> (or P#UNIQUE#… for platform-wide values) · SK UNIQUE
+    owner: the id of the item that holds the value.
+    Put with `attribute_not_exists(PK)` in the same transaction as the item it guards.
+    """
+
+    owner = UnicodeAttribute()
+
+    @classmethod
+    def of(cls, tenant_id: str | None, kind: str, value: str, owner: str) -> Uniqueness:
+        return cls(owner_key(tenant_id, "UNIQUE", kind, value.lower()), "UNIQUE", owner=owner)
+
+
+# --- pagination --------------------------------------------------------------------------
+
+T = TypeVar("T")
+M = TypeVar("M", bound=TableItem)
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list, and the opaque cursor of the next one (absent on the last page)."""
+
+    items: list[T]
+    next_cursor: str | None = None
+
+
+class InvalidCursor(BadRequest):
+    slug, title = "invalid-cursor", "Invalid cursor"
+
+
+def encode_cursor(last_evaluated_key: dict[str, Any] | None) -> str | None:
+    if not last_evaluated_key:
+        return None
+    flat = {name: value["S"] for name, value in last_evaluated_key.items()}
+    return base64.urlsafe_b64encode(json.dumps(flat, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, *, partition: tuple[str, str]) -> dict[str, Any] | None:
+    """Turn a cursor back into a start key, refusing any that is not from this very query.
+
+    `partition` is (attribute, value) of the query's hash key: a cursor can only continue the
+    list it came from, so it cannot be bent to start inside another tenant's partition.
+    """
+    if not cursor:
+        return None
+    bad = InvalidCursor("the cursor is not one this list returned", errors=[FieldError("cursor", "invalid")])
+    try:
+        flat = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise bad from None
+    if (
+        not isinstance(flat, dict)
+        or not set(flat) <= set(KEY_ATTRIBUTES)
+        or not all(isinstance(v, str) for v in flat.values())
+        or flat.get(partition[0]) != partition[1]
+    ):
+        raise bad
+    return {name: {"S": value} for name, value in flat.items()}
+
+
+def page_of(results: ResultIterator[M], view: Callable[[M], T]) -> Page[T]:
+    """Render a query made with `limit=limit` as a page with the cursor of the next one."""
+    items = [view(item) for item in results]
+    return Page[T](items=items, next_cursor=encode_cursor(results.last_evaluated_key))

@@ -1,0 +1,130 @@
+"""The unit of work: every change a use case makes, and the events it announces, in one
+TransactWriteItems. Either all of it happens or none of it does.
+
+Each write names the domain error to raise if its condition fails, so a cancelled transaction
+turns into the business reason (slug taken, out of stock, changed by someone else) rather than
+a storage error. pynamodb sends condition checks, deletes, puts and updates in that order, and
+the cancellation reasons follow it; the unit of work keeps its operations in the same groups.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from pynamodb.exceptions import TransactWriteError
+from pynamodb.expressions.condition import Condition
+from pynamodb.expressions.update import Action
+from pynamodb.transactions import TransactWrite
+
+from panacea.platform.errors import ConcurrentUpdate, Conflict, DomainError
+from panacea.platform.events import DomainEvent, OutboxItem
+from panacea.platform.table import TableItem, Uniqueness, connection
+
+MAX_ITEMS = 100  # DynamoDB's limit on the items of one transaction
+
+
+class TooManyWrites(RuntimeError):
+    """A use case tried to change more items at once than one transaction can hold."""
+
+
+class UnitOfWork:
+    def __init__(self, tenant_id: str | None) -> None:
+        self.tenant_id = tenant_id
+        self._checks: list[tuple[Any, DomainError]] = []
+        self._deletes: list[tuple[Any, DomainError]] = []
+        self._puts: list[tuple[Any, DomainError]] = []
+        self._updates: list[tuple[Any, DomainError]] = []
+        self.events: list[DomainEvent] = []
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def create(self, item: TableItem, *, conflict: DomainError) -> None:
+        """Put a new item; `conflict` if one with the same key exists."""
+        self._puts.append(((item, TableItem.pk.does_not_exist()), conflict))
+
+    def save(self, item: TableItem, *, condition: Condition | None = None, conflict: DomainError | None = None) -> None:
+        """Put an item whole; versioned items are checked against the version they were read at."""
+        self._puts.append(((item, condition), conflict or _changed(item)))
+
+    def update(
+        self,
+        item: TableItem,
+        actions: list[Action],
+        *,
+        condition: Condition | None = None,
+        conflict: DomainError | None = None,
+    ) -> None:
+        self._updates.append(((item, actions, condition), conflict or _changed(item)))
+
+    def delete(self, item: TableItem, *, condition: Condition | None = None, conflict: DomainError) -> None:
+        self._deletes.append(((item, condition), conflict))
+
+    def check(
+        self,
+        item_cls: type[TableItem],
+        key: tuple[str, str],
+        condition: Condition,
+        *,
+        conflict: DomainError,
+    ) -> None:
+        """Make the transaction depend on another item's state without changing it."""
+        self._checks.append(((item_cls, key, condition), conflict))
+
+    def claim(self, tenant_id: str | None, kind: str, value: str, owner: str, *, taken: DomainError) -> None:
+        """Claim a unique value (email, slug, code) for `owner`; `taken` if someone holds it."""
+        self.create(Uniqueness.of(tenant_id, kind, value, owner), conflict=taken)
+
+    def release(self, tenant_id: str | None, kind: str, value: str, owner: str) -> None:
+        claim = Uniqueness.of(tenant_id, kind, value, owner)
+        self.delete(claim, condition=Uniqueness.owner == owner, conflict=Conflict(f"{kind} {value} is not held"))
+
+    def emit(self, event: DomainEvent) -> None:
+        """Announce `event` if, and only if, the rest of this unit of work commits."""
+        self.events.append(event)
+        self._puts.append(((OutboxItem.of(event, tenant_id=self.tenant_id), None), Conflict("duplicate event")))
+
+    # --- commit ---------------------------------------------------------------------------
+
+    def commit(self) -> None:
+        operations = [*self._checks, *self._deletes, *self._puts, *self._updates]
+        if not operations:
+            return
+        if len(operations) > MAX_ITEMS:
+            raise TooManyWrites(f"{len(operations)} writes in one unit of work (limit {MAX_ITEMS})")
+        try:
+            with TransactWrite(connection=connection()) as tx:
+                for (cls, key, condition), _ in self._checks:
+                    tx.condition_check(cls, key[0], key[1], condition=condition)
+                for (item, condition), _ in self._deletes:
+                    tx.delete(item, condition=condition)
+                for (item, condition), _ in self._puts:
+                    tx.save(item, condition=condition)
+                for (item, actions, condition), _ in self._updates:
+                    tx.update(item, actions, condition=condition)
+        except TransactWriteError as exc:
+            raise _reason(exc, [conflict for _, conflict in operations]) from exc
+
+
+def _changed(item: TableItem) -> DomainError:
+    what = type(item).__name__.removesuffix("Item").removesuffix("Record").lower()
+    return ConcurrentUpdate(f"this {what} was changed by someone else; read it again and retry")
+
+
+def _reason(exc: TransactWriteError, conflicts: list[DomainError]) -> Exception:
+    reasons = exc.cancellation_reasons or []
+    for reason, conflict in zip(reasons, conflicts, strict=False):
+        if reason is not None and reason.code == "ConditionalCheckFailed":
+            return conflict
+    if any(reason is not None and reason.code == "TransactionConflict" for reason in reasons):
+        return ConcurrentUpdate("another change to the same data was in progress; retry")
+    return exc
+
+
+@contextlib.contextmanager
+def unit_of_work(tenant_id: str | None) -> Iterator[UnitOfWork]:
+    """Collect writes in the block; commit them in one transaction when it ends without error."""
+    uow = UnitOfWork(tenant_id)
+    yield uow
+    uow.commit()

@@ -1,0 +1,247 @@
+"""Tenancy's items in the single table, and every query that reads them.
+
+TenantRecord        PK P#TENANT#<tenant> · SK TENANT                     who the tenant is, its standing
+                    GSI1 P#TENANTS · <tenant>                            all tenants, newest first
+                    GSI2 P#TENANTS#<status> · <tenant>                   tenants in one status, newest first
+TenantSettingsItem  PK T#<tenant>#SETTINGS · SK SETTINGS                 how it operates (read by every context)
+ApiKeyItem          PK P#APIKEY#<key> · SK APIKEY                        a partner key, found by the id it carries
+                    GSI1 P#TENANT#<tenant>#APIKEYS · <key>               a tenant's keys, newest first
+Uniqueness          PK P#UNIQUE#tenant_slug#<slug> · SK UNIQUE           one tenant per slug
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from pynamodb.attributes import UnicodeAttribute, UTCDateTimeAttribute, VersionAttribute
+from pynamodb.transactions import TransactGet
+
+from panacea.platform.keys import platform_key, tenant_key
+from panacea.platform.table import DocumentAttribute, Page, TableItem, connection, decode_cursor, page_of
+from panacea.tenancy.models import (
+    ApiKey,
+    Suspension,
+    Tenant,
+    TenantKind,
+    TenantSettings,
+    TenantStatus,
+    Tier,
+)
+
+ALL_TENANTS = platform_key("TENANTS")
+
+
+def _tenant_pk(tenant_id: str) -> str:
+    return platform_key("TENANT", tenant_id)
+
+
+def _status_partition(status: TenantStatus) -> str:
+    return platform_key("TENANTS", status.value)
+
+
+class TenantRecord(TableItem, discriminator="tenant"):
+    tenant_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    slug = UnicodeAttribute()
+    kind = UnicodeAttribute()
+    parent_partner_id = UnicodeAttribute(null=True)
+    jurisdiction = UnicodeAttribute()
+    tier = UnicodeAttribute()
+    status = UnicodeAttribute()
+    suspension = DocumentAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+    updated_at = UTCDateTimeAttribute()
+    version = VersionAttribute()
+
+    @classmethod
+    def new(
+        cls,
+        *,
+        tenant_id: str,
+        name: str,
+        slug: str,
+        kind: TenantKind,
+        parent_partner_id: str | None,
+        jurisdiction: str,
+        tier: Tier,
+        at: datetime,
+    ) -> TenantRecord:
+        record = cls(
+            _tenant_pk(tenant_id),
+            "TENANT",
+            tenant_id=tenant_id,
+            name=name,
+            slug=slug,
+            kind=kind.value,
+            parent_partner_id=parent_partner_id,
+            jurisdiction=jurisdiction,
+            tier=tier.value,
+            created_at=at,
+            updated_at=at,
+        )
+        record.move_to(TenantStatus.ONBOARDING, at=at)
+        return record
+
+    def move_to(self, status: TenantStatus, *, at: datetime, suspension: Suspension | None = None) -> None:
+        self.status = status.value
+        self.gsi1pk, self.gsi1sk = ALL_TENANTS, self.tenant_id
+        self.gsi2pk, self.gsi2sk = _status_partition(status), self.tenant_id
+        self.suspension = suspension.model_dump(mode="json") if suspension else None
+        self.updated_at = at
+
+    @property
+    def current_status(self) -> TenantStatus:
+        return TenantStatus(self.status)
+
+    def view(self, settings: TenantSettingsItem | None = None) -> Tenant:
+        return Tenant(
+            id=self.tenant_id,
+            name=self.name,
+            slug=self.slug,
+            kind=TenantKind(self.kind),
+            parent_partner_id=self.parent_partner_id,
+            jurisdiction=self.jurisdiction,
+            tier=Tier(self.tier),
+            status=self.current_status,
+            suspension=Suspension.model_validate(self.suspension) if self.suspension else None,
+            settings=settings.model if settings else None,
+            created_at=self.created_at,
+            updated_at=self.updated_at,
+        )
+
+
+class TenantSettingsItem(TableItem, discriminator="tenant_settings"):
+    tenant_id = UnicodeAttribute()
+    settings = DocumentAttribute()
+    updated_at = UTCDateTimeAttribute()
+    version = VersionAttribute()
+
+    @classmethod
+    def of(cls, tenant_id: str, settings: TenantSettings, *, at: datetime) -> TenantSettingsItem:
+        item = cls(tenant_key(tenant_id, "SETTINGS"), "SETTINGS", tenant_id=tenant_id)
+        item.replace(settings, at=at)
+        return item
+
+    def replace(self, settings: TenantSettings, *, at: datetime) -> None:
+        self.settings = settings.model_dump(mode="json")
+        self.updated_at = at
+
+    @property
+    def model(self) -> TenantSettings:
+        return TenantSettings.model_validate(self.settings)
+
+
+class ApiKeyItem(TableItem, discriminator="api_key"):
+    key_id = UnicodeAttribute()
+    tenant_id = UnicodeAttribute()
+    name = UnicodeAttribute()
+    prefix = UnicodeAttribute()
+    secret_hash = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute()
+    revoked_at = UTCDateTimeAttribute(null=True)
+    version = VersionAttribute()
+
+    @classmethod
+    def new(cls, *, key_id: str, tenant_id: str, name: str, prefix: str, secret_hash: str, at: datetime) -> ApiKeyItem:
+        return cls(
+            platform_key("APIKEY", key_id),
+            "APIKEY",
+            gsi1pk=platform_key("TENANT", tenant_id, "APIKEYS"),
+            gsi1sk=key_id,
+            key_id=key_id,
+            tenant_id=tenant_id,
+            name=name,
+            prefix=prefix,
+            secret_hash=secret_hash,
+            created_at=at,
+        )
+
+    def view(self) -> ApiKey:
+        return ApiKey(
+            id=self.key_id,
+            tenant_id=self.tenant_id,
+            name=self.name,
+            prefix=self.prefix,
+            created_at=self.created_at,
+            revoked_at=self.revoked_at,
+        )
+
+
+# --- reads -------------------------------------------------------------------------------
+
+
+def tenant_record(tenant_id: str) -> TenantRecord | None:
+    try:
+        return TenantRecord.get(_tenant_pk(tenant_id), "TENANT")
+    except TenantRecord.DoesNotExist:
+        return None
+
+
+def settings_item(tenant_id: str) -> TenantSettingsItem | None:
+    try:
+        return TenantSettingsItem.get(tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
+    except TenantSettingsItem.DoesNotExist:
+        return None
+
+
+def tenant_with_settings(tenant_id: str) -> tuple[TenantRecord | None, TenantSettingsItem | None]:
+    """The tenant and its settings in one request."""
+    with TransactGet(connection=connection()) as tx:
+        record = tx.get(TenantRecord, _tenant_pk(tenant_id), "TENANT")
+        settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
+    return _found(record), _found(settings)
+
+
+def _found(future: Any) -> Any:
+    try:
+        return future.get()
+    except (TenantRecord.DoesNotExist, TenantSettingsItem.DoesNotExist):
+        return None
+
+
+def tenants(*, status: TenantStatus | None, kind: TenantKind | None, cursor: str | None, limit: int) -> Page[Tenant]:
+    """Tenants newest first, in one status (GSI2) or all (GSI1); kind narrows with a filter."""
+    condition = TenantRecord.kind == kind.value if kind else None
+    if status:
+        partition = _status_partition(status)
+        results = TenantRecord.by_gsi2.query(
+            partition,
+            filter_condition=condition,
+            scan_index_forward=False,
+            limit=limit,
+            last_evaluated_key=decode_cursor(cursor, partition=("GSI2PK", partition)),
+        )
+    else:
+        results = TenantRecord.by_gsi1.query(
+            ALL_TENANTS,
+            filter_condition=condition,
+            scan_index_forward=False,
+            limit=limit,
+            last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", ALL_TENANTS)),
+        )
+    return page_of(results, TenantRecord.view)  # type: ignore[arg-type]
+
+
+def tenants_in(status: TenantStatus) -> Iterator[TenantRecord]:
+    """Every tenant in `status`, oldest first (for jobs, which walk the whole list)."""
+    yield from TenantRecord.by_gsi2.query(_status_partition(status))  # type: ignore[misc]
+
+
+def api_key(key_id: str) -> ApiKeyItem | None:
+    try:
+        return ApiKeyItem.get(platform_key("APIKEY", key_id), "APIKEY")
+    except ApiKeyItem.DoesNotExist:
+        return None
+
+
+def api_keys(tenant_id: str, *, cursor: str | None, limit: int) -> Page[ApiKey]:
+    partition = platform_key("TENANT", tenant_id, "APIKEYS")
+    results = ApiKeyItem.by_gsi1.query(
+        partition,
+        scan_index_forward=False,
+        limit=limit,
+        last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition)),
+    )
+    return page_of(results, ApiKeyItem.view)  # type: ignore[arg-type]

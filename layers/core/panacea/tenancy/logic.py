@@ -1,0 +1,394 @@
+"""Tenancy's use cases: create and onboard tenants, change their settings and standing, and
+issue the API keys their systems call Panacea with."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from panacea.platform import clock
+from panacea.platform.access import Action, Actor, authorize
+from panacea.platform.errors import Conflict, FieldError, NotAuthenticated, NotFound, Unprocessable
+from panacea.platform.idempotency import once
+from panacea.platform.ids import is_id, new_id
+from panacea.platform.table import Page
+from panacea.platform.transaction import unit_of_work
+from panacea.tenancy import dal
+from panacea.tenancy.defaults import default_settings
+from panacea.tenancy.models import (
+    ApiKey,
+    ApiKeyIssued,
+    ApiKeyRevoked,
+    IssuedApiKey,
+    NewApiKey,
+    NewTenant,
+    SettingsPatch,
+    StatusChange,
+    Suspension,
+    Tenant,
+    TenantCreated,
+    TenantKind,
+    TenantOnboarded,
+    TenantOnboardingFailed,
+    TenantReactivated,
+    TenantSettings,
+    TenantSettingsChanged,
+    TenantStatus,
+    TenantSuspended,
+    Tier,
+)
+
+API_KEY_PREFIX = "pnc_"
+
+
+class TenantNotFound(NotFound):
+    slug, title = "tenant-not-found", "Tenant not found"
+
+
+class SlugTaken(Conflict):
+    slug, title = "slug-taken", "Slug taken"
+
+
+class TenantNotInThatState(Conflict):
+    slug, title = "tenant-state", "Tenant is not in a state that allows this"
+
+
+class ApiKeyNotFound(NotFound):
+    slug, title = "api-key-not-found", "API key not found"
+
+
+class ApiKeyAlreadyIssued(Conflict):
+    slug, title = "api-key-already-issued", "API key already issued"
+
+
+# --- creating and onboarding -------------------------------------------------------------
+
+
+def create_tenant(actor: Actor, draft: NewTenant) -> Tenant:
+    """Register a tenant; the onboarding workflow (started by `tenant.created`) sets it up."""
+    authorize(actor, Action.MANAGE_TENANTS)
+    if draft.parent_partner_id:
+        _check_parent(draft)
+    tenant_id, owner_id, at = new_id(), new_id(), clock.now()
+    record = dal.TenantRecord.new(
+        tenant_id=tenant_id,
+        name=draft.name,
+        slug=draft.slug,
+        kind=draft.kind,
+        parent_partner_id=draft.parent_partner_id,
+        jurisdiction=draft.jurisdiction,
+        tier=draft.tier,
+        at=at,
+    )
+    with unit_of_work(tenant_id) as uow:
+        uow.create(record, conflict=Conflict(f"tenant {tenant_id} exists"))
+        uow.claim(
+            None,
+            "tenant_slug",
+            draft.slug,
+            tenant_id,
+            taken=SlugTaken(f"another tenant uses the slug {draft.slug}", errors=[FieldError("slug", "taken")]),
+        )
+        uow.emit(
+            TenantCreated(
+                tenant_id=tenant_id,
+                name=draft.name,
+                slug=draft.slug,
+                kind=draft.kind,
+                tier=draft.tier,
+                parent_partner_id=draft.parent_partner_id,
+                currency=draft.currency,
+                locale=draft.locale,
+                first_admin_user_id=owner_id,
+                first_admin_email=str(draft.first_admin.email),
+                first_admin_name=draft.first_admin.name,
+            )
+        )
+    return record.view()
+
+
+def _check_parent(draft: NewTenant) -> None:
+    def refuse(why: str) -> Unprocessable:
+        return Unprocessable(why, errors=[FieldError("parent_partner_id", "invalid_parent", why)])
+
+    if draft.kind == TenantKind.PARTNER:
+        raise refuse("a partner cannot itself be a sub-tenant of another partner")
+    parent_id = draft.parent_partner_id or ""
+    parent = dal.tenant_record(parent_id) if is_id(parent_id) else None
+    if parent is None or parent.kind != TenantKind.PARTNER:
+        raise refuse(f"{draft.parent_partner_id} is not a partner tenant")
+    if parent.current_status != TenantStatus.ACTIVE:
+        raise refuse(f"partner {parent.slug} is {parent.status}, not active")
+
+
+def apply_defaults(tenant_id: str, *, currency: str, locale: str) -> None:
+    """Onboarding step: write the settings a tenant of this kind starts with (once)."""
+    record = _record(tenant_id)
+    if dal.settings_item(tenant_id) is not None:
+        return
+    parent = dal.settings_item(record.parent_partner_id) if record.parent_partner_id else None
+    settings = default_settings(
+        kind=TenantKind(record.kind),
+        name=record.name,
+        currency=currency,
+        locale=locale,
+        parent_branding=parent.model.branding if parent else None,
+    )
+    try:
+        with unit_of_work(tenant_id) as uow:
+            uow.create(dal.TenantSettingsItem.of(tenant_id, settings, at=clock.now()), conflict=_AlreadyDone(""))
+    except _AlreadyDone:
+        return  # a retry of this step after the write landed
+
+
+class _AlreadyDone(Conflict):
+    pass
+
+
+def complete_onboarding(tenant_id: str) -> None:
+    """Onboarding step: the tenant is ready; announce `tenant.onboarded` (once)."""
+    record = _record(tenant_id)
+    if record.current_status != TenantStatus.ONBOARDING:
+        return
+    record.move_to(TenantStatus.ACTIVE, at=clock.now())
+    with unit_of_work(tenant_id) as uow:
+        uow.save(record)
+        uow.emit(
+            TenantOnboarded(tenant_id=tenant_id, slug=record.slug, kind=TenantKind(record.kind), tier=Tier(record.tier))
+        )
+
+
+def fail_onboarding(tenant_id: str, *, error: str) -> None:
+    """Onboarding step on any failure: mark the tenant so a platform admin sees it."""
+    record = _record(tenant_id)
+    if record.current_status != TenantStatus.ONBOARDING:
+        return
+    record.move_to(TenantStatus.ONBOARDING_FAILED, at=clock.now())
+    with unit_of_work(tenant_id) as uow:
+        uow.save(record)
+        uow.emit(TenantOnboardingFailed(tenant_id=tenant_id, error=error[:1000]))
+
+
+def fail_stalled_onboardings(*, older_than_minutes: int) -> list[str]:
+    """Scheduled: tenants still onboarding after `older_than_minutes` are marked failed."""
+    cutoff = clock.now() - timedelta(minutes=older_than_minutes)
+    stalled = [t.tenant_id for t in dal.tenants_in(TenantStatus.ONBOARDING) if t.created_at < cutoff]
+    for tenant_id in stalled:
+        fail_onboarding(tenant_id, error=f"onboarding did not finish within {older_than_minutes} minutes")
+    return stalled
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def get_tenant(actor: Actor, tenant_id: str) -> Tenant:
+    authorize(actor, Action.MANAGE_TENANTS)
+    return _tenant(tenant_id)
+
+
+def list_tenants(
+    actor: Actor, *, status: TenantStatus | None, kind: TenantKind | None, cursor: str | None, limit: int
+) -> Page[Tenant]:
+    authorize(actor, Action.MANAGE_TENANTS)
+    return dal.tenants(status=status, kind=kind, cursor=cursor, limit=limit)
+
+
+def own_tenant(actor: Actor) -> Tenant:
+    """The caller's own tenant: its profile, branding and settings."""
+    authorize(actor, Action.READ_OWN_TENANT)
+    return _tenant(actor.tenant)
+
+
+def _tenant(tenant_id: str) -> Tenant:
+    record, settings = dal.tenant_with_settings(tenant_id) if is_id(tenant_id) else (None, None)
+    if record is None:
+        raise TenantNotFound(f"no tenant {tenant_id}")
+    return record.view(settings)
+
+
+def _record(tenant_id: str) -> dal.TenantRecord:
+    record = dal.tenant_record(tenant_id) if is_id(tenant_id) else None
+    if record is None:
+        raise TenantNotFound(f"no tenant {tenant_id}")
+    return record
+
+
+# --- settings ----------------------------------------------------------------------------
+
+
+def update_settings(actor: Actor, tenant_id: str, patch: SettingsPatch) -> Tenant:
+    authorize(actor, Action.MANAGE_TENANTS)
+    return _patch_settings(tenant_id, patch)
+
+
+def update_own_settings(actor: Actor, patch: SettingsPatch) -> Tenant:
+    authorize(actor, Action.UPDATE_OWN_TENANT_SETTINGS)
+    return _patch_settings(actor.tenant, patch)
+
+
+def _patch_settings(tenant_id: str, patch: SettingsPatch) -> Tenant:
+    record, item = dal.tenant_with_settings(tenant_id) if is_id(tenant_id) else (None, None)
+    if record is None:
+        raise TenantNotFound(f"no tenant {tenant_id}")
+    if item is None:
+        raise TenantNotInThatState(f"tenant {record.slug} is {record.status}; its settings do not exist yet")
+    before = item.model.model_dump(mode="json")
+    after = _merge(before, patch.model_dump(mode="json", exclude_unset=True))
+    try:
+        settings = TenantSettings.model_validate(after)
+    except ValidationError as exc:
+        raise Unprocessable(
+            "these settings do not hold together",
+            errors=[
+                FieldError(".".join(str(p) for p in e["loc"]) or "settings", e["type"], e["msg"]) for e in exc.errors()
+            ],
+        ) from None
+    changed = _changed_paths(before, settings.model_dump(mode="json"))
+    if changed:
+        item.replace(settings, at=clock.now())
+        with unit_of_work(tenant_id) as uow:
+            uow.save(item)
+            uow.emit(TenantSettingsChanged(tenant_id=tenant_id, changed=changed))
+    return record.view(item)
+
+
+def _merge(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in patch.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _changed_paths(before: Any, after: Any, path: str = "") -> list[str]:
+    if isinstance(before, dict) and isinstance(after, dict):
+        return [
+            p
+            for key in sorted(before.keys() | after.keys())
+            for p in _changed_paths(before.get(key), after.get(key), f"{path}.{key}" if path else key)
+        ]
+    return [] if before == after else [path]
+
+
+# --- standing ----------------------------------------------------------------------------
+
+
+def suspend(actor: Actor, tenant_id: str, change: StatusChange) -> Tenant:
+    authorize(actor, Action.MANAGE_TENANTS)
+    record = _record(tenant_id)
+    if record.current_status != TenantStatus.ACTIVE:
+        raise TenantNotInThatState(f"only an active tenant can be suspended; {record.slug} is {record.status}")
+    at = clock.now()
+    record.move_to(TenantStatus.SUSPENDED, at=at, suspension=Suspension(reason=change.reason, at=at))
+    with unit_of_work(tenant_id) as uow:
+        uow.save(record)
+        uow.emit(TenantSuspended(tenant_id=tenant_id, reason=change.reason))
+    return _tenant(tenant_id)
+
+
+def reactivate(actor: Actor, tenant_id: str, change: StatusChange) -> Tenant:
+    authorize(actor, Action.MANAGE_TENANTS)
+    record = _record(tenant_id)
+    if record.current_status != TenantStatus.SUSPENDED:
+        raise TenantNotInThatState(f"only a suspended tenant can be reactivated; {record.slug} is {record.status}")
+    record.move_to(TenantStatus.ACTIVE, at=clock.now())
+    with unit_of_work(tenant_id) as uow:
+        uow.save(record)
+        uow.emit(TenantReactivated(tenant_id=tenant_id, reason=change.reason))
+    return _tenant(tenant_id)
+
+
+# --- API keys ----------------------------------------------------------------------------
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def issue_api_key(actor: Actor, tenant_id: str, request: NewApiKey, *, idempotency_key: str | None) -> IssuedApiKey:
+    """A new key for the tenant's systems: `pnc_<key id>_<secret>`, shown once, stored hashed.
+
+    The secret is never stored, not even in the idempotency record: a retry with the same
+    Idempotency-Key is told which key it already made instead of being shown the secret again.
+    """
+    authorize(actor, Action.MANAGE_TENANTS)
+    issued: list[IssuedApiKey] = []
+
+    def issue() -> ApiKey:
+        issued.append(_issue(tenant_id, request))
+        return ApiKey.model_validate(issued[0].model_dump(exclude={"secret"}))
+
+    key = once(
+        issue,
+        returns=ApiKey,
+        operation="tenancy.issue_api_key",
+        tenant_id=actor.tenant_id,
+        key=idempotency_key,
+        payload={"tenant_id": tenant_id, **request.model_dump(mode="json")},
+    )
+    if not issued:
+        raise ApiKeyAlreadyIssued(
+            f"key {key.id} was issued for this Idempotency-Key and its secret was shown then; "
+            "revoke it and issue another if the secret was lost"
+        )
+    return issued[0]
+
+
+def _issue(tenant_id: str, request: NewApiKey) -> IssuedApiKey:
+    record = _record(tenant_id)
+    if record.current_status != TenantStatus.ACTIVE:
+        raise TenantNotInThatState(f"keys are issued to active tenants; {record.slug} is {record.status}")
+    key_id = new_id()
+    prefix = f"{API_KEY_PREFIX}{key_id}"
+    secret = f"{prefix}_{secrets.token_urlsafe(32)}"
+    item = dal.ApiKeyItem.new(
+        key_id=key_id,
+        tenant_id=tenant_id,
+        name=request.name,
+        prefix=prefix,
+        secret_hash=_hash(secret),
+        at=clock.now(),
+    )
+    with unit_of_work(tenant_id) as uow:
+        uow.create(item, conflict=Conflict(f"key {key_id} exists"))
+        uow.emit(ApiKeyIssued(tenant_id=tenant_id, key_id=key_id, name=request.name))
+    return IssuedApiKey(**item.view().model_dump(), secret=secret)
+
+
+def list_api_keys(actor: Actor, tenant_id: str, *, cursor: str | None, limit: int) -> Page[ApiKey]:
+    authorize(actor, Action.MANAGE_TENANTS)
+    _record(tenant_id)
+    return dal.api_keys(tenant_id, cursor=cursor, limit=limit)
+
+
+def revoke_api_key(actor: Actor, tenant_id: str, key_id: str) -> ApiKey:
+    """Revoke a key for good. Revoking a revoked key changes nothing and says so by its date."""
+    authorize(actor, Action.MANAGE_TENANTS)
+    item = dal.api_key(key_id) if is_id(key_id) else None
+    if item is None or item.tenant_id != tenant_id:
+        raise ApiKeyNotFound(f"tenant {tenant_id} has no key {key_id}")
+    if item.revoked_at is None:
+        item.revoked_at = clock.now()
+        with unit_of_work(tenant_id) as uow:
+            uow.save(item)
+            uow.emit(ApiKeyRevoked(tenant_id=tenant_id, key_id=key_id))
+    return item.view()
+
+
+def authenticate_api_key(presented: str) -> ApiKey:
+    """The live key a partner presented, or NotAuthenticated (same answer for every failure)."""
+    refused = NotAuthenticated("the API key is not valid")
+    parts = presented.split("_")
+    if len(parts) < 3 or f"{parts[0]}_" != API_KEY_PREFIX or not is_id(parts[1]):
+        raise refused
+    item = dal.api_key(parts[1])
+    if item is None or item.revoked_at is not None or not hmac.compare_digest(item.secret_hash, _hash(presented)):
+        raise refused
+    return item.view()

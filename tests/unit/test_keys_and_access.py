@@ -1,0 +1,51 @@
+import pytest
+
+from panacea.platform.access import Action, Actor, Role, authorize
+from panacea.platform.errors import Forbidden, NotAuthenticated
+from panacea.platform.keys import MalformedKey, owner_key, platform_key, tenant_key
+
+
+def test_every_tenant_key_starts_with_the_tenant_prefix():
+    assert tenant_key("01TENANT", "ORDER", "42") == "T#01TENANT#ORDER#42"
+    assert platform_key("TENANT", "01TENANT") == "P#TENANT#01TENANT"
+    assert owner_key(None, "OUTBOX", "1") == "P#OUTBOX#1"
+
+
+@pytest.mark.parametrize("part", ["", "a#b"])
+def test_a_key_part_cannot_break_the_key(part):
+    with pytest.raises(MalformedKey):
+        tenant_key("01TENANT", part)
+
+
+def test_a_tenant_id_cannot_smuggle_a_separator():
+    with pytest.raises(MalformedKey):
+        tenant_key("A#T#B", "X")
+
+
+def test_a_tenant_user_never_holds_platform_powers():
+    # Given a token of a tenant user who is somehow also in the platform_admin group
+    claims = {"cognito:username": "u1", "custom:tenant_id": "T1", "cognito:groups": "platform_admin,owner"}
+    # When the actor is built from it
+    actor = Actor.from_claims(claims)
+    # Then only the tenant role counts
+    assert actor.roles == {Role.OWNER}
+    with pytest.raises(Forbidden):
+        authorize(actor, Action.MANAGE_TENANTS)
+
+
+@pytest.mark.parametrize("groups", [["platform_admin"], "platform_admin", "[platform_admin]"])
+def test_groups_arrive_as_a_list_or_flattened_by_api_gateway(groups):
+    actor = Actor.from_claims({"cognito:username": "admin", "cognito:groups": groups})
+    assert actor.can(Action.MANAGE_TENANTS)
+    assert actor.tenant_id is None
+
+
+def test_no_claims_means_not_authenticated():
+    with pytest.raises(NotAuthenticated):
+        Actor.from_claims(None)
+
+
+def test_a_platform_admin_has_no_tenant_to_act_in():
+    actor = Actor(user_id="admin", tenant_id=None, roles=frozenset({Role.PLATFORM_ADMIN}))
+    with pytest.raises(Forbidden):
+        _ = actor.tenant
