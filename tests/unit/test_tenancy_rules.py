@@ -47,7 +47,10 @@ def test_commission_on_all_levels_cannot_exceed_half_a_sale():
 def test_a_merge_patch_changes_only_what_it_names():
     before = {"branding": {"display_name": "A", "primary_colour": "#000000"}, "orders": {"auto_complete_days": 10}}
     after = _merge(before, {"branding": {"primary_colour": "#FFFFFF"}})
-    assert after == {"branding": {"display_name": "A", "primary_colour": "#FFFFFF"}, "orders": {"auto_complete_days": 10}}
+    assert after == {
+        "branding": {"display_name": "A", "primary_colour": "#FFFFFF"},
+        "orders": {"auto_complete_days": 10},
+    }
     assert _changed_paths(before, after) == ["branding.primary_colour"]
 
 

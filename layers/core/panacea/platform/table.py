@@ -19,10 +19,12 @@ import binascii
 import json
 import os
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, ClassVar, Generic, TypeVar
 
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from pydantic import BaseModel
-from pynamodb.attributes import Attribute, DiscriminatorAttribute, MapAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.attributes import Attribute, DiscriminatorAttribute, TTLAttribute, UnicodeAttribute
 from pynamodb.connection import Connection
 from pynamodb.connection.table import TableConnection
 from pynamodb.constants import MAP
@@ -74,13 +76,26 @@ class DocumentAttribute(Attribute[dict[str, Any]]):
     so it stays readable in the console and addressable by update expressions."""
 
     attr_type = MAP
-    _raw = MapAttribute[str, Any]()  # type: ignore[no-untyped-call]
 
     def serialize(self, value: dict[str, Any]) -> dict[str, Any]:
-        return self._raw.serialize(value)  # type: ignore[no-any-return]
+        return _TO_DYNAMO.serialize(json.loads(json.dumps(value), parse_float=Decimal))["M"]  # type: ignore[no-any-return]
 
     def deserialize(self, value: dict[str, Any]) -> dict[str, Any]:
-        return self._raw.deserialize(value).as_dict()  # type: ignore[no-any-return, no-untyped-call]
+        return _plain(_FROM_DYNAMO.deserialize({"M": value}))  # type: ignore[no-any-return]
+
+
+_TO_DYNAMO, _FROM_DYNAMO = TypeSerializer(), TypeDeserializer()
+
+
+def _plain(value: Any) -> Any:
+    """DynamoDB numbers come back as Decimal; a document wants int and float."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
 
 
 class TableItem(Model):

@@ -1,0 +1,20 @@
+"""Fixtures shared by every suite. One local platform (one moto server, the wiring's resources,
+the stream relay, queue pollers and Step Functions) per test session, started on first use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from infra.local.runtime import LocalPlatform
+
+
+@pytest.fixture(scope="session")
+def platform() -> Iterator[LocalPlatform]:
+    """The platform running in this process on moto; tests use fresh tenants, so no reset."""
+    lines: list[str] = []
+    running = LocalPlatform(port=0, aws_port=0, time_scale=0, log=lines.append).start()
+    running.log_lines = lines  # type: ignore[attr-defined]
+    yield running
+    running.stop()
