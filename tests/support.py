@@ -42,7 +42,7 @@ def _route(method: str, path: str) -> wiring.Route:
             pattern = re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(route.path))
             _ROUTES.append((re.compile(f"^{pattern}$"), route))
     for pattern, route in _ROUTES:
-        if route.method == method and pattern.match(path.split("?")[0]):
+        if route.method == method and pattern.match(path.partition("?")[0]):
             return route
     raise LookupError(f"no route {method} {path}")
 

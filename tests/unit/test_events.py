@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 
 from panacea.platform.clock import FixedClock, use_clock
@@ -11,8 +13,6 @@ def test_an_event_knows_its_name_version_and_source():
 
 
 def test_a_consumer_parses_the_envelope_back_into_the_same_model():
-    from datetime import UTC, datetime
-
     # Given an event wrapped in its envelope at a known time
     with use_clock(FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))):
         env = envelope(TenantSuspended(tenant_id="T1", reason="unpaid"), tenant_id="T1")
