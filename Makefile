@@ -14,7 +14,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CDK_DISABLE_CLI_TELEMETRY := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help dev test synth bench lint format lock clean
+.PHONY: help dev test synth bench docs lint format lock clean
 
 help:  ## this list
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ synth: $(STAMP) $(CDK_STAMP)  ## synthesize the CDK app offline into cdk.out (cd
 
 bench: $(STAMP)  ## cold-start ratios and AWS requests per use case
 	$(BIN)/python -m bench
+
+docs: $(STAMP)  ## regenerate the event catalogue and workflow diagrams from the code
+	$(BIN)/python -m infra.catalogue
 
 lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/ruff check .

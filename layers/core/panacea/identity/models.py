@@ -28,6 +28,8 @@ class User(BaseModel):
 
 
 class StaffInvited(DomainEvent, name="staff.invited", version=1):
+    """A member of staff was given an account at the tenant with these roles (an invitation is sent)."""
+
     tenant_id: str
     user_id: str
     email: str

@@ -253,6 +253,8 @@ class IssuedApiKey(ApiKey):
 
 
 class TenantCreated(DomainEvent, name="tenant.created", version=1):
+    """A platform admin registered a tenant; the onboarding workflow starts from this event."""
+
     tenant_id: str
     name: str
     slug: str
@@ -267,6 +269,8 @@ class TenantCreated(DomainEvent, name="tenant.created", version=1):
 
 
 class TenantOnboarded(DomainEvent, name="tenant.onboarded", version=1):
+    """The tenant has its settings and its first owner, and is active."""
+
     tenant_id: str
     slug: str
     kind: TenantKind
@@ -274,31 +278,43 @@ class TenantOnboarded(DomainEvent, name="tenant.onboarded", version=1):
 
 
 class TenantOnboardingFailed(DomainEvent, name="tenant.onboarding_failed", version=1):
+    """Onboarding gave up after its retries, or stalled for an hour; a platform admin should look."""
+
     tenant_id: str
     error: str
 
 
 class TenantSettingsChanged(DomainEvent, name="tenant.settings_changed", version=1):
+    """Branding, distribution or order settings changed; `changed` lists what."""
+
     tenant_id: str
     changed: list[str] = Field(description="dotted paths of the settings that changed")
 
 
 class TenantSuspended(DomainEvent, name="tenant.suspended", version=1):
+    """A platform admin suspended an active tenant (unpaid invoice, breach of terms)."""
+
     tenant_id: str
     reason: str
 
 
 class TenantReactivated(DomainEvent, name="tenant.reactivated", version=1):
+    """A suspended tenant is active again."""
+
     tenant_id: str
     reason: str
 
 
 class ApiKeyIssued(DomainEvent, name="api_key.issued", version=1):
+    """A partner API key was issued to the tenant (its secret never travels in events)."""
+
     tenant_id: str
     key_id: str
     name: str
 
 
 class ApiKeyRevoked(DomainEvent, name="api_key.revoked", version=1):
+    """A partner API key stopped working for good."""
+
     tenant_id: str
     key_id: str
