@@ -205,10 +205,16 @@ def own_tenant(actor: Actor) -> Tenant:
 
 
 def _tenant(tenant_id: str) -> Tenant:
+    record, settings = _record_with_settings(tenant_id)
+    return record.view(settings)
+
+
+def _record_with_settings(tenant_id: str) -> tuple[dal.TenantRecord, dal.TenantSettingsItem | None]:
+    """The tenant and its settings, in one request."""
     record, settings = dal.tenant_with_settings(tenant_id) if is_id(tenant_id) else (None, None)
     if record is None:
         raise TenantNotFound(f"no tenant {tenant_id}")
-    return record.view(settings)
+    return record, settings
 
 
 def _record(tenant_id: str) -> dal.TenantRecord:
@@ -232,9 +238,7 @@ def update_own_settings(actor: Actor, patch: SettingsPatch) -> Tenant:
 
 
 def _patch_settings(tenant_id: str, patch: SettingsPatch) -> Tenant:
-    record, item = dal.tenant_with_settings(tenant_id) if is_id(tenant_id) else (None, None)
-    if record is None:
-        raise TenantNotFound(f"no tenant {tenant_id}")
+    record, item = _record_with_settings(tenant_id)
     if item is None:
         raise TenantNotInThatState(f"tenant {record.slug} is {record.status}; its settings do not exist yet")
     before = item.model.model_dump(mode="json")
@@ -282,7 +286,7 @@ def _changed_paths(before: Any, after: Any, path: str = "") -> list[str]:
 
 def suspend(actor: Actor, tenant_id: str, change: StatusChange) -> Tenant:
     authorize(actor, Action.MANAGE_TENANTS)
-    record = _record(tenant_id)
+    record, settings = _record_with_settings(tenant_id)
     if record.current_status != TenantStatus.ACTIVE:
         raise TenantNotInThatState(f"only an active tenant can be suspended; {record.slug} is {record.status}")
     at = clock.now()
@@ -290,19 +294,19 @@ def suspend(actor: Actor, tenant_id: str, change: StatusChange) -> Tenant:
     with unit_of_work(tenant_id) as uow:
         uow.save(record)
         uow.emit(TenantSuspended(tenant_id=tenant_id, reason=change.reason))
-    return _tenant(tenant_id)
+    return record.view(settings)
 
 
 def reactivate(actor: Actor, tenant_id: str, change: StatusChange) -> Tenant:
     authorize(actor, Action.MANAGE_TENANTS)
-    record = _record(tenant_id)
+    record, settings = _record_with_settings(tenant_id)
     if record.current_status != TenantStatus.SUSPENDED:
         raise TenantNotInThatState(f"only a suspended tenant can be reactivated; {record.slug} is {record.status}")
     record.move_to(TenantStatus.ACTIVE, at=clock.now())
     with unit_of_work(tenant_id) as uow:
         uow.save(record)
         uow.emit(TenantReactivated(tenant_id=tenant_id, reason=change.reason))
-    return _tenant(tenant_id)
+    return record.view(settings)
 
 
 # --- API keys ----------------------------------------------------------------------------
