@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path.write_text(text)
     if stale:
-        print(f"stale: {', '.join(map(str, stale))}; run `python -m infra.catalogue`", file=sys.stderr)  # noqa: T201
+        print(f"stale: {', '.join(map(str, stale))}; run `python -m infra.catalogue`", file=sys.stderr)
         return 1
     return 0
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from panacea.platform import bus
 from panacea.platform.events import OutboxItem
-from panacea.platform.observability import logger, metrics
+from panacea.platform.observability import count, logger, metrics
 from panacea.platform.settings import settings
 
 
@@ -25,7 +24,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     records = [r for r in event.get("Records", []) if _is_new_outbox_item(r)]
     outbox = [OutboxItem.from_raw_data(r["dynamodb"]["NewImage"]) for r in records]
     failed = bus.put([item.bus_entry(settings().event_bus) for item in outbox])
-    metrics.add_metric(name="EventsRelayed", unit=MetricUnit.Count, value=len(outbox) - len(failed))
+    count("EventsRelayed", len(outbox) - len(failed))
     if not failed:
         return {"batchItemFailures": []}
     first = min(failed)

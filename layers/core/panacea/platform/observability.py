@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 
 from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.metrics import MetricUnit
 
 from panacea.platform.context import set_correlation_id
 
@@ -19,6 +20,11 @@ metrics = Metrics(namespace="Panacea")
 
 # An invocation that records no business metric is normal, not worth a warning per call.
 warnings.filterwarnings("ignore", message="No application metrics to publish")
+
+
+def count(name: str, value: int = 1) -> None:
+    """A business metric (TenantsOnboarded, OrdersPaid…), flushed when the invocation ends."""
+    metrics.add_metric(name=name, unit=MetricUnit.Count, value=value)
 
 
 def bind(*, tenant_id: str | None = None, correlation_id: str | None = None) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from panacea.platform.observability import bind, logger
+from panacea.platform.observability import bind, logger, metrics
 
 Task = Callable[[dict[str, Any]], dict[str, Any] | None]
 
@@ -21,6 +21,7 @@ class UnknownTask(ValueError):
 
 def steps_entry(tasks: Mapping[str, Task]) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
     @logger.inject_lambda_context(clear_state=True)
+    @metrics.log_metrics
     def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         name = event.get("task", "")
         if name not in tasks:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from panacea.platform import clock
+from panacea.platform import clock, observability
 from panacea.platform.access import Action, Actor, authorize
 from panacea.platform.errors import Conflict, FieldError, NotAuthenticated, NotFound, Unprocessable
 from panacea.platform.idempotency import once
@@ -109,6 +109,7 @@ def create_tenant(actor: Actor, draft: NewTenant) -> Tenant:
                 first_admin_name=draft.first_admin.name,
             )
         )
+    observability.count("TenantsCreated")
     return record.view()
 
 
@@ -161,6 +162,7 @@ def complete_onboarding(tenant_id: str) -> None:
         uow.emit(
             TenantOnboarded(tenant_id=tenant_id, slug=record.slug, kind=TenantKind(record.kind), tier=Tier(record.tier))
         )
+    observability.count("TenantsOnboarded")
 
 
 def fail_onboarding(tenant_id: str, *, error: str) -> None:
@@ -172,6 +174,7 @@ def fail_onboarding(tenant_id: str, *, error: str) -> None:
     with unit_of_work(tenant_id) as uow:
         uow.save(record)
         uow.emit(TenantOnboardingFailed(tenant_id=tenant_id, error=error[:1000]))
+    observability.count("TenantOnboardingsFailed")
 
 
 def fail_stalled_onboardings(*, older_than_minutes: int) -> list[str]:
