@@ -5,6 +5,7 @@ SHELL := /bin/bash
 # Lambda runs python3.12; use it when this machine has it (also under pyenv), else 3.11.
 PYTHON ?= $(shell for p in python3.12 $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null) python3.11 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
+LOCK_PYTHON ?= $(shell command -v python3.11 || ls -d $$HOME/.pyenv/versions/3.11*/bin/python3.11 2>/dev/null | head -1)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -52,8 +53,8 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-lock:  ## re-pin every transitive dependency after changing pyproject.toml
-	rm -rf /tmp/panacea-lock && $(PYTHON) -m venv /tmp/panacea-lock
+lock:  ## re-pin every transitive dependency after changing pyproject.toml (resolved on 3.11, the oldest supported)
+	rm -rf /tmp/panacea-lock && $(LOCK_PYTHON) -m venv /tmp/panacea-lock
 	/tmp/panacea-lock/bin/pip install -q '.[infra,local,dev]'
 	/tmp/panacea-lock/bin/pip freeze --exclude panacea > requirements.lock
 
