@@ -115,8 +115,8 @@ def rest_event(
     }
 
 
-def _problem(status: int, title: str, detail: str) -> tuple[int, dict[str, str], bytes]:
-    slug = title.lower().replace(" ", "-")
+def _problem(status: int, slug: str, title: str, detail: str) -> tuple[int, dict[str, str], bytes]:
+    """The bodies the deployed API's gateway responses give (infra/stacks/api.py)."""
     body = {"type": f"/errors/{slug}", "title": title, "status": status, "detail": detail}
     return status, {"Content-Type": PROBLEM}, json.dumps(body).encode()
 
@@ -133,23 +133,17 @@ class Gateway:
     ) -> tuple[int, dict[str, str], bytes, str | None]:
         url = urlsplit(target)
         path = url.path.rstrip("/") or "/"
-        matches = [(c, m) for c in self.routes if (m := c.regex.match(path))]
-        if not matches:
-            return (*_problem(404, "No such route", f"no route for {path}"), None)
-        chosen = next(((c, m) for c, m in matches if c.route.method == method), None)
-        if chosen is None:
-            allowed = ", ".join(sorted({c.route.method for c, _ in matches}))
-            return (*_problem(405, "Method not allowed", f"{path} answers {allowed}"), None)
-        compiled, match = chosen
+        matches = [(c, m) for c in self.routes if (m := c.regex.match(path)) and c.route.method == method]
+        if not matches:  # API Gateway answers an unknown method on a known path the same way
+            return (*_problem(404, "no-such-route", "No such route", f"no route for {method} {path}"), None)
+        compiled, match = matches[0]
         route = compiled.route
         claims = None
         if not route.public:
             claims = self.authorizer.claims(next((v for k, v in headers.items() if k.lower() == "authorization"), None))
             if claims is None:
-                return (
-                    *_problem(401, "Not authenticated", "a valid bearer token (Cognito ID token) is required"),
-                    None,
-                )
+                detail = "a valid bearer token (Cognito ID token) is required"
+                return (*_problem(401, "not-authenticated", "Not authenticated", detail), None)
         event = rest_event(
             method=method,
             path=path,
@@ -166,7 +160,7 @@ class Gateway:
             answer = invoke(fn.handler, event, function_name=fn.name, timeout_s=fn.timeout_s)
         except Exception as exc:  # what API Gateway shows when a function crashes
             self.log(f"{fn.name} raised {type(exc).__name__}: {exc}")
-            return (*_problem(502, "Bad gateway", "the function failed; see the runtime's log"), None)
+            return (*_problem(502, "internal", "Internal error", "the function failed; see the runtime's log"), None)
         out_headers = dict(answer.get("headers") or {})
         for name, values in (answer.get("multiValueHeaders") or {}).items():
             out_headers[name] = ", ".join(values)

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from pynamodb.attributes import UnicodeAttribute, UTCDateTimeAttribute, VersionAttribute
+from pynamodb.expressions.condition import Condition
 from pynamodb.transactions import TransactGet
 
 from panacea.platform.keys import platform_key, tenant_key
@@ -35,6 +36,15 @@ ALL_TENANTS = platform_key("TENANTS")
 
 def _tenant_pk(tenant_id: str) -> str:
     return platform_key("TENANT", tenant_id)
+
+
+def tenant_key_of(tenant_id: str) -> tuple[str, str]:
+    """The key of a tenant's record, for conditions in another item's transaction."""
+    return _tenant_pk(tenant_id), "TENANT"
+
+
+def is_active() -> Condition:
+    return TenantRecord.status == TenantStatus.ACTIVE.value
 
 
 def _status_partition(status: TenantStatus) -> str:

@@ -129,8 +129,8 @@ def _check_parent(draft: NewTenant) -> None:
 
 def apply_defaults(tenant_id: str, *, currency: str, locale: str) -> None:
     """Onboarding step: write the settings a tenant of this kind starts with (once)."""
-    record = _record(tenant_id)
-    if dal.settings_item(tenant_id) is not None:
+    record, existing = _record_with_settings(tenant_id)
+    if existing is not None:
         return
     parent = dal.settings_item(record.parent_partner_id) if record.parent_partner_id else None
     settings = default_settings(
@@ -349,9 +349,8 @@ def issue_api_key(actor: Actor, tenant_id: str, request: NewApiKey, *, idempoten
 
 
 def _issue(tenant_id: str, request: NewApiKey) -> IssuedApiKey:
-    record = _record(tenant_id)
-    if record.current_status != TenantStatus.ACTIVE:
-        raise TenantNotInThatState(f"keys are issued to active tenants; {record.slug} is {record.status}")
+    if not is_id(tenant_id):
+        raise TenantNotFound(f"no tenant {tenant_id}")
     key_id = new_id()
     prefix = f"{API_KEY_PREFIX}{key_id}"
     secret = f"{prefix}_{secrets.token_urlsafe(32)}"
@@ -363,15 +362,27 @@ def _issue(tenant_id: str, request: NewApiKey) -> IssuedApiKey:
         secret_hash=_hash(secret),
         at=clock.now(),
     )
-    with unit_of_work(tenant_id) as uow:
-        uow.create(item, conflict=Conflict(f"key {key_id} exists"))
-        uow.emit(ApiKeyIssued(tenant_id=tenant_id, key_id=key_id, name=request.name))
+    try:
+        with unit_of_work(tenant_id) as uow:
+            # The tenant must be active when the key is written, not merely when it was read.
+            uow.check(dal.TenantRecord, dal.tenant_key_of(tenant_id), dal.is_active(), conflict=_NotActive(""))
+            uow.create(item, conflict=Conflict(f"key {key_id} exists"))
+            uow.emit(ApiKeyIssued(tenant_id=tenant_id, key_id=key_id, name=request.name))
+    except _NotActive:
+        record = _record(tenant_id)  # only on refusal: say whether it is missing or in another state
+        raise TenantNotInThatState(f"keys are issued to active tenants; {record.slug} is {record.status}") from None
     return IssuedApiKey(**item.view().model_dump(), secret=secret)
 
 
+class _NotActive(Conflict):
+    pass
+
+
 def list_api_keys(actor: Actor, tenant_id: str, *, cursor: str | None, limit: int) -> Page[ApiKey]:
+    """A tenant's keys, newest first, in one request (an unknown tenant simply has none)."""
     authorize(actor, Action.MANAGE_TENANTS)
-    _record(tenant_id)
+    if not is_id(tenant_id):
+        return Page[ApiKey](items=[])
     return dal.api_keys(tenant_id, cursor=cursor, limit=limit)
 
 

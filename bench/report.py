@@ -1,0 +1,148 @@
+"""Printing the figures as compact tables, and writing them as JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.coldstart import TRACED_API, ColdStartFigures
+from bench.requests import RequestFigures
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: Sequence[int] = ()) -> str:
+    """A plain text table; columns whose index is in `right` are right-aligned."""
+    cells = [[str(c) for c in header], *[[str(c) for c in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]).rstrip(), rule, *(line(r).rstrip() for r in cells[1:])])
+
+
+def operations(counted: Counter[str] | dict[str, int]) -> str:
+    return ", ".join(f"{op} x{n}" if n > 1 else op for op, n in sorted(counted.items())) or "-"
+
+
+def spread(samples_ms: list[float]) -> str:
+    return f"{min(samples_ms):.0f}..{max(samples_ms):.0f}"
+
+
+def shares(heaviest: dict[str, float]) -> str:
+    return ", ".join(f"{package} {share:.0f}%" for package, share in heaviest.items())
+
+
+def cold_start(figures: ColdStartFigures) -> str:
+    base = figures.boto3.median_ms
+    interpreter = sorted(figures.interpreter_ms)[len(figures.interpreter_ms) // 2]
+    rows = [
+        [
+            fn.name,
+            s.module,
+            f"{s.median_ms:.0f}",
+            f"{s.median_ms / base:.2f}",
+            spread(s.samples_ms),
+            shares(s.heaviest),
+        ]
+        for fn, s in figures.functions
+    ]
+    api = next(s for fn, s in figures.functions if fn.name == "TenancyApi")
+    comparisons = []
+    for s in figures.comparisons:
+        extra = f"+{s.median_ms - api.median_ms:.0f} ms over TenancyApi" if s.label == TRACED_API else ""
+        comparisons.append(
+            [
+                s.label,
+                f"{s.median_ms:.0f}",
+                f"{s.median_ms / base:.2f}",
+                spread(s.samples_ms),
+                extra,
+            ]
+        )
+    return "\n".join(
+        [
+            f"COLD START: import of each handler module in a fresh interpreter, median of {figures.runs} processes",
+            "  timed inside the child (time.perf_counter around the import): process spawn and interpreter start are",
+            "  excluded; .pyc compiled and every import run once beforehand. 'where the time goes' is the share of",
+            "  import self time per package in one `python -X importtime` run.",
+            f"  load average before the bench: {figures.load_average:.2f} on {os.cpu_count()} CPUs"
+            + ("; NOISY RUN: import boto3 varied by over 30%, compare medians with care" if figures.noisy else ""),
+            f"  interpreter alone (wall clock of `python -c pass`, spawn included): {interpreter:.0f} ms",
+            f"  import boto3 (the reference, ratio 1.00): {base:.0f} ms, range {spread(figures.boto3.samples_ms)}",
+            "",
+            table(
+                ["function", "handler module", "ms", "x boto3", "range ms", "where the time goes"],
+                rows,
+                right=(2, 3, 4),
+            ),
+            "",
+            "  for comparison (the platform uses Lambda active tracing, not the X-Ray SDK):",
+            table(["import", "ms", "x boto3", "range ms", ""], comparisons, right=(1, 2, 3)),
+        ]
+    )
+
+
+def requests(figures: RequestFigures) -> str:
+    rows = [[u.name, u.route, u.status, u.requests, operations(u.operations)] for u in figures.use_cases]
+    onboarding_rows = [[caller, sum(ops.values()), operations(ops)] for caller, ops in figures.onboarding.items()]
+    workflow, consumers = figures.onboarding_requests()
+    per_event = [
+        [
+            caller,
+            f["invocations"],
+            f["events"],
+            f["requests"],
+            f"{f['requests_per_event']:.2f}",
+            operations(f["operations"]),
+        ]
+        for caller, f in figures.per_event.items()
+    ]
+    lines = [
+        "AWS REQUESTS PER USE CASE: each route invoked once through its handler on the local platform (moto)",
+        "  counted with botocore before-send hooks (one per HTTP attempt) on the functions' clients; background",
+        "  work (relay, workflow tasks, consumers) is booked to its own function and not to the route.",
+        "",
+        table(["use case", "route", "status", "requests", "operations"], rows, right=(2, 3)),
+        "",
+        "  onboarding of the tenant created above (workflow tasks + relay), from its creation until the platform",
+        "  went quiet after it became active; the API call itself and the status polls are not counted:",
+        table(["function/task", "requests", "operations"], onboarding_rows, right=(1,)),
+        f"  onboarding (workflow tasks + relay): {workflow} requests; plus {consumers} by queue consumers",
+        "",
+        "  per event, over the whole run (events are batched, so a busy moment costs less per event):",
+        table(
+            ["function", "invocations", "events", "requests", "per event", "operations"], per_event, right=(1, 2, 3, 4)
+        ),
+    ]
+    lines += [f"  WARNING: {w}" for w in figures.warnings]
+    return "\n".join(lines)
+
+
+def write_json(cold: ColdStartFigures | None, reqs: RequestFigures | None, seconds: float) -> Path:
+    """Write the figures; a part not measured this time (`--only`) keeps its previous figures."""
+    try:
+        document: dict[str, Any] = json.loads(RESULTS.read_text())
+    except (OSError, ValueError):
+        document = {}
+    now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    document["machine"] = {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()}
+    document["generated_at"], document["seconds"] = now, round(seconds, 1)
+    for part, figures in (("cold_start", cold), ("requests", reqs)):
+        if figures is not None:
+            document[part] = {"measured_at": now, **figures.as_dict()}
+        document.setdefault(part, None)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(document, indent=2) + "\n")
+    return RESULTS

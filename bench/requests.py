@@ -1,0 +1,336 @@
+"""AWS requests per use case: the whole platform runs in this process on moto
+(`LocalPlatform`), each tenancy route is invoked through its handler as API Gateway would,
+and the request ledger counts what the handler sent, by service and operation.
+
+What runs in the background (the outbox relay on the table's stream, the onboarding
+workflow's Lambda tasks started by moto's Step Functions, the analytics consumer on its
+queue) is booked to its own function, so it never inflates a route's figure. One onboarding
+is measured on its own: everything those functions send between a tenant's creation and the
+platform going quiet after it became active.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bench.ledger import OUTSIDE, RequestLedger, by_caller, by_operation
+from infra import wiring
+from infra.local import invoke as local_invoke
+from infra.local.gateway import rest_event
+from infra.local.runtime import LocalPlatform
+from infra.local.seed import PLATFORM_ADMIN, create_platform_admin, owner_username
+from panacea.platform import aws, table
+
+API_FUNCTION = "TenancyApi"
+WATCHED_SERVICES = ("dynamodb", "events", "cognito-idp")  # every service panacea.platform.aws.client serves
+PLATFORM_ADMIN_CLAIMS = {"cognito:username": "platform-admin", "cognito:groups": "platform_admin"}
+QUIET_S = 1.0  # the platform is idle when no function sent a request for this long
+TIMEOUT_S = 60.0
+
+NEW_TENANT: dict[str, Any] = {
+    "name": "Bench Gene Clinic",
+    "kind": "gene_testing",
+    "currency": "GBP",
+    "locale": "en-GB",
+    "jurisdiction": "GB",
+    "tier": "professional",
+}
+
+
+def owner_claims(user_id: str, tenant_id: str) -> dict[str, str]:
+    return {"cognito:username": user_id, "custom:tenant_id": tenant_id, "cognito:groups": "owner"}
+
+
+@dataclass
+class UseCase:
+    """One route call and the requests its handler sent."""
+
+    name: str
+    route: str
+    status: int
+    operations: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def requests(self) -> int:
+        return sum(self.operations.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "use_case": self.name,
+            "route": self.route,
+            "status": self.status,
+            "requests": self.requests,
+            "operations": dict(sorted(self.operations.items())),
+        }
+
+
+@dataclass
+class RequestFigures:
+    use_cases: list[UseCase]
+    onboarding: dict[str, Counter[str]]  # caller → operations, one tenant's onboarding
+    per_event: dict[str, dict[str, Any]]  # relay and consumers over the whole run
+    warnings: list[str]
+
+    def onboarding_requests(self) -> tuple[int, int]:
+        """Requests of one onboarding: (workflow tasks + relay, queue consumers)."""
+        consumers = {queue.consumer for queue in wiring.QUEUES}
+        by_consumers = sum(sum(ops.values()) for c, ops in self.onboarding.items() if c in consumers)
+        return sum(sum(ops.values()) for ops in self.onboarding.values()) - by_consumers, by_consumers
+
+    def as_dict(self) -> dict[str, Any]:
+        workflow_and_relay, consumers = self.onboarding_requests()
+        return {
+            "method": "botocore before-send hooks on the functions' clients, booked to the invoked function",
+            "use_cases": [u.as_dict() for u in self.use_cases],
+            "onboarding": {
+                "by_caller": {c: dict(sorted(ops.items())) for c, ops in self.onboarding.items()},
+                "workflow_tasks_and_relay_requests": workflow_and_relay,
+                "consumer_requests": consumers,
+            },
+            "per_event": self.per_event,
+            "warnings": self.warnings,
+        }
+
+
+# --- wiring the ledger into the running platform ---------------------------------------------
+
+
+def book_invocations(ledger: RequestLedger) -> None:
+    """Book every function invocation of the local runtime to its function (and workflow task).
+
+    `infra.local.invoke.invoke` looks its handler up through `handler_of`; the API calls below,
+    the stream relay, the queue pollers and the Step Functions bridge all go through it.
+    """
+    names = {f.handler: f.name for f in wiring.FUNCTIONS}
+    original = local_invoke.handler_of
+
+    def handler_of(path: str) -> Callable[[Any, Any], Any]:
+        handler = original(path)
+
+        def booked(event: Any, context: Any) -> Any:
+            caller, records = names.get(path, path), 0
+            if isinstance(event, dict):
+                if event.get("task"):  # a Step Functions task: several are served by one function
+                    caller = f"{caller}/{event['task']}"
+                if event.get("error"):  # a workflow's Catch hands the error to its failure task
+                    ledger.failed(caller, f"received workflow error {json.dumps(event['error'])[:500]}")
+                records = len(event.get("Records") or [])
+            with ledger.acting_as(caller, records=records):
+                try:
+                    return handler(event, context)
+                except Exception as exc:
+                    ledger.failed(caller, f"raised {type(exc).__name__}: {exc}")
+                    raise
+
+        return booked
+
+    local_invoke.handler_of = handler_of
+
+
+def watch_platform_clients(ledger: RequestLedger) -> None:
+    """Make the clients the functions use (they are created lazily) and watch each."""
+    for service in WATCHED_SERVICES:
+        ledger.watch(aws.client(service))
+    ledger.watch(table.connection().client)
+
+
+def unwatched_clients(ledger: RequestLedger) -> list[str]:
+    """Clients the functions made that the ledger never saw (their requests went uncounted)."""
+    problems = []
+    if aws.client.cache_info().currsize != len(WATCHED_SERVICES):
+        problems.append(
+            f"panacea.platform.aws.client holds {aws.client.cache_info().currsize} clients, "
+            f"{len(WATCHED_SERVICES)} were watched ({', '.join(WATCHED_SERVICES)}): some requests went uncounted"
+        )
+    if not any(table.connection().client is seen for seen in ledger.watched):
+        problems.append("pynamodb made a new botocore client during the run: some requests went uncounted")
+    return problems
+
+
+# --- calling routes --------------------------------------------------------------------------
+
+
+class TenancyApi:
+    """Calls the tenancy routes through the handler, as API Gateway would after its authorizer."""
+
+    def __init__(self, ledger: RequestLedger) -> None:
+        self.ledger = ledger
+        self.function = wiring.function(API_FUNCTION)
+
+    def call(
+        self,
+        method: str,
+        resource: str,
+        claims: dict[str, str],
+        *,
+        params: dict[str, str] | None = None,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, Any]:
+        event = rest_event(
+            method=method,
+            path=resource.format(**(params or {})),
+            resource=resource,
+            path_parameters=params,
+            query={},
+            headers={"Content-Type": "application/json", **(headers or {})},
+            body=b"" if body is None else json.dumps(body).encode(),
+            claims=claims,
+        )
+        answer = local_invoke.invoke(self.function.handler, event, function_name=self.function.name)
+        text = answer.get("body") or ""
+        return int(answer["statusCode"]), json.loads(text) if text else None
+
+    def measure(
+        self, use_case: str, method: str, resource: str, claims: dict[str, str], **request: Any
+    ) -> tuple[UseCase, Any]:
+        before = self.ledger.snapshot()
+        status, body = self.call(method, resource, claims, **request)
+        operations = by_operation(self.ledger.since(before), API_FUNCTION)
+        return UseCase(use_case, f"{method} {resource}", status, operations), body
+
+    def wait_until_active(self, tenant_id: str) -> None:
+        """Poll the get-tenant use case (uncounted) until onboarding is over."""
+        deadline = time.monotonic() + TIMEOUT_S
+        while time.monotonic() < deadline:
+            _, tenant = self.call(
+                "GET", "/v1/tenants/{tenant_id}", PLATFORM_ADMIN_CLAIMS, params={"tenant_id": tenant_id}
+            )
+            if tenant["status"] == "active":
+                return
+            if tenant["status"] != "onboarding":
+                failures = "; ".join(self.ledger.failures) or "no function reported an error"
+                raise RuntimeError(f"tenant {tenant_id} ended onboarding as {tenant['status']}: {failures}")
+            time.sleep(0.05)
+        raise TimeoutError(f"tenant {tenant_id} still onboarding after {TIMEOUT_S:.0f}s")
+
+
+def wait_until_quiet(ledger: RequestLedger) -> None:
+    """Wait until no function has sent a request for QUIET_S (the relay and consumers are done)."""
+    deadline = time.monotonic() + TIMEOUT_S
+    seen = ledger.snapshot()
+    while time.monotonic() < deadline:
+        time.sleep(QUIET_S)
+        now = ledger.snapshot()
+        if now == seen:
+            return
+        seen = now
+    raise TimeoutError(f"the platform was still busy after {TIMEOUT_S:.0f}s")
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def measure(log: Callable[[str], None]) -> RequestFigures:
+    """Start the platform, run every tenancy use case once, and count their requests."""
+    ledger = RequestLedger()
+    book_invocations(ledger)
+    platform_log: list[str] = []
+    platform = LocalPlatform(port=0, aws_port=0, time_scale=0, log=platform_log.append)
+    started = time.perf_counter()
+    platform.start()
+    try:
+        log(f"  local platform started in {time.perf_counter() - started:.1f}s (moto on {platform.aws_url})")
+        watch_platform_clients(ledger)
+        create_platform_admin(platform, **PLATFORM_ADMIN)
+        figures = _run_use_cases(TenancyApi(ledger), ledger, lambda tid, email: owner_username(platform, tid, email))
+    finally:
+        platform.stop()
+    figures.warnings += unwatched_clients(ledger)
+    figures.warnings += [f"platform log: {line}" for line in platform_log]
+    return figures
+
+
+def _run_use_cases(api: TenancyApi, ledger: RequestLedger, owner_of: Callable[[str, str], str]) -> RequestFigures:
+    admin, stamp = PLATFORM_ADMIN_CLAIMS, time.strftime("%H%M%S")
+    measured: dict[str, UseCase] = {}
+
+    def run(use_case: str, method: str, resource: str, claims: dict[str, str] = admin, **request: Any) -> Any:
+        measured[use_case], body = api.measure(use_case, method, resource, claims, **request)
+        return body
+
+    # A tenant created without a key, then its onboarding measured on its own.
+    first_admin = {"email": f"owner-{stamp}@bench.example", "name": "Bench Owner"}
+    before_onboarding = ledger.snapshot()
+    tenant = run(
+        "create tenant (no Idempotency-Key)",
+        "POST",
+        "/v1/tenants",
+        body={**NEW_TENANT, "slug": f"bench-{stamp}-a", "first_admin": first_admin},
+    )
+    tenant_id = tenant["id"]
+    api.wait_until_active(tenant_id)
+    wait_until_quiet(ledger)
+    onboarding = ledger.in_order_of_first_request(
+        {c: ops for c, ops in by_caller(ledger.since(before_onboarding)).items() if c != API_FUNCTION}
+    )
+
+    # A tenant created with a key, and a client's retry of that very request.
+    keyed = {
+        **NEW_TENANT,
+        "slug": f"bench-{stamp}-b",
+        "first_admin": {**first_admin, "email": f"b-{stamp}@bench.example"},
+    }
+    idempotency = {"Idempotency-Key": f"bench-{stamp}"}
+    first = run("create tenant (Idempotency-Key)", "POST", "/v1/tenants", body=keyed, headers=idempotency)
+    replayed = run("create tenant (replay of that key)", "POST", "/v1/tenants", body=keyed, headers=idempotency)
+    warnings = [] if replayed == first else [f"the replay answered {replayed} instead of the first answer {first}"]
+
+    # Everything else, on the onboarded tenant.
+    one = {"tenant_id": tenant_id}
+    reason = {"reason": "benchmark: invoice unpaid"}
+    run("list tenants", "GET", "/v1/tenants")
+    run("get tenant", "GET", "/v1/tenants/{tenant_id}", params=one)
+    settings_patch = {"branding": {"primary_colour": "#1D3557"}}
+    run("update settings", "PATCH", "/v1/tenants/{tenant_id}/settings", params=one, body=settings_patch)
+    run("suspend", "POST", "/v1/tenants/{tenant_id}/suspend", params=one, body=reason)
+    run("reactivate", "POST", "/v1/tenants/{tenant_id}/reactivate", params=one, body=reason)
+    key = run("issue API key", "POST", "/v1/tenants/{tenant_id}/api-keys", params=one, body={"name": "LIMS"})
+    run("list API keys", "GET", "/v1/tenants/{tenant_id}/api-keys", params=one)
+    run(
+        "revoke API key",
+        "DELETE",
+        "/v1/tenants/{tenant_id}/api-keys/{key_id}",
+        params={**one, "key_id": key["id"]},
+    )
+    owner = owner_claims(owner_of(tenant_id, first_admin["email"]), tenant_id)
+    run("own tenant (owner)", "GET", "/v1/tenant", owner)
+    own_patch = {"orders": {"auto_complete_days": 12}}
+    run("update own settings (owner)", "PATCH", "/v1/tenant/settings", owner, body=own_patch)
+
+    wait_until_quiet(ledger)  # the relay and consumers catch up with every event above
+    order = [
+        "create tenant (no Idempotency-Key)",
+        "create tenant (Idempotency-Key)",
+        "create tenant (replay of that key)",
+        "list tenants",
+        "get tenant",
+        "update settings",
+        "suspend",
+        "reactivate",
+        "issue API key",
+        "list API keys",
+        "revoke API key",
+        "own tenant (owner)",
+        "update own settings (owner)",
+    ]
+    requests, invocations, records = ledger.totals()
+    per_event = {
+        caller: {
+            "invocations": invocations[caller],
+            "events": records[caller],
+            "requests": sum(by_operation(requests, caller).values()),
+            "requests_per_event": round(sum(by_operation(requests, caller).values()) / max(records[caller], 1), 2),
+            "operations": dict(sorted(by_operation(requests, caller).items())),
+        }
+        for caller in [*(stream.function for stream in wiring.STREAMS), *(queue.consumer for queue in wiring.QUEUES)]
+    }
+    warnings += [f"failure: {f}" for f in ledger.failures]
+    if by_operation(requests, OUTSIDE):
+        warnings.append(f"requests sent outside any function: {dict(by_operation(requests, OUTSIDE))}")
+    return RequestFigures([measured[name] for name in order], onboarding, per_event, warnings)

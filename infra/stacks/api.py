@@ -1,0 +1,176 @@
+"""The REST API: one method per route of `wiring.routes()` (read from each API function's
+resolver), each a Lambda proxy to the function that serves it. Every route but the public ones
+(`wiring.Api.public`: health, OpenAPI document, docs page) needs a Cognito ID token; the
+functions read the verified claims the authorizer passes on.
+
+Errors API Gateway answers itself (no token, throttled, unknown route, …) carry the same
+`application/problem+json` bodies as the functions' errors, and the same as the local gateway's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+
+from aws_cdk import Duration, RemovalPolicy
+from aws_cdk import aws_apigateway as apigw
+from aws_cdk import aws_cognito as cognito
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_logs as logs
+from constructs import Construct
+
+from infra import wiring
+from infra.stacks.checks import acknowledge
+from infra.stacks.stage import Stage
+
+PROBLEM = "application/problem+json"
+THROTTLING_RATE_LIMIT = 200  # requests per second, steady, across the stage
+THROTTLING_BURST_LIMIT = 400
+
+# Gateway responses: (type, status or None to keep API Gateway's, problem slug, title, detail or None
+# for API Gateway's own message). A body without "status" keeps the status line as the only one,
+# where API Gateway chooses it (RFC 9457 makes the member optional).
+GATEWAY_RESPONSES: tuple[tuple[apigw.ResponseType, int | None, str, str, str | None], ...] = (
+    (apigw.ResponseType.UNAUTHORIZED, 401, "not-authenticated", "Not authenticated",
+     "a valid bearer token (Cognito ID token) is required"),
+    (apigw.ResponseType.ACCESS_DENIED, 403, "forbidden", "Forbidden", None),
+    (apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, 404, "no-such-route", "No such route",
+     "no route for this method and path"),
+    (apigw.ResponseType.BAD_REQUEST_PARAMETERS, 400, "bad-request", "Bad request", None),
+    (apigw.ResponseType.BAD_REQUEST_BODY, 400, "bad-request", "Bad request", None),
+    (apigw.ResponseType.THROTTLED, 429, "rate-limited", "Too many requests", None),
+    (apigw.ResponseType.DEFAULT_4_XX, None, "bad-request", "Bad request", None),
+    (apigw.ResponseType.DEFAULT_5_XX, None, "internal", "Internal error", None),
+)  # fmt: skip
+
+PUBLIC_BY_DESIGN = (
+    "A public route of the wiring (wiring.Api.public): the health check, the OpenAPI document and "
+    "the docs page answer without a token and return no tenant data."
+)
+
+
+def problem_template(status: int | None, slug: str, title: str, detail: str | None) -> str:
+    """A gateway response body: problem+json, with API Gateway's message as detail unless given."""
+    fields = [f'"type":"/errors/{slug}"', f'"title":{json.dumps(title)}']
+    if status is not None:
+        fields.append(f'"status":{status}')
+    fields.append(f'"detail":{json.dumps(detail) if detail else "$context.error.messageString"}')
+    return "{" + ",".join(fields) + "}"
+
+
+class Api(Construct):
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        stage: Stage,
+        functions: Mapping[str, lambda_.IFunction],
+        user_pool: cognito.IUserPool,
+        routes: Sequence[wiring.Route],
+        account_logging_role: bool = False,
+    ) -> None:
+        super().__init__(scope, id)
+        access_logs = logs.LogGroup(
+            self,
+            "AccessLogs",
+            log_group_name=f"/aws/apigateway/{stage.prefix}/access",
+            retention=stage.log_retention,
+            removal_policy=stage.removal_policy,
+        )
+        self.rest_api = apigw.RestApi(
+            self,
+            "RestApi",
+            rest_api_name=stage.prefix,
+            description=f"Panacea API ({stage.name})",
+            endpoint_types=[apigw.EndpointType.REGIONAL],
+            # API Gateway writes logs (access and execution) through one role per account and
+            # region. A stage's stack sets it up only when asked (`-c api_gateway_account_role=true`),
+            # once per account: it is a singleton that every stage in the account shares.
+            cloud_watch_role=account_logging_role,
+            cloud_watch_role_removal_policy=RemovalPolicy.RETAIN if account_logging_role else None,
+            deploy_options=apigw.StageOptions(
+                stage_name=stage.name,
+                tracing_enabled=True,
+                throttling_rate_limit=THROTTLING_RATE_LIMIT,
+                throttling_burst_limit=THROTTLING_BURST_LIMIT,
+                metrics_enabled=True,
+                logging_level=apigw.MethodLoggingLevel.ERROR,
+                data_trace_enabled=False,  # never log request or response bodies: they hold health data
+                access_log_destination=apigw.LogGroupLogDestination(access_logs),
+                access_log_format=apigw.AccessLogFormat.json_with_standard_fields(
+                    caller=False,
+                    http_method=True,
+                    ip=True,
+                    protocol=True,
+                    request_time=True,
+                    resource_path=True,
+                    response_length=True,
+                    status=True,
+                    user=True,
+                ),
+            ),
+        )
+        self.stage = self.rest_api.deployment_stage
+        acknowledge(
+            self.stage,
+            "AwsSolutions-APIG3",
+            "No WAF web ACL by default: it is billed per ACL and request and its rules are per deployment; "
+            "the stage throttles, and every non-public route needs a Cognito token.",
+        )
+        if account_logging_role:
+            acknowledge(
+                self.rest_api.node.find_child("CloudWatchRole"),
+                "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                "AmazonAPIGatewayPushToCloudWatchLogs]",
+                "API Gateway's account logging role uses the managed policy AWS publishes for exactly "
+                "that purpose; it is created once per account and region, only when asked for.",
+            )
+        self.authorizer = apigw.CognitoUserPoolsAuthorizer(
+            self,
+            "Authorizer",
+            authorizer_name=f"{stage.prefix}-cognito",
+            cognito_user_pools=[user_pool],
+            results_cache_ttl=Duration.minutes(5),
+        )
+        self.validator = self.rest_api.add_request_validator(
+            "Validator",
+            request_validator_name=f"{stage.prefix}-parameters-and-body",
+            validate_request_parameters=True,
+            validate_request_body=True,
+        )
+        for response_type, status, slug, title, detail in GATEWAY_RESPONSES:
+            body = problem_template(status, slug, title, detail)
+            self.rest_api.add_gateway_response(
+                f"{response_type.response_type}",
+                type=response_type,
+                status_code=None if status is None else str(status),
+                response_headers={"Content-Type": f"'{PROBLEM}'"},
+                templates={"application/json": body, PROBLEM: body},
+            )
+        # One invoke permission per function for the whole API, not one per method.
+        integrations = {
+            name: apigw.LambdaIntegration(functions[name], proxy=True, scope_permission_to_method=False)
+            for name in sorted({route.function for route in routes})
+        }
+        self.methods: dict[tuple[str, str], apigw.Method] = {}
+        for route in routes:
+            resource = self.rest_api.root.resource_for_path(route.path)
+            parameters = {f"method.request.path.{p}": True for p in re.findall(r"{(\w+)}", route.path)}
+            method = resource.add_method(
+                route.method,
+                integrations[route.function],
+                authorization_type=apigw.AuthorizationType.NONE if route.public else apigw.AuthorizationType.COGNITO,
+                authorizer=None if route.public else self.authorizer,
+                request_validator=self.validator,
+                request_parameters=parameters or None,
+            )
+            if route.public:
+                acknowledge(method, "AwsSolutions-APIG4", PUBLIC_BY_DESIGN)
+                acknowledge(method, "AwsSolutions-COG4", PUBLIC_BY_DESIGN)
+            self.methods[route.method, route.path] = method
+
+    @property
+    def url(self) -> str:
+        return self.rest_api.url

@@ -1,0 +1,203 @@
+"""One Lambda per `wiring.FUNCTIONS`: arm64 python3.12 with the core and deps layers, its own
+log group and its own role, whose statements are derived from the function's grants and name
+each resource they reach (the table and its indexes one by one, the bus, the user pool).
+
+Tracing is Lambda's active tracing; no function imports the X-Ray SDK (it costs ~180 ms of
+cold start, see `panacea.platform.observability`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from aws_cdk import Duration, RemovalPolicy
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_logs as logs
+from aws_cdk import aws_sqs as sqs
+from constructs import Construct
+
+from infra import wiring
+from infra.stacks import bundling
+from infra.stacks.bus import Bus
+from infra.stacks.checks import acknowledge
+from infra.stacks.data import Table
+from infra.stacks.directory import Directory
+from infra.stacks.stage import Stage
+
+RUNTIME = lambda_.Runtime.PYTHON_3_12
+ARCHITECTURE = lambda_.Architecture.ARM_64
+SERVICE_NAME = "panacea"  # POWERTOOLS_SERVICE_NAME, as in panacea.platform.observability
+METRICS_NAMESPACE = "Panacea"
+
+# DynamoDB actions per grant. Transactions need no actions of their own: IAM checks each item's
+# action (TransactWriteItems → PutItem / UpdateItem / DeleteItem / ConditionCheckItem; TransactGetItems →
+# GetItem). Scan is granted to no one: no request path scans.
+TABLE_READ_ACTIONS = ("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem")
+TABLE_WRITE_ACTIONS = (
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:DeleteItem",
+    "dynamodb:BatchWriteItem",
+    "dynamodb:ConditionCheckItem",
+)
+# What panacea.platform.directory calls.
+DIRECTORY_ACTIONS = ("cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup")
+
+# The docs function merges the OpenAPI document of every `functions/<context>/api.py`.
+NEEDS_EVERY_CONTEXT = frozenset({"PlatformDocs"})
+
+X_RAY_HAS_NO_RESOURCES = (
+    "Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no "
+    "resource-level permissions, so their resource is '*'; every other statement names its resource."
+)
+
+
+class Layers(Construct):
+    def __init__(self, scope: Construct, id: str, *, stage: Stage) -> None:
+        super().__init__(scope, id)
+        self.core = self._layer("Core", stage.named("core"), "panacea, the shared library", bundling.core_layer_code())
+        self.deps = self._layer("Deps", stage.named("deps"), "Third-party packages", bundling.deps_layer_code())
+
+    def _layer(self, id: str, name: str, description: str, code: lambda_.Code) -> lambda_.LayerVersion:
+        return lambda_.LayerVersion(
+            self,
+            id,
+            layer_version_name=name,
+            description=description,
+            code=code,
+            compatible_runtimes=[RUNTIME],
+            compatible_architectures=[ARCHITECTURE],
+            removal_policy=RemovalPolicy.DESTROY,  # a deployed function keeps the version it was given
+        )
+
+    @property
+    def all(self) -> list[lambda_.ILayerVersion]:
+        return [self.core, self.deps]
+
+
+class PanaceaFunction(Construct):
+    """A function of the wiring with its log group and its own role."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        spec: wiring.Function,
+        stage: Stage,
+        code: lambda_.Code,
+        layers: list[lambda_.ILayerVersion],
+        environment: Mapping[str, str],
+        undelivered: sqs.IQueue,
+    ) -> None:
+        super().__init__(scope, id)
+        self.spec = spec
+        name = stage.named(spec.name)
+        self.log_group = logs.LogGroup(
+            self,
+            "Logs",
+            log_group_name=f"/aws/lambda/{name}",
+            retention=stage.log_retention,
+            removal_policy=stage.removal_policy,
+        )
+        grants = ", ".join(sorted(spec.grants)) or "no data access"
+        self.role = iam.Role(
+            self,
+            "Role",
+            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+            description=f"{name}: {grants}",
+        )
+        self.log_group.grant_write(self.role)
+        self.function = lambda_.Function(
+            self,
+            "Function",
+            function_name=name,
+            description=spec.description,
+            runtime=RUNTIME,
+            architecture=ARCHITECTURE,
+            handler=spec.handler,
+            code=code,
+            layers=layers,
+            memory_size=spec.memory_mb,
+            timeout=Duration.seconds(spec.timeout_s),
+            environment=dict(environment),
+            role=self.role,
+            log_group=self.log_group,
+            tracing=lambda_.Tracing.ACTIVE,
+            dead_letter_queue=undelivered,
+        )
+        acknowledge(self.role, "AwsSolutions-IAM5[Resource::*]", X_RAY_HAS_NO_RESOURCES)
+        acknowledge(
+            self.function,
+            "AwsSolutions-L1",
+            "Lambda runs python3.12 here on purpose: the layers are built for cp3.12 and the local "
+            "runtime and tests run the same interpreter; moving runtime is a deliberate change.",
+        )
+        acknowledge(
+            self.function,
+            "Serverless-LambdaLatestVersion",
+            "python3.12 is the runtime this platform builds its layers for and tests against (see AwsSolutions-L1).",
+        )
+
+    def allow(self, actions: tuple[str, ...], resources: list[str]) -> None:
+        self.role.add_to_principal_policy(iam.PolicyStatement(actions=list(actions), resources=resources))
+
+
+class Functions(Construct):
+    """Every function of the wiring, by name."""
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        stage: Stage,
+        table: Table,
+        bus: Bus,
+        directory: Directory,
+        undelivered: sqs.IQueue,
+        declared: tuple[wiring.Function, ...] = wiring.FUNCTIONS,
+    ) -> None:
+        super().__init__(scope, id)
+        layers = Layers(self, "Layers", stage=stage)
+        environment = {
+            "PANACEA_STAGE": stage.name,
+            "PANACEA_TABLE": table.name,
+            "PANACEA_EVENT_BUS": bus.name,
+            "PANACEA_USER_POOL_ID": directory.user_pool_id,
+            "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
+            "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
+        }
+        grants: dict[wiring.Grant, Callable[[PanaceaFunction], None]] = {
+            wiring.Grant.READ_TABLE: lambda f: f.allow(TABLE_READ_ACTIONS, [table.arn, *table.index_arns]),
+            wiring.Grant.WRITE_TABLE: lambda f: f.allow(TABLE_WRITE_ACTIONS, [table.arn]),
+            wiring.Grant.PUBLISH_EVENTS: lambda f: f.allow(("events:PutEvents",), [bus.arn]),
+            wiring.Grant.MANAGE_DIRECTORY: lambda f: f.allow(DIRECTORY_ACTIONS, [directory.arn]),
+        }
+        self.by_name: dict[str, PanaceaFunction] = {}
+        for spec in declared:
+            made = PanaceaFunction(
+                self,
+                spec.name,
+                spec=spec,
+                stage=stage,
+                code=code_of(spec),
+                layers=layers.all,
+                environment=environment,
+                undelivered=undelivered,
+            )
+            for grant in sorted(spec.grants):
+                grants[grant](made)
+            self.by_name[spec.name] = made
+
+    @property
+    def lambdas(self) -> dict[str, lambda_.Function]:
+        return {name: made.function for name, made in self.by_name.items()}
+
+
+def code_of(spec: wiring.Function) -> lambda_.Code:
+    """A function's asset: its context's entry points, or every context's for those that need them."""
+    if spec.name in NEEDS_EVERY_CONTEXT:
+        return bundling.all_functions_code()
+    return bundling.function_code(spec.context)

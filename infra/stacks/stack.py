@@ -1,0 +1,78 @@
+"""Panacea in one stack, built from `infra.wiring`: the same declaration the local runtime runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_cdk import CfnOutput, Stack, Tags
+from constructs import Construct
+
+from infra import wiring
+from infra.stacks.alarms import Alarms
+from infra.stacks.api import Api
+from infra.stacks.bus import Bus
+from infra.stacks.data import Table
+from infra.stacks.directory import Directory
+from infra.stacks.functions import Functions
+from infra.stacks.queues import Queues, Undelivered
+from infra.stacks.schedules import Schedules
+from infra.stacks.stage import Stage
+from infra.stacks.streams import Streams
+from infra.stacks.workflows import Workflows
+
+
+class PanaceaStack(Stack):
+    def __init__(
+        self, scope: Construct, id: str, *, stage: Stage, api_gateway_account_role: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(scope, id, description=f"Panacea ({stage.name})", **kwargs)
+        Tags.of(self).add("project", "panacea")
+        Tags.of(self).add("stage", stage.name)
+
+        self.table = Table(self, "Data", stage=stage)
+        self.bus = Bus(self, "Events", stage=stage)
+        self.directory = Directory(self, "Directory", stage=stage)
+        self.undelivered = Undelivered(self, "Undelivered", stage=stage)
+        self.functions = Functions(
+            self,
+            "Functions",
+            stage=stage,
+            table=self.table,
+            bus=self.bus,
+            directory=self.directory,
+            undelivered=self.undelivered.queue,
+        )
+        lambdas = self.functions.lambdas
+        self.api = Api(
+            self,
+            "Api",
+            stage=stage,
+            functions=lambdas,
+            user_pool=self.directory.user_pool,
+            routes=wiring.routes(),
+            account_logging_role=api_gateway_account_role,
+        )
+        self.streams = Streams(self, "Streams", table=self.table, functions=lambdas, undelivered=self.undelivered.queue)
+        self.queues = Queues(
+            self, "Queues", stage=stage, bus=self.bus.bus, functions=lambdas, undelivered=self.undelivered.queue
+        )
+        self.workflows = Workflows(
+            self, "Workflows", stage=stage, bus=self.bus.bus, functions=lambdas, undelivered=self.undelivered.queue
+        )
+        self.schedules = Schedules(
+            self, "Schedules", stage=stage, functions=lambdas, undelivered=self.undelivered.queue
+        )
+        self.alarms = Alarms(
+            self,
+            "Alarms",
+            stage=stage,
+            dead_letter_queues={"undelivered": self.undelivered.queue, **self.queues.dead_letter_queues},
+            api=self.api.rest_api,
+            state_machines=self.workflows.state_machines,
+        )
+
+        CfnOutput(self, "ApiUrl", value=self.api.url, description="Base URL of the API (this stage)")
+        CfnOutput(self, "UserPoolId", value=self.directory.user_pool_id)
+        CfnOutput(self, "UserPoolClientId", value=self.directory.client.user_pool_client_id)
+        CfnOutput(self, "TableName", value=self.table.name)
+        CfnOutput(self, "EventBusName", value=self.bus.name)

@@ -1,0 +1,88 @@
+"""Reading the synthesized template: resources by type and name, values as text, IAM statements."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aws_cdk.assertions import Template
+
+from infra.wiring import ROOT
+
+STAGE = "test"
+STACK = f"panacea-{STAGE}"
+
+
+def app_context(**extra: Any) -> dict[str, Any]:
+    """cdk.json's context (what `cdk synth` passes), with bundling skipped."""
+    context = json.loads((ROOT / "cdk.json").read_text()).get("context", {})
+    return {**context, "aws:cdk:bundling-stacks": [], **extra}
+
+
+@dataclass(frozen=True)
+class Acknowledgment:
+    path: str  # the construct it was made on
+    rule: str  # e.g. AwsSolutions::AwsSolutions-IAM5[Resource::*]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Synthesized:
+    template: Template
+    raw: dict[str, Any]
+    template_path: Path
+    nag_failure: str | None  # the synth's error when cdk-nag refused it
+    report: dict[str, Any]  # validation-report.json
+    acknowledgments: list[Acknowledgment]
+
+    def resources(self, type_: str) -> dict[str, dict[str, Any]]:
+        """Logical id → resource, for every resource of `type_`."""
+        return {k: r for k, r in self.raw["Resources"].items() if r["Type"] == type_}
+
+    def props(self, type_: str) -> dict[str, dict[str, Any]]:
+        return {k: r.get("Properties", {}) for k, r in self.resources(type_).items()}
+
+    def function_id(self, name: str) -> str:
+        """The logical id of the Lambda of wiring function `name`."""
+        wanted = f"{STACK}-{name}"
+        (found,) = [k for k, p in self.props("AWS::Lambda::Function").items() if p.get("FunctionName") == wanted]
+        return found
+
+    def named(self, type_: str, name_property: str, name: str) -> tuple[str, dict[str, Any]]:
+        """The one resource of `type_` whose `name_property` is `panacea-test-<name>`."""
+        wanted = f"{STACK}-{name}"
+        (found,) = [(k, p) for k, p in self.props(type_).items() if p.get(name_property) == wanted]
+        return found
+
+
+def join(value: Any) -> str:
+    """A CloudFormation value as text: references become `<Id.Attr>`, joins are joined."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        if "Ref" in value:
+            return f"<{value['Ref']}>"
+        if "Fn::GetAtt" in value:
+            return "<{}.{}>".format(*value["Fn::GetAtt"])
+        if "Fn::Join" in value:
+            separator, parts = value["Fn::Join"]
+            return separator.join(join(p) for p in parts)
+    return json.dumps(value, sort_keys=True)
+
+
+def statements(synthesized: Synthesized) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(policy logical id, statement) for every statement of every IAM policy in the template."""
+    for policy_id, props in synthesized.props("AWS::IAM::Policy").items():
+        for statement in props["PolicyDocument"]["Statement"]:
+            yield policy_id, statement
+    for role_id, props in synthesized.props("AWS::IAM::Role").items():
+        for policy in props.get("Policies", []):
+            for statement in policy["PolicyDocument"]["Statement"]:
+                yield role_id, statement
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]

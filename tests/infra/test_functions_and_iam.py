@@ -1,0 +1,148 @@
+"""Every function: its runtime, tracing, logs, layers and environment; and its own role, which
+reaches exactly what the function's grants say, each resource by name."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from infra import wiring
+from infra.stacks.functions import DIRECTORY_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS
+from tests.infra.template import STACK, STAGE, Synthesized, as_list, join, statements
+
+ENVIRONMENT = {
+    "PANACEA_STAGE",
+    "PANACEA_TABLE",
+    "PANACEA_EVENT_BUS",
+    "PANACEA_USER_POOL_ID",
+    "POWERTOOLS_SERVICE_NAME",
+    "POWERTOOLS_METRICS_NAMESPACE",
+}
+
+
+def _role_of(synthesized: Synthesized, name: str) -> str:
+    return synthesized.props("AWS::Lambda::Function")[synthesized.function_id(name)]["Role"]["Fn::GetAtt"][0]
+
+
+def _statements_of_role(synthesized: Synthesized, role_id: str) -> list[dict]:
+    policies = {k for k, p in synthesized.props("AWS::IAM::Policy").items() if {"Ref": role_id} in p.get("Roles", [])}
+    return [s for policy_id, s in statements(synthesized) if policy_id in policies or policy_id == role_id]
+
+
+def _actions(statement: dict) -> list[str]:
+    return as_list(statement["Action"])
+
+
+def test_every_function_is_arm64_python312_with_active_tracing(synthesized: Synthesized):
+    # Given every Lambda of the template
+    functions = synthesized.props("AWS::Lambda::Function")
+    # Then each runs python3.12 on arm64, traced by Lambda (no X-Ray SDK in the code)
+    assert len(functions) == len(wiring.FUNCTIONS)
+    for props in functions.values():
+        assert props["Runtime"] == "python3.12"
+        assert props["Architectures"] == ["arm64"]
+        assert props["TracingConfig"] == {"Mode": "Active"}
+
+
+def test_every_function_has_both_layers_its_environment_and_a_log_group_with_retention(synthesized: Synthesized):
+    # Given the layers and the log groups
+    layers = synthesized.props("AWS::Lambda::LayerVersion")
+    assert {p["LayerName"] for p in layers.values()} == {f"{STACK}-core", f"{STACK}-deps"}
+    for layer in layers.values():
+        assert layer["CompatibleArchitectures"] == ["arm64"]
+        assert layer["CompatibleRuntimes"] == ["python3.12"]
+    log_groups = synthesized.props("AWS::Logs::LogGroup")
+    for fn in wiring.FUNCTIONS:
+        # When a function is looked up by its name
+        props = synthesized.props("AWS::Lambda::Function")[synthesized.function_id(fn.name)]
+        # Then it uses both layers, gets every variable the settings read, and logs to its own group
+        assert sorted(layer["Ref"] for layer in props["Layers"]) == sorted(layers)
+        variables = props["Environment"]["Variables"]
+        assert set(variables) == ENVIRONMENT
+        assert variables["PANACEA_STAGE"] == STAGE
+        assert variables["POWERTOOLS_SERVICE_NAME"] == "panacea"
+        group = log_groups[props["LoggingConfig"]["LogGroup"]["Ref"]]
+        assert group["LogGroupName"] == f"/aws/lambda/{STACK}-{fn.name}"
+        assert group["RetentionInDays"] > 0
+        assert props["MemorySize"] == fn.memory_mb
+        assert props["Timeout"] == fn.timeout_s
+
+
+def test_each_function_has_its_own_role_assumed_only_by_lambda(synthesized: Synthesized):
+    # Given the role of every function
+    roles = [_role_of(synthesized, fn.name) for fn in wiring.FUNCTIONS]
+    # Then no two functions share one, and only Lambda may assume it, with no managed policy
+    assert len(set(roles)) == len(roles)
+    for role_id in roles:
+        role = synthesized.props("AWS::IAM::Role")[role_id]
+        (trust,) = role["AssumeRolePolicyDocument"]["Statement"]
+        assert trust["Principal"] == {"Service": "lambda.amazonaws.com"}
+        assert "ManagedPolicyArns" not in role
+
+
+def test_no_statement_grants_a_dynamodb_action_on_a_wildcard(synthesized: Synthesized):
+    # Given every IAM statement of the template
+    for policy_id, statement in statements(synthesized):
+        if not any(a.startswith("dynamodb:") for a in _actions(statement)):
+            continue
+        # Then a DynamoDB action names its table, index or stream: never '*', index/* or stream/*
+        for resource in as_list(statement["Resource"]):
+            text = join(resource)
+            assert "*" not in text, (policy_id, statement)
+
+
+def test_a_role_reaches_exactly_what_its_grants_say(synthesized: Synthesized):
+    table = next(iter(synthesized.props("AWS::DynamoDB::Table")))
+    indexes = {f"<{table}.Arn>/index/{name}" for name, _, _ in wiring.TABLE.indexes}
+    for fn in wiring.FUNCTIONS:
+        # Given the statements of a function's role
+        granted = _statements_of_role(synthesized, _role_of(synthesized, fn.name))
+        by_action = {a: {join(r) for r in as_list(s["Resource"])} for s in granted for a in _actions(s)}
+        table_actions = {a for a in by_action if a.startswith("dynamodb:")} - {
+            "dynamodb:DescribeStream",
+            "dynamodb:GetRecords",
+            "dynamodb:GetShardIterator",
+            "dynamodb:ListStreams",
+        }
+        expected: set[str] = set()
+        if wiring.Grant.READ_TABLE in fn.grants:
+            expected |= set(TABLE_READ_ACTIONS)
+            # Then reading reaches the table and each index by name
+            assert by_action["dynamodb:Query"] == {f"<{table}.Arn>", *indexes}
+        if wiring.Grant.WRITE_TABLE in fn.grants:
+            expected |= set(TABLE_WRITE_ACTIONS)
+            assert by_action["dynamodb:PutItem"] == {f"<{table}.Arn>"}
+        # And a function without a table grant has no table action at all
+        assert table_actions == expected, fn.name
+        assert "dynamodb:Scan" not in by_action
+        publishes = wiring.Grant.PUBLISH_EVENTS in fn.grants
+        assert ("events:PutEvents" in by_action) == publishes, fn.name
+        if publishes:
+            (bus,) = synthesized.props("AWS::Events::EventBus")
+            assert by_action["events:PutEvents"] == {f"<{bus}.Arn>"}
+        manages = wiring.Grant.MANAGE_DIRECTORY in fn.grants
+        assert all((a in by_action) == manages for a in DIRECTORY_ACTIONS), fn.name
+        if manages:
+            (pool,) = synthesized.props("AWS::Cognito::UserPool")
+            assert by_action["cognito-idp:AdminCreateUser"] == {f"<{pool}.Arn>"}
+
+
+def test_the_only_wildcard_resource_of_a_function_role_is_x_ray(synthesized: Synthesized):
+    for fn in wiring.FUNCTIONS:
+        # Given a function's statements with '*' as their resource
+        granted = _statements_of_role(synthesized, _role_of(synthesized, fn.name))
+        wildcard = [s for s in granted if "*" in as_list(s["Resource"])]
+        # Then they are the X-Ray statement that active tracing needs, and nothing else
+        assert [sorted(_actions(s)) for s in wildcard] == [["xray:PutTelemetryRecords", "xray:PutTraceSegments"]]
+
+
+def test_functions_of_a_context_share_one_code_asset_and_the_docs_function_has_its_own(synthesized: Synthesized):
+    # Given the code of every function
+    code = {
+        fn.name: synthesized.props("AWS::Lambda::Function")[synthesized.function_id(fn.name)]["Code"]["S3Key"]
+        for fn in wiring.FUNCTIONS
+    }
+    # Then functions of one context ship the same asset, different contexts different ones
+    assert code["TenancyApi"] == code["TenancySteps"] == code["TenancyJobs"]
+    assert len({code["TenancyApi"], code["IdentitySteps"], code["AnalyticsConsumers"], code["PlatformDocs"]}) == 4
+    assert code["OutboxRelay"] != code["PlatformDocs"]  # platform/ alone vs every context
+    assert Counter(code.values())[code["PlatformDocs"]] == 1
