@@ -49,10 +49,10 @@ class Function:
 
 @dataclass(frozen=True)
 class Api:
-    """A function behind API Gateway. `public` routes need no token (health and docs)."""
+    """A function behind API Gateway. Its routes, and which of them are public (declared on the
+    route with `security=PUBLIC`, which also tells the OpenAPI document), come from its resolver."""
 
     function: str
-    public: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ FUNCTIONS: tuple[Function, ...] = (
 )  # fmt: skip
 
 APIS: tuple[Api, ...] = (
-    Api("PlatformDocs", public=True),
+    Api("PlatformDocs"),
     Api("TenancyApi"),
 )
 
@@ -176,6 +176,7 @@ class Route:
     path: str  # OpenAPI style: /v1/tenants/{tenant_id}
     function: str
     public: bool
+    documented: bool
 
 
 def routes() -> list[Route]:
@@ -184,5 +185,6 @@ def routes() -> list[Route]:
     for api in APIS:
         app = importlib.import_module(function(api.function).module).app
         for route in app._static_routes + app._dynamic_routes:  # Powertools' route table
-            found.append(Route(route.method, route.openapi_path, api.function, api.public))
+            public = route.security == []  # `security=PUBLIC`: no credentials, as OpenAPI says it
+            found.append(Route(route.method, route.openapi_path, api.function, public, route.include_in_schema))
     return sorted(found, key=lambda r: (r.path, r.method))

@@ -20,7 +20,7 @@ from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 from aws_lambda_powertools.event_handler.openapi.swagger_ui.html import generate_swagger_html
 
 import functions
-from panacea.platform.api import build_resolver, lambda_entry
+from panacea.platform.api import PUBLIC, build_resolver, lambda_entry
 from panacea.platform.settings import settings
 
 DESCRIPTION = """Panacea: a multi-tenant platform for health businesses that sell and serve.
@@ -63,17 +63,17 @@ def page() -> str:
     )
 
 
-@app.get("/health", include_in_schema=False)
+@app.get("/health", include_in_schema=False, security=PUBLIC)
 def health() -> dict[str, str]:
     return {"status": "ok", "stage": settings().stage}
 
 
-@app.get("/openapi.json", include_in_schema=False)
+@app.get("/openapi.json", include_in_schema=False, security=PUBLIC)
 def openapi() -> Response[str]:
     return Response(200, content_type="application/json", body=document())
 
 
-@app.get("/docs", include_in_schema=False)
+@app.get("/docs", include_in_schema=False, security=PUBLIC)
 def docs() -> Response[str]:
     return Response(200, content_type="text/html; charset=utf-8", body=page())
 

@@ -1,6 +1,6 @@
 """The REST API: one method per route of `wiring.routes()` (read from each API function's
 resolver), each a Lambda proxy to the function that serves it. Every route but the public ones
-(`wiring.Api.public`: health, OpenAPI document, docs page) needs a Cognito ID token; the
+(declared on the route with `security=PUBLIC`: health, OpenAPI document, docs page) needs a token; the
 functions read the verified claims the authorizer passes on.
 
 Errors API Gateway answers itself (no token, throttled, unknown route, …) carry the same
@@ -45,7 +45,7 @@ GATEWAY_RESPONSES: tuple[tuple[apigw.ResponseType, int | None, str, str, str | N
 )  # fmt: skip
 
 PUBLIC_BY_DESIGN = (
-    "A public route of the wiring (wiring.Api.public): the health check, the OpenAPI document and "
+    "A public route (declared with security=PUBLIC): the health check, the OpenAPI document and "
     "the docs page answer without a token and return no tenant data."
 )
 

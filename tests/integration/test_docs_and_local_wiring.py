@@ -84,7 +84,7 @@ def test_the_api_describes_itself(platform: LocalPlatform):
     document = json.loads(text)
     assert (status, kind) == (200, "application/json")
     documented = {(m.upper(), p) for p, ops in document["paths"].items() for m in ops}
-    assert documented == {(r.method, r.path) for r in wiring.routes() if not r.public}
+    assert documented == {(r.method, r.path) for r in wiring.routes() if r.documented}
     problem = document["paths"]["/v1/tenants"]["post"]["responses"]["409"]["content"]
     assert problem["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
     assert document["components"]["schemas"]["NewTenant"]["examples"]

@@ -27,6 +27,7 @@ from panacea.platform.errors import DomainError, FieldError
 from panacea.platform.observability import bind, logger, metrics
 
 PROBLEM = "application/problem+json"
+PUBLIC: list[dict[str, list[str]]] = []  # `@app.get(..., security=PUBLIC)`: a route that needs no credentials
 R = TypeVar("R", bound=BaseModel)
 
 _event: ContextVar[APIGatewayProxyEvent | None] = ContextVar("api_event", default=None)
