@@ -25,10 +25,14 @@ from infra.local.gateway import rest_event
 from infra.local.runtime import LocalPlatform
 from infra.local.seed import PLATFORM_ADMIN, create_platform_admin, owner_username
 from panacea.platform import aws, table
+from panacea.platform.access import Actor, Role
 
 API_FUNCTION = "TenancyApi"
 WATCHED_SERVICES = ("dynamodb", "events", "cognito-idp")  # every service panacea.platform.aws.client serves
-PLATFORM_ADMIN_CLAIMS = {"cognito:username": "platform-admin", "cognito:groups": "platform_admin"}
+# What the authorizer hands to functions (functions/identity/authorizer.py), as the routes see it.
+PLATFORM_ADMIN_CLAIMS = Actor(
+    user_id="platform-admin", tenant_id=None, roles=frozenset({Role.PLATFORM_ADMIN})
+).as_context()
 QUIET_S = 1.0  # the platform is idle when no function sent a request for this long
 TIMEOUT_S = 60.0
 
@@ -43,7 +47,7 @@ NEW_TENANT: dict[str, Any] = {
 
 
 def owner_claims(user_id: str, tenant_id: str) -> dict[str, str]:
-    return {"cognito:username": user_id, "custom:tenant_id": tenant_id, "cognito:groups": "owner"}
+    return Actor(user_id=user_id, tenant_id=tenant_id, roles=frozenset({Role.OWNER})).as_context()
 
 
 @dataclass
@@ -180,7 +184,7 @@ class TenancyApi:
             query={},
             headers={"Content-Type": "application/json", **(headers or {})},
             body=b"" if body is None else json.dumps(body).encode(),
-            claims=claims,
+            authorizer=claims,
         )
         answer = local_invoke.invoke(self.function.handler, event, function_name=self.function.name)
         text = answer.get("body") or ""

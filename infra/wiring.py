@@ -133,10 +133,14 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("TenancyApi", "functions.tenancy.api.handler", "Tenants, settings, standing and API keys", _RW),
     Function("TenancySteps", "functions.tenancy.steps.handler", "Tenant onboarding tasks", _RW),
     Function("TenancyJobs", "functions.tenancy.jobs.handler", "Marks stalled onboardings failed", _RW),
+    Function("IdentityAuthorizer", "functions.identity.authorizer.handler",
+             "Verifies tokens and signed API keys before any route runs", _RW),
     Function("IdentitySteps", "functions.identity.steps.handler", "Enrols a tenant's first owner",
              _RW | {Grant.MANAGE_DIRECTORY}),
     Function("AnalyticsConsumers", "functions.analytics.consumers.handler", "Counts events per tenant and day", _RW),
 )  # fmt: skip
+
+AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
 
 APIS: tuple[Api, ...] = (
     Api("PlatformDocs"),

@@ -3,6 +3,7 @@ platform's asynchronous work (stream → bus → workflow) to land."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -11,15 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from infra import wiring
-from infra.local.gateway import rest_event
+from infra.local.gateway import Gateway, rest_event
 from infra.local.invoke import invoke
+from panacea.identity import credentials
+from panacea.platform.access import Actor, Role
 
-PLATFORM_ADMIN = {"cognito:username": "platform-admin", "cognito:groups": "platform_admin"}
+PLATFORM_ADMIN = Actor(user_id="platform-admin", tenant_id=None, roles=frozenset({Role.PLATFORM_ADMIN})).as_context()
 
 
 def staff(tenant_id: str, *roles: str, user_id: str = "staff-1") -> dict[str, str]:
-    """The claims API Gateway's Cognito authorizer hands over for a tenant's user."""
-    return {"cognito:username": user_id, "custom:tenant_id": tenant_id, "cognito:groups": ",".join(roles)}
+    """What the authorizer hands to functions for a verified person of a tenant."""
+    return Actor(user_id=user_id, tenant_id=tenant_id, roles=frozenset(Role(r) for r in roles)).as_context()
 
 
 @dataclass
@@ -51,13 +54,13 @@ def call(
     method: str,
     path: str,
     *,
-    claims: dict[str, str] | None,
+    caller: dict[str, str] | None,
     body: Any = None,
     headers: dict[str, str] | None = None,
     raw_body: bytes | None = None,
 ) -> Answer:
-    """Invoke the function that serves `method path` with the event API Gateway would send
-    after its authorizer accepted a token carrying `claims`."""
+    """Invoke the function that serves `method path` with the event API Gateway would send after
+    its authorizer verified `caller` (an authorizer context; None: no credentials)."""
     route = _route(method, path)
     bare, _, query = path.partition("?")
     match = re.match("^" + re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(route.path)) + "$", bare)
@@ -75,7 +78,7 @@ def call(
         query=params,
         headers={"Content-Type": "application/json", **(headers or {})},
         body=payload,
-        claims=claims,
+        authorizer=caller,
     )
     fn = wiring.function(route.function)
     answer = invoke(fn.handler, event, function_name=fn.name)
@@ -120,12 +123,56 @@ def new_tenant_body(**overrides: Any) -> dict[str, Any]:
 
 def onboard(**overrides: Any) -> dict[str, Any]:
     """A tenant created through the API and onboarded by the workflow (status active)."""
-    created = call("POST", "/v1/tenants", claims=PLATFORM_ADMIN, body=new_tenant_body(**overrides))
+    created = call("POST", "/v1/tenants", caller=PLATFORM_ADMIN, body=new_tenant_body(**overrides))
     assert created.status == 201, created.body
     tenant_id = created.body["id"]
 
     def active() -> Any:
-        tenant = call("GET", f"/v1/tenants/{tenant_id}", claims=PLATFORM_ADMIN).body
+        tenant = call("GET", f"/v1/tenants/{tenant_id}", caller=PLATFORM_ADMIN).body
         return tenant if tenant["status"] != "onboarding" else None
 
     return eventually(active)  # type: ignore[no-any-return]
+
+
+def gateway_request(method: str, target: str, *, headers: dict[str, str] | None = None, body: bytes = b"") -> Answer:
+    """A request through the local gateway's own code path: route, authorizer, function."""
+    status, out_headers, payload, _ = _gateway().handle(method, target, headers or {}, body, "127.0.0.1")
+    kind = out_headers.get("Content-Type", "")
+    return Answer(status, out_headers, json.loads(payload) if "json" in kind and payload else payload.decode())
+
+
+def signed_headers(
+    key: dict[str, Any],
+    method: str,
+    path: str,
+    *,
+    body: bytes = b"",
+    query: dict[str, str] | None = None,
+    at: int | None = None,
+) -> dict[str, str]:
+    """The headers a partner system sends: its key, the time, the body's digest and the signature."""
+    timestamp = at if at is not None else int(time.time())
+    digest = hashlib.sha256(body).hexdigest()
+    message = credentials.string_to_sign(
+        timestamp=timestamp, method=method, path=path, query=query or {}, content_sha256=digest
+    )
+    signature = credentials.sign(key["secret"], message)
+    credential = f"Credential={key['prefix']}, Timestamp={timestamp}, Signature={signature}"
+    return {
+        "Authorization": f"{credentials.SCHEME} {credential}",
+        "X-Content-SHA256": digest,
+        "Content-Type": "application/json",
+    }
+
+
+def signed_get(key: dict[str, Any], path: str) -> Answer:
+    return gateway_request("GET", path, headers=signed_headers(key, "GET", path))
+
+
+_gateways: list[Gateway] = []
+
+
+def _gateway() -> Gateway:
+    if not _gateways:
+        _gateways.append(Gateway(log=lambda line: None))
+    return _gateways[0]

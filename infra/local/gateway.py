@@ -1,10 +1,11 @@
 """The local API Gateway: HTTP requests become the REST proxy events Lambda receives.
 
-Routes come from the wiring (read from each function's resolver). A route that needs a token
-gets the Cognito authorizer's treatment: the bearer ID token is verified against the user
-pool's JWKS (issuer, audience, expiry, token use) and its claims are put where API Gateway puts
-them, `requestContext.authorizer.claims`. Without a valid token the answer is 401, with the
-same problem+json body the deployed gateway's response template gives.
+Routes come from the wiring (read from each function's resolver). A route that is not public
+first goes through the wiring's authorizer function, run as API Gateway runs a REQUEST
+authorizer: 401 when it refuses, 403 when it denies, and otherwise its context is put where API
+Gateway puts it, `requestContext.authorizer`. The problem+json bodies are the ones the deployed
+gateway's response templates give. (API Gateway caches an Allow for a minute per token; this
+gateway asks every time.)
 """
 
 from __future__ import annotations
@@ -22,11 +23,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import jwt
-
 from infra import wiring
-from infra.local.invoke import ACCOUNT, invoke
-from infra.local.provision import STAGE, Resources
+from infra.local.invoke import ACCOUNT, REGION, invoke
+from infra.local.provision import STAGE
 
 PROBLEM = "application/problem+json"
 
@@ -38,35 +37,6 @@ class CompiledRoute:
         self.regex = re.compile(f"^{pattern}$")
 
 
-class Authorizer:
-    """Verifies Cognito ID tokens as API Gateway's Cognito authorizer does."""
-
-    def __init__(self, res: Resources) -> None:
-        self.res = res
-        self.jwks = jwt.PyJWKClient(res.jwks_url)
-
-    def claims(self, authorization: str | None) -> dict[str, Any] | None:
-        if not authorization or not authorization.startswith("Bearer "):
-            return None
-        token = authorization.removeprefix("Bearer ").strip()
-        try:
-            key = self.jwks.get_signing_key_from_jwt(token)
-            claims: dict[str, Any] = jwt.decode(
-                token,
-                key.key,
-                algorithms=["RS256"],
-                audience=self.res.user_pool_client_id,
-                issuer=self.res.issuer,
-                options={"require": ["exp", "iss", "token_use"]},
-            )
-        except (jwt.PyJWTError, jwt.PyJWKClientError):
-            return None
-        if claims.get("token_use") != "id":
-            return None
-        # API Gateway hands claims to the function as strings; groups arrive flattened.
-        return {k: ",".join(v) if isinstance(v, list) else str(v) for k, v in claims.items()}
-
-
 def rest_event(
     *,
     method: str,
@@ -76,7 +46,7 @@ def rest_event(
     query: dict[str, list[str]],
     headers: dict[str, str],
     body: bytes,
-    claims: dict[str, Any] | None,
+    authorizer: dict[str, Any] | None,
     source_ip: str = "127.0.0.1",
 ) -> dict[str, Any]:
     """An API Gateway REST (v1) proxy event, as Lambda receives it."""
@@ -108,7 +78,7 @@ def rest_event(
             "protocol": "HTTP/1.1",
             "requestTimeEpoch": int(time.time() * 1000),
             "identity": {"sourceIp": source_ip, "userAgent": headers.get("User-Agent", "")},
-            "authorizer": {"claims": claims} if claims else None,
+            "authorizer": authorizer,
         },
         "body": text,
         "isBase64Encoded": is_base64,
@@ -121,10 +91,44 @@ def _problem(status: int, slug: str, title: str, detail: str) -> tuple[int, dict
     return status, {"Content-Type": PROBLEM}, json.dumps(body).encode()
 
 
+def authorize(
+    *,
+    method: str,
+    path: str,
+    resource: str,
+    headers: dict[str, str],
+    query: dict[str, list[str]],
+    path_parameters: dict[str, str],
+) -> tuple[dict[str, Any] | None, tuple[int, dict[str, str], bytes] | None]:
+    """Run the wiring's authorizer function as API Gateway runs a REQUEST authorizer: its context
+    for the function on Allow, 403 on Deny, 401 when it raises "Unauthorized"."""
+    fn = wiring.function(wiring.AUTHORIZER)
+    event = {
+        "type": "REQUEST",
+        "methodArn": f"arn:aws:execute-api:{REGION}:{ACCOUNT}:local/{STAGE}/{method}{path}",
+        "resource": resource,
+        "path": path,
+        "httpMethod": method,
+        "headers": headers,
+        "queryStringParameters": {k: v[-1] for k, v in query.items()} or None,
+        "pathParameters": path_parameters or None,
+        "requestContext": {"stage": STAGE, "accountId": ACCOUNT, "apiId": "local", "httpMethod": method},
+    }
+    try:
+        answer = invoke(fn.handler, event, function_name=fn.name, timeout_s=fn.timeout_s)
+    except Exception as exc:
+        if str(exc) == "Unauthorized":
+            detail = "a valid bearer token (Cognito ID token) or a signed API key is required"
+            return None, _problem(401, "not-authenticated", "Not authenticated", detail)
+        return None, _problem(500, "internal", "Internal error", "the authorizer failed; see the runtime's log")
+    if answer["policyDocument"]["Statement"][0]["Effect"] != "Allow":
+        return None, _problem(403, "forbidden", "Forbidden", "these credentials may not be used now")
+    return {**answer.get("context", {}), "principalId": answer["principalId"]}, None
+
+
 class Gateway:
-    def __init__(self, res: Resources, *, log: Callable[[str], None]) -> None:
+    def __init__(self, *, log: Callable[[str], None]) -> None:
         self.routes = [CompiledRoute(r) for r in wiring.routes()]
-        self.authorizer = Authorizer(res)
         self.log = log
         self.server: ThreadingHTTPServer | None = None
 
@@ -138,21 +142,28 @@ class Gateway:
             return (*_problem(404, "no-such-route", "No such route", f"no route for {method} {path}"), None)
         compiled, match = matches[0]
         route = compiled.route
-        claims = None
+        query = parse_qs(url.query, keep_blank_values=True)
+        authorizer = None
         if not route.public:
-            claims = self.authorizer.claims(next((v for k, v in headers.items() if k.lower() == "authorization"), None))
-            if claims is None:
-                detail = "a valid bearer token (Cognito ID token) is required"
-                return (*_problem(401, "not-authenticated", "Not authenticated", detail), None)
+            authorizer, refusal = authorize(
+                method=method,
+                path=path,
+                resource=route.path,
+                headers=headers,
+                query=query,
+                path_parameters=match.groupdict(),
+            )
+            if refusal:
+                return (*refusal, None)
         event = rest_event(
             method=method,
             path=path,
             resource=route.path,
             path_parameters=match.groupdict(),
-            query=parse_qs(url.query, keep_blank_values=True),
+            query=query,
             headers=headers,
             body=body,
-            claims=claims,
+            authorizer=authorizer,
             source_ip=source_ip,
         )
         fn = wiring.function(route.function)
@@ -166,7 +177,7 @@ class Gateway:
             out_headers[name] = ", ".join(values)
         raw = answer.get("body") or ""
         payload = base64.b64decode(raw) if answer.get("isBase64Encoded") else raw.encode()
-        return int(answer["statusCode"]), out_headers, payload, (claims or {}).get("custom:tenant_id")
+        return int(answer["statusCode"]), out_headers, payload, (authorizer or {}).get("tenant_id")
 
     def serve(self, host: str, port: int) -> int:
         gateway = self

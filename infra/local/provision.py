@@ -54,6 +54,8 @@ class Resources:
             "PANACEA_TABLE": self.table,
             "PANACEA_EVENT_BUS": self.bus,
             "PANACEA_USER_POOL_ID": self.user_pool_id,
+            "PANACEA_APP_CLIENT_IDS": self.user_pool_client_id,
+            "PANACEA_JWKS_URL": self.jwks_url,
             "POWERTOOLS_SERVICE_NAME": "panacea",
             "POWERTOOLS_METRICS_NAMESPACE": "Panacea",
         }

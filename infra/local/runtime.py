@@ -84,7 +84,7 @@ class LocalPlatform:
             self._pump(f"queue {queue.name}→{queue.consumer}", QueuePoller(self.resources, queue).step, idle_s=0.2)
         self._pump("scheduler", Scheduler().step, idle_s=1.0)
 
-        self.gateway = Gateway(self.resources, log=self.log)
+        self.gateway = Gateway(log=self.log)
         self.port = self.gateway.serve(self.host, self.port)
         return self
 

@@ -44,6 +44,11 @@ GATEWAY_RESPONSES: tuple[tuple[apigw.ResponseType, int | None, str, str, str | N
     (apigw.ResponseType.DEFAULT_5_XX, None, "internal", "Internal error", None),
 )  # fmt: skip
 
+CREDENTIALS_AUTHORIZER = (
+    "A Lambda REQUEST authorizer verifies the user pool's ID tokens (signature, issuer, audience, expiry) "
+    "and the caller's standing, and also partner requests signed with tenant API keys, which a Cognito "
+    "authorizer cannot."
+)
 PUBLIC_BY_DESIGN = (
     "A public route (declared with security=PUBLIC): the health check, the OpenAPI document and "
     "the docs page answer without a token and return no tenant data."
@@ -127,12 +132,15 @@ class Api(Construct):
                 "API Gateway's account logging role uses the managed policy AWS publishes for exactly "
                 "that purpose; it is created once per account and region, only when asked for.",
             )
-        self.authorizer = apigw.CognitoUserPoolsAuthorizer(
+        # The wiring's authorizer function verifies Cognito ID tokens (as a Cognito authorizer
+        # would, plus the caller's standing) and partner requests signed with a tenant API key.
+        self.authorizer = apigw.RequestAuthorizer(
             self,
             "Authorizer",
-            authorizer_name=f"{stage.prefix}-cognito",
-            cognito_user_pools=[user_pool],
-            results_cache_ttl=Duration.minutes(5),
+            authorizer_name=f"{stage.prefix}-credentials",
+            handler=functions[wiring.AUTHORIZER],
+            identity_sources=[apigw.IdentitySource.header("Authorization")],
+            results_cache_ttl=Duration.minutes(1),
         )
         self.validator = self.rest_api.add_request_validator(
             "Validator",
@@ -161,7 +169,7 @@ class Api(Construct):
             method = resource.add_method(
                 route.method,
                 integrations[route.function],
-                authorization_type=apigw.AuthorizationType.NONE if route.public else apigw.AuthorizationType.COGNITO,
+                authorization_type=apigw.AuthorizationType.NONE if route.public else apigw.AuthorizationType.CUSTOM,
                 authorizer=None if route.public else self.authorizer,
                 request_validator=self.validator,
                 request_parameters=parameters or None,
@@ -169,6 +177,8 @@ class Api(Construct):
             if route.public:
                 acknowledge(method, "AwsSolutions-APIG4", PUBLIC_BY_DESIGN)
                 acknowledge(method, "AwsSolutions-COG4", PUBLIC_BY_DESIGN)
+            else:
+                acknowledge(method, "AwsSolutions-COG4", CREDENTIALS_AUTHORIZER)
             self.methods[route.method, route.path] = method
 
     @property

@@ -166,6 +166,7 @@ class Functions(Construct):
             "PANACEA_TABLE": table.name,
             "PANACEA_EVENT_BUS": bus.name,
             "PANACEA_USER_POOL_ID": directory.user_pool_id,
+            "PANACEA_APP_CLIENT_IDS": directory.client.user_pool_client_id,
             "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
             "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
         }

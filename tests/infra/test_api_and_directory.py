@@ -28,17 +28,18 @@ def test_the_stage_is_named_for_the_stage_throttled_traced_and_logged(synthesize
     assert json.loads(stage["AccessLogSetting"]["Format"])["requestId"] == "$context.requestId"
 
 
-def test_protected_methods_use_the_cognito_authorizer_of_the_user_pool(synthesized: Synthesized):
+def test_protected_methods_use_the_wirings_credentials_authorizer(synthesized: Synthesized):
     # Given the authorizer and every method
     ((authorizer_id, authorizer),) = synthesized.props("AWS::ApiGateway::Authorizer").items()
-    (pool,) = synthesized.props("AWS::Cognito::UserPool")
-    assert authorizer["Type"] == "COGNITO_USER_POOLS"
-    assert authorizer["ProviderARNs"] == [{"Fn::GetAtt": [pool, "Arn"]}]
+    assert authorizer["Type"] == "REQUEST"
     assert authorizer["IdentitySource"] == "method.request.header.Authorization"
+    assert 0 < authorizer["AuthorizerResultTtlInSeconds"] <= 300
+    function = authorizer["AuthorizerUri"]["Fn::Join"][1][-2]["Fn::GetAtt"][0]
+    assert synthesized.props("AWS::Lambda::Function")[function]["Handler"] == wiring.function(wiring.AUTHORIZER).handler
     methods = synthesized.props("AWS::ApiGateway::Method").values()
-    # Then a method is either public (no authorizer) or guarded by the Cognito authorizer
+    # Then a method is either public (no authorizer) or guarded by the authorizer
     public = [m for m in methods if m["AuthorizationType"] == "NONE"]
-    guarded = [m for m in methods if m["AuthorizationType"] == "COGNITO_USER_POOLS"]
+    guarded = [m for m in methods if m["AuthorizationType"] == "CUSTOM"]
     assert len(public) + len(guarded) == len(methods)
     assert all(m["AuthorizerId"] == {"Ref": authorizer_id} for m in guarded)
     assert len(public) == len([r for r in wiring.routes() if r.public])

@@ -21,7 +21,7 @@ ACCEPTED = {
     "AwsSolutions::AwsSolutions-IAM5[Resource::*]",  # X-Ray and log delivery have no resource-level permissions
     "AwsSolutions::AwsSolutions-APIG3",  # no WAF web ACL by default
     "AwsSolutions::AwsSolutions-APIG4",  # the public routes of the wiring (health, docs)
-    "AwsSolutions::AwsSolutions-COG4",  # the same public routes, as the Cognito rule words it
+    "AwsSolutions::AwsSolutions-COG4",  # public routes, and the Lambda authorizer that verifies Cognito tokens
     "AwsSolutions::AwsSolutions-COG2",  # MFA optional for members
     "AwsSolutions::AwsSolutions-COG8",  # Essentials plan, not Plus
     "Serverless::Serverless-SQSRedrivePolicy",  # dead-letter queues have no dead-letter queue

@@ -55,12 +55,12 @@ def test_every_route_is_an_api_method_served_by_its_function(synthesized: Synthe
         method = methods[route.method, route.path]
         # And each proxies to the route's function
         assert f"<{synthesized.function_id(route.function)}.Arn>" in join(method["Integration"]["Uri"]), route
-        # And needs a Cognito token unless the wiring makes it public
+        # And goes through the wiring's authorizer unless the route is public
         if route.public:
             assert method["AuthorizationType"] == "NONE", route
             assert "AuthorizerId" not in method, route
         else:
-            assert method["AuthorizationType"] == "COGNITO_USER_POOLS", route
+            assert method["AuthorizationType"] == "CUSTOM", route
             assert "AuthorizerId" in method, route
 
 
@@ -70,9 +70,10 @@ def test_every_api_function_may_be_invoked_by_the_api(synthesized: Synthesized):
         p for p in synthesized.props("AWS::Lambda::Permission").values() if p["Principal"] == "apigateway.amazonaws.com"
     ]
     (api,) = synthesized.props("AWS::ApiGateway::RestApi")
-    # Then each function serving routes may be invoked by this API, and only those functions
+    # Then each function serving routes, and the authorizer, may be invoked by this API, and only those
     invoked = {p["FunctionName"]["Fn::GetAtt"][0] for p in permissions}
-    assert invoked == {synthesized.function_id(a.function) for a in wiring.APIS}
+    expected = {synthesized.function_id(a.function) for a in wiring.APIS} | {synthesized.function_id(wiring.AUTHORIZER)}
+    assert invoked == expected
     assert all(f"<{api}>" in join(p["SourceArn"]) for p in permissions)
 
 

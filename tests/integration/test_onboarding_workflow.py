@@ -90,7 +90,7 @@ def test_a_failing_step_marks_the_tenant_onboarding_failed(platform: LocalPlatfo
     # Then the run fails after the Catch, and the tenant says so instead of staying onboarding
     assert status == "FAILED"
     assert sfn.describe_execution(executionArn=arn)["error"] == "OnboardingFailed"
-    tenant = call("GET", f"/v1/tenants/{tenant_id}", claims=PLATFORM_ADMIN).body
+    tenant = call("GET", f"/v1/tenants/{tenant_id}", caller=PLATFORM_ADMIN).body
     assert tenant["status"] == "onboarding_failed"
 
 
@@ -105,5 +105,5 @@ def test_a_stalled_onboarding_is_marked_failed_by_the_hourly_job():
     # Then the stalled one is marked failed and the fresh one is left alone
     assert stalled in answer["failed"]
     assert fresh not in answer["failed"]
-    assert call("GET", f"/v1/tenants/{stalled}", claims=PLATFORM_ADMIN).body["status"] == "onboarding_failed"
-    assert call("GET", f"/v1/tenants/{fresh}", claims=PLATFORM_ADMIN).body["status"] == "onboarding"
+    assert call("GET", f"/v1/tenants/{stalled}", caller=PLATFORM_ADMIN).body["status"] == "onboarding_failed"
+    assert call("GET", f"/v1/tenants/{fresh}", caller=PLATFORM_ADMIN).body["status"] == "onboarding"

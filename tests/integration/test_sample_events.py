@@ -7,6 +7,8 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from infra import wiring
 from infra.local.invoke import invoke
 from panacea.platform.events import parse
@@ -53,7 +55,7 @@ def test_the_onboarding_samples_replay_in_order():
     ]:
         _run(function, sample)
     # Then the tenant is onboarded, and its owner's request sample reads it
-    assert call("GET", f"/v1/tenants/{event.tenant_id}", claims=PLATFORM_ADMIN).body["status"] == "active"
+    assert call("GET", f"/v1/tenants/{event.tenant_id}", caller=PLATFORM_ADMIN).body["status"] == "active"
     own = _run("TenancyApi", "own-tenant.json")
     assert own["statusCode"] == 200
     assert json.loads(own["body"])["id"] == event.tenant_id
@@ -67,6 +69,12 @@ def test_the_api_samples_are_answered():
 def test_the_stream_and_queue_samples_are_handled_without_failures():
     assert _run("OutboxRelay", "tenant-created-insert.json") == {"batchItemFailures": []}
     assert _run("AnalyticsConsumers", "tenant-created.json") == {"batchItemFailures": []}
+
+
+def test_the_authorizer_sample_is_judged():
+    # A signed partner request from the past (its five minutes are long gone) is refused with 401
+    with pytest.raises(Exception, match=r"^Unauthorized$"):
+        _run("IdentityAuthorizer", "signed-partner-request.json")
 
 
 def test_the_schedule_sample_is_handled():

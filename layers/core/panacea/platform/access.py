@@ -70,14 +70,12 @@ class Actor:
         return self.tenant_id
 
     @classmethod
-    def from_claims(cls, claims: Mapping[str, Any] | None) -> Actor:
-        """Build the actor from the claims the authorizer verified (Cognito ID token).
+    def from_claims(cls, claims: Mapping[str, Any]) -> Actor:
+        """The actor a verified Cognito ID token describes.
 
         A user with a tenant holds only tenant roles; only a user without one can be a
         platform admin, so a tenant's token can never carry platform powers.
         """
-        if not claims:
-            raise NotAuthenticated("sign in first: this route needs a bearer token")
         user_id = claims.get("cognito:username") or claims.get("sub")
         if not user_id:
             raise NotAuthenticated("the token names no user")
@@ -87,14 +85,35 @@ class Actor:
         roles = frozenset(Role(g) for g in groups if g in allowed)
         return cls(user_id=str(user_id), tenant_id=tenant_id, roles=roles)
 
+    def as_context(self) -> dict[str, str]:
+        """What the API Gateway authorizer hands to functions (flat strings, as it requires)."""
+        return {
+            "user_id": self.user_id,
+            "tenant_id": self.tenant_id or "",
+            "roles": ",".join(sorted(self.roles)),
+            "via": self.via,
+        }
+
+    @classmethod
+    def from_context(cls, context: Mapping[str, Any] | None) -> Actor:
+        """The actor the authorizer verified for this request (see `as_context`)."""
+        if not context or not context.get("user_id"):
+            raise NotAuthenticated("sign in first: this route needs a bearer token or a signed API key")
+        tenant_id = context.get("tenant_id") or None
+        allowed = TENANT_ROLES if tenant_id else PLATFORM_ROLES
+        roles = frozenset(Role(r) for r in _groups(context.get("roles")) if r in allowed)
+        if context.get("via") == "api_key":
+            return cls(user_id=str(context["user_id"]), tenant_id=tenant_id, roles=roles, via="api_key")
+        return cls(user_id=str(context["user_id"]), tenant_id=tenant_id, roles=roles)
+
 
 def _groups(raw: Any) -> list[str]:
-    """`cognito:groups` arrives as a list (JWT), or flattened to "a,b" / "[a b]" by API Gateway."""
+    """Groups arrive as a list (JWT) or flattened to "a,b" (the authorizer's context)."""
     if raw is None:
         return []
     if isinstance(raw, list | tuple):
         return [str(g) for g in raw]
-    return [g for g in str(raw).strip("[]").replace(",", " ").split() if g]
+    return [g for g in str(raw).replace(",", " ").split() if g]
 
 
 def authorize(actor: Actor, action: Action) -> None:

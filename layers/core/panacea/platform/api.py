@@ -10,6 +10,9 @@ A handler module is three lines of plumbing around its routes:
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -180,12 +183,29 @@ def build_resolver() -> APIGatewayRestResolver:
         headers = {k.lower(): v for k, v in (event.headers or {}).items()}
         bind(correlation_id=headers.get("x-correlation-id") or event.request_context.request_id)
         try:
+            if (event.request_context.authorizer.raw_event or {}).get("via") == "api_key" and not _body_as_signed(
+                event, headers.get("x-content-sha256")
+            ):
+                return problem(
+                    400,
+                    "body-not-as-signed",
+                    "Body not as signed",
+                    "the body's SHA-256 is not the X-Content-SHA256 the request was signed with",
+                    [{"field": "header.X-Content-SHA256", "code": "mismatch"}],
+                )
             return next_middleware(app_)
         finally:
             _event.reset(token)
 
     app.use(middlewares=[remember_event])
     return app
+
+
+def _body_as_signed(event: APIGatewayProxyEvent, content_sha256: str | None) -> bool:
+    """A partner's request was signed over the body's digest; the authorizer never saw the body."""
+    raw = event.body or ""
+    body = base64.b64decode(raw) if event.is_base64_encoded else raw.encode()
+    return content_sha256 is not None and hmac.compare_digest(hashlib.sha256(body).hexdigest(), content_sha256)
 
 
 def _current() -> APIGatewayProxyEvent:
@@ -202,8 +222,8 @@ def header(name: str) -> str | None:
 
 
 def current_actor() -> Actor:
-    """The caller, from the claims API Gateway's authorizer verified (never from the request)."""
-    actor = Actor.from_claims(_current().request_context.authorizer.claims)
+    """The caller the API Gateway authorizer verified (never anything the request says)."""
+    actor = Actor.from_context(_current().request_context.authorizer.raw_event)
     bind(tenant_id=actor.tenant_id)
     return actor
 

@@ -24,9 +24,20 @@ class Settings(BaseModel):
     table: Annotated[str, Field(min_length=3)]
     event_bus: Annotated[str, Field(min_length=1)]
     user_pool_id: str | None = None
+    app_client_ids: str = Field(default="", description="comma-separated user pool app clients whose tokens count")
+    jwks_url: str | None = Field(default=None, description="the pool's JWKS, when not at its issuer (local)")
     idempotency_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     outbox_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     docs_title: str = "Panacea API"
+
+    @property
+    def token_issuer(self) -> str:
+        region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION", "")
+        return f"https://cognito-idp.{region}.amazonaws.com/{self.user_pool_id}"
+
+    @property
+    def token_keys_url(self) -> str:
+        return self.jwks_url or f"{self.token_issuer}/.well-known/jwks.json"
 
 
 class SettingsError(RuntimeError):

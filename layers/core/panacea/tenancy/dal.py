@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from pynamodb.attributes import UnicodeAttribute, UTCDateTimeAttribute, VersionAttribute
+from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute, VersionAttribute
 from pynamodb.expressions.condition import Condition
 from pynamodb.transactions import TransactGet
 
+from panacea.platform.access import Role
 from panacea.platform.keys import platform_key, tenant_key
 from panacea.platform.table import DocumentAttribute, Page, TableItem, connection, decode_cursor, page_of
 from panacea.tenancy.models import (
@@ -148,13 +149,16 @@ class ApiKeyItem(TableItem, discriminator="api_key"):
     tenant_id = UnicodeAttribute()
     name = UnicodeAttribute()
     prefix = UnicodeAttribute()
-    secret_hash = UnicodeAttribute()
+    roles = UnicodeSetAttribute()
+    secret_hash = UnicodeAttribute()  # SHA-256 of the secret: what partner signatures are keyed by
     created_at = UTCDateTimeAttribute()
     revoked_at = UTCDateTimeAttribute(null=True)
     version = VersionAttribute()
 
     @classmethod
-    def new(cls, *, key_id: str, tenant_id: str, name: str, prefix: str, secret_hash: str, at: datetime) -> ApiKeyItem:
+    def new(
+        cls, *, key_id: str, tenant_id: str, name: str, roles: list[Role], prefix: str, secret_hash: str, at: datetime
+    ) -> ApiKeyItem:
         return cls(
             platform_key("APIKEY", key_id),
             "APIKEY",
@@ -163,6 +167,7 @@ class ApiKeyItem(TableItem, discriminator="api_key"):
             key_id=key_id,
             tenant_id=tenant_id,
             name=name,
+            roles={r.value for r in roles},
             prefix=prefix,
             secret_hash=secret_hash,
             created_at=at,
@@ -174,6 +179,7 @@ class ApiKeyItem(TableItem, discriminator="api_key"):
             tenant_id=self.tenant_id,
             name=self.name,
             prefix=self.prefix,
+            roles=sorted(Role(r) for r in self.roles),
             created_at=self.created_at,
             revoked_at=self.revoked_at,
         )

@@ -4,7 +4,6 @@ issue the API keys their systems call Panacea with."""
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 from datetime import timedelta
 from typing import Any
@@ -13,7 +12,7 @@ from pydantic import ValidationError
 
 from panacea.platform import clock, observability
 from panacea.platform.access import Action, Actor, authorize
-from panacea.platform.errors import Conflict, FieldError, NotAuthenticated, NotFound, Unprocessable
+from panacea.platform.errors import Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.idempotency import once
 from panacea.platform.ids import is_id, new_id
 from panacea.platform.table import Page
@@ -358,6 +357,7 @@ def _issue(tenant_id: str, request: NewApiKey) -> IssuedApiKey:
         key_id=key_id,
         tenant_id=tenant_id,
         name=request.name,
+        roles=request.roles,
         prefix=prefix,
         secret_hash=_hash(secret),
         at=clock.now(),
@@ -397,16 +397,4 @@ def revoke_api_key(actor: Actor, tenant_id: str, key_id: str) -> ApiKey:
         with unit_of_work(tenant_id) as uow:
             uow.save(item)
             uow.emit(ApiKeyRevoked(tenant_id=tenant_id, key_id=key_id))
-    return item.view()
-
-
-def authenticate_api_key(presented: str) -> ApiKey:
-    """The live key a partner presented, or NotAuthenticated (same answer for every failure)."""
-    refused = NotAuthenticated("the API key is not valid")
-    parts = presented.split("_")
-    if len(parts) < 3 or f"{parts[0]}_" != API_KEY_PREFIX or not is_id(parts[1]):
-        raise refused
-    item = dal.api_key(parts[1])
-    if item is None or item.revoked_at is not None or not hmac.compare_digest(item.secret_hash, _hash(presented)):
-        raise refused
     return item.view()

@@ -6,8 +6,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
 
+from panacea.platform.access import STAFF_ROLES, Role
 from panacea.platform.events import DomainEvent
 from panacea.platform.money import BasisPoints, Currency
 
@@ -231,9 +232,22 @@ class StatusChange(BaseModel):
 
 
 class NewApiKey(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "LIMS integration"}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"name": "LIMS integration", "roles": ["lab_operator"]}]}
+    )
 
     name: Annotated[str, Field(min_length=1, max_length=80)]
+    roles: Annotated[
+        list[Role],
+        Field(min_length=1, description="what the partner system may do: staff roles other than owner"),
+    ] = [Role.ADMIN]
+
+    @field_validator("roles")
+    @classmethod
+    def _staff_only(cls, roles: list[Role]) -> list[Role]:
+        if not set(roles) <= STAFF_ROLES - {Role.OWNER}:
+            raise ValueError("a key acts with staff roles other than owner")
+        return sorted(set(roles))
 
 
 class ApiKey(BaseModel):
@@ -241,6 +255,7 @@ class ApiKey(BaseModel):
     tenant_id: str
     name: str
     prefix: str = Field(description="the key's visible start, enough to recognise it in a list")
+    roles: list[Role]
     created_at: datetime
     revoked_at: datetime | None = None
 
