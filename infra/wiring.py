@@ -27,6 +27,9 @@ class Grant(StrEnum):
     WRITE_TABLE = "write_table"
     PUBLISH_EVENTS = "publish_events"
     MANAGE_DIRECTORY = "manage_directory"
+    SEND_EMAIL = "send_email"  # SES: send from the sender identity (panacea.platform.messaging)
+    SEND_SMS = "send_sms"  # SNS: publish to phone numbers (panacea.platform.messaging)
+    MANAGE_USAGE = "manage_usage"  # API Gateway usage keys and their plans (tiers' throttling)
 
 
 @dataclass(frozen=True)
@@ -131,11 +134,16 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("OutboxRelay", "functions.platform.outbox.handler", "Relays outbox items from the table stream to the bus",
              frozenset({Grant.PUBLISH_EVENTS})),
     Function("TenancyApi", "functions.tenancy.api.handler", "Tenants, settings, standing and API keys", _RW),
-    Function("TenancySteps", "functions.tenancy.steps.handler", "Tenant onboarding tasks", _RW),
+    Function("TenancySteps", "functions.tenancy.steps.handler", "Tenant onboarding tasks",
+             _RW | {Grant.MANAGE_USAGE}),
     Function("TenancyJobs", "functions.tenancy.jobs.handler", "Marks stalled onboardings failed", _RW),
     Function("IdentityAuthorizer", "functions.identity.authorizer.handler",
              "Verifies tokens and signed API keys before any route runs", _RW),
     Function("IdentitySteps", "functions.identity.steps.handler", "Enrols a tenant's first owner",
+             _RW | {Grant.MANAGE_DIRECTORY}),
+    # Also sends codes: SEND_EMAIL and SEND_SMS join its grants once infra/stacks maps them to IAM.
+    Function("IdentityApi", "functions.identity.api.handler",
+             "Registration, sign-in, profiles, addresses, staff, roles and the audit trail",
              _RW | {Grant.MANAGE_DIRECTORY}),
     Function("AnalyticsConsumers", "functions.analytics.consumers.handler", "Counts events per tenant and day", _RW),
 )  # fmt: skip
@@ -145,6 +153,7 @@ AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
 APIS: tuple[Api, ...] = (
     Api("PlatformDocs"),
     Api("TenancyApi"),
+    Api("IdentityApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (

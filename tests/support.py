@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from infra import wiring
 from infra.local.gateway import Gateway, rest_event
@@ -176,3 +177,43 @@ def _gateway() -> Gateway:
     if not _gateways:
         _gateways.append(Gateway(log=lambda line: None))
     return _gateways[0]
+
+
+def outbox(to: str) -> list[dict[str, Any]]:
+    """The messages the local platform sent to an email address or phone number, oldest first
+    (read from the local gateway's `GET /_local/outbox`, as the e2e suite and developers do)."""
+    answer = gateway_request("GET", f"/_local/outbox?to={quote(to, safe='')}")
+    assert answer.status == 200, answer.body
+    return list(answer.body["messages"])
+
+
+def code_sent_to(to: str) -> str:
+    """The 6-digit code in the latest message to `to`."""
+    messages = outbox(to)
+    assert messages, f"nothing was sent to {to}"
+    found = re.search(r"\b(\d{6})\b", messages[-1]["text"])
+    assert found, messages[-1]
+    return found.group(1)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def signed_up_member(slug: str, email: str, password: str, **details: Any) -> str:
+    """A member registered by email at the tenant and confirmed with the emailed code; their id."""
+    registered = call(
+        "POST",
+        "/v1/auth/register",
+        caller=None,
+        body={"tenant": slug, "kind": "individual", "email": email, "password": password, **details},
+    )
+    assert registered.status == 202, registered.body
+    confirmed = call(
+        "POST",
+        "/v1/auth/register/confirm",
+        caller=None,
+        body={"tenant": slug, "email": email, "code": code_sent_to(email)},
+    )
+    assert confirmed.status == 200, confirmed.body
+    return str(confirmed.body["user_id"])

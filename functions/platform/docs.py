@@ -20,15 +20,37 @@ from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 from aws_lambda_powertools.event_handler.openapi.swagger_ui.html import generate_swagger_html
 
 import functions
+from panacea.platform.access import PERMISSIONS, Action, Role
 from panacea.platform.api import PUBLIC, build_resolver, lambda_entry
 from panacea.platform.settings import settings
 
 DESCRIPTION = """Panacea: a multi-tenant platform for health businesses that sell and serve.
 
 Authenticate with a Cognito ID token (`Authorization: Bearer <token>`): your tenant comes from
-the token, never from the request. Writes accept an `Idempotency-Key` header; a retry with the
-same key gets the first answer back. Lists page with `limit` and the opaque `next_cursor`.
-Every error is `application/problem+json` and names the fields at fault."""
+the token, never from the request. Members get one by registering and signing in at their
+tenant (`/v1/auth/…`, public routes that name the tenant by its slug). Writes accept an
+`Idempotency-Key` header; a retry with the same key gets the first answer back. Lists page with
+`limit` and the opaque `next_cursor`. Every error is `application/problem+json` and names the
+fields at fault."""
+
+
+def permission_matrix() -> str:
+    """The permission matrix (role → allowed actions) as a Markdown table, from the code."""
+    roles = list(Role)
+    lines = [
+        "## Permissions",
+        "",
+        "Each route's description names the action it requires; a caller may use it if any of their",
+        "roles allows that action. Generated from `panacea.platform.access.PERMISSIONS`.",
+        "",
+        "| action | " + " | ".join(f"`{r}`" for r in roles) + " |",
+        "|---|" + "---|" * len(roles),
+    ]
+    for action in Action:
+        marks = ["✓" if action in PERMISSIONS.get(role, frozenset()) else "" for role in roles]
+        lines.append(f"| `{action}` | " + " | ".join(marks) + " |")
+    return "\n".join(lines)
+
 
 app = build_resolver()
 
@@ -38,7 +60,7 @@ def document() -> str:
     merge = OpenAPIMerge(
         title="Panacea API",
         version="1.0.0",
-        description=DESCRIPTION,
+        description=f"{DESCRIPTION}\n\n{permission_matrix()}",
         security_schemes={"cognito": HTTPBearer(bearerFormat="JWT", description="Cognito ID token")},
         security=[{"cognito": []}],
         on_conflict="error",

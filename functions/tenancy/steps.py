@@ -12,6 +12,10 @@ def apply_defaults(task: dict[str, Any]) -> None:
     logic.apply_defaults(task["tenant_id"], currency=task["currency"], locale=task["locale"])
 
 
+def register_usage(task: dict[str, Any]) -> None:
+    logic.register_usage(task["tenant_id"])
+
+
 def complete_onboarding(task: dict[str, Any]) -> None:
     logic.complete_onboarding(task["tenant_id"])
 
@@ -24,6 +28,7 @@ def fail_onboarding(task: dict[str, Any]) -> None:
 handler = steps_entry(
     {
         "apply_defaults": apply_defaults,
+        "register_usage": register_usage,
         "complete_onboarding": complete_onboarding,
         "fail_onboarding": fail_onboarding,
     }

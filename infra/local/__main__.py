@@ -19,6 +19,7 @@ BANNER = """
     Docs           {docs}
     OpenAPI        {openapi}
     Health         {api}/health
+    Outbox         {api}/_local/outbox   every email and SMS sent (codes too), also printed below
     AWS (moto)     {aws_endpoint}   e.g. aws --endpoint-url {aws_endpoint} dynamodb scan --table-name {table}
 
     Platform admin {platform_admin[username]} / {platform_admin[password]}

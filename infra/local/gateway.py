@@ -6,6 +6,8 @@ authorizer: 401 when it refuses, 403 when it denies, and otherwise its context i
 Gateway puts it, `requestContext.authorizer`. The problem+json bodies are the ones the deployed
 gateway's response templates give. (API Gateway caches an Allow for a minute per token; this
 gateway asks every time.)
+
+One route exists only here: `GET /_local/outbox`, the messages the platform sent (outbox.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from infra import wiring
+from infra.local import outbox
 from infra.local.invoke import ACCOUNT, REGION, invoke
 from infra.local.provision import STAGE
 
@@ -137,6 +140,8 @@ class Gateway:
     ) -> tuple[int, dict[str, str], bytes, str | None]:
         url = urlsplit(target)
         path = url.path.rstrip("/") or "/"
+        if path == outbox.PATH and method == "GET":
+            return (*outbox.answer(url.query), None)
         matches = [(c, m) for c in self.routes if (m := c.regex.match(path)) and c.route.method == method]
         if not matches:  # API Gateway answers an unknown method on a known path the same way
             return (*_problem(404, "no-such-route", "No such route", f"no route for {method} {path}"), None)

@@ -1,4 +1,4 @@
-"""The four places the local runtime reaches into moto 5.2.5 (pinned in pyproject.toml).
+"""The five places the local runtime reaches into moto 5.2.5 (pinned in pyproject.toml).
 
 1. Lambda: moto runs functions in Docker, which this machine lacks; invocations (from Step
    Functions tasks) call the project's handler in this process instead, and report an
@@ -13,6 +13,8 @@
    cancelled writes' records. So DynamoDB requests are served one at a time, the table is not
    copied: the items a transaction touches are, and a cancelled transaction puts exactly those
    back and trims the stream to where it was. A cancelled transaction leaves no trace, as on AWS.
+5. Cognito: an unknown refresh token makes moto's AdminInitiateAuth fail with a KeyError (a 500);
+   Cognito answers NotAuthorizedException, and so does the bridge.
 
 Everything else is moto as published.
 """
@@ -27,6 +29,8 @@ import traceback
 from typing import Any
 
 from moto.awslambda.models import LambdaFunction
+from moto.cognitoidp.exceptions import NotAuthorizedError
+from moto.cognitoidp.models import CognitoIdpUserPool
 from moto.dynamodb import models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType
@@ -139,6 +143,15 @@ def _put_back(table: Table, hash_: Any, range_: Any, item: Any) -> None:
         table.items[hash_][range_] = item
 
 
+_original_tokens_from_refresh_token = CognitoIdpUserPool.create_tokens_from_refresh_token
+
+
+def _tokens_from_refresh_token(self: CognitoIdpUserPool, refresh_token: str) -> tuple[str, str, int]:
+    if refresh_token not in self.refresh_tokens:
+        raise NotAuthorizedError("Invalid Refresh Token")
+    return _original_tokens_from_refresh_token(self, refresh_token)  # type: ignore[no-any-return]
+
+
 class _ScaledTime:
     """Stands in for the `time` module inside moto's retrier."""
 
@@ -167,4 +180,5 @@ def install(*, time_scale: float = 1.0) -> None:
     DynamoHandler.call_action = _one_dynamodb_request_at_a_time
     DynamoDBBackend.transact_write_items = _transact_write_items
     dynamodb_models.copy = _CopyButNotTables()
+    CognitoIdpUserPool.create_tokens_from_refresh_token = _tokens_from_refresh_token
     _installed = True

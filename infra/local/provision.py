@@ -13,10 +13,18 @@ import boto3
 
 from infra import wiring
 from infra.local.invoke import ACCOUNT, REGION
+from panacea.platform import isolation
+from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN
 
 STAGE = "local"
 PREFIX = f"panacea-{STAGE}"
+SENDER_EMAIL = "no-reply@panacea.local"
 ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{PREFIX}-runtime"
+# Assumed (narrowed to one tenant) whenever a function acts for a tenant: the same code path
+# as in the cloud, against moto's STS. moto does not enforce IAM; the session policies the
+# functions ask for are checked by tests/unit/test_tenant_scope_policy.py and, request by
+# request, by the cross-tenant probe (tests/integration/test_tenant_isolation.py).
+TENANT_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{PREFIX}-tenant-data"
 
 
 @dataclass
@@ -34,10 +42,12 @@ class Resources:
     bus: str = PREFIX
     user_pool_id: str = ""
     user_pool_client_id: str = ""
+    sender_email: str = SENDER_EMAIL
     queues: dict[str, QueueRefs] = field(default_factory=dict)
     functions: dict[str, str] = field(default_factory=dict)  # name → ARN
     state_machines: dict[str, str] = field(default_factory=dict)  # name → ARN
     schedules: list[str] = field(default_factory=list)
+    usage_plans: dict[str, str] = field(default_factory=dict)  # tier (or "platform") → plan id
 
     @property
     def issuer(self) -> str:
@@ -56,6 +66,8 @@ class Resources:
             "PANACEA_USER_POOL_ID": self.user_pool_id,
             "PANACEA_APP_CLIENT_IDS": self.user_pool_client_id,
             "PANACEA_JWKS_URL": self.jwks_url,
+            "PANACEA_SENDER_EMAIL": self.sender_email,
+            "PANACEA_TENANT_ROLE_ARN": TENANT_ROLE_ARN,
             "POWERTOOLS_SERVICE_NAME": "panacea",
             "POWERTOOLS_METRICS_NAMESPACE": "Panacea",
         }
@@ -69,13 +81,28 @@ def provision(endpoint: str) -> Resources:
     res = Resources(endpoint=endpoint)
     _role(endpoint)
     _table(endpoint, res)
+    _tenant_role(endpoint, res)
     _user_pool(endpoint, res)
+    _client("sesv2", endpoint).create_email_identity(EmailIdentity=res.sender_email)
     _client("events", endpoint).create_event_bus(Name=res.bus)
+    _usage_plans(endpoint, res)
     _functions(endpoint, res)
     _queues(endpoint, res)
     _workflows(endpoint, res)
     _schedules(endpoint, res)
     return res
+
+
+def _usage_plans(endpoint: str, res: Resources) -> None:
+    """One usage plan per tier (and the platform's), as the CDK app makes them."""
+    apigateway = _client("apigateway", endpoint)
+    for name, limit in [*((tier.value, limit) for tier, limit in LIMITS.items()), (PLATFORM_PLAN, PLATFORM)]:
+        plan = apigateway.create_usage_plan(
+            name=f"{PREFIX}-{name}",  # what panacea.platform.usage.plan_name looks for
+            throttle={"rateLimit": limit.per_second, "burstLimit": limit.burst},
+            quota={"limit": limit.per_day, "period": "DAY"},
+        )
+        res.usage_plans[name] = plan["id"]
 
 
 def _role(endpoint: str) -> None:
@@ -86,6 +113,26 @@ def _role(endpoint: str) -> None:
         ],
     }
     _client("iam", endpoint).create_role(RoleName=f"{PREFIX}-runtime", AssumeRolePolicyDocument=json.dumps(trust))
+
+
+def _tenant_role(endpoint: str, res: Resources) -> None:
+    """The tenant data role, as the CDK app makes it (infra/stacks/tenant_data.py): assumable by
+    the functions' role, allowed item operations on tenant keys only."""
+    table_arn, index_arns = isolation.table_arns(
+        role_arn=TENANT_ROLE_ARN, region=REGION, table=res.table, indexes=tuple(n for n, _, _ in wiring.TABLE.indexes)
+    )
+    trust = {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"AWS": ROLE_ARN}, "Action": "sts:AssumeRole"}],
+    }
+    name = TENANT_ROLE_ARN.rsplit("/", 1)[1]
+    iam = _client("iam", endpoint)
+    iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust), MaxSessionDuration=3600)
+    iam.put_role_policy(
+        RoleName=name,
+        PolicyName="tenant-data",
+        PolicyDocument=json.dumps(isolation.role_policy(table_arn=table_arn, index_arns=index_arns)),
+    )
 
 
 def _table(endpoint: str, res: Resources) -> None:
@@ -125,12 +172,27 @@ def _user_pool(endpoint: str, res: Resources) -> None:
         Schema=[{"Name": "tenant_id", "AttributeDataType": "String", "Mutable": False}],
         AutoVerifiedAttributes=["email"],
         UsernameConfiguration={"CaseSensitive": False},
+        Policies={  # as the CDK app's pool (infra/stacks/directory.py)
+            "PasswordPolicy": {
+                "MinimumLength": 12,
+                "RequireUppercase": True,
+                "RequireLowercase": True,
+                "RequireNumbers": True,
+                "RequireSymbols": True,
+                "TemporaryPasswordValidityDays": 3,
+            }
+        },
     )["UserPool"]
     res.user_pool_id = pool["Id"]
     res.user_pool_client_id = cognito.create_user_pool_client(
         UserPoolId=res.user_pool_id,
         ClientName=f"{PREFIX}-app",
-        ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        ExplicitAuthFlows=[
+            "ALLOW_USER_PASSWORD_AUTH",
+            "ALLOW_USER_SRP_AUTH",
+            "ALLOW_REFRESH_TOKEN_AUTH",
+            "ALLOW_ADMIN_USER_PASSWORD_AUTH",  # the identity API signs people in (and counts failures)
+        ],
     )["UserPoolClient"]["ClientId"]
     for group in wiring.USER_GROUPS:
         cognito.create_group(GroupName=group, UserPoolId=res.user_pool_id)

@@ -1,7 +1,8 @@
 """The background work Lambda's event sources and EventBridge Scheduler do in the cloud:
 the table's stream into its function (with the same filter), queues into their consumers
 (real SQS batches, partial failures honoured, so retries and dead-lettering behave as
-deployed), and due schedules fired."""
+deployed), and due schedules fired. And one that exists only here: each email and text
+message the platform sends, printed on a line of the dev log (see outbox.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import boto3
 from moto.events.models import EventPattern
 
 from infra import wiring
+from infra.local import outbox
 from infra.local.invoke import REGION, invoke
 from infra.local.provision import Resources
 
@@ -172,3 +174,18 @@ class Scheduler:
     def fire(schedule: wiring.Schedule) -> Any:
         fn = wiring.function(schedule.function)
         return invoke(fn.handler, dict(schedule.payload), function_name=fn.name)
+
+
+class OutboxPrinter:
+    """A pump step: print the messages sent since the last step."""
+
+    def __init__(self, log: Callable[[str], None]) -> None:
+        self.log = log
+        self.seen: set[tuple[str, str]] = set()
+
+    def step(self) -> bool:
+        fresh = [m for m in outbox.messages() if (m["channel"], m["id"]) not in self.seen]
+        for message in fresh:
+            self.seen.add((message["channel"], message["id"]))
+            self.log(outbox.line(message))
+        return False

@@ -18,7 +18,7 @@ from infra.local import moto_bridge
 from infra.local.gateway import Gateway, stderr
 from infra.local.invoke import REGION
 from infra.local.provision import Resources, provision
-from infra.local.pumps import Pump, QueuePoller, Scheduler, StreamRelay
+from infra.local.pumps import OutboxPrinter, Pump, QueuePoller, Scheduler, StreamRelay
 from panacea.platform import aws, idempotency, settings, table
 
 LOCAL_CREDENTIALS = {
@@ -83,6 +83,7 @@ class LocalPlatform:
         for queue in wiring.QUEUES:
             self._pump(f"queue {queue.name}→{queue.consumer}", QueuePoller(self.resources, queue).step, idle_s=0.2)
         self._pump("scheduler", Scheduler().step, idle_s=1.0)
+        self._pump("outbox", OutboxPrinter(self.log).step, idle_s=0.5)
 
         self.gateway = Gateway(log=self.log)
         self.port = self.gateway.serve(self.host, self.port)

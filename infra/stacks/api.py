@@ -23,6 +23,7 @@ from constructs import Construct
 from infra import wiring
 from infra.stacks.checks import acknowledge
 from infra.stacks.stage import Stage
+from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN
 
 PROBLEM = "application/problem+json"
 THROTTLING_RATE_LIMIT = 200  # requests per second, steady, across the stage
@@ -89,6 +90,8 @@ class Api(Construct):
             "RestApi",
             rest_api_name=stage.prefix,
             description=f"Panacea API ({stage.name})",
+            # Usage (throttling and quota per tier) is counted under the key the authorizer returns.
+            api_key_source_type=apigw.ApiKeySourceType.AUTHORIZER,
             endpoint_types=[apigw.EndpointType.REGIONAL],
             # API Gateway writes logs (access and execution) through one role per account and
             # region. A stage's stack sets it up only when asked (`-c api_gateway_account_role=true`),
@@ -173,6 +176,7 @@ class Api(Construct):
                 authorizer=None if route.public else self.authorizer,
                 request_validator=self.validator,
                 request_parameters=parameters or None,
+                api_key_required=not route.public,
             )
             if route.public:
                 acknowledge(method, "AwsSolutions-APIG4", PUBLIC_BY_DESIGN)
@@ -180,6 +184,18 @@ class Api(Construct):
             else:
                 acknowledge(method, "AwsSolutions-COG4", CREDENTIALS_AUTHORIZER)
             self.methods[route.method, route.path] = method
+
+        self.usage_plans = {
+            name: self.rest_api.add_usage_plan(
+                f"Plan{name.title().replace('_', '')}",
+                name=f"{stage.prefix}-{name}",  # what panacea.platform.usage.plan_name looks for
+                description=f"API throttling and daily quota of the {name} tier",
+                throttle=apigw.ThrottleSettings(rate_limit=limit.per_second, burst_limit=limit.burst),
+                quota=apigw.QuotaSettings(limit=limit.per_day, period=apigw.Period.DAY),
+                api_stages=[apigw.UsagePlanPerApiStage(api=self.rest_api, stage=self.stage)],
+            )
+            for name, limit in [*((tier.value, limit) for tier, limit in LIMITS.items()), (PLATFORM_PLAN, PLATFORM)]
+        }
 
     @property
     def url(self) -> str:

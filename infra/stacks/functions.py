@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from aws_cdk import Duration, RemovalPolicy
+from aws_cdk import Aws, Duration, RemovalPolicy
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
@@ -41,6 +41,8 @@ TABLE_WRITE_ACTIONS = (
     "dynamodb:BatchWriteItem",
     "dynamodb:ConditionCheckItem",
 )
+# What panacea.platform.usage calls (GET keys and plans, POST keys and plan keys, DELETE plan keys).
+USAGE_ACTIONS = ("apigateway:GET", "apigateway:POST", "apigateway:DELETE")
 # What panacea.platform.directory calls.
 DIRECTORY_ACTIONS = ("cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup")
 
@@ -143,6 +145,21 @@ class PanaceaFunction(Construct):
     def allow(self, actions: tuple[str, ...], resources: list[str]) -> None:
         self.role.add_to_principal_policy(iam.PolicyStatement(actions=list(actions), resources=resources))
 
+    def allow_usage_keys(self) -> None:
+        """Usage keys and their plan memberships (panacea.platform.usage). Plan and key ids are
+        made at deploy and onboarding time, after this policy, so the paths end in a wildcard."""
+        base = f"arn:{Aws.PARTITION}:apigateway:{Aws.REGION}::"
+        self.allow(
+            USAGE_ACTIONS, [f"{base}/apikeys", f"{base}/apikeys/*", f"{base}/usageplans", f"{base}/usageplans/*"]
+        )
+        for path in ("apikeys/*", "usageplans/*"):
+            acknowledge(
+                self.role,
+                f"AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/{path}]",
+                "Onboarding creates each tenant's usage key and puts it in its tier's usage plan; their ids "
+                "exist only after this policy, and API Gateway's management actions name them by path.",
+            )
+
 
 class Functions(Construct):
     """Every function of the wiring, by name."""
@@ -175,6 +192,7 @@ class Functions(Construct):
             wiring.Grant.WRITE_TABLE: lambda f: f.allow(TABLE_WRITE_ACTIONS, [table.arn]),
             wiring.Grant.PUBLISH_EVENTS: lambda f: f.allow(("events:PutEvents",), [bus.arn]),
             wiring.Grant.MANAGE_DIRECTORY: lambda f: f.allow(DIRECTORY_ACTIONS, [directory.arn]),
+            wiring.Grant.MANAGE_USAGE: lambda f: f.allow_usage_keys(),
         }
         self.by_name: dict[str, PanaceaFunction] = {}
         for spec in declared:

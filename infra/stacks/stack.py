@@ -18,6 +18,7 @@ from infra.stacks.queues import Queues, Undelivered
 from infra.stacks.schedules import Schedules
 from infra.stacks.stage import Stage
 from infra.stacks.streams import Streams
+from infra.stacks.tenant_data import TenantData
 from infra.stacks.workflows import Workflows
 
 
@@ -41,6 +42,9 @@ class PanaceaStack(Stack):
             bus=self.bus,
             directory=self.directory,
             undelivered=self.undelivered.queue,
+        )
+        self.tenant_data = TenantData(
+            self, "TenantData", stage=stage, table=self.table, functions=self.functions.by_name
         )
         lambdas = self.functions.lambdas
         self.api = Api(

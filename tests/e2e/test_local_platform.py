@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import time
 import uuid
@@ -113,6 +114,58 @@ def test_an_idempotency_key_retry_creates_nothing_twice(client: Client, admin_to
     assert retry[2]["id"] == first[2]["id"]
     _, _, page = client.request("GET", "/v1/tenants?limit=100", token=admin_token)
     assert [t["slug"] for t in page["items"]].count(body["slug"]) == 1
+
+
+def test_a_member_registers_signs_in_and_looks_after_their_account(client: Client, runtime):
+    # Given a visitor of the demo tenant's app
+    slug, email = client.demo["demo_tenant"]["slug"], f"mei-{uuid.uuid4().hex[:8]}@example.com"
+    password = "Harbour-Gene-2026!"
+    # When they register by email
+    status, _, sent = client.request(
+        "POST",
+        "/v1/auth/register",
+        body={"tenant": slug, "kind": "individual", "email": email, "password": password},
+    )
+    assert (status, sent["channel"]) == (202, "email")
+    # Then the code is in the local outbox (and on a line of the dev log)
+    _, _, outbox = client.request("GET", f"/_local/outbox?to={email}")
+    code = re.search(r"\b(\d{6})\b", outbox["messages"][-1]["text"]).group(1)
+    # When they confirm it and sign in
+    status, _, _ = client.request(
+        "POST", "/v1/auth/register/confirm", body={"tenant": slug, "email": email, "code": code}
+    )
+    assert status == 200
+    status, _, session = client.request(
+        "POST", "/v1/auth/sign-in", body={"tenant": slug, "email": email, "password": password}
+    )
+    assert status == 200
+    token = session["id_token"]
+    # Then they read and edit their profile
+    status, _, me = client.request("GET", "/v1/me", token=token)
+    assert (status, me["email"], me["tenant_id"]) == (200, email, client.demo["demo_tenant"]["id"])
+    status, _, me = client.request(
+        "PATCH", "/v1/me", token=token, body={"individual": {"real_name": "Mei Chen", "occupation": "teacher"}}
+    )
+    assert (status, me["individual"]["real_name"]) == (200, "Mei Chen")
+    # And add an address, which becomes their default
+    status, headers, address = client.request(
+        "POST",
+        "/v1/me/addresses",
+        token=token,
+        body={
+            "recipient": "Mei Chen",
+            "phone": "07400 123456",
+            "line1": "12 Harbour Street",
+            "city": "Bristol",
+            "postcode": "BS1 4RN",
+            "country": "GB",
+        },
+    )
+    assert (status, address["default"], address["phone"]) == (201, True, "+447400123456")
+    assert headers["Location"] == f"/v1/me/addresses/{address['id']}"
+    status, _, page = client.request("GET", "/v1/me/addresses", token=token)
+    assert [a["id"] for a in page["items"]] == [address["id"]]
+    assert f"email to {email}" in runtime.log_path.read_text()
 
 
 def test_ctrl_c_stops_the_platform_cleanly(runtime, client: Client):

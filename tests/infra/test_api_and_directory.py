@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from infra import wiring
+from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN
 from tests.infra.template import STACK, STAGE, Synthesized
 
 PROBLEM = "application/problem+json"
@@ -104,3 +105,21 @@ def test_the_app_client_signs_in_with_passwords_srp_and_refresh_tokens(synthesiz
     }
     assert client["GenerateSecret"] is False
     assert "AllowedOAuthFlows" not in client
+
+
+def test_each_tier_has_a_usage_plan_with_its_limits_counted_under_the_authorizers_key(synthesized: Synthesized):
+    # Given the tiers' limits (the same numbers the local gateway enforces)
+    expected = {f"panacea-{STAGE}-{t.value}": limit for t, limit in LIMITS.items()} | {
+        f"panacea-{STAGE}-{PLATFORM_PLAN}": PLATFORM
+    }
+    # Then each has its usage plan on the API's stage
+    plans = {p["UsagePlanName"]: p for p in synthesized.props("AWS::ApiGateway::UsagePlan").values()}
+    assert set(plans) == set(expected)
+    for name, limit in expected.items():
+        assert plans[name]["Throttle"] == {"RateLimit": limit.per_second, "BurstLimit": limit.burst}
+        assert plans[name]["Quota"] == {"Limit": limit.per_day, "Period": "DAY"}
+    # And requests are counted under the key the authorizer returns, on every guarded method
+    (api,) = synthesized.props("AWS::ApiGateway::RestApi").values()
+    assert api["ApiKeySourceType"] == "AUTHORIZER"
+    for method in synthesized.props("AWS::ApiGateway::Method").values():
+        assert method.get("ApiKeyRequired", False) == (method["AuthorizationType"] == "CUSTOM")

@@ -19,6 +19,9 @@ ACCEPTED = {
     "AwsSolutions::AwsSolutions-L1",  # python3.12 on purpose (layers and tests are cp3.12)
     "Serverless::Serverless-LambdaLatestVersion",  # the same, as the Serverless pack words it
     "AwsSolutions::AwsSolutions-IAM5[Resource::*]",  # X-Ray and log delivery have no resource-level permissions
+    # onboarding puts each tenant's usage key in its tier's plan: ids made after the policy
+    "AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/apikeys/*]",
+    "AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/usageplans/*]",
     "AwsSolutions::AwsSolutions-APIG3",  # no WAF web ACL by default
     "AwsSolutions::AwsSolutions-APIG4",  # the public routes of the wiring (health, docs)
     "AwsSolutions::AwsSolutions-COG4",  # public routes, and the Lambda authorizer that verifies Cognito tokens

@@ -16,6 +16,7 @@ from panacea.identity import dal as identity
 from panacea.platform.ids import new_id
 from panacea.tenancy import dal
 from panacea.tenancy.models import TenantKind, Tier
+from panacea.tenancy.tiers import usage_key
 from tests.support import PLATFORM_ADMIN, call, eventually, new_tenant_body, onboard
 
 
@@ -107,3 +108,19 @@ def test_a_stalled_onboarding_is_marked_failed_by_the_hourly_job():
     assert fresh not in answer["failed"]
     assert call("GET", f"/v1/tenants/{stalled}", caller=PLATFORM_ADMIN).body["status"] == "onboarding_failed"
     assert call("GET", f"/v1/tenants/{fresh}", caller=PLATFORM_ADMIN).body["status"] == "onboarding"
+
+
+def test_an_onboarded_tenant_is_counted_in_its_tiers_usage_plan(platform: LocalPlatform):
+    # When an enterprise tenant is onboarded
+    tenant = onboard(tier="enterprise")
+    # Then its usage key sits in the enterprise plan, and in no other
+    apigateway = boto3.client("apigateway", endpoint_url=platform.aws_url, region_name=REGION)
+    [key] = [k for k in apigateway.get_api_keys(includeValues=True)["items"] if k["name"] == f"tenant-{tenant['id']}"]
+    assert key["value"] == usage_key("local", tenant["id"])
+    plans = {p["name"]: p["id"] for p in apigateway.get_usage_plans()["items"]}
+    holding = [
+        name
+        for name, plan_id in plans.items()
+        if key["id"] in {k["id"] for k in apigateway.get_usage_plan_keys(usagePlanId=plan_id)["items"]}
+    ]
+    assert holding == ["panacea-local-enterprise"]

@@ -40,14 +40,53 @@ class Action(StrEnum):
     MANAGE_TENANTS = "tenants:manage"
     READ_OWN_TENANT = "tenant:read"
     UPDATE_OWN_TENANT_SETTINGS = "tenant:update_settings"
+    # a person's own account
+    READ_OWN_PROFILE = "profile:read"
+    UPDATE_OWN_PROFILE = "profile:update"
+    CHANGE_OWN_CONTACT = "profile:change_contact"
+    MANAGE_OWN_ADDRESSES = "addresses:manage"
+    SIGN_OUT = "session:sign_out"
+    # the tenant's people
+    READ_USERS = "users:read"
+    INVITE_STAFF = "users:invite"
+    CHANGE_ROLES = "users:change_roles"
+    DISABLE_USERS = "users:disable"
+    READ_AUDIT = "audit:read"
 
+
+_EVERYONE = frozenset(
+    {
+        Action.READ_OWN_TENANT,
+        Action.READ_OWN_PROFILE,
+        Action.UPDATE_OWN_PROFILE,
+        Action.CHANGE_OWN_CONTACT,
+        Action.SIGN_OUT,
+    }
+)
+_PEOPLE_ADMIN = frozenset({Action.READ_USERS, Action.INVITE_STAFF, Action.CHANGE_ROLES, Action.DISABLE_USERS})
 
 PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     Role.PLATFORM_ADMIN: frozenset({Action.MANAGE_TENANTS}),
-    Role.OWNER: frozenset({Action.READ_OWN_TENANT, Action.UPDATE_OWN_TENANT_SETTINGS}),
-    Role.ADMIN: frozenset({Action.READ_OWN_TENANT, Action.UPDATE_OWN_TENANT_SETTINGS}),
-    **{role: frozenset({Action.READ_OWN_TENANT}) for role in TENANT_ROLES - {Role.OWNER, Role.ADMIN}},
+    Role.OWNER: _EVERYONE | _PEOPLE_ADMIN | {Action.UPDATE_OWN_TENANT_SETTINGS, Action.READ_AUDIT},
+    Role.ADMIN: _EVERYONE | _PEOPLE_ADMIN | {Action.UPDATE_OWN_TENANT_SETTINGS},
+    Role.SERVICE_DESK: _EVERYONE | {Action.READ_USERS},
+    Role.MEMBER: _EVERYONE | {Action.MANAGE_OWN_ADDRESSES},
+    Role.DISTRIBUTOR: _EVERYONE | {Action.MANAGE_OWN_ADDRESSES},
+    **{
+        role: _EVERYONE
+        for role in TENANT_ROLES - {Role.OWNER, Role.ADMIN, Role.SERVICE_DESK, Role.MEMBER, Role.DISTRIBUTOR}
+    },
 }
+
+
+def holders(action: Action) -> list[Role]:
+    """The roles allowed `action`, in the order Role declares them (for docs and messages)."""
+    return [role for role in Role if action in PERMISSIONS.get(role, frozenset())]
+
+
+def requires(action: Action) -> str:
+    """A route's description of what it needs: the action and the roles that hold it."""
+    return f"Requires `{action}` ({', '.join(holders(action))})."
 
 
 @dataclass(frozen=True)

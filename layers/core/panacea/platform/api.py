@@ -24,9 +24,9 @@ from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, Field
 
-from panacea.platform import idempotency
+from panacea.platform import idempotency, isolation
 from panacea.platform.access import Actor
-from panacea.platform.errors import DomainError, FieldError
+from panacea.platform.errors import DomainError, FieldError, NotAuthenticated
 from panacea.platform.observability import bind, logger, metrics
 
 PROBLEM = "application/problem+json"
@@ -182,10 +182,9 @@ def build_resolver() -> APIGatewayRestResolver:
         token = _event.set(event)
         headers = {k.lower(): v for k, v in (event.headers or {}).items()}
         bind(correlation_id=headers.get("x-correlation-id") or event.request_context.request_id)
+        verified = event.request_context.authorizer.raw_event or {}
         try:
-            if (event.request_context.authorizer.raw_event or {}).get("via") == "api_key" and not _body_as_signed(
-                event, headers.get("x-content-sha256")
-            ):
+            if verified.get("via") == "api_key" and not _body_as_signed(event, headers.get("x-content-sha256")):
                 return problem(
                     400,
                     "body-not-as-signed",
@@ -193,12 +192,21 @@ def build_resolver() -> APIGatewayRestResolver:
                     "the body's SHA-256 is not the X-Content-SHA256 the request was signed with",
                     [{"field": "header.X-Content-SHA256", "code": "mismatch"}],
                 )
-            return next_middleware(app_)
+            with isolation.acting_for(_tenant_of(verified)):  # the whole request, if a tenant's caller
+                return next_middleware(app_)
         finally:
             _event.reset(token)
 
     app.use(middlewares=[remember_event])
     return app
+
+
+def _tenant_of(verified: dict[str, Any]) -> str | None:
+    """The tenant of the caller the authorizer verified; None for the platform or no caller."""
+    try:
+        return Actor.from_context(verified).tenant_id
+    except NotAuthenticated:
+        return None
 
 
 def _body_as_signed(event: APIGatewayProxyEvent, content_sha256: str | None) -> bool:

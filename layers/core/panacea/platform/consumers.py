@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from panacea.platform.events import DomainEvent, EventMetadata, parse
 from panacea.platform.idempotency import once, remember_invocation
+from panacea.platform.isolation import acting_for
 from panacea.platform.observability import bind, logger, metrics
 
 EventHandler = Callable[[EventMetadata, DomainEvent], None]
@@ -38,7 +39,8 @@ def consumer_entry(name: str, handle: EventHandler) -> Callable[[dict[str, Any],
             handle(metadata, domain_event)
             return Handled(event_id=metadata.event_id)
 
-        once(work, returns=Handled, operation=name, tenant_id=metadata.tenant_id, key=metadata.event_id)
+        with acting_for(metadata.tenant_id):  # a tenant's event is handled with that tenant's credentials
+            once(work, returns=Handled, operation=name, tenant_id=metadata.tenant_id, key=metadata.event_id)
 
     @logger.inject_lambda_context(clear_state=True)
     @metrics.log_metrics

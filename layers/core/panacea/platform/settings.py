@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -26,6 +26,17 @@ class Settings(BaseModel):
     user_pool_id: str | None = None
     app_client_ids: str = Field(default="", description="comma-separated user pool app clients whose tokens count")
     jwks_url: str | None = Field(default=None, description="the pool's JWKS, when not at its issuer (local)")
+    tenant_role_arn: str | None = Field(
+        default=None,
+        pattern=r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$",
+        description="the stage's tenant data role: assumed, narrowed to one tenant, while acting for that tenant",
+    )
+    sender_email: str | None = Field(
+        default=None,
+        description="the verified SES identity codes and notices are sent from",
+        examples=["no-reply@panacea.example"],
+    )
+    sms_provider: Literal["sns"] = Field(default="sns", description="the adapter text messages go out through")
     idempotency_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     outbox_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     docs_title: str = "Panacea API"
@@ -34,6 +45,14 @@ class Settings(BaseModel):
     def token_issuer(self) -> str:
         region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION", "")
         return f"https://cognito-idp.{region}.amazonaws.com/{self.user_pool_id}"
+
+    @property
+    def app_client_id(self) -> str:
+        """The app client the platform signs people in through (the first of `app_client_ids`)."""
+        client = next((c for c in self.app_client_ids.split(",") if c), None)
+        if client is None:
+            raise SettingsError("PANACEA_APP_CLIENT_IDS names no app client")
+        return client
 
     @property
     def token_keys_url(self) -> str:

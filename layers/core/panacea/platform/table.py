@@ -32,6 +32,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.pagination import ResultIterator
 
+from panacea.platform import aws
 from panacea.platform.errors import BadRequest, FieldError
 from panacea.platform.keys import owner_key
 from panacea.platform.settings import settings
@@ -118,15 +119,35 @@ class TableItem(Model):
 
     @classmethod
     def _get_connection(cls) -> TableConnection:
-        # One connection (one botocore client) for every item class, made on first use.
-        if TableItem._connection is None:
-            TableItem._connection = Model._get_connection.__func__(TableItem)  # type: ignore[attr-defined]
-        assert TableItem._connection is not None
-        return TableItem._connection
+        """The connection of whoever the code acts for: the tenant's while a tenant scope is
+        active (`panacea.platform.isolation`), else the one every item class shares."""
+        session = aws.tenant_session()
+        if session is not None:
+            return session.made("table", _tenant_connection)  # type: ignore[no-any-return]
+        return _shared_connection()
+
+
+def _shared_connection() -> TableConnection:
+    # One connection (one botocore client) for every item class, made on first use.
+    if TableItem._connection is None:
+        TableItem._connection = Model._get_connection.__func__(TableItem)  # type: ignore[attr-defined]
+    assert TableItem._connection is not None
+    return TableItem._connection
+
+
+def _tenant_connection(session: aws.TenantSession) -> TableConnection:
+    """A connection signed with a tenant's session. pynamodb would make a botocore session per
+    connection (~50 ms); it is handed the tenant's client (~2 ms from the shared session)."""
+    shared = _shared_connection()
+    made = TableConnection(
+        shared.table_name, region=TableItem.Meta.region, host=shared.connection.host, meta_table=shared.get_meta_table()
+    )
+    made.connection._client = session.dynamodb
+    return made
 
 
 def connection() -> Connection:
-    """The low-level connection shared by every item class (for transactions)."""
+    """The low-level connection of whoever the code acts for (for transactions)."""
     return TableItem._get_connection().connection
 
 

@@ -10,11 +10,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from panacea.platform import clock, observability
+from panacea.platform import clock, observability, usage
 from panacea.platform.access import Action, Actor, authorize
 from panacea.platform.errors import Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.idempotency import once
 from panacea.platform.ids import is_id, new_id
+from panacea.platform.settings import settings
 from panacea.platform.table import Page
 from panacea.platform.transaction import unit_of_work
 from panacea.tenancy import dal
@@ -41,6 +42,7 @@ from panacea.tenancy.models import (
     TenantSuspended,
     Tier,
 )
+from panacea.tenancy.tiers import usage_key
 
 API_KEY_PREFIX = "pnc_"
 
@@ -148,6 +150,12 @@ def apply_defaults(tenant_id: str, *, currency: str, locale: str) -> None:
 
 class _AlreadyDone(Conflict):
     pass
+
+
+def register_usage(tenant_id: str) -> None:
+    """Onboarding step: the tenant's requests are throttled and counted in its tier's usage plan."""
+    record = _record(tenant_id)
+    usage.enrol(key_name=f"tenant-{tenant_id}", key_value=usage_key(settings().stage, tenant_id), plan=record.tier)
 
 
 def complete_onboarding(tenant_id: str) -> None:
