@@ -26,7 +26,8 @@ class Grant(StrEnum):
     READ_TABLE = "read_table"
     WRITE_TABLE = "write_table"
     PUBLISH_EVENTS = "publish_events"
-    MANAGE_DIRECTORY = "manage_directory"
+    MANAGE_DIRECTORY = "manage_directory"  # Cognito: create a user and put them in groups (onboarding)
+    MANAGE_ACCOUNTS = "manage_accounts"  # Cognito: the whole account life (sign-in, passwords, roles, standing)
     SEND_EMAIL = "send_email"  # SES: send from the sender identity (panacea.platform.messaging)
     SEND_SMS = "send_sms"  # SNS: publish to phone numbers (panacea.platform.messaging)
     MANAGE_USAGE = "manage_usage"  # API Gateway usage keys and their plans (tiers' throttling)
@@ -141,10 +142,9 @@ FUNCTIONS: tuple[Function, ...] = (
              "Verifies tokens and signed API keys before any route runs", _RW),
     Function("IdentitySteps", "functions.identity.steps.handler", "Enrols a tenant's first owner",
              _RW | {Grant.MANAGE_DIRECTORY}),
-    # Also sends codes: SEND_EMAIL and SEND_SMS join its grants once infra/stacks maps them to IAM.
     Function("IdentityApi", "functions.identity.api.handler",
              "Registration, sign-in, profiles, addresses, staff, roles and the audit trail",
-             _RW | {Grant.MANAGE_DIRECTORY}),
+             _RW | {Grant.MANAGE_ACCOUNTS, Grant.SEND_EMAIL, Grant.SEND_SMS}),
     Function("AnalyticsConsumers", "functions.analytics.consumers.handler", "Counts events per tenant and day", _RW),
 )  # fmt: skip
 

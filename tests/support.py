@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -154,11 +155,12 @@ def signed_headers(
     """The headers a partner system sends: its key, the time, the body's digest and the signature."""
     timestamp = at if at is not None else int(time.time())
     digest = hashlib.sha256(body).hexdigest()
+    nonce = secrets.token_urlsafe(16)
     message = credentials.string_to_sign(
-        timestamp=timestamp, method=method, path=path, query=query or {}, content_sha256=digest
+        timestamp=timestamp, nonce=nonce, method=method, path=path, query=query or {}, content_sha256=digest
     )
     signature = credentials.sign(key["secret"], message)
-    credential = f"Credential={key['prefix']}, Timestamp={timestamp}, Signature={signature}"
+    credential = f"Credential={key['prefix']}, Timestamp={timestamp}, Nonce={nonce}, Signature={signature}"
     return {
         "Authorization": f"{credentials.SCHEME} {credential}",
         "X-Content-SHA256": digest,

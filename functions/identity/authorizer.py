@@ -7,7 +7,8 @@ before any function; the local gateway runs the same handler. It answers
 - an Allow policy for the whole API with the actor in `context`, which functions read.
 
 Decisions are cached by API Gateway per `Authorization` value for a minute; signed partner
-requests never repeat a value, so each is checked afresh.
+requests never repeat a value, so each is checked afresh. Each Allow names the usage key the
+request is throttled and counted under (panacea.tenancy.tiers).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from panacea.identity.credentials import Barred, Refused, who_is_calling
 from panacea.platform.observability import bind, logger
+from panacea.platform.settings import settings
+from panacea.tenancy.tiers import PLATFORM_PLAN, usage_key
 
 
 class Unauthorized(Exception):
@@ -61,4 +64,8 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         logger.info("barred", extra={"why": barred.detail})
         return _policy("Deny", event["methodArn"], "barred", None)
     bind(tenant_id=actor.tenant_id)
-    return _policy("Allow", event["methodArn"], actor.user_id, actor.as_context())
+    answer = _policy("Allow", event["methodArn"], actor.user_id, actor.as_context())
+    # Throttling and quota: API Gateway counts the request in the plan holding this key (the tenant's
+    # tier, or the platform's plan for platform admins).
+    answer["usageIdentifierKey"] = usage_key(settings().stage, actor.tenant_id or PLATFORM_PLAN)
+    return answer

@@ -25,6 +25,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import boto3
+
 from infra import wiring
 from infra.local import outbox
 from infra.local.invoke import ACCOUNT, REGION, invoke
@@ -94,6 +96,57 @@ def _problem(status: int, slug: str, title: str, detail: str) -> tuple[int, dict
     return status, {"Content-Type": PROBLEM}, json.dumps(body).encode()
 
 
+class Usage:
+    """API Gateway's usage plans, enforced here: a token bucket (rate, burst) and a daily quota per
+    usage key, with the numbers of the plan that holds the key in moto (made from the same tiers
+    the CDK app makes its plans from). A key in no plan is refused, as API Gateway refuses it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._plans: dict[str, tuple[float, int, int]] = {}  # key value → (rate, burst, per day)
+        self._buckets: dict[str, tuple[float, float]] = {}  # key value → (tokens, at)
+        self._days: dict[tuple[str, int], int] = {}
+
+    def admit(self, key: str | None) -> bool:
+        if key is None:
+            return False
+        limits = self._plans.get(key) or self._look_up(key)
+        if limits is None:
+            return False
+        rate, burst, per_day = limits
+        now = time.monotonic()
+        with self._lock:
+            tokens, at = self._buckets.get(key, (float(burst), now))
+            tokens = min(float(burst), tokens + (now - at) * rate)
+            day = (key, int(time.time() // 86400))
+            if tokens < 1 or self._days.get(day, 0) >= per_day:
+                self._buckets[key] = (tokens, now)
+                return False
+            self._buckets[key] = (tokens - 1, now)
+            self._days[day] = self._days.get(day, 0) + 1
+            return True
+
+    def _look_up(self, key: str) -> tuple[float, int, int] | None:
+        apigateway = boto3.session.Session().client("apigateway")
+        found = [k for k in apigateway.get_api_keys(includeValues=True)["items"] if k.get("value") == key]
+        if not found:
+            return None
+        plans = apigateway.get_usage_plans(keyId=found[0]["id"])["items"]
+        if not plans:
+            return None
+        plan = plans[0]
+        limits = (
+            float(plan["throttle"]["rateLimit"]),
+            int(plan["throttle"]["burstLimit"]),
+            int(plan["quota"]["limit"]),
+        )
+        self._plans[key] = limits
+        return limits
+
+
+USAGE = Usage()
+
+
 def authorize(
     *,
     method: str,
@@ -126,6 +179,8 @@ def authorize(
         return None, _problem(500, "internal", "Internal error", "the authorizer failed; see the runtime's log")
     if answer["policyDocument"]["Statement"][0]["Effect"] != "Allow":
         return None, _problem(403, "forbidden", "Forbidden", "these credentials may not be used now")
+    if not USAGE.admit(answer.get("usageIdentifierKey")):
+        return None, _problem(429, "rate-limited", "Too many requests", "this tier's request rate or daily quota")
     return {**answer.get("context", {}), "principalId": answer["principalId"]}, None
 
 

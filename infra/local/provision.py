@@ -14,7 +14,7 @@ import boto3
 from infra import wiring
 from infra.local.invoke import ACCOUNT, REGION
 from panacea.platform import isolation
-from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN
+from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN, usage_key
 
 STAGE = "local"
 PREFIX = f"panacea-{STAGE}"
@@ -103,6 +103,9 @@ def _usage_plans(endpoint: str, res: Resources) -> None:
             quota={"limit": limit.per_day, "period": "DAY"},
         )
         res.usage_plans[name] = plan["id"]
+    # The platform admins' key; tenants' keys are enrolled by their onboarding.
+    key = apigateway.create_api_key(name=f"{PREFIX}-platform", value=usage_key(STAGE, PLATFORM_PLAN), enabled=True)
+    apigateway.create_usage_plan_key(usagePlanId=res.usage_plans[PLATFORM_PLAN], keyId=key["id"], keyType="API_KEY")
 
 
 def _role(endpoint: str) -> None:

@@ -23,7 +23,7 @@ from constructs import Construct
 from infra import wiring
 from infra.stacks.checks import acknowledge
 from infra.stacks.stage import Stage
-from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN
+from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN, usage_key
 
 PROBLEM = "application/problem+json"
 THROTTLING_RATE_LIMIT = 200  # requests per second, steady, across the stage
@@ -196,6 +196,11 @@ class Api(Construct):
             )
             for name, limit in [*((tier.value, limit) for tier, limit in LIMITS.items()), (PLATFORM_PLAN, PLATFORM)]
         }
+        # The platform admins' key; tenants' keys are enrolled by their onboarding (panacea.platform.usage).
+        platform_key = self.rest_api.add_api_key(
+            "PlatformUsageKey", api_key_name=f"{stage.prefix}-platform", value=usage_key(stage.name, PLATFORM_PLAN)
+        )
+        self.usage_plans[PLATFORM_PLAN].add_api_key(platform_key)
 
     @property
     def url(self) -> str:

@@ -60,7 +60,9 @@ class Directory(Construct):
         self.client = self.user_pool.add_client(
             "AppClient",
             user_pool_client_name=stage.named("app"),
-            auth_flows=cognito.AuthFlow(user_password=True, user_srp=True),  # + refresh tokens, always
+            # Apps sign in through the identity API (admin password auth, the tenant resolved by
+            # slug first); the user password and SRP flows stay for tools. Refresh tokens always.
+            auth_flows=cognito.AuthFlow(admin_user_password=True, user_password=True, user_srp=True),
             disable_o_auth=True,  # apps sign in with the auth flows above; no hosted UI, no implicit grant
             generate_secret=False,
             prevent_user_existence_errors=True,

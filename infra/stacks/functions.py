@@ -45,6 +45,24 @@ TABLE_WRITE_ACTIONS = (
 USAGE_ACTIONS = ("apigateway:GET", "apigateway:POST", "apigateway:DELETE")
 # What panacea.platform.directory calls.
 DIRECTORY_ACTIONS = ("cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup")
+# Everything identity's account flows call in panacea.platform.directory.
+ACCOUNT_ACTIONS = (
+    *DIRECTORY_ACTIONS,
+    "cognito-idp:AdminRemoveUserFromGroup",
+    "cognito-idp:AdminSetUserPassword",
+    "cognito-idp:AdminInitiateAuth",
+    "cognito-idp:AdminUserGlobalSignOut",
+    "cognito-idp:AdminDisableUser",
+    "cognito-idp:AdminEnableUser",
+    "cognito-idp:AdminUpdateUserAttributes",
+    "cognito-idp:AdminGetUser",
+)
+# Codes and notices: email from the sender identity only; text messages to phone numbers only.
+DEFAULT_SENDER = "no-reply@panacea.example"  # a deployment names its verified identity: -c sender_email=…
+SMS_TO_PHONES_ONLY = (
+    "Publishing a text message straight to a phone number has no resource ARN, so the Allow is on '*'; "
+    "a Deny on every topic ARN leaves phone numbers as the only target."
+)
 
 # The docs function merges the OpenAPI document of every `functions/<context>/api.py`.
 NEEDS_EVERY_CONTEXT = frozenset({"PlatformDocs"})
@@ -145,6 +163,12 @@ class PanaceaFunction(Construct):
     def allow(self, actions: tuple[str, ...], resources: list[str]) -> None:
         self.role.add_to_principal_policy(iam.PolicyStatement(actions=list(actions), resources=resources))
 
+    def allow_sms_to_phones(self) -> None:
+        self.allow(("sns:Publish",), ["*"])
+        self.role.add_to_principal_policy(
+            iam.PolicyStatement(effect=iam.Effect.DENY, actions=["sns:Publish"], resources=["arn:*:sns:*:*:*"])
+        )
+
     def allow_usage_keys(self) -> None:
         """Usage keys and their plan memberships (panacea.platform.usage). Plan and key ids are
         made at deploy and onboarding time, after this policy, so the paths end in a wildcard."""
@@ -178,12 +202,18 @@ class Functions(Construct):
     ) -> None:
         super().__init__(scope, id)
         layers = Layers(self, "Layers", stage=stage)
+        sender = str(self.node.try_get_context("sender_email") or DEFAULT_SENDER)
+        sender_identities = [
+            f"arn:{Aws.PARTITION}:ses:{Aws.REGION}:{Aws.ACCOUNT_ID}:identity/{identity}"
+            for identity in (sender, sender.partition("@")[2])
+        ]
         environment = {
             "PANACEA_STAGE": stage.name,
             "PANACEA_TABLE": table.name,
             "PANACEA_EVENT_BUS": bus.name,
             "PANACEA_USER_POOL_ID": directory.user_pool_id,
             "PANACEA_APP_CLIENT_IDS": directory.client.user_pool_client_id,
+            "PANACEA_SENDER_EMAIL": sender,
             "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
             "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
         }
@@ -192,6 +222,9 @@ class Functions(Construct):
             wiring.Grant.WRITE_TABLE: lambda f: f.allow(TABLE_WRITE_ACTIONS, [table.arn]),
             wiring.Grant.PUBLISH_EVENTS: lambda f: f.allow(("events:PutEvents",), [bus.arn]),
             wiring.Grant.MANAGE_DIRECTORY: lambda f: f.allow(DIRECTORY_ACTIONS, [directory.arn]),
+            wiring.Grant.MANAGE_ACCOUNTS: lambda f: f.allow(ACCOUNT_ACTIONS, [directory.arn]),
+            wiring.Grant.SEND_EMAIL: lambda f: f.allow(("ses:SendEmail",), sender_identities),
+            wiring.Grant.SEND_SMS: lambda f: f.allow_sms_to_phones(),
             wiring.Grant.MANAGE_USAGE: lambda f: f.allow_usage_keys(),
         }
         self.by_name: dict[str, PanaceaFunction] = {}

@@ -99,6 +99,7 @@ def test_the_app_client_signs_in_with_passwords_srp_and_refresh_tokens(synthesiz
     (client,) = synthesized.props("AWS::Cognito::UserPoolClient").values()
     # Then it allows exactly the flows the apps use, has no secret and no OAuth grants
     assert set(client["ExplicitAuthFlows"]) == {
+        "ALLOW_ADMIN_USER_PASSWORD_AUTH",
         "ALLOW_USER_PASSWORD_AUTH",
         "ALLOW_USER_SRP_AUTH",
         "ALLOW_REFRESH_TOKEN_AUTH",

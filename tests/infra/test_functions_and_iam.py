@@ -16,6 +16,7 @@ ENVIRONMENT = {
     "PANACEA_EVENT_BUS",
     "PANACEA_USER_POOL_ID",
     "PANACEA_APP_CLIENT_IDS",
+    "PANACEA_SENDER_EMAIL",
     "POWERTOOLS_SERVICE_NAME",
     "POWERTOOLS_METRICS_NAMESPACE",
 }
@@ -122,20 +123,32 @@ def test_a_role_reaches_exactly_what_its_grants_say(synthesized: Synthesized):
         if publishes:
             (bus,) = synthesized.props("AWS::Events::EventBus")
             assert by_action["events:PutEvents"] == {f"<{bus}.Arn>"}
-        manages = wiring.Grant.MANAGE_DIRECTORY in fn.grants
+        manages = bool({wiring.Grant.MANAGE_DIRECTORY, wiring.Grant.MANAGE_ACCOUNTS} & fn.grants)
         assert all((a in by_action) == manages for a in DIRECTORY_ACTIONS), fn.name
+        runs_accounts = wiring.Grant.MANAGE_ACCOUNTS in fn.grants
+        assert ("cognito-idp:AdminInitiateAuth" in by_action) == runs_accounts, fn.name
+        sends_email = wiring.Grant.SEND_EMAIL in fn.grants
+        assert ("ses:SendEmail" in by_action) == sends_email, fn.name
+        if sends_email:
+            assert all(":identity/" in r for r in by_action["ses:SendEmail"]), fn.name
         if manages:
             (pool,) = synthesized.props("AWS::Cognito::UserPool")
             assert by_action["cognito-idp:AdminCreateUser"] == {f"<{pool}.Arn>"}
 
 
-def test_the_only_wildcard_resource_of_a_function_role_is_x_ray(synthesized: Synthesized):
+def test_the_only_wildcard_resources_of_a_function_role_are_x_ray_and_text_messages(synthesized: Synthesized):
     for fn in wiring.FUNCTIONS:
         # Given a function's statements with '*' as their resource
         granted = _statements_of_role(synthesized, _role_of(synthesized, fn.name))
         wildcard = [s for s in granted if "*" in as_list(s["Resource"])]
-        # Then they are the X-Ray statement that active tracing needs, and nothing else
-        assert [sorted(_actions(s)) for s in wildcard] == [["xray:PutTelemetryRecords", "xray:PutTraceSegments"]]
+        # Then they are the X-Ray statement that active tracing needs, and, for a function that texts
+        # codes, publishing (phone numbers have no ARN) with every topic denied
+        expected = [["xray:PutTelemetryRecords", "xray:PutTraceSegments"]]
+        if wiring.Grant.SEND_SMS in fn.grants:
+            expected.append(["sns:Publish"])
+            denied = [s for s in granted if s.get("Effect") == "Deny"]
+            assert [(_actions(s), as_list(s["Resource"])) for s in denied] == [(["sns:Publish"], ["arn:*:sns:*:*:*"])]
+        assert sorted(sorted(_actions(s)) for s in wildcard if s.get("Effect", "Allow") == "Allow") == sorted(expected)
 
 
 def test_functions_of_a_context_share_one_code_asset_and_the_docs_function_has_its_own(synthesized: Synthesized):

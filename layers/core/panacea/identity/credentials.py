@@ -1,7 +1,7 @@
 """Who is calling. A request presents one of two credentials in its `Authorization` header:
 
     Bearer <Cognito ID token>                         a person (member, staff, platform admin)
-    PNC-HMAC-SHA256 Credential=<key id>, Timestamp=<unix seconds>, Signature=<hex>
+    PNC-HMAC-SHA256 Credential=<key id>, Timestamp=<unix seconds>, Nonce=<random>, Signature=<hex>
                                                       a partner system, with a tenant API key
 
 Each is verified here and turned into the `Actor` every function sees (API Gateway's
@@ -12,7 +12,7 @@ their tenant must be active, their account not disabled, and the token issued af
 sign-out. A partner request is signed with the key: HMAC-SHA256, keyed by SHA-256 of the secret
 (the digest the platform stores, so the secret itself is never kept), over
 
-    PNC-HMAC-SHA256 \\n <timestamp> \\n <METHOD> \\n <path> \\n <sorted query string> \\n <X-Content-SHA256>
+    PNC-HMAC-SHA256 \\n <timestamp> \\n <nonce> \\n <METHOD> \\n <path> \\n <sorted query> \\n <X-Content-SHA256>
 
 where `X-Content-SHA256` is the hex SHA-256 of the body (the API function checks the body
 against it, since an authorizer never sees the body). A signature older or newer than five
@@ -43,7 +43,7 @@ SCHEME = "PNC-HMAC-SHA256"
 SIGNATURE_WINDOW = timedelta(minutes=5)
 _SIGNED = re.compile(
     rf"^{SCHEME} Credential=pnc_(?P<key>[0-9A-Z]{{26}}), Timestamp=(?P<ts>\d{{1,12}}), "
-    r"Signature=(?P<sig>[0-9a-f]{64})$"
+    r"Nonce=(?P<nonce>[A-Za-z0-9_-]{16,64}), Signature=(?P<sig>[0-9a-f]{64})$"
 )
 
 
@@ -118,9 +118,13 @@ def _check_standing(actor: Actor, *, issued_at: datetime) -> None:
 # --- partner systems ----------------------------------------------------------------------
 
 
-def string_to_sign(*, timestamp: int, method: str, path: str, query: Mapping[str, str], content_sha256: str) -> str:
+def string_to_sign(
+    *, timestamp: int, nonce: str, method: str, path: str, query: Mapping[str, str], content_sha256: str
+) -> str:
+    """What a partner signs. The nonce (fresh per request) lets two identical requests in the same
+    second both be made; the signature, unique with it, is what replay protection remembers."""
     canonical_query = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in sorted(query.items()))
-    return "\n".join([SCHEME, str(timestamp), method.upper(), path, canonical_query, content_sha256])
+    return "\n".join([SCHEME, str(timestamp), nonce, method.upper(), path, canonical_query, content_sha256])
 
 
 def sign(secret: str, message: str) -> str:
@@ -138,7 +142,7 @@ def _partner(
     match = _SIGNED.match(authorization)
     if match is None or content_sha256 is None or not re.fullmatch(r"[0-9a-f]{64}", content_sha256):
         raise Refused("a signed request names its key, time and signature, and sends X-Content-SHA256")
-    key_id, timestamp, signature = match["key"], int(match["ts"]), match["sig"]
+    key_id, timestamp, nonce, signature = match["key"], int(match["ts"]), match["nonce"], match["sig"]
     now = clock.now()
     if abs(now - datetime.fromtimestamp(timestamp, UTC)) > SIGNATURE_WINDOW:
         raise Refused("the signature's timestamp is more than five minutes from now")
@@ -147,7 +151,9 @@ def _partner(
         raise Refused()
     expected = signature_with(
         key.secret_hash,
-        string_to_sign(timestamp=timestamp, method=method, path=path, query=query, content_sha256=content_sha256),
+        string_to_sign(
+            timestamp=timestamp, nonce=nonce, method=method, path=path, query=query, content_sha256=content_sha256
+        ),
     )
     if not hmac.compare_digest(expected, signature):
         raise Refused()
