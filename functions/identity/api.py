@@ -10,7 +10,6 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.identity import logic
-from panacea.identity.codes import TooManyAttempts
 from panacea.identity.models import (
     AccountReady,
     Address,
@@ -40,7 +39,7 @@ from panacea.identity.models import (
     UserStatus,
 )
 from panacea.platform.access import Action, Role, requires
-from panacea.platform.api import PUBLIC, build_resolver, created, current_actor, idempotent, lambda_entry, problem
+from panacea.platform.api import PUBLIC, build_resolver, created, current_actor, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 
 app = build_resolver()
@@ -49,16 +48,6 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
 Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
 OPEN = "Public: no credentials; the body names the tenant by its slug."
 SIGN_UP, ACCOUNT, ADDRESSES, PEOPLE, AUDIT = "Sign-up and sign-in", "My account", "My addresses", "People", "Audit"
-
-
-def _locked(exc: TooManyAttempts) -> Response[Any]:
-    """A locked login is told when to try again, in the body and in `Retry-After`."""
-    answer = problem(exc.status, exc.slug, exc.title, exc.detail)
-    answer.headers["Retry-After"] = str(exc.retry_after_s)
-    return answer
-
-
-app.exception_handler(TooManyAttempts)(_locked)
 
 
 def _origin() -> logic.Origin:

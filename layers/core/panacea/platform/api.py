@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field
 
 from panacea.platform import idempotency, isolation
 from panacea.platform.access import Actor
-from panacea.platform.errors import DomainError, FieldError, NotAuthenticated
+from panacea.platform.errors import DomainError, FieldError, NotAuthenticated, RateLimited
 from panacea.platform.observability import bind, logger, metrics
 
 PROBLEM = "application/problem+json"
@@ -56,7 +56,10 @@ def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
 
 def _domain_error(exc: DomainError) -> Response[Any]:
     body = exc.problem()
-    return problem(exc.status, body["type"].rsplit("/", 1)[-1], exc.title, exc.detail, body.get("errors"))
+    answer = problem(exc.status, body["type"].rsplit("/", 1)[-1], exc.title, exc.detail, body.get("errors"))
+    if isinstance(exc, RateLimited) and exc.retry_after_s:
+        answer.headers["Retry-After"] = str(exc.retry_after_s)
+    return answer
 
 
 def _validation_error(exc: RequestValidationError) -> Response[Any]:

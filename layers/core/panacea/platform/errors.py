@@ -72,7 +72,10 @@ class Unprocessable(DomainError):
 
 
 class RateLimited(DomainError):
+    """Too many requests; `retry_after_s`, when known, becomes the `Retry-After` header."""
+
     status, slug, title = 429, "rate-limited", "Too many requests"
+    retry_after_s: int | None = None
 
 
 class ConcurrentUpdate(Conflict):
