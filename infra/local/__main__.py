@@ -27,8 +27,7 @@ BANNER = """
       owner        {demo_tenant[owner][username]} ({demo_tenant[owner][email]}) / {demo_tenant[owner][password]}
 
     Sign in:       curl -s {api}/v1/auth/sign-in -H 'Content-Type: application/json' \\
-                     -d '{{"tenant": "{demo_tenant[slug]}", "email": "{demo_tenant[owner][email]}", \\
-                           "password": "{demo_tenant[owner][password]}"}}'
+                     -d '{{"tenant": "{demo_tenant[slug]}", "email": "{demo_tenant[owner][email]}", "password": "{demo_tenant[owner][password]}"}}'
                    (the platform admin has no tenant: aws --endpoint-url {aws_endpoint} cognito-idp initiate-auth
                      --client-id {user_pool_client_id} --auth-flow USER_PASSWORD_AUTH
                      --auth-parameters USERNAME=platform-admin,PASSWORD='{platform_admin[password]}')
