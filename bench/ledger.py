@@ -2,11 +2,14 @@
 (which function, and which workflow task) and by what it was (service:Operation).
 
 Requests are seen through botocore's `before-send` event, which fires once per HTTP attempt,
-so a retried call counts each time it goes over the wire. The ledger watches the clients the
-functions really use: the ones `panacea.platform.aws.client(...)` caches and the one botocore
-client behind pynamodb's shared connection. Who sent a request is the function invocation
-running on the calling thread, set by `acting_as` around each invocation; a request sent
-outside any invocation is booked to `OUTSIDE`.
+so a retried call counts each time it goes over the wire. The ledger watches every client it is
+handed (`watch`): the bench hands it each client `panacea.platform.aws` makes (the functions' own
+and the tenant-scoped ones, through `aws.watch_new_clients`) and the botocore client behind
+pynamodb's shared connection. A request that is not made through botocore (the authorizer's
+fetch of the user pool's signing keys) is booked with `book`. Who sent a request is the function
+invocation running on the calling thread, set by `acting_as` around each invocation; a request
+sent outside any invocation is booked to `OUTSIDE`. Requests a function sent through a client
+the ledger was never handed are kept apart (`missed`): they are the undercount, and a warning.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 OUTSIDE = "(outside any function)"
@@ -31,26 +35,49 @@ class RequestLedger:
         self._records: Counter[str] = Counter()
         self._first_request: dict[str, int] = {}  # caller → rank of its first request
         self._callers = threading.local()
-        self.watched: list[Any] = []
+        self._watched: dict[int, Any] = {}  # id → client (kept, so an id is never reused)
+        self._missed: Counter[tuple[str, str]] = Counter()  # requests through unwatched clients
         self.failures: list[str] = []  # invocations that raised, and workflow errors handed to a task
 
     # --- what is watched -----------------------------------------------------------------
 
     def watch(self, client: Any) -> None:
         """Count every request `client` sends from now on (once per client, however often asked)."""
-        if any(client is seen for seen in self.watched):
-            return
+        with self._lock:
+            if id(client) in self._watched:
+                return
+            self._watched[id(client)] = client
         service = client.meta.service_model.service_name
         client.meta.events.register("before-send", functools.partial(self._sent, service))
-        self.watched.append(client)
+
+    def is_watched(self, client: Any) -> bool:
+        with self._lock:
+            return id(client) in self._watched
+
+    @property
+    def watched(self) -> list[Any]:
+        with self._lock:
+            return list(self._watched.values())
 
     def _sent(self, service: str, *, event_name: str, **_: Any) -> None:
-        operation = event_name.rsplit(".", 1)[-1]
+        self.book(f"{service}:{event_name.rsplit('.', 1)[-1]}")
+        # None: botocore goes on and sends the request (a value here would replace the answer).
+
+    def book(self, operation: str) -> None:
+        """Count one request (`service:Operation`) sent now by the caller on this thread."""
         caller = self.caller
         with self._lock:
-            self._requests[(caller, f"{service}:{operation}")] += 1
+            self._requests[(caller, operation)] += 1
             self._first_request.setdefault(caller, len(self._first_request))
-        # None: botocore goes on and sends the request (a value here would replace the answer).
+
+    def missed(self, operation: str) -> None:
+        """A request sent through a client this ledger does not watch (so not counted above)."""
+        with self._lock:
+            self._missed[(self.caller, operation)] += 1
+
+    def missed_requests(self) -> Counter[tuple[str, str]]:
+        with self._lock:
+            return Counter(self._missed)
 
     # --- who is calling ------------------------------------------------------------------
 
@@ -115,3 +142,40 @@ def by_caller(requests: Counter[tuple[str, str]]) -> dict[str, Counter[str]]:
     for (caller, operation), n in sorted(requests.items()):
         grouped.setdefault(caller, Counter())[operation] += n
     return grouped
+
+
+@dataclass
+class UseCase:
+    """One request and what it cost: the requests of the function that served it, and of the
+    authorizer when API Gateway ran one first (None: it did not run)."""
+
+    name: str
+    route: str
+    status: int
+    operations: Counter[str] = field(default_factory=Counter)
+    authorizer: Counter[str] | None = None
+    note: str = ""
+
+    @property
+    def requests(self) -> int:
+        return sum(self.operations.values())
+
+    @property
+    def authorizer_requests(self) -> int:
+        return sum((self.authorizer or Counter()).values())
+
+    def as_dict(self) -> dict[str, Any]:
+        answer: dict[str, Any] = {
+            "use_case": self.name,
+            "route": self.route,
+            "status": self.status,
+            "requests": self.requests,
+            "operations": dict(sorted(self.operations.items())),
+        }
+        if self.authorizer is not None:
+            answer["authorizer_requests"] = self.authorizer_requests
+            answer["authorizer_operations"] = dict(sorted(self.authorizer.items()))
+            answer["requests_with_authorizer"] = self.requests + self.authorizer_requests
+        if self.note:
+            answer["note"] = self.note
+        return answer

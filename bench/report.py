@@ -36,6 +36,14 @@ def operations(counted: Counter[str] | dict[str, int]) -> str:
     return ", ".join(f"{op} x{n}" if n > 1 else op for op, n in sorted(counted.items())) or "-"
 
 
+def services(counted: Counter[str]) -> str:
+    """Requests per service, most first: "3 dynamodb, 1 cognito-idp"."""
+    per_service: Counter[str] = Counter()
+    for operation, n in counted.items():
+        per_service[operation.split(":", 1)[0]] += n
+    return ", ".join(f"{n} {service}" for service, n in per_service.most_common()) or "-"
+
+
 def spread(samples_ms: list[float]) -> str:
     return f"{min(samples_ms):.0f}..{max(samples_ms):.0f}"
 
@@ -96,6 +104,22 @@ def cold_start(figures: ColdStartFigures) -> str:
 
 def requests(figures: RequestFigures) -> str:
     rows = [[u.name, u.route, u.status, u.requests, operations(u.operations)] for u in figures.use_cases]
+    identity_rows = [
+        [
+            u.name,
+            u.route,
+            u.status,
+            u.requests,
+            "-" if u.authorizer is None else u.authorizer_requests,
+            u.requests + u.authorizer_requests,
+            services(u.operations),
+            "-" if u.authorizer is None else operations(u.authorizer),
+        ]
+        for u in figures.identity
+    ]
+    width = max(len(u.name) for u in figures.identity)
+    identity_operations = [f"    {u.name.ljust(width)}  {operations(u.operations)}" for u in figures.identity]
+    notes = [f"    {u.name}: {u.note}" for u in figures.identity if u.note and u.authorizer is not None]
     onboarding_rows = [[caller, sum(ops.values()), operations(ops)] for caller, ops in figures.onboarding.items()]
     workflow, consumers = figures.onboarding_requests()
     per_event = [
@@ -109,12 +133,42 @@ def requests(figures: RequestFigures) -> str:
         ]
         for caller, f in figures.per_event.items()
     ]
+    sign_in = figures.per_sign_in
+    by_service = ", ".join(f"{n} {service}" for service, n in sorted(sign_in["sign_in_by_service"].items()))
+    assumed = figures.assume_role
     lines = [
-        "AWS REQUESTS PER USE CASE: each route invoked once through its handler on the local platform (moto)",
-        "  counted with botocore before-send hooks (one per HTTP attempt) on the functions' clients; background",
-        "  work (relay, workflow tasks, consumers) is booked to its own function and not to the route.",
+        "AWS REQUESTS PER USE CASE: counted on the local platform (moto) with botocore before-send hooks (one per",
+        "  HTTP attempt) on every client the functions use: their own, the per-tenant ones made from STS",
+        "  credentials, and pynamodb's shared connection. Background work (relay, workflow tasks, consumers) is",
+        "  booked to its own function and not to the route.",
         "",
+        "  tenancy: each route invoked once through its handler, with the context the authorizer would give:",
         table(["use case", "route", "status", "requests", "operations"], rows, right=(2, 3)),
+        "",
+        "  identity: each request sent as a client sends it, through the local gateway (route, authorizer,",
+        "  function); 'fn' is the function's requests, 'authz' the authorizer's ('-': a public route, none ran).",
+        "  API Gateway caches a bearer token's Allow for 60 s per Authorization value, so 'authz' is paid once",
+        "  per new token per minute; a signed partner request is never cached and pays it every time.",
+        table(
+            ["use case", "route", "status", "fn", "authz", "total", "fn by service", "authorizer operations"],
+            identity_rows,
+            right=(2, 3, 4, 5),
+        ),
+        *notes,
+        "  the function's operations:",
+        *identity_operations,
+        "",
+        f"  AWS REQUESTS PER SIGN-IN: {sign_in['sign_in_requests']} ({by_service}): "
+        + operations(sign_in["sign_in_operations"]),
+        f"    then the first request with the new token: +{sign_in['first_request_authorizer']} in the authorizer ("
+        + operations(sign_in["first_request_authorizer_operations"])
+        + "), plus the user pool's signing keys fetched once per authorizer container",
+        "",
+        f"  STS AssumeRole over the whole run: {sum(assumed.values())} ("
+        + (", ".join(f"{caller} x{n}" for caller, n in assumed.items()) or "none")
+        + "); a tenant's session is assumed on a",
+        "    process's first request for that tenant and kept for up to an hour. Locally every function shares one",
+        "    process; on Lambda each container of each function assumes its own.",
         "",
         "  onboarding of the tenant created above (workflow tasks + relay), from its creation until the platform",
         "  went quiet after it became active; the API call itself and the status polls are not counted:",

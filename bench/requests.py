@@ -1,6 +1,14 @@
 """AWS requests per use case: the whole platform runs in this process on moto
-(`LocalPlatform`), each tenancy route is invoked through its handler as API Gateway would,
-and the request ledger counts what the handler sent, by service and operation.
+(`LocalPlatform`), each tenancy route is invoked through its handler as API Gateway would after
+its authorizer, each identity use case goes through the local gateway (authorizer included, see
+bench/identity.py), and the request ledger counts what was sent, by service and operation.
+
+Every client `panacea.platform.aws` makes is watched from before the platform starts
+(`aws.watch_new_clients`): the functions' own clients and the per-tenant DynamoDB clients made
+from STS credentials (which pynamodb's tenant connections are handed), and STS itself, so each
+AssumeRole is counted where it happens. pynamodb's shared connection makes its own botocore
+client, which is watched on its own. A safety net notes any request a function sends through a
+client the ledger does not watch: a non-empty one is an undercount, and printed as a warning.
 
 What runs in the background (the outbox relay on the table's stream, the onboarding
 workflow's Lambda tasks started by moto's Step Functions, the analytics consumer on its
@@ -14,21 +22,26 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from bench.ledger import OUTSIDE, RequestLedger, by_caller, by_operation
+import jwt
+from botocore.client import BaseClient
+
+from bench import identity
+from bench.ledger import OUTSIDE, RequestLedger, UseCase, by_caller, by_operation
 from infra import wiring
 from infra.local import invoke as local_invoke
 from infra.local.gateway import rest_event
 from infra.local.runtime import LocalPlatform
-from infra.local.seed import PLATFORM_ADMIN, create_platform_admin, owner_username
-from panacea.platform import aws, table
+from infra.local.seed import PLATFORM_ADMIN, cognito, create_platform_admin, owner_username
+from panacea.platform import aws, isolation, table
 from panacea.platform.access import Actor, Role
 
 API_FUNCTION = "TenancyApi"
-WATCHED_SERVICES = ("dynamodb", "events", "cognito-idp")  # every service panacea.platform.aws.client serves
+ASSUME_ROLE = "sts:AssumeRole"
 # What the authorizer hands to functions (functions/identity/authorizer.py), as the routes see it.
 PLATFORM_ADMIN_CLAIMS = Actor(
     user_id="platform-admin", tenant_id=None, roles=frozenset({Role.PLATFORM_ADMIN})
@@ -51,34 +64,17 @@ def owner_claims(user_id: str, tenant_id: str) -> dict[str, str]:
 
 
 @dataclass
-class UseCase:
-    """One route call and the requests its handler sent."""
-
-    name: str
-    route: str
-    status: int
-    operations: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def requests(self) -> int:
-        return sum(self.operations.values())
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "use_case": self.name,
-            "route": self.route,
-            "status": self.status,
-            "requests": self.requests,
-            "operations": dict(sorted(self.operations.items())),
-        }
-
-
-@dataclass
 class RequestFigures:
-    use_cases: list[UseCase]
+    use_cases: list[UseCase]  # tenancy, through the handler
+    identity: list[UseCase]  # identity, through the gateway (authorizer booked apart)
     onboarding: dict[str, Counter[str]]  # caller → operations, one tenant's onboarding
     per_event: dict[str, dict[str, Any]]  # relay and consumers over the whole run
+    assume_role: dict[str, int]  # caller → STS AssumeRole requests over the whole run
     warnings: list[str]
+
+    @property
+    def per_sign_in(self) -> dict[str, Any]:
+        return identity.per_sign_in(self.identity)
 
     def onboarding_requests(self) -> tuple[int, int]:
         """Requests of one onboarding: (workflow tasks + relay, queue consumers)."""
@@ -89,8 +85,12 @@ class RequestFigures:
     def as_dict(self) -> dict[str, Any]:
         workflow_and_relay, consumers = self.onboarding_requests()
         return {
-            "method": "botocore before-send hooks on the functions' clients, booked to the invoked function",
+            "method": "botocore before-send hooks on every client panacea.platform.aws makes (own and "
+            "tenant-scoped) and on pynamodb's shared connection, booked to the invoked function",
             "use_cases": [u.as_dict() for u in self.use_cases],
+            "identity_use_cases": [u.as_dict() for u in self.identity],
+            "per_sign_in": self.per_sign_in,
+            "sts_assume_role": {"total": sum(self.assume_role.values()), "by_caller": self.assume_role},
             "onboarding": {
                 "by_caller": {c: dict(sorted(ops.items())) for c, ops in self.onboarding.items()},
                 "workflow_tasks_and_relay_requests": workflow_and_relay,
@@ -136,23 +136,61 @@ def book_invocations(ledger: RequestLedger) -> None:
     local_invoke.handler_of = handler_of
 
 
-def watch_platform_clients(ledger: RequestLedger) -> None:
-    """Make the clients the functions use (they are created lazily) and watch each."""
-    for service in WATCHED_SERVICES:
-        ledger.watch(aws.client(service))
-    ledger.watch(table.connection().client)
+def watch_new_clients(ledger: RequestLedger) -> None:
+    """Watch every client `panacea.platform.aws` makes from now on: the functions' own (STS,
+    EventBridge, Cognito, SES, SNS, DynamoDB) and each tenant's DynamoDB client, which its pynamodb
+    connection is handed (`table._tenant_connection`). Call it before the platform starts; the
+    watch lasts as long as the process (one ledger per `python -m bench`)."""
+    aws.watch_new_clients(ledger.watch)
+
+
+def watch_shared_connection(ledger: RequestLedger) -> None:
+    """pynamodb's shared connection (used outside any tenant scope) makes its own botocore client,
+    not through `panacea.platform.aws`: make it and watch it (after the platform started)."""
+    with isolation.acting_for(None):
+        ledger.watch(table.connection().client)
+
+
+@contextmanager
+def safety_nets(ledger: RequestLedger) -> Iterator[None]:
+    """While the platform runs: note every request a function sends through a client the ledger
+    does not watch (it went uncounted), and count the authorizer's fetches of the user pool's
+    signing keys (an HTTPS GET, not a botocore call)."""
+    make_api_call, fetch_data = BaseClient._make_api_call, jwt.PyJWKClient.fetch_data
+
+    def noted(client: BaseClient, operation: str, params: dict[str, Any]) -> Any:
+        if ledger.caller != OUTSIDE and not ledger.is_watched(client):
+            ledger.missed(f"{client.meta.service_model.service_name}:{operation}")
+        return make_api_call(client, operation, params)
+
+    def fetched(keys: jwt.PyJWKClient) -> Any:
+        ledger.book(identity.JWKS)
+        return fetch_data(keys)
+
+    BaseClient._make_api_call = noted  # type: ignore[method-assign]
+    jwt.PyJWKClient.fetch_data = fetched  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        BaseClient._make_api_call = make_api_call  # type: ignore[method-assign]
+        jwt.PyJWKClient.fetch_data = fetch_data  # type: ignore[method-assign]
 
 
 def unwatched_clients(ledger: RequestLedger) -> list[str]:
-    """Clients the functions made that the ledger never saw (their requests went uncounted)."""
-    problems = []
-    if aws.client.cache_info().currsize != len(WATCHED_SERVICES):
-        problems.append(
-            f"panacea.platform.aws.client holds {aws.client.cache_info().currsize} clients, "
-            f"{len(WATCHED_SERVICES)} were watched ({', '.join(WATCHED_SERVICES)}): some requests went uncounted"
-        )
-    if not any(table.connection().client is seen for seen in ledger.watched):
-        problems.append("pynamodb made a new botocore client during the run: some requests went uncounted")
+    """Requests that went uncounted (sent by a function through an unwatched client), and the
+    clients the functions hold now that the ledger does not watch."""
+    problems = [
+        f"{caller} called {operation} x{n} through a client the ledger did not watch: uncounted above"
+        for (caller, operation), n in sorted(ledger.missed_requests().items())
+    ]
+    shared = table.TableItem._connection
+    if shared is not None and not ledger.is_watched(shared.connection.client):
+        problems.append("pynamodb's shared connection holds a client the ledger did not watch")
+    for session in aws.tenant_sessions():
+        with isolation.acting_for(session.tenant_id):
+            tenant_connection = table.connection()  # the session's own, made once (no request)
+        if not ledger.is_watched(session.dynamodb) or not ledger.is_watched(tenant_connection.client):
+            problems.append(f"tenant {session.tenant_id}'s DynamoDB client or connection is not watched")
     return problems
 
 
@@ -231,26 +269,29 @@ def wait_until_quiet(ledger: RequestLedger) -> None:
 
 
 def measure(log: Callable[[str], None]) -> RequestFigures:
-    """Start the platform, run every tenancy use case once, and count their requests."""
+    """Start the platform, run every tenancy and identity use case once, and count their requests."""
     ledger = RequestLedger()
     book_invocations(ledger)
+    watch_new_clients(ledger)  # before the platform makes any client
     platform_log: list[str] = []
     platform = LocalPlatform(port=0, aws_port=0, time_scale=0, log=platform_log.append)
     started = time.perf_counter()
-    platform.start()
-    try:
-        log(f"  local platform started in {time.perf_counter() - started:.1f}s (moto on {platform.aws_url})")
-        watch_platform_clients(ledger)
-        create_platform_admin(platform, **PLATFORM_ADMIN)
-        figures = _run_use_cases(TenancyApi(ledger), ledger, lambda tid, email: owner_username(platform, tid, email))
-    finally:
-        platform.stop()
-    figures.warnings += unwatched_clients(ledger)
-    figures.warnings += [f"platform log: {line}" for line in platform_log]
+    with safety_nets(ledger):
+        platform.start()
+        try:
+            log(f"  local platform started in {time.perf_counter() - started:.1f}s (moto on {platform.aws_url})")
+            watch_shared_connection(ledger)
+            create_platform_admin(platform, **PLATFORM_ADMIN)
+            figures = _run_use_cases(TenancyApi(ledger), ledger, platform)
+        finally:
+            platform.stop()
+        figures.warnings += unwatched_clients(ledger)
+    # The outbox printer logs every email and text message the platform sent: not a problem.
+    figures.warnings += [f"platform log: {line}" for line in platform_log if not line.startswith(("✉", "✆"))]
     return figures
 
 
-def _run_use_cases(api: TenancyApi, ledger: RequestLedger, owner_of: Callable[[str, str], str]) -> RequestFigures:
+def _run_use_cases(api: TenancyApi, ledger: RequestLedger, platform: LocalPlatform) -> RequestFigures:
     admin, stamp = PLATFORM_ADMIN_CLAIMS, time.strftime("%H%M%S")
     measured: dict[str, UseCase] = {}
 
@@ -302,10 +343,30 @@ def _run_use_cases(api: TenancyApi, ledger: RequestLedger, owner_of: Callable[[s
         "/v1/tenants/{tenant_id}/api-keys/{key_id}",
         params={**one, "key_id": key["id"]},
     )
-    owner = owner_claims(owner_of(tenant_id, first_admin["email"]), tenant_id)
+    owner_id = owner_username(platform, tenant_id, first_admin["email"])
+    owner = owner_claims(owner_id, tenant_id)
     run("own tenant (owner)", "GET", "/v1/tenant", owner)
     own_patch = {"orders": {"auto_complete_days": 12}}
     run("update own settings (owner)", "PATCH", "/v1/tenant/settings", owner, body=own_patch)
+
+    # Identity, through the gateway, on the same tenant (active again).
+    def set_owner_password(password: str) -> None:
+        assert platform.resources
+        pool = platform.resources.user_pool_id
+        cognito(platform).admin_set_user_password(UserPoolId=pool, Username=owner_id, Password=password, Permanent=True)
+
+    def issue_partner_key() -> dict[str, Any]:
+        _, issued = api.call("POST", "/v1/tenants/{tenant_id}/api-keys", admin, params=one, body={"name": "Bench"})
+        return dict(issued)
+
+    assert platform.gateway
+    identity_use_cases, identity_warnings = identity.run(
+        identity.ThroughGateway(ledger, platform.gateway),
+        identity.Tenant(tenant_id, tenant["slug"], first_admin["email"]),
+        set_owner_password=set_owner_password,
+        issue_partner_key=issue_partner_key,
+    )
+    warnings += identity_warnings
 
     wait_until_quiet(ledger)  # the relay and consumers catch up with every event above
     order = [
@@ -334,7 +395,10 @@ def _run_use_cases(api: TenancyApi, ledger: RequestLedger, owner_of: Callable[[s
         }
         for caller in [*(stream.function for stream in wiring.STREAMS), *(queue.consumer for queue in wiring.QUEUES)]
     }
+    assume_role = {caller: ops[ASSUME_ROLE] for caller, ops in by_caller(requests).items() if ops[ASSUME_ROLE]}
     warnings += [f"failure: {f}" for f in ledger.failures]
     if by_operation(requests, OUTSIDE):
         warnings.append(f"requests sent outside any function: {dict(by_operation(requests, OUTSIDE))}")
-    return RequestFigures([measured[name] for name in order], onboarding, per_event, warnings)
+    return RequestFigures(
+        [measured[name] for name in order], identity_use_cases, onboarding, per_event, assume_role, warnings
+    )

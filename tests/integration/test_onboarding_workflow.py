@@ -13,6 +13,7 @@ from infra.local.invoke import REGION, invoke
 from infra.local.runtime import LocalPlatform
 from panacea.analytics import logic as analytics
 from panacea.identity import dal as identity
+from panacea.platform import usage
 from panacea.platform.ids import new_id
 from panacea.tenancy import dal
 from panacea.tenancy.models import TenantKind, Tier
@@ -124,3 +125,14 @@ def test_an_onboarded_tenant_is_counted_in_its_tiers_usage_plan(platform: LocalP
         if key["id"] in {k["id"] for k in apigateway.get_usage_plan_keys(usagePlanId=plan_id)["items"]}
     ]
     assert holding == ["panacea-local-enterprise"]
+
+
+def test_a_tier_change_moves_the_usage_key_to_the_new_plan(platform: LocalPlatform):
+    # Given an onboarded professional tenant
+    tenant = onboard(tier="professional")
+    apigateway = boto3.client("apigateway", endpoint_url=platform.aws_url, region_name=REGION)
+    # When its key is enrolled in the flagship plan (as a tier change would)
+    usage.enrol(key_name=f"tenant-{tenant['id']}", key_value=usage_key("local", tenant["id"]), plan="flagship")
+    # Then it sits in the flagship plan only
+    [key] = [k for k in apigateway.get_api_keys()["items"] if k["name"] == f"tenant-{tenant['id']}"]
+    assert [p["name"] for p in apigateway.get_usage_plans(keyId=key["id"])["items"]] == ["panacea-local-flagship"]

@@ -33,9 +33,10 @@ def enrol(*, key_name: str, key_value: str, plan: str) -> None:
     key_id = next((k["id"] for k in found if k["name"] == key_name), None)
     if key_id is None:
         key_id = apigateway.create_api_key(name=key_name, value=key_value, enabled=True)["id"]
-    for name, plan_id in plans.items():
-        keys = {k["id"] for k in apigateway.get_usage_plan_keys(usagePlanId=plan_id).get("items", [])}
-        if name == plan_name(plan) and key_id not in keys:
-            apigateway.create_usage_plan_key(usagePlanId=plan_id, keyId=key_id, keyType="API_KEY")
-        elif name != plan_name(plan) and key_id in keys:
-            apigateway.delete_usage_plan_key(usagePlanId=plan_id, keyId=key_id)
+    target = plans[plan_name(plan)]
+    pages = apigateway.get_paginator("get_usage_plans").paginate(keyId=key_id)
+    holding = {p["id"] for page in pages for p in page.get("items", [])}
+    if target not in holding:
+        apigateway.create_usage_plan_key(usagePlanId=target, keyId=key_id, keyType="API_KEY")
+    for plan_id in holding - {target}:  # a tier change: the key leaves its old plan
+        apigateway.delete_usage_plan_key(usagePlanId=plan_id, keyId=key_id)
