@@ -91,24 +91,40 @@ def event_catalogue() -> str:
     return "\n".join(lines)
 
 
-def _mermaid(asl: dict[str, Any]) -> list[str]:
-    lines = ["```mermaid", "stateDiagram-v2", f"    [*] --> {asl['StartAt']}"]
-    for name, state in asl["States"].items():
+def _task(state: dict[str, Any]) -> str:
+    """A task state's label: the task it names, and whether it waits for a task token."""
+    parameters = state.get("Parameters", {})
+    name = parameters.get("task") or parameters.get("Payload", {}).get("task", "")
+    waits = str(state.get("Resource", "")).endswith(".waitForTaskToken")
+    return f"task: {name}, waits for its token" if waits else f"task: {name}"
+
+
+def _states(states: dict[str, Any], start: str, indent: str) -> list[str]:
+    lines = [f"{indent}[*] --> {start}"]
+    for name, state in states.items():
         kind = state["Type"]
         if kind == "Task":
-            lines.append(f"    {name}: {name} (task: {state.get('Parameters', {}).get('task', '')})")
+            lines.append(f"{indent}{name}: {name} ({_task(state)})")
+        if kind == "Map":
+            processor = state.get("ItemProcessor") or state.get("Iterator") or {}
+            lines.append(f"{indent}state {name} {{")
+            lines += _states(processor.get("States", {}), processor.get("StartAt", ""), indent + "    ")
+            lines.append(f"{indent}}}")
         if "Next" in state:
-            lines.append(f"    {name} --> {state['Next']}")
+            lines.append(f"{indent}{name} --> {state['Next']}")
         for choice in state.get("Choices", []):
-            lines.append(f"    {name} --> {choice['Next']}: choice")
+            lines.append(f"{indent}{name} --> {choice['Next']}: choice")
         if "Default" in state:
-            lines.append(f"    {name} --> {state['Default']}: default")
+            lines.append(f"{indent}{name} --> {state['Default']}: default")
         for catch in state.get("Catch", []):
-            lines.append(f"    {name} --> {catch['Next']}: {', '.join(catch['ErrorEquals'])}")
+            lines.append(f"{indent}{name} --> {catch['Next']}: {', '.join(catch['ErrorEquals'])}")
         if state.get("End") or kind in {"Succeed", "Fail"}:
-            lines.append(f"    {name} --> [*]")
-    lines.append("```")
+            lines.append(f"{indent}{name} --> [*]")
     return lines
+
+
+def _mermaid(asl: dict[str, Any]) -> list[str]:
+    return ["```mermaid", "stateDiagram-v2", *_states(asl["States"], asl["StartAt"], "    "), "```"]
 
 
 def workflow_diagrams() -> str:

@@ -31,6 +31,9 @@ class Grant(StrEnum):
     SEND_EMAIL = "send_email"  # SES: send from the sender identity (panacea.platform.messaging)
     SEND_SMS = "send_sms"  # SNS: publish to phone numbers (panacea.platform.messaging)
     MANAGE_USAGE = "manage_usage"  # API Gateway usage keys and their plans (tiers' throttling)
+    STORE_UPLOADS = "store_uploads"  # S3: put and get objects under tenants/ in the uploads bucket (platform.storage)
+    USE_STRIPE = "use_stripe"  # Secrets Manager: read the Stripe keys' secret (panacea.platform.payments)
+    ANSWER_ORDER_FULFILMENT = "answer_order_fulfilment"  # Step Functions: answer order-fulfilment's task tokens
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,22 @@ class Table:
 
 
 TABLE = Table()
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """An S3 bucket of the stage. Objects live under `tenants/<tenant>/…` (keys the platform makes,
+    panacea.platform.storage); clients upload with presigned POSTs, read with presigned GETs."""
+
+    name: str  # the stage's resource name is panacea-<stage>-<name> locally; CDK names it in AWS
+    environment: str  # the variable that tells functions its name
+    object_prefix: str = "tenants/"  # what the grant reaches: <bucket>/tenants/*
+    abandoned_upload_days: int = 1  # incomplete uploads are aborted after this many days
+    upload_origins: tuple[str, ...] = ("*",)  # browsers that may POST to it (CORS): the member and admin apps
+
+
+UPLOADS = Bucket("uploads", environment="PANACEA_UPLOADS_BUCKET")
+BUCKETS: tuple[Bucket, ...] = (UPLOADS,)
 USER_GROUPS = (
     "platform_admin", "owner", "admin", "catalog_manager", "order_manager", "finance",
     "content_editor", "service_desk", "expert", "lab_operator", "member", "distributor",
@@ -145,6 +164,24 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("IdentityApi", "functions.identity.api.handler",
              "Registration, sign-in, profiles, addresses, staff, roles and the audit trail",
              _RW | {Grant.MANAGE_ACCOUNTS, Grant.SEND_EMAIL, Grant.SEND_SMS}),
+    Function("PromotionsApi", "functions.promotions.api.handler",
+             "Campaigns, coupons and single-use codes; what they take off an order", _RW),
+    Function("PaymentsWebhooks", "functions.payments.webhooks.handler",
+             "Stripe's signed webhooks: payments succeed, fail, are refunded or disputed",
+             _RW | {Grant.USE_STRIPE}),
+    Function("PaymentsApi", "functions.payments.api.handler", "Payments and refunds, for finance", _RW),
+    Function("CatalogApi", "functions.catalog.api.handler",
+             "Stores, categories, tags, products, SKUs, prices, images and stock of the mall",
+             _RW | {Grant.STORE_UPLOADS}),
+    Function("OrdersApi", "functions.orders.api.handler",
+             "Cart, checkout, members' orders, and staff's search, shipments, refunds and offline payments",
+             _RW | {Grant.USE_STRIPE, Grant.ANSWER_ORDER_FULFILMENT}),
+    Function("OrdersSteps", "functions.orders.steps.handler",
+             "Order-fulfilment tasks: payment and shipment waits, expiry, vouchers, completion",
+             _RW | {Grant.USE_STRIPE, Grant.ANSWER_ORDER_FULFILMENT}),
+    Function("OrdersConsumers", "functions.orders.consumers.handler",
+             "Moves orders on payments' events (paid, failed, refunded, disputed)",
+             _RW | {Grant.USE_STRIPE, Grant.ANSWER_ORDER_FULFILMENT}),
     Function("AnalyticsConsumers", "functions.analytics.consumers.handler", "Counts events per tenant and day", _RW),
 )  # fmt: skip
 
@@ -154,6 +191,11 @@ APIS: tuple[Api, ...] = (
     Api("PlatformDocs"),
     Api("TenancyApi"),
     Api("IdentityApi"),
+    Api("CatalogApi"),
+    Api("PaymentsWebhooks"),
+    Api("PaymentsApi"),
+    Api("PromotionsApi"),
+    Api("OrdersApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -163,6 +205,10 @@ STREAMS: tuple[Stream, ...] = (
 QUEUES: tuple[Queue, ...] = (
     Queue("analytics", consumer="AnalyticsConsumers",
           events=EventPattern(sources=("panacea.tenancy", "panacea.identity"))),
+    Queue("orders-payments", consumer="OrdersConsumers",
+          events=EventPattern(sources=("panacea.payments",),
+                              detail_types=("payment.succeeded", "payment.failed", "payment.refunded",
+                                            "payment.disputed"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (
@@ -171,6 +217,12 @@ WORKFLOWS: tuple[Workflow, ...] = (
         definition="statemachines/tenant-onboarding.asl.json",
         tasks={"TenancyStepsArn": "TenancySteps", "IdentityStepsArn": "IdentitySteps"},
         trigger=EventPattern(sources=("panacea.tenancy",), detail_types=("tenant.created",)),
+    ),
+    Workflow(
+        "order-fulfilment",
+        definition="statemachines/order-fulfilment.asl.json",
+        tasks={"OrdersStepsArn": "OrdersSteps"},
+        trigger=EventPattern(sources=("panacea.orders",), detail_types=("order.placed",)),
     ),
 )
 

@@ -14,7 +14,7 @@ from infra.local.runtime import LocalPlatform
 def platform() -> Iterator[LocalPlatform]:
     """The platform running in this process on moto; tests use fresh tenants, so no reset."""
     lines: list[str] = []
-    running = LocalPlatform(port=0, aws_port=0, time_scale=0, log=lines.append).start()
+    running = LocalPlatform(port=0, aws_port=0, stripe_port=0, time_scale=0, log=lines.append).start()
     running.log_lines = lines  # type: ignore[attr-defined]
     yield running
     running.stop()

@@ -21,6 +21,9 @@ BANNER = """
     Health         {api}/health
     Outbox         {api}/_local/outbox   every email and SMS sent (codes too), also printed below
     AWS (moto)     {aws_endpoint}   e.g. aws --endpoint-url {aws_endpoint} dynamodb scan --table-name {table}
+    Stripe         {stripe_sandbox}   a local sandbox; its webhooks go to {api}/v1/payments/stripe/webhook, signed
+                   pay or fail a PaymentIntent: curl -X POST {stripe_sandbox}/_sandbox/payment_intents/<pi_…>/succeed (or /fail, /dispute, /refund)
+                   events and their deliveries: curl {stripe_sandbox}/_sandbox/events
 
     Platform admin {platform_admin[username]} / {platform_admin[password]}
     Demo tenant    {demo_tenant[slug]} ({demo_tenant[id]}, {demo_tenant[status]})
@@ -40,11 +43,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=3000, help="API gateway port (0: any free port)")
     parser.add_argument("--aws-port", type=int, default=4566, help="moto's port (0: any free port)")
+    parser.add_argument("--stripe-port", type=int, default=4242, help="the Stripe sandbox's port (0: any free port)")
     parser.add_argument("--state-dir", type=Path, default=Path(".local"))
     parser.add_argument("--time-scale", type=float, default=1.0, help="multiplier for workflow waits (0: instant)")
     args = parser.parse_args(argv)
 
-    platform = LocalPlatform(host=args.host, port=args.port, aws_port=args.aws_port, time_scale=args.time_scale)
+    platform = LocalPlatform(
+        host=args.host,
+        port=args.port,
+        aws_port=args.aws_port,
+        stripe_port=args.stripe_port,
+        time_scale=args.time_scale,
+    )
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1 <pid>` prints every thread's stack
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

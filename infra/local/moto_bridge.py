@@ -1,11 +1,13 @@
-"""The five places the local runtime reaches into moto 5.2.5 (pinned in pyproject.toml).
+"""The places the local runtime reaches into moto 5.2.5 (pinned in pyproject.toml).
 
 1. Lambda: moto runs functions in Docker, which this machine lacks; invocations (from Step
    Functions tasks) call the project's handler in this process instead, and report an
    exception as Lambda does (`errorType` / `errorMessage`), so Retry and Catch match on it.
 2. EventBridge: moto delivers rules to SQS but not to Step Functions; a rule targeting a state
    machine starts an execution (named after the event id, so a redelivery starts nothing new).
-3. Time: Wait states and Retry intervals are scaled by `time_scale` (0 in tests: instant).
+3. Time: Wait states and Retry intervals are scaled by `time_scale` (0 in tests: instant). The
+   timeouts of states waiting for a task token keep their length (a wait that timed out at once
+   could never be answered), unless a test shortens them for a while (`token_timeouts_scaled`).
 4. DynamoDB: moto applies a transaction's writes one by one and, if one fails, swaps in a deep
    copy of the table taken before. That costs a copy of the whole table per transaction (40 ms
    at 1,000 items, growing linearly), loses any write landing between copy and swap (moto serves
@@ -15,17 +17,21 @@
    back and trims the stream to where it was. A cancelled transaction leaves no trace, as on AWS.
 5. Cognito: an unknown refresh token makes moto's AdminInitiateAuth fail with a KeyError (a 500);
    Cognito answers NotAuthorizedException, and so does the bridge.
+6. S3: moto stores whatever a presigned POST sends; the bridge judges the form by its policy
+   (expiry, conditions, size range) as S3 does (s3_forms.py).
 
 Everything else is moto as published.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import threading
 import time
 import traceback
+from collections.abc import Iterator
 from typing import Any
 
 from moto.awslambda.models import LambdaFunction
@@ -38,13 +44,18 @@ from moto.dynamodb.models.table import Table
 from moto.dynamodb.responses import DynamoHandler
 from moto.events.models import Rule
 from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
+from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_callback import (
+    StateTaskServiceCallback,
+)
 from moto.stepfunctions.parser.asl.component.state.wait.wait_function.wait_function import WaitFunction
 from moto.stepfunctions.responses import get_backend
 
+from infra.local import s3_forms
 from infra.local.invoke import invoke
 
 _installed = False
 _time_scale = 1.0
+_token_timeout_scale = 1.0
 
 
 def _invoke_in_process(self: LambdaFunction, event: Any = None) -> tuple[str, bool, str]:
@@ -167,6 +178,25 @@ def _scaled_wait(self: WaitFunction, env: Any, wait_seconds: int) -> None:
         env.program_state_event.wait(wait_seconds * _time_scale)
 
 
+_original_token_wait = StateTaskServiceCallback._wait_for_task_token_timeout
+
+
+def _scaled_token_wait(self: StateTaskServiceCallback, timeout_seconds: int, callback_endpoint: Any) -> Any:
+    return _original_token_wait(self, timeout_seconds * _token_timeout_scale, callback_endpoint)
+
+
+@contextlib.contextmanager
+def token_timeouts_scaled(scale: float) -> Iterator[None]:
+    """While in the block, a state that starts waiting for a task token times out after its
+    timeout * `scale` (a test of what a timeout does need not wait for minutes)."""
+    global _token_timeout_scale  # noqa: PLW0603 - process-wide, like the time scale
+    previous, _token_timeout_scale = _token_timeout_scale, scale
+    try:
+        yield
+    finally:
+        _token_timeout_scale = previous
+
+
 def install(*, time_scale: float = 1.0) -> None:
     """Apply the bridge (once per process); `time_scale` may be changed by a later call."""
     global _installed, _time_scale  # noqa: PLW0603 - process-wide patches
@@ -177,7 +207,9 @@ def install(*, time_scale: float = 1.0) -> None:
     Rule.send_to_targets = _send_to_targets
     retrier_decl.time = _ScaledTime()
     WaitFunction._wait_interval = _scaled_wait
+    StateTaskServiceCallback._wait_for_task_token_timeout = _scaled_token_wait
     DynamoHandler.call_action = _one_dynamodb_request_at_a_time
+    s3_forms.install()
     DynamoDBBackend.transact_write_items = _transact_write_items
     dynamodb_models.copy = _CopyButNotTables()
     CognitoIdpUserPool.create_tokens_from_refresh_token = _tokens_from_refresh_token

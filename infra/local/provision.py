@@ -25,6 +25,10 @@ ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{PREFIX}-runtime"
 # functions ask for are checked by tests/unit/test_tenant_scope_policy.py and, request by
 # request, by the cross-tenant probe (tests/integration/test_tenant_isolation.py).
 TENANT_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{PREFIX}-tenant-data"
+# The local Stripe keys, in a secret as in the cloud; the local Stripe sandbox knows them too.
+STRIPE_SECRET_NAME = f"{PREFIX}-stripe"
+STRIPE_SECRET_KEY = "sk_test_local_panacea_sandbox"  # noqa: S105 - a local sandbox's key, not a secret
+STRIPE_WEBHOOK_SECRET = "whsec_local_panacea_sandbox"  # noqa: S105 - a local sandbox's key, not a secret
 
 
 @dataclass
@@ -48,6 +52,9 @@ class Resources:
     state_machines: dict[str, str] = field(default_factory=dict)  # name → ARN
     schedules: list[str] = field(default_factory=list)
     usage_plans: dict[str, str] = field(default_factory=dict)  # tier (or "platform") → plan id
+    buckets: dict[str, str] = field(default_factory=dict)  # wiring name → bucket name
+    stripe_secret: str = ""  # the secret's ARN
+    stripe_api_base: str | None = None  # the local Stripe sandbox
 
     @property
     def issuer(self) -> str:
@@ -68,6 +75,9 @@ class Resources:
             "PANACEA_JWKS_URL": self.jwks_url,
             "PANACEA_SENDER_EMAIL": self.sender_email,
             "PANACEA_TENANT_ROLE_ARN": TENANT_ROLE_ARN,
+            **{b.environment: self.buckets.get(b.name, f"{PREFIX}-{b.name}") for b in wiring.BUCKETS},
+            "PANACEA_STRIPE_SECRET": self.stripe_secret,
+            **({"PANACEA_STRIPE_API_BASE": self.stripe_api_base} if self.stripe_api_base else {}),
             "POWERTOOLS_SERVICE_NAME": "panacea",
             "POWERTOOLS_METRICS_NAMESPACE": "Panacea",
         }
@@ -77,14 +87,16 @@ def _client(service: str, endpoint: str) -> Any:
     return boto3.session.Session().client(service, endpoint_url=endpoint, region_name=REGION)
 
 
-def provision(endpoint: str) -> Resources:
-    res = Resources(endpoint=endpoint)
+def provision(endpoint: str, *, stripe_api_base: str | None = None) -> Resources:
+    res = Resources(endpoint=endpoint, stripe_api_base=stripe_api_base)
     _role(endpoint)
     _table(endpoint, res)
     _tenant_role(endpoint, res)
     _user_pool(endpoint, res)
     _client("sesv2", endpoint).create_email_identity(EmailIdentity=res.sender_email)
     _client("events", endpoint).create_event_bus(Name=res.bus)
+    _buckets(endpoint, res)
+    _stripe_secret(endpoint, res)
     _usage_plans(endpoint, res)
     _functions(endpoint, res)
     _queues(endpoint, res)
@@ -106,6 +118,66 @@ def _usage_plans(endpoint: str, res: Resources) -> None:
     # The platform admins' key; tenants' keys are enrolled by their onboarding.
     key = apigateway.create_api_key(name=f"{PREFIX}-platform", value=usage_key(STAGE, PLATFORM_PLAN), enabled=True)
     apigateway.create_usage_plan_key(usagePlanId=res.usage_plans[PLATFORM_PLAN], keyId=key["id"], keyType="API_KEY")
+
+
+def _stripe_secret(endpoint: str, res: Resources) -> None:
+    """The Stripe keys' secret, as the CDK app makes it, holding the local sandbox's keys."""
+    value = {"secret_key": STRIPE_SECRET_KEY, "webhook_secret": STRIPE_WEBHOOK_SECRET}
+    made = _client("secretsmanager", endpoint).create_secret(Name=STRIPE_SECRET_NAME, SecretString=json.dumps(value))
+    res.stripe_secret = made["ARN"]
+
+
+def _buckets(endpoint: str, res: Resources) -> None:
+    """Each bucket of the wiring, as the CDK app makes it (infra/stacks/storage.py): encrypted,
+    closed to the public, incomplete uploads aborted, browsers allowed to POST. Not its TLS-only
+    policy: the local endpoint speaks plain HTTP on loopback, and moto, which applies a bucket's
+    Deny statements without their conditions, would refuse every request."""
+    s3 = _client("s3", endpoint)
+    for bucket in wiring.BUCKETS:
+        name = f"{PREFIX}-{bucket.name}"
+        s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION})
+        s3.put_bucket_encryption(
+            Bucket=name,
+            ServerSideEncryptionConfiguration={
+                "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
+            },
+        )
+        s3.put_public_access_block(
+            Bucket=name,
+            PublicAccessBlockConfiguration={
+                "BlockPublicAcls": True,
+                "IgnorePublicAcls": True,
+                "BlockPublicPolicy": True,
+                "RestrictPublicBuckets": True,
+            },
+        )
+        s3.put_bucket_lifecycle_configuration(
+            Bucket=name,
+            LifecycleConfiguration={
+                "Rules": [
+                    {
+                        "ID": "abandoned-uploads",
+                        "Status": "Enabled",
+                        "Filter": {"Prefix": ""},
+                        "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": bucket.abandoned_upload_days},
+                    }
+                ]
+            },
+        )
+        s3.put_bucket_cors(
+            Bucket=name,
+            CORSConfiguration={
+                "CORSRules": [
+                    {
+                        "AllowedMethods": ["GET", "POST"],
+                        "AllowedOrigins": list(bucket.upload_origins),
+                        "AllowedHeaders": ["*"],
+                        "MaxAgeSeconds": 3000,
+                    }
+                ]
+            },
+        )
+        res.buckets[bucket.name] = name
 
 
 def _role(endpoint: str) -> None:

@@ -17,10 +17,12 @@ from infra import wiring
 from infra.local import moto_bridge
 from infra.local.gateway import Gateway, stderr
 from infra.local.invoke import REGION
-from infra.local.provision import Resources, provision
+from infra.local.provision import STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, Resources, provision
 from infra.local.pumps import OutboxPrinter, Pump, QueuePoller, Scheduler, StreamRelay
-from panacea.platform import aws, idempotency, settings, table
+from infra.local.stripe_sandbox import StripeSandbox
+from panacea.platform import aws, idempotency, payments, settings, table
 
+STRIPE_WEBHOOK_PATH = "/v1/payments/stripe/webhook"  # the endpoint Stripe is told to call (functions/payments)
 LOCAL_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "local",
     "AWS_SECRET_ACCESS_KEY": "local",
@@ -37,15 +39,17 @@ class LocalPlatform:
         host: str = "127.0.0.1",
         port: int = 3000,
         aws_port: int = 4566,
+        stripe_port: int = 4242,
         time_scale: float = 1.0,
         log: Callable[[str], None] = stderr,
     ) -> None:
-        self.host, self.port, self.aws_port = host, port, aws_port
+        self.host, self.port, self.aws_port, self.stripe_port = host, port, aws_port, stripe_port
         self.time_scale, self.log = time_scale, log
         self.pumps: list[Pump] = []
         self.moto: ThreadedMotoServer | None = None
         self.gateway: Gateway | None = None
         self.resources: Resources | None = None
+        self.stripe: StripeSandbox | None = None
 
     @property
     def api_url(self) -> str:
@@ -74,7 +78,10 @@ class LocalPlatform:
         )
         urllib.request.urlopen(request).close()  # noqa: S310
 
-        self.resources = provision(self.aws_url)
+        # Stripe, emulated: the real stripe client talks to the sandbox, whose webhooks reach the gateway.
+        self.stripe = StripeSandbox(secret_key=STRIPE_SECRET_KEY, webhook_secret=STRIPE_WEBHOOK_SECRET, log=self.log)
+        self.stripe.serve(self.host, self.stripe_port)
+        self.resources = provision(self.aws_url, stripe_api_base=self.stripe.url)
         os.environ.update(self.resources.environment())
         _forget_process_caches()
 
@@ -87,6 +94,7 @@ class LocalPlatform:
 
         self.gateway = Gateway(log=self.log)
         self.port = self.gateway.serve(self.host, self.port)
+        self.stripe.webhook_url = f"{self.api_url}{STRIPE_WEBHOOK_PATH}"
         return self
 
     def _pump(self, name: str, step: Callable[[], bool], *, idle_s: float) -> None:
@@ -95,6 +103,8 @@ class LocalPlatform:
         self.pumps.append(pump)
 
     def stop(self) -> None:
+        if self.stripe:
+            self.stripe.stop()
         if self.gateway:
             self.gateway.stop()
         for pump in self.pumps:
@@ -112,3 +122,4 @@ def _forget_process_caches() -> None:
     table.reset_connection()
     idempotency._guarded.cache_clear()
     idempotency._config.cache_clear()
+    payments.reset()

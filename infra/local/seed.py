@@ -106,6 +106,7 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
         "docs": f"{platform.api_url}/docs",
         "openapi": f"{platform.api_url}/openapi.json",
         "aws_endpoint": platform.aws_url,
+        "stripe_sandbox": platform.stripe.url if platform.stripe else None,
         "region": REGION,
         "user_pool_id": platform.resources.user_pool_id,
         "user_pool_client_id": platform.resources.user_pool_client_id,

@@ -18,12 +18,14 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra import wiring
-from infra.stacks import bundling
+from infra.stacks import bundling, payments
 from infra.stacks.bus import Bus
 from infra.stacks.checks import acknowledge
 from infra.stacks.data import Table
 from infra.stacks.directory import Directory
+from infra.stacks.payments import StripeKeys
 from infra.stacks.stage import Stage
+from infra.stacks.storage import Buckets
 
 RUNTIME = lambda_.Runtime.PYTHON_3_12
 ARCHITECTURE = lambda_.Architecture.ARM_64
@@ -43,6 +45,10 @@ TABLE_WRITE_ACTIONS = (
 )
 # What panacea.platform.usage calls (GET keys and plans, POST keys and plan keys, DELETE plan keys).
 USAGE_ACTIONS = ("apigateway:GET", "apigateway:POST", "apigateway:DELETE")
+# What panacea.platform.storage's presigned POSTs and GETs are signed for, under a bucket's tenants/ prefix.
+UPLOAD_ACTIONS = ("s3:PutObject", "s3:GetObject")
+# What panacea.platform.task_tokens calls: answering a state that waits for a task token.
+TASK_TOKEN_ACTIONS = ("states:SendTaskSuccess", "states:SendTaskFailure")
 # What panacea.platform.directory calls.
 DIRECTORY_ACTIONS = ("cognito-idp:AdminCreateUser", "cognito-idp:AdminAddUserToGroup")
 # Everything identity's account flows call in panacea.platform.directory.
@@ -163,6 +169,21 @@ class PanaceaFunction(Construct):
     def allow(self, actions: tuple[str, ...], resources: list[str]) -> None:
         self.role.add_to_principal_policy(iam.PolicyStatement(actions=list(actions), resources=resources))
 
+    def store_uploads(self, buckets: Buckets, bucket: wiring.Bucket) -> None:
+        """Put and get objects under the bucket's `tenants/` prefix, and nothing else of it."""
+        self.allow(UPLOAD_ACTIONS, [buckets.bucket(bucket.name).arn_for_objects(f"{bucket.object_prefix}*")])
+        acknowledge(
+            self.role,
+            f"AwsSolutions-IAM5[Resource::<{buckets.logical_id(bucket.name)}.Arn>/{bucket.object_prefix}*]",
+            "Object keys are made per tenant and per upload at request time (tenants/<tenant>/…); the prefix "
+            "is the narrowest name IAM can give them, and only PutObject and GetObject are allowed on it.",
+        )
+
+    def use_stripe(self, keys: StripeKeys) -> None:
+        """Read the Stripe keys' secret, and only that secret; told its ARN."""
+        self.allow(("secretsmanager:GetSecretValue",), [keys.arn])
+        self.function.add_environment(payments.ENV_VARIABLE, keys.arn)
+
     def allow_sms_to_phones(self) -> None:
         self.allow(("sns:Publish",), ["*"])
         self.role.add_to_principal_policy(
@@ -197,6 +218,8 @@ class Functions(Construct):
         table: Table,
         bus: Bus,
         directory: Directory,
+        stripe: StripeKeys,
+        buckets: Buckets,
         undelivered: sqs.IQueue,
         declared: tuple[wiring.Function, ...] = wiring.FUNCTIONS,
     ) -> None:
@@ -214,6 +237,7 @@ class Functions(Construct):
             "PANACEA_USER_POOL_ID": directory.user_pool_id,
             "PANACEA_APP_CLIENT_IDS": directory.client.user_pool_client_id,
             "PANACEA_SENDER_EMAIL": sender,
+            **{b.environment: buckets.bucket(b.name).bucket_name for b in wiring.BUCKETS},
             "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
             "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
         }
@@ -226,6 +250,11 @@ class Functions(Construct):
             wiring.Grant.SEND_EMAIL: lambda f: f.allow(("ses:SendEmail",), sender_identities),
             wiring.Grant.SEND_SMS: lambda f: f.allow_sms_to_phones(),
             wiring.Grant.MANAGE_USAGE: lambda f: f.allow_usage_keys(),
+            wiring.Grant.USE_STRIPE: lambda f: f.use_stripe(stripe),
+            wiring.Grant.ANSWER_ORDER_FULFILMENT: lambda f: f.allow(
+                TASK_TOKEN_ACTIONS, [state_machine_arn(stage.named("order-fulfilment"))]
+            ),
+            wiring.Grant.STORE_UPLOADS: lambda f: f.store_uploads(buckets, wiring.UPLOADS),
         }
         self.by_name: dict[str, PanaceaFunction] = {}
         for spec in declared:
@@ -246,6 +275,12 @@ class Functions(Construct):
     @property
     def lambdas(self) -> dict[str, lambda_.Function]:
         return {name: made.function for name, made in self.by_name.items()}
+
+
+def state_machine_arn(name: str) -> str:
+    """A state machine's ARN from its name: its functions are made before it (it invokes them), so
+    their roles name it rather than refer to it."""
+    return f"arn:{Aws.PARTITION}:states:{Aws.REGION}:{Aws.ACCOUNT_ID}:stateMachine:{name}"
 
 
 def code_of(spec: wiring.Function) -> lambda_.Code:

@@ -14,9 +14,11 @@ from infra.stacks.bus import Bus
 from infra.stacks.data import Table
 from infra.stacks.directory import Directory
 from infra.stacks.functions import Functions
+from infra.stacks.payments import StripeKeys
 from infra.stacks.queues import Queues, Undelivered
 from infra.stacks.schedules import Schedules
 from infra.stacks.stage import Stage
+from infra.stacks.storage import Buckets
 from infra.stacks.streams import Streams
 from infra.stacks.tenant_data import TenantData
 from infra.stacks.workflows import Workflows
@@ -34,6 +36,8 @@ class PanaceaStack(Stack):
         self.bus = Bus(self, "Events", stage=stage)
         self.directory = Directory(self, "Directory", stage=stage)
         self.undelivered = Undelivered(self, "Undelivered", stage=stage)
+        self.stripe = StripeKeys(self, "Stripe", stage=stage)
+        self.buckets = Buckets(self, "Storage", stage=stage)
         self.functions = Functions(
             self,
             "Functions",
@@ -41,6 +45,8 @@ class PanaceaStack(Stack):
             table=self.table,
             bus=self.bus,
             directory=self.directory,
+            stripe=self.stripe,
+            buckets=self.buckets,
             undelivered=self.undelivered.queue,
         )
         self.tenant_data = TenantData(

@@ -82,6 +82,8 @@ def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Pop
             "0",
             "--aws-port",
             "0",
+            "--stripe-port",
+            "0",
             "--time-scale",
             "0",
             "--state-dir",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import signal
 import time
+import urllib.request
 import uuid
 
 import pytest
@@ -165,7 +166,89 @@ def test_a_member_registers_signs_in_and_looks_after_their_account(client: Clien
     assert headers["Location"] == f"/v1/me/addresses/{address['id']}"
     status, _, page = client.request("GET", "/v1/me/addresses", token=token)
     assert [a["id"] for a in page["items"]] == [address["id"]]
+    # And the dev log printed the code's email (the outbox printer looks every half second)
+    deadline = time.monotonic() + 15
+    while f"email to {email}" not in runtime.log_path.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert f"email to {email}" in runtime.log_path.read_text()
+
+
+def _member_token(client: Client) -> str:
+    """A member of the demo tenant, registered by email and signed in."""
+    slug, email = client.demo["demo_tenant"]["slug"], f"buyer-{uuid.uuid4().hex[:8]}@example.com"
+    password = "Harbour-Gene-2026!"
+    body = {"tenant": slug, "kind": "individual", "email": email, "password": password}
+    assert client.request("POST", "/v1/auth/register", body=body)[0] == 202
+    _, _, outbox = client.request("GET", f"/_local/outbox?to={email}")
+    code = re.search(r"\b(\d{6})\b", outbox["messages"][-1]["text"]).group(1)
+    client.request("POST", "/v1/auth/register/confirm", body={"tenant": slug, "email": email, "code": code})
+    credentials = {"tenant": slug, "email": email, "password": password}
+    _, _, session = client.request("POST", "/v1/auth/sign-in", body=credentials)
+    return str(session["id_token"])
+
+
+def _until(client: Client, path: str, token: str, state: str) -> dict:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        order = client.request("GET", path, token=token)[2]
+        if order["state"] == state:
+            return dict(order)
+        time.sleep(0.2)
+    raise AssertionError(f"{path} never became {state} (last: {order['state']})")
+
+
+def test_a_member_buys_a_device_pays_with_stripe_and_receives_it(client: Client, owner_token: str):
+    # Given a device on sale in the demo tenant's shop
+    status, _, product = client.request(
+        "POST", "/v1/catalog/products", token=owner_token, body={"name": "BP monitor", "kind": "device"}
+    )
+    assert status == 201, product
+    code = f"BP-{uuid.uuid4().hex[:6]}"
+    sku = client.request(
+        "POST",
+        f"/v1/catalog/products/{product['id']}/skus",
+        token=owner_token,
+        body={"code": code, "prices": [{"amount": 8900, "currency": "GBP"}]},
+    )[2]
+    assert client.request("POST", f"/v1/catalog/products/{product['id']}/publish", token=owner_token)[0] == 200
+    store = client.demo["demo_tenant"]["id"]
+    count = {"available": 3, "reason": "delivery"}
+    assert client.request("PUT", f"/v1/catalog/skus/{sku['id']}/stock/{store}", token=owner_token, body=count)[0] == 200
+    # And a member with an address
+    member = _member_token(client)
+    address = client.request(
+        "POST",
+        "/v1/me/addresses",
+        token=member,
+        body={"recipient": "Mei Chen", "phone": "07400 123456", "line1": "1 Quay", "city": "Bristol", "country": "GB"},
+    )[2]
+    # When they buy it (the app retries the checkout once, with the same Idempotency-Key)
+    body = {"lines": [{"sku_id": sku["id"], "quantity": 1}], "address_id": address["id"], "payment_method": "card"}
+    key = {"Idempotency-Key": f"e2e-{uuid.uuid4()}"}
+    status, headers, placed = client.request("POST", "/v1/orders", token=member, body=body, headers=key)
+    retried = client.request("POST", "/v1/orders", token=member, body=body, headers=key)[2]
+    assert status == 201, placed
+    assert retried["order"]["id"] == placed["order"]["id"]
+    assert placed["client_secret"]
+    # And pay it in Stripe (the sandbox confirms the intent and sends its signed webhook)
+    payment = client.request("GET", f"/v1/payments/{placed['order']['payment']['payment_id']}", token=owner_token)[2]
+    request = urllib.request.Request(
+        f"{client.demo['stripe_sandbox']}/_sandbox/payment_intents/{payment['intent_id']}/succeed", method="POST"
+    )
+    urllib.request.urlopen(request, timeout=30).close()
+    # Then the order is paid and being fulfilled
+    path = headers["Location"]
+    _until(client, path, member, "fulfilling")
+    # When the shop ships it and the member says it arrived
+    shipment = {"carrier": "Royal Mail", "tracking_number": "RM123456785GB"}
+    status, _, shipped = client.request("POST", f"{path}/shipments", token=owner_token, body=shipment)
+    assert (status, shipped["state"]) == (200, "shipped"), shipped
+    assert client.request("POST", f"{path}/receipt", token=member, body={})[0] == 200
+    # Then the order completes, and its member sees it so
+    done = _until(client, path, member, "completed")
+    assert [t["to_state"] for t in done["history"]] == ["pending_payment", "paid", "fulfilling", "shipped", "completed"]
+    status, _, mine = client.request("GET", "/v1/me/orders?state=completed", token=member)
+    assert [o["id"] for o in mine["items"]] == [done["id"]]
 
 
 def test_ctrl_c_stops_the_platform_cleanly(runtime, client: Client):

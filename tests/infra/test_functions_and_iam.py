@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from infra import wiring
+from infra.stacks import payments
 from infra.stacks.functions import DIRECTORY_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS
 from infra.stacks.tenant_data import ENV_VARIABLE
 from tests.infra.template import STACK, STAGE, Synthesized, as_list, join, statements
@@ -17,6 +18,7 @@ ENVIRONMENT = {
     "PANACEA_USER_POOL_ID",
     "PANACEA_APP_CLIENT_IDS",
     "PANACEA_SENDER_EMAIL",
+    "PANACEA_UPLOADS_BUCKET",
     "POWERTOOLS_SERVICE_NAME",
     "POWERTOOLS_METRICS_NAMESPACE",
 }
@@ -60,8 +62,9 @@ def test_every_function_has_both_layers_its_environment_and_a_log_group_with_ret
         # Then it uses both layers, gets every variable the settings read, and logs to its own group
         assert sorted(layer["Ref"] for layer in props["Layers"]) == sorted(layers)
         variables = props["Environment"]["Variables"]
-        # (and the tenant data role's ARN if it serves tenants: tests/infra/test_tenant_data.py)
-        assert set(variables) - {ENV_VARIABLE} == ENVIRONMENT
+        # (and the tenant data role's ARN if it serves tenants: tests/infra/test_tenant_data.py; the
+        # Stripe keys' secret if it calls Stripe: tests/infra/test_payments.py)
+        assert set(variables) - {ENV_VARIABLE, payments.ENV_VARIABLE} == ENVIRONMENT
         assert variables["PANACEA_STAGE"] == STAGE
         assert variables["POWERTOOLS_SERVICE_NAME"] == "panacea"
         group = log_groups[props["LoggingConfig"]["LogGroup"]["Ref"]]
@@ -162,3 +165,24 @@ def test_functions_of_a_context_share_one_code_asset_and_the_docs_function_has_i
     assert len({code["TenancyApi"], code["IdentitySteps"], code["AnalyticsConsumers"], code["PlatformDocs"]}) == 4
     assert code["OutboxRelay"] != code["PlatformDocs"]  # platform/ alone vs every context
     assert Counter(code.values())[code["PlatformDocs"]] == 1
+
+
+def test_only_the_functions_that_answer_order_fulfilment_may_and_only_its_tokens(synthesized: Synthesized):
+    (machine,) = [
+        p["StateMachineName"]
+        for p in synthesized.props("AWS::StepFunctions::StateMachine").values()
+        if p["StateMachineName"] == f"{STACK}-order-fulfilment"
+    ]
+    for fn in wiring.FUNCTIONS:
+        # Given the statements of a function's role that answer task tokens
+        granted = _statements_of_role(synthesized, _role_of(synthesized, fn.name))
+        answering = [s for s in granted if any(a.startswith("states:SendTask") for a in _actions(s))]
+        # Then a function with the grant may answer (success or failure) order-fulfilment's tokens only
+        if wiring.Grant.ANSWER_ORDER_FULFILMENT in fn.grants:
+            (statement,) = answering
+            assert sorted(_actions(statement)) == ["states:SendTaskFailure", "states:SendTaskSuccess"]
+            assert [join(r) for r in as_list(statement["Resource"])] == [
+                f"arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:stateMachine:{machine}"
+            ]
+        else:
+            assert answering == [], fn.name

@@ -11,8 +11,21 @@ import pytest
 
 from infra import wiring
 from infra.local.invoke import invoke
+from panacea.orders import dal as orders_dal
+from panacea.orders.models import (
+    FulfilmentGroup,
+    GroupKind,
+    GroupStatus,
+    Order,
+    OrderLine,
+    OrderPlaced,
+    OrderState,
+    PaymentInfo,
+)
 from panacea.platform.events import parse
+from panacea.platform.money import Money
 from panacea.tenancy import dal
+from panacea.tenancy.defaults import default_settings
 from panacea.tenancy.models import TenantCreated, TenantKind, Tier
 from tests.support import PLATFORM_ADMIN, call
 
@@ -79,3 +92,95 @@ def test_the_authorizer_sample_is_judged():
 
 def test_the_schedule_sample_is_handled():
     assert "failed" in _run("TenancyJobs", "stalled-onboardings.json")
+
+
+def test_the_stripe_webhook_sample_is_judged_on_its_signature(platform):
+    # A webhook Stripe signed long ago is refused (its five minutes are gone) with a 400 problem
+    refused = _run("PaymentsWebhooks", "payment-intent-succeeded.json")
+    assert (refused["statusCode"], json.loads(refused["body"])["type"]) == (400, "/errors/invalid-signature")
+    # The same body signed now is acknowledged: the intent is not one this platform made
+    sample = _sample("PaymentsWebhooks/payment-intent-succeeded.json")
+    _, signature = platform.stripe.signed(json.loads(sample["body"]))
+    sample["headers"]["Stripe-Signature"] = signature
+    fn = wiring.function("PaymentsWebhooks")
+    answer = invoke(fn.handler, sample, function_name=fn.name)
+    assert (answer["statusCode"], json.loads(answer["body"])["outcome"]) == (200, "ignored")
+
+
+def test_the_payments_api_sample_is_answered():
+    answer = _run("PaymentsApi", "list-payments.json")
+    assert (answer["statusCode"], json.loads(answer["body"])["items"]) == (200, [])
+
+
+def test_the_catalog_samples_are_answered():
+    # A catalog manager creates a draft (the tenant's own store comes with it); members browse
+    created = _run("CatalogApi", "create-product.json")
+    assert created["statusCode"] == 201, created["body"]
+    assert json.loads(created["body"])["status"] == "draft"
+    browsed = _run("CatalogApi", "browse-products.json")
+    assert browsed["statusCode"] == 200
+    assert json.loads(browsed["body"])["items"] == []  # a draft is no member's to see
+
+
+def test_the_orders_samples_replay():
+    # Given the shop and the order the samples were recorded for, its parcel received
+    placed = _sample("order-fulfilment/order-placed.json")
+    metadata, event = parse(placed["detail-type"], placed["detail"])
+    assert isinstance(event, OrderPlaced)
+    assert metadata.tenant_id
+    tenant_id, at = metadata.tenant_id, datetime.now(UTC)
+    settings = default_settings(kind=TenantKind.GENE_TESTING, name="Sample shop", currency="GBP", locale="en-GB",
+                                parent_branding=None)  # fmt: skip
+    dal.TenantSettingsItem.of(tenant_id, settings, at=at).save()
+    orders_dal.OrderItem.of(tenant_id, _received(event, at)).save()
+    # When the workflow's task samples run (the payment wait sees the order paid already, and
+    # answers its own token), the order completes
+    assert _run("OrdersSteps", "await-payment.json") == {}
+    assert _run("OrdersSteps", "complete-order.json") == {"completed": True, "state": "completed"}
+    # And the member's request samples are answered: their orders, and a checkout of a SKU this
+    # table does not hold, refused naming it
+    mine = _run("OrdersApi", "my-orders.json")
+    assert [o["id"] for o in json.loads(mine["body"])["items"]] == [event.order_id]
+    refused = _run("OrdersApi", "checkout.json")
+    assert (refused["statusCode"], json.loads(refused["body"])["errors"][0]["field"]) == (422, "lines[0].sku_id")
+    # And payments' event sample is handled without failures (the order is past paying)
+    assert _run("OrdersConsumers", "payment-succeeded.json") == {"batchItemFailures": []}
+
+
+def _received(event: OrderPlaced, at: datetime) -> Order:
+    """The order of `order.placed`, paid, its one parcel received: all the workflow has left to do is complete it."""
+    lines = [
+        OrderLine(
+            line_no=fact.line_no,
+            sku_id=fact.sku_id,
+            store_id=fact.store_id,
+            product_id=fact.product_id,
+            product_name="Home blood pressure monitor",
+            kind=fact.kind,
+            unit_price=fact.amount,
+            quantity=fact.quantity,
+            subtotal=fact.amount,
+            discount=Money.zero(fact.amount.currency),
+            amount=fact.amount,
+        )
+        for fact in event.lines
+    ]
+    return Order(
+        id=event.order_id,
+        member_id=event.member_id,
+        state=OrderState.FULFILLING,
+        lines=lines,
+        currency=event.total.currency,
+        subtotal=event.total,
+        discount=Money.zero(event.total.currency),
+        total=event.total,
+        refunded=Money.zero(event.total.currency),
+        payment_method=event.payment_method,
+        payment=PaymentInfo(payment_id="01M8A2C4E6G8J0K2M4P6R8T1DA", status="succeeded", paid_at=at),
+        groups=[FulfilmentGroup(id="S1", kind=GroupKind.SHIPMENT, line_nos=[1], status=GroupStatus.DELIVERED)],
+        cancel_until=at,
+        payment_due_at=at,
+        receipt_days=10,
+        created_at=at,
+        updated_at=at,
+    )

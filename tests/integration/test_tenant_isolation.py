@@ -48,9 +48,11 @@ from functions.platform import docs
 from infra import wiring
 from infra.local.invoke import ACCOUNT, REGION
 from infra.local.provision import TENANT_ROLE_ARN
+from panacea.payments import logic as payments
 from panacea.platform import isolation
 from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Actor, Role
 from panacea.platform.ids import new_id
+from panacea.platform.money import Money
 from tests.support import PLATFORM_ADMIN, Answer, call, gateway_request, onboard, signed_headers
 
 PARAM = re.compile(r"\{(\w+)\}")
@@ -292,6 +294,45 @@ def create_everything(tenant: Tenant) -> list[str]:
         if not progressed:
             break
     return created
+
+
+def pay_for_something(tenant: Tenant) -> None:
+    """Payments are made by other contexts' use cases (orders), not by a route of payments' own:
+    A gets one of each kind (online, and offline with a refund) as those use cases make them."""
+    owner = tenant.as_user(Role.OWNER)
+    with isolation.acting_for(tenant.id):
+        payments.start_payment(
+            tenant.id, new_id(), Money(amount=1_000, currency="GBP"), None, customer_ref=None, idempotency_key="probe"
+        )
+        offline = payments.record_offline_payment(
+            Actor.from_context(owner), tenant.id, new_id(), Money(amount=2_000, currency="GBP"), "PROBE-1"
+        )
+        payments.refund(tenant.id, offline.id, Money(amount=500, currency="GBP"), "probe", idempotency_key="probe")
+
+
+def order_something(tenant: Tenant) -> None:
+    """An order needs what no single example makes: a published product in stock. A's staff put one
+    on sale and A's member buys it, through the API, as they would; A's order ids are learnt."""
+    owner = tenant.as_user(Role.OWNER)
+    product = call("POST", "/v1/catalog/products", caller=owner, body={"name": "Probe voucher", "kind": "service"})
+    sku = call(
+        "POST",
+        f"/v1/catalog/products/{product.body['id']}/skus",
+        caller=owner,
+        body={"code": "PROBE-1", "prices": [{"amount": 1_000, "currency": "GBP"}]},
+    )
+    call("POST", f"/v1/catalog/products/{product.body['id']}/publish", caller=owner)
+    stock = {"available": 5, "reason": "probe stock"}
+    call("PUT", f"/v1/catalog/skus/{sku.body['id']}/stock/{tenant.id}", caller=owner, body=stock)
+    member = tenant.as_user(Role.MEMBER)
+    placed = call(
+        "POST",
+        "/v1/orders",
+        caller=member,
+        body={"lines": [{"sku_id": sku.body["id"], "quantity": 1}], "payment_method": "card"},
+    )
+    assert placed.status == 201, placed.body
+    harvest(tenant, "/v1/orders", placed)
 
 
 # --- B's calls ----------------------------------------------------------------------------------
@@ -538,6 +579,8 @@ def test_no_route_lets_one_tenant_read_list_or_change_anothers_data(sent):
     with ThreadPoolExecutor(2) as pool:
         a, b = pool.map(lambda _: _tenant(), "AB")
     since = len(sent)
+    pay_for_something(a)
+    order_something(a)
     created = create_everything(a)
     before = settled_snapshot(a.id)
     fingerprints = {

@@ -52,6 +52,21 @@ class Action(StrEnum):
     CHANGE_ROLES = "users:change_roles"
     DISABLE_USERS = "users:disable"
     READ_AUDIT = "audit:read"
+    # the catalog and its stock
+    BROWSE_CATALOG = "catalog:browse"
+    MANAGE_CATALOG = "catalog:manage"
+    MANAGE_STOCK = "stock:manage"
+    # promotions
+    MANAGE_PROMOTIONS = "promotions:manage"
+    READ_PROMOTIONS = "promotions:read"
+    USE_PROMOTIONS = "promotions:use"
+    # payments
+    READ_PAYMENTS = "payments:read"
+    RECORD_OFFLINE_PAYMENTS = "payments:record_offline"
+    # orders
+    BUY_ORDERS = "orders:buy"
+    READ_ORDERS = "orders:read"
+    MANAGE_ORDERS = "orders:manage"
 
 
 _EVERYONE = frozenset(
@@ -77,6 +92,57 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
         for role in TENANT_ROLES - {Role.OWNER, Role.ADMIN, Role.SERVICE_DESK, Role.MEMBER, Role.DISTRIBUTOR}
     },
 }
+
+# Payments: finance and the tenant's managers read payments and refunds; finance and owners confirm
+# offline payments (a bank transfer, cash at a collection point).
+_PAYMENTS: Mapping[Role, frozenset[Action]] = {
+    Role.OWNER: frozenset({Action.READ_PAYMENTS, Action.RECORD_OFFLINE_PAYMENTS}),
+    Role.FINANCE: frozenset({Action.READ_PAYMENTS, Action.RECORD_OFFLINE_PAYMENTS}),
+    Role.ADMIN: frozenset({Action.READ_PAYMENTS}),
+    Role.ORDER_MANAGER: frozenset({Action.READ_PAYMENTS}),
+}
+PERMISSIONS = {role: allowed | _PAYMENTS.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
+
+# Promotions: catalog managers, admins and owners run campaigns and coupons; order managers,
+# finance and the service desk read them (and what they gave); everyone sees what is running
+# and previews what it takes off an order.
+_PROMOTIONS_STAFF = frozenset({Action.MANAGE_PROMOTIONS, Action.READ_PROMOTIONS})
+_PROMOTIONS: Mapping[Role, frozenset[Action]] = {
+    **{role: frozenset({Action.USE_PROMOTIONS}) for role in TENANT_ROLES},
+    **{role: _PROMOTIONS_STAFF | {Action.USE_PROMOTIONS} for role in (Role.OWNER, Role.ADMIN, Role.CATALOG_MANAGER)},
+    **{
+        role: frozenset({Action.READ_PROMOTIONS, Action.USE_PROMOTIONS})
+        for role in (Role.ORDER_MANAGER, Role.FINANCE, Role.SERVICE_DESK)
+    },
+}
+PERMISSIONS = {role: allowed | _PROMOTIONS.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
+
+# The catalog: everyone in the tenant browses what is published; catalog managers, admins and
+# owners manage stores, categories, tags, products and SKUs (and see drafts and archived ones);
+# they and order managers count and adjust stock.
+_CATALOG: Mapping[Role, frozenset[Action]] = {
+    **{role: frozenset({Action.BROWSE_CATALOG}) for role in TENANT_ROLES},
+    **{
+        role: frozenset({Action.BROWSE_CATALOG, Action.MANAGE_CATALOG, Action.MANAGE_STOCK})
+        for role in (Role.OWNER, Role.ADMIN, Role.CATALOG_MANAGER)
+    },
+    Role.ORDER_MANAGER: frozenset({Action.BROWSE_CATALOG, Action.MANAGE_STOCK}),
+}
+PERMISSIONS = {role: allowed | _CATALOG.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
+
+# Orders: members and distributors buy (their cart, checkout, their own orders); order managers,
+# admins and owners run every order (shipments, refunds, cancellations); finance and the service
+# desk read them.
+_ORDERS: Mapping[Role, frozenset[Action]] = {
+    Role.MEMBER: frozenset({Action.BUY_ORDERS}),
+    Role.DISTRIBUTOR: frozenset({Action.BUY_ORDERS}),
+    **{
+        role: frozenset({Action.READ_ORDERS, Action.MANAGE_ORDERS})
+        for role in (Role.OWNER, Role.ADMIN, Role.ORDER_MANAGER)
+    },
+    **{role: frozenset({Action.READ_ORDERS}) for role in (Role.FINANCE, Role.SERVICE_DESK)},
+}
+PERMISSIONS = {role: allowed | _ORDERS.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
 
 
 def holders(action: Action) -> list[Role]:

@@ -37,6 +37,18 @@ class Settings(BaseModel):
         examples=["no-reply@panacea.example"],
     )
     sms_provider: Literal["sns"] = Field(default="sns", description="the adapter text messages go out through")
+    uploads_bucket: str | None = Field(
+        default=None, description="the S3 bucket of uploaded files (panacea.platform.storage), keys tenants/<tenant>/…"
+    )
+    stripe_secret: str | None = Field(
+        default=None,
+        description='the Secrets Manager secret (ARN or name) holding {"secret_key", "webhook_secret"} for Stripe',
+    )
+    stripe_api_base: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^/]+$",
+        description="where the Stripe client sends API calls instead of Stripe (the local sandbox); unset in AWS",
+    )
     idempotency_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     outbox_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     docs_title: str = "Panacea API"

@@ -5,12 +5,17 @@ Each write names the domain error to raise if its condition fails, so a cancelle
 turns into the business reason (slug taken, out of stock, changed by someone else) rather than
 a storage error. pynamodb sends condition checks, deletes, puts and updates in that order, and
 the cancellation reasons follow it; the unit of work keeps its operations in the same groups.
+
+An update's `conflict` may also be a function of the item as it was when its condition failed
+(DynamoDB returns it: ReturnValuesOnConditionCheckFailure=ALL_OLD, None if there was no item),
+so that the error can say what stood in the way ("2 available, 3 requested") without a read
+before the write.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pynamodb.exceptions import TransactWriteError
@@ -23,6 +28,7 @@ from panacea.platform.events import DomainEvent, OutboxItem
 from panacea.platform.table import TableItem, Uniqueness, connection
 
 MAX_ITEMS = 100  # DynamoDB's limit on the items of one transaction
+Explained = Callable[[dict[str, Any] | None], DomainError]  # the item as it was (raw) → the error to raise
 
 
 class TooManyWrites(RuntimeError):
@@ -35,7 +41,7 @@ class UnitOfWork:
         self._checks: list[tuple[Any, DomainError]] = []
         self._deletes: list[tuple[Any, DomainError]] = []
         self._puts: list[tuple[Any, DomainError]] = []
-        self._updates: list[tuple[Any, DomainError]] = []
+        self._updates: list[tuple[Any, DomainError | Explained]] = []
         self.events: list[DomainEvent] = []
 
     # --- writes ---------------------------------------------------------------------------
@@ -54,8 +60,9 @@ class UnitOfWork:
         actions: list[Action],
         *,
         condition: Condition | None = None,
-        conflict: DomainError | None = None,
+        conflict: DomainError | Explained | None = None,
     ) -> None:
+        """Update an item in place; `conflict` (or what it makes of the item) if `condition` fails."""
         self._updates.append(((item, actions, condition), conflict or _changed(item)))
 
     def delete(self, item: TableItem, *, condition: Condition | None = None, conflict: DomainError) -> None:
@@ -101,8 +108,9 @@ class UnitOfWork:
                     tx.delete(item, condition=condition)
                 for (item, condition), _ in self._puts:
                     tx.save(item, condition=condition)
-                for (item, actions, condition), _ in self._updates:
-                    tx.update(item, actions, condition=condition)
+                for (item, actions, condition), conflict in self._updates:
+                    explain = None if isinstance(conflict, DomainError) else "ALL_OLD"
+                    tx.update(item, actions, condition=condition, return_values=explain)
         except TransactWriteError as exc:
             raise _reason(exc, [conflict for _, conflict in operations]) from exc
 
@@ -112,11 +120,11 @@ def _changed(item: TableItem) -> DomainError:
     return ConcurrentUpdate(f"this {what} was changed by someone else; read it again and retry")
 
 
-def _reason(exc: TransactWriteError, conflicts: list[DomainError]) -> Exception:
+def _reason(exc: TransactWriteError, conflicts: list[DomainError | Explained]) -> Exception:
     reasons = exc.cancellation_reasons or []
     for reason, conflict in zip(reasons, conflicts, strict=False):
         if reason is not None and reason.code == "ConditionalCheckFailed":
-            return conflict
+            return conflict if isinstance(conflict, DomainError) else conflict(reason.raw_item)
     if any(reason is not None and reason.code == "TransactionConflict" for reason in reasons):
         return ConcurrentUpdate("another change to the same data was in progress; retry")
     return exc

@@ -1,0 +1,1 @@
+"""Catalog's entry points: the HTTP routes of the mall and its stock."""

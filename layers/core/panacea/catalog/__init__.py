@@ -1,0 +1,1 @@
+"""Catalog: the stores of a tenant's mall, what they sell (products, SKUs, prices), and stock."""

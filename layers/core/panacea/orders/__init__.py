@@ -1,0 +1,1 @@
+"""Orders: cart, checkout, the order lifecycle and its fulfilment."""

@@ -1,0 +1,1 @@
+"""Payments: PaymentIntents on Stripe, offline payments confirmed by finance, refunds and disputes."""

@@ -1,0 +1,208 @@
+"""Payments' contracts: what the orders context and finance get back, and the events payments
+announces. Amounts are always Money (integer minor units and a currency)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from panacea.platform.events import DomainEvent
+from panacea.platform.money import Money
+
+
+class PaymentStatus(StrEnum):
+    PENDING = "pending"  # waiting for the member to pay (the intent needs a method, an action, or is processing)
+    FAILED = "failed"  # the last attempt failed; the member may try again with the same intent
+    SUCCEEDED = "succeeded"
+    PARTIALLY_REFUNDED = "partially_refunded"
+    REFUNDED = "refunded"
+    CANCELED = "canceled"  # nobody paid, and nobody can now
+
+
+PAID = frozenset({PaymentStatus.SUCCEEDED, PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED})
+UNPAID = frozenset({PaymentStatus.PENDING, PaymentStatus.FAILED})
+
+
+class Method(StrEnum):
+    """How a payment is made: online through Stripe, or offline and confirmed by finance."""
+
+    CARD = "card"
+    ALIPAY = "alipay"
+    WECHAT_PAY = "wechat_pay"
+    BANK_TRANSFER = "bank_transfer"
+    CASH = "cash"  # at a collection point
+
+
+ONLINE_METHODS = frozenset({Method.CARD, Method.ALIPAY, Method.WECHAT_PAY})
+OFFLINE_METHODS = frozenset({Method.BANK_TRANSFER, Method.CASH})
+
+
+class Provider(StrEnum):
+    STRIPE = "stripe"
+    OFFLINE = "offline"
+
+
+Reference = Annotated[
+    str,
+    Field(
+        min_length=3,
+        max_length=120,
+        pattern=r"^[\x20-\x7e]+$",
+        description="the bank transfer's reference, or the receipt number of cash taken at a collection point",
+        examples=["BACS HG-2026-1042"],
+    ),
+]
+Reason = Annotated[str, Field(min_length=3, max_length=500, examples=["damaged in transit"])]
+
+
+class Dispute(BaseModel):
+    id: str = Field(examples=["dp_1Pgc71B7WZ01zgkWMevJiAUx"])
+    amount: Money
+    reason: str = Field(examples=["fraudulent"])
+    status: str = Field(examples=["needs_response"])
+    opened_at: datetime
+
+
+class Payment(BaseModel):
+    """One payment of an order: online (a Stripe PaymentIntent) or offline (confirmed by finance)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "01JD7Q3V9N6J8T2KX4M5P7R9SB",
+                    "order_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4FD",
+                    "amount": {"amount": 12900, "currency": "GBP"},
+                    "refunded": {"amount": 0, "currency": "GBP"},
+                    "refundable": {"amount": 12900, "currency": "GBP"},
+                    "status": "succeeded",
+                    "provider": "stripe",
+                    "methods": ["card"],
+                    "method": "card",
+                    "customer_ref": "01JD7PZZ1X3C5V7B9N1M3K5H7G",
+                    "intent_id": "pi_3QJ8kLB7WZ01zgkW0a1b2c3d",
+                    "reference": None,
+                    "failure": None,
+                    "dispute": None,
+                    "created_at": "2026-11-23T10:15:00Z",
+                    "updated_at": "2026-11-23T10:16:02Z",
+                    "paid_at": "2026-11-23T10:16:02Z",
+                }
+            ]
+        }
+    )
+
+    id: str
+    order_id: str
+    amount: Money
+    refunded: Money = Field(description="refunds confirmed so far")
+    refundable: Money = Field(description="what may still be refunded: paid, less every refund made or on its way")
+    status: PaymentStatus
+    provider: Provider
+    methods: list[Method] = Field(description="the methods the member may pay with")
+    method: Method | None = Field(default=None, description="the method the member paid with, once paid")
+    customer_ref: str | None = Field(default=None, description="who pays: the member's user id at the tenant")
+    intent_id: str | None = Field(default=None, description="the Stripe PaymentIntent (online payments)")
+    reference: str | None = Field(default=None, description="the offline payment's reference")
+    failure: str | None = Field(default=None, description="why the last attempt failed: Stripe's code and message")
+    dispute: Dispute | None = None
+    created_at: datetime
+    updated_at: datetime
+    paid_at: datetime | None = None
+
+
+class PaymentView(Payment):
+    """A payment as `start_payment` answers it: with what the member's app needs to pay."""
+
+    client_secret: str | None = Field(
+        default=None,
+        description="Stripe's client secret of the PaymentIntent, for Stripe.js to confirm the payment; "
+        "never stored, returned only by start_payment",
+    )
+
+
+class RefundStatus(StrEnum):
+    REQUESTED = "requested"  # reserved against the payment, not yet accepted by Stripe
+    PENDING = "pending"  # accepted by Stripe, on its way back to the member
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"  # refused: nothing was refunded and the amount is refundable again
+
+
+class Refund(BaseModel):
+    id: str
+    payment_id: str
+    order_id: str
+    amount: Money
+    reason: str
+    status: RefundStatus
+    stripe_refund_id: str | None = None
+    failure: str | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class WebhookReceipt(BaseModel):
+    """What the webhook endpoint answers Stripe (any 2xx tells Stripe to stop retrying)."""
+
+    received: bool = True
+    outcome: Literal["applied", "duplicate", "stale", "ignored"]
+    detail: str
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+class PaymentSucceeded(DomainEvent, name="payment.succeeded", version=1):
+    """An order was paid: online (Stripe confirmed the PaymentIntent) or offline (finance confirmed it)."""
+
+    payment_id: str
+    order_id: str
+    amount: Money
+    provider: Provider
+    method: Method | None
+    intent_id: str | None
+    reference: str | None
+    customer_ref: str | None
+    paid_at: datetime
+
+
+class PaymentFailed(DomainEvent, name="payment.failed", version=1):
+    """An attempt to pay failed (declined, not authenticated…); the member may try again."""
+
+    payment_id: str
+    order_id: str
+    amount: Money
+    failure_code: str | None
+    failure_message: str | None
+
+
+class PaymentRefunded(DomainEvent, name="payment.refunded", version=1):
+    """Money went back to the member: `amount` now, `refunded_total` in all; `full` once nothing is left."""
+
+    payment_id: str
+    order_id: str
+    amount: Money
+    refunded_total: Money
+    remaining: Money
+    full: bool
+
+
+class PaymentDisputed(DomainEvent, name="payment.disputed", version=1):
+    """The member's bank opened a dispute (chargeback) on the payment."""
+
+    payment_id: str
+    order_id: str
+    dispute_id: str
+    amount: Money
+    reason: str
+
+
+class PaymentCanceled(DomainEvent, name="payment.canceled", version=1):
+    """A payment nobody made was called off (the order expired or was cancelled)."""
+
+    payment_id: str
+    order_id: str
+    amount: Money

@@ -1,0 +1,258 @@
+"""The payments port: Stripe, through its own client, and the only module that imports `stripe`.
+
+The platform has one Stripe account. Its secret key and the webhook endpoint's signing secret
+live in one Secrets Manager secret (`PANACEA_STRIPE_SECRET` names it; its value is
+`{"secret_key": "sk_…", "webhook_secret": "whsec_…"}`), read once per process, on first use.
+`PANACEA_STRIPE_API_BASE` points the client somewhere other than Stripe: the local runtime's
+sandbox (infra/local/stripe_sandbox.py), which answers the same requests with the same shapes
+and sends webhooks signed the same way.
+
+What the port offers is what the payments context does with Stripe, in its own words:
+
+    create_intent   a PaymentIntent for an amount, with the methods the tenant enables, once per key
+    retrieve_intent / cancel_intent
+    create_refund   all or part of a paid intent, once per key
+    verify          a webhook's raw body and `Stripe-Signature` header → the event, or InvalidSignature
+
+Answers are plain dataclasses, so nothing outside this module sees a Stripe object. A request
+Stripe refuses (a declined card, an amount it will not refund) raises `ProviderRefused` with
+Stripe's code and message; Stripe out of reach raises `ProviderUnavailable` (503): retrying the
+same call with the same key is safe, Stripe answers a repeated key with its first answer.
+
+`stripe` is imported on first use, not at import, so functions that only read payments do not
+pay for it at cold start (~100 ms).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from panacea.platform.aws import own_client
+from panacea.platform.errors import BadRequest, DomainError, FieldError
+from panacea.platform.settings import SettingsError, settings
+
+if TYPE_CHECKING:
+    from stripe import StripeClient, StripeError, StripeObject
+
+SIGNATURE_TOLERANCE_S = 300  # a webhook signed longer ago than this is refused (Stripe's own default)
+NETWORK_RETRIES = 2  # the client retries connection errors and 409/429/5xx, with the same idempotency key
+
+
+@dataclass(frozen=True)
+class StripeKeys:
+    secret_key: str = field(repr=False)
+    webhook_secret: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A PaymentIntent as the payments context needs it."""
+
+    id: str
+    status: str  # requires_payment_method, requires_action, processing, succeeded, canceled, …
+    amount: int  # minor units
+    currency: str  # upper case, as Money holds it
+    client_secret: str = field(repr=False)  # for the member's app (Stripe.js) to confirm the payment
+    methods: tuple[str, ...]
+    latest_charge: str | None
+    metadata: dict[str, str]
+
+
+@dataclass(frozen=True)
+class RefundMade:
+    id: str
+    status: str  # pending, requires_action, succeeded, failed, canceled
+    amount: int
+    currency: str
+
+
+@dataclass(frozen=True)
+class Notification:
+    """A verified webhook event: its id, type, creation time and the object it carries."""
+
+    id: str
+    type: str
+    created: int  # epoch seconds, Stripe's clock
+    object: dict[str, Any]
+
+
+class InvalidSignature(BadRequest):
+    slug, title = "invalid-signature", "Invalid signature"
+
+
+class ProviderRefused(DomainError):
+    """Stripe refused the request: `code` and `message` are Stripe's."""
+
+    status, slug, title = 422, "payment-provider-refused", "Refused by the payment provider"
+
+    def __init__(self, message: str, *, code: str | None, param: str | None = None) -> None:
+        super().__init__(message, errors=[FieldError(param or "payment", code or "refused", message)])
+        self.code = code
+
+
+class ProviderUnavailable(DomainError):
+    """Stripe could not be reached or failed; the same call may be retried with the same key."""
+
+    status, slug, title = 503, "payment-provider-unavailable", "Payment provider unavailable"
+
+
+@functools.cache
+def keys() -> StripeKeys:
+    """The Stripe keys from Secrets Manager (once per process)."""
+    name = settings().stripe_secret
+    if not name:
+        raise SettingsError("PANACEA_STRIPE_SECRET is not set for this function")
+    value = json.loads(own_client("secretsmanager").get_secret_value(SecretId=name)["SecretString"])
+    secret_key, webhook_secret = value.get("secret_key", ""), value.get("webhook_secret", "")
+    if not str(secret_key).startswith(("sk_", "rk_")) or not str(webhook_secret).startswith("whsec_"):
+        raise SettingsError(f"secret {name} does not hold Stripe keys yet (see README: Deploy)")
+    return StripeKeys(secret_key=str(secret_key), webhook_secret=str(webhook_secret))
+
+
+@functools.cache
+def _client() -> StripeClient:
+    import stripe  # noqa: PLC0415 - on first use: readers of payments never load it
+
+    base = settings().stripe_api_base
+    return stripe.StripeClient(
+        keys().secret_key,
+        base_addresses={"api": base} if base else None,
+        max_network_retries=NETWORK_RETRIES,
+    )
+
+
+def reset() -> None:
+    """Forget the keys and the client (the process now points at another environment)."""
+    keys.cache_clear()
+    _client.cache_clear()
+
+
+# --- intents ----------------------------------------------------------------------------------
+
+
+def create_intent(
+    *,
+    amount: int,
+    currency: str,
+    methods: list[str],
+    metadata: dict[str, str],
+    idempotency_key: str,
+    description: str | None = None,
+) -> Intent:
+    """A PaymentIntent for `amount` minor units, payable by `methods` (card, alipay, wechat_pay)."""
+    params: dict[str, Any] = {
+        "amount": amount,
+        "currency": currency.lower(),
+        "allowed_payment_method_types": methods,
+        "metadata": metadata,
+    }
+    if description:
+        params["description"] = description
+    with _translated():
+        made = _client().v1.payment_intents.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+    return _intent(made)
+
+
+def retrieve_intent(intent_id: str) -> Intent:
+    with _translated():
+        return _intent(_client().v1.payment_intents.retrieve(intent_id))
+
+
+def method_used(intent_id: str) -> str | None:
+    """The type of payment method a paid intent's charge was made with (card, alipay, wechat_pay)."""
+    with _translated():
+        raw = _client().v1.payment_intents.retrieve(intent_id, {"expand": ["latest_charge"]}).to_dict()
+    charge = raw.get("latest_charge")
+    details = charge.get("payment_method_details") if isinstance(charge, dict) else None
+    return str(details["type"]) if isinstance(details, dict) and details.get("type") else None
+
+
+def cancel_intent(intent_id: str, *, idempotency_key: str) -> Intent:
+    """Cancel an intent nobody has paid yet (Stripe refuses once it succeeded: ProviderRefused)."""
+    with _translated():
+        canceled = _client().v1.payment_intents.cancel(
+            intent_id, {"cancellation_reason": "abandoned"}, {"idempotency_key": idempotency_key}
+        )
+    return _intent(canceled)
+
+
+def _intent(obj: StripeObject) -> Intent:
+    raw = obj.to_dict()
+    charge = raw.get("latest_charge")
+    return Intent(
+        id=str(raw["id"]),
+        status=str(raw["status"]),
+        amount=int(raw["amount"]),
+        currency=str(raw["currency"]).upper(),
+        client_secret=str(raw.get("client_secret") or ""),
+        methods=tuple(str(m) for m in raw.get("payment_method_types") or ()),
+        latest_charge=charge if isinstance(charge, str) else (charge or {}).get("id"),
+        metadata={str(k): str(v) for k, v in (raw.get("metadata") or {}).items()},
+    )
+
+
+# --- refunds ----------------------------------------------------------------------------------
+
+
+def create_refund(*, intent_id: str, amount: int, metadata: dict[str, str], idempotency_key: str) -> RefundMade:
+    """Refund `amount` minor units of a paid intent (Stripe refuses more than is left: ProviderRefused)."""
+    params: dict[str, Any] = {"payment_intent": intent_id, "amount": amount, "metadata": metadata}
+    with _translated():
+        made = _client().v1.refunds.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+    raw = made.to_dict()
+    return RefundMade(
+        id=str(raw["id"]), status=str(raw["status"]), amount=int(raw["amount"]), currency=str(raw["currency"]).upper()
+    )
+
+
+# --- webhooks ---------------------------------------------------------------------------------
+
+
+def verify(payload: bytes, signature: str | None) -> Notification:
+    """The event a webhook carries, if Stripe signed exactly these bytes within the tolerance."""
+    import stripe  # noqa: PLC0415
+
+    try:
+        event = stripe.Webhook.construct_event(
+            payload, signature, keys().webhook_secret, tolerance=SIGNATURE_TOLERANCE_S
+        )
+    except stripe.SignatureVerificationError:
+        raise InvalidSignature(
+            "the Stripe-Signature header does not sign this body with the endpoint's secret in the last "
+            f"{SIGNATURE_TOLERANCE_S} seconds",
+            errors=[FieldError("header.Stripe-Signature", "invalid")],
+        ) from None
+    except (ValueError, KeyError, TypeError, AttributeError):  # signed, yet not an event (never from Stripe)
+        raise InvalidSignature("the body is not a Stripe event", errors=[FieldError("body", "not_an_event")]) from None
+    raw = event.to_dict()
+    data = raw.get("data") or {}
+    obj = data.get("object") if isinstance(data, dict) else None
+    if not isinstance(obj, dict) or not raw.get("id") or not raw.get("type") or not isinstance(raw.get("created"), int):
+        raise InvalidSignature("the body is not a Stripe event", errors=[FieldError("body", "not_an_event")])
+    return Notification(id=str(raw["id"]), type=str(raw["type"]), created=int(raw["created"]), object=obj)
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    """Stripe's errors as the port's: refusals (4xx) and unavailability (network, 5xx)."""
+    import stripe  # noqa: PLC0415
+
+    try:
+        yield
+    except (stripe.CardError, stripe.InvalidRequestError, stripe.IdempotencyError) as exc:
+        raise ProviderRefused(_message(exc), code=exc.code, param=getattr(exc, "param", None)) from exc
+    except (stripe.APIConnectionError, stripe.APIError, stripe.RateLimitError) as exc:
+        raise ProviderUnavailable(f"Stripe did not answer: {_message(exc)}") from exc
+    # authentication and permission errors are configuration bugs: they stay 5xx
+
+
+def _message(exc: StripeError) -> str:
+    return str(exc.user_message or exc._message or type(exc).__name__)
