@@ -183,6 +183,9 @@ FUNCTIONS: tuple[Function, ...] = (
              "Moves orders on payments' events (paid, failed, refunded, disputed)",
              _RW | {Grant.USE_STRIPE, Grant.ANSWER_ORDER_FULFILMENT}),
     Function("AnalyticsConsumers", "functions.analytics.consumers.handler", "Counts events per tenant and day", _RW),
+    Function("FinanceApi", "functions.finance.api.handler",
+             "Sales by period, product, store and payment method, the period's orders, and their Excel export",
+             frozenset({Grant.READ_TABLE}), memory_mb=1024, timeout_s=28),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -196,6 +199,7 @@ APIS: tuple[Api, ...] = (
     Api("PaymentsApi"),
     Api("PromotionsApi"),
     Api("OrdersApi"),
+    Api("FinanceApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (

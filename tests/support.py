@@ -3,11 +3,13 @@ platform's asynchronous work (stream → bus → workflow) to land."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
 import secrets
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -68,8 +70,7 @@ def call(
     match = re.match("^" + re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(route.path)) + "$", bare)
     assert match
     params: dict[str, list[str]] = {}
-    for pair in filter(None, query.split("&")):
-        key, _, value = pair.partition("=")
+    for key, value in urllib.parse.parse_qsl(query, keep_blank_values=True):  # decoded, as API Gateway does
         params.setdefault(key, []).append(value)
     payload = raw_body if raw_body is not None else (b"" if body is None else json.dumps(body).encode())
     event = rest_event(
@@ -88,6 +89,8 @@ def call(
     headers_out.update(answer.get("headers") or {})
     text = answer.get("body") or ""
     content_type = next((v for k, v in headers_out.items() if k.lower() == "content-type"), "")
+    if answer.get("isBase64Encoded"):  # a binary answer (a workbook): its bytes, as API Gateway hands them over
+        return Answer(int(answer["statusCode"]), headers_out, base64.b64decode(text))
     return Answer(int(answer["statusCode"]), headers_out, json.loads(text) if "json" in content_type and text else text)
 
 
@@ -140,7 +143,13 @@ def gateway_request(method: str, target: str, *, headers: dict[str, str] | None 
     """A request through the local gateway's own code path: route, authorizer, function."""
     status, out_headers, payload, _ = _gateway().handle(method, target, headers or {}, body, "127.0.0.1")
     kind = out_headers.get("Content-Type", "")
-    return Answer(status, out_headers, json.loads(payload) if "json" in kind and payload else payload.decode())
+    if "json" in kind and payload:
+        return Answer(status, out_headers, json.loads(payload))
+    return Answer(status, out_headers, payload.decode() if _textual(kind) else payload)
+
+
+def _textual(content_type: str) -> bool:
+    return not content_type or content_type.startswith("text/") or "json" in content_type
 
 
 def signed_headers(

@@ -26,6 +26,7 @@ from infra.stacks.stage import Stage
 from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN, usage_key
 
 PROBLEM = "application/problem+json"
+BINARY_MEDIA_TYPES = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",)  # .xlsx
 THROTTLING_RATE_LIMIT = 200  # requests per second, steady, across the stage
 THROTTLING_BURST_LIMIT = 400
 
@@ -92,6 +93,9 @@ class Api(Construct):
             description=f"Panacea API ({stage.name})",
             # Usage (throttling and quota per tier) is counted under the key the authorizer returns.
             api_key_source_type=apigw.ApiKeySourceType.AUTHORIZER,
+            # Answers of these types (finance's Excel export) leave as bytes: a function returns them
+            # base64-encoded, and API Gateway decodes them for a request that accepts the type.
+            binary_media_types=list(BINARY_MEDIA_TYPES),
             endpoint_types=[apigw.EndpointType.REGIONAL],
             # API Gateway writes logs (access and execution) through one role per account and
             # region. A stage's stack sets it up only when asked (`-c api_gateway_account_role=true`),

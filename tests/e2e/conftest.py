@@ -62,10 +62,13 @@ class Client:
         request = urllib.request.Request(self.api + path, data=data, method=method, headers=all_headers)
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
-                status, got, text = response.status, dict(response.headers), response.read().decode()
+                status, got, payload = response.status, dict(response.headers), response.read()
         except urllib.error.HTTPError as error:
-            status, got, text = error.code, dict(error.headers), error.read().decode()
+            status, got, payload = error.code, dict(error.headers), error.read()
         kind = got.get("Content-Type", "")
+        if kind.startswith("application/vnd."):  # a file (a workbook): its bytes
+            return status, got, payload
+        text = payload.decode()
         return status, got, json.loads(text) if "json" in kind and text else text
 
 

@@ -77,6 +77,9 @@ def test_the_onboarding_samples_replay_in_order():
 def test_the_api_samples_are_answered():
     assert _run("TenancyApi", "create-tenant.json")["statusCode"] == 201
     assert _run("PlatformDocs", "health.json")["statusCode"] == 200
+    sales = _run("FinanceApi", "sales.json")
+    assert sales["statusCode"] == 200, sales
+    assert json.loads(sales["body"])["since"] == "2026-11-01"
 
 
 def test_the_stream_and_queue_samples_are_handled_without_failures():

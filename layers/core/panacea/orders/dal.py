@@ -7,6 +7,8 @@ OrderItem       PK T#<tenant>#ORDER#<order> · SK ORDER                    the o
 OrderIndexItem  PK T#<tenant>#ORDER#<order> · SK INDEX#ALL                one per order:
                 GSI1 T#<tenant>#ORDERS · <order>                          every order of the tenant
                 GSI2 T#<tenant>#MEMBER#<member>#ORDERS#<state> · <order>  a member's orders in one state
+                                                                          (finance reads a page of orders' states with
+                                                                          one BatchGetItem of these, `summaries`)
                 PK … · SK INDEX#PRODUCT#<product>                         one per product on the order:
                 GSI1 T#<tenant>#PRODUCT#<product>#ORDERS · <order>        the orders of a product
                 PK … · SK INDEX#STORE#<store>                             one per store on the order:
@@ -264,6 +266,13 @@ def cart_and_orders(tenant_id: str, member_id: str) -> tuple[CartItem | None, in
         cart = tx.get(CartItem, pk, "CART")
         stats = tx.get(MemberOrders, pk, "ORDER_STATS")
     return _found(cart), int(getattr(_found(stats), "paid", 0) or 0)
+
+
+def summaries(tenant_id: str, order_ids: list[str]) -> dict[str, OrderSummary]:
+    """The orders' summaries as they are now, from their INDEX#ALL items (BatchGetItem, 100 keys a
+    request); an id of no order of the tenant is left out. For finance's order lists."""
+    keys = [(_order_pk(tenant_id, order_id), "INDEX#ALL") for order_id in dict.fromkeys(order_ids)]
+    return {item.order_id: item.view() for item in OrderIndexItem.batch_get(keys)} if keys else {}
 
 
 def claimed_order(tenant_id: str, digest: str) -> str | None:

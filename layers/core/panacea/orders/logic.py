@@ -16,6 +16,8 @@ retry (`_changing`). Whatever the order-fulfilment workflow waits on is answered
 Refunds are asked of payments first (once per key, so a retry never pays twice) with the refund
 noted on the order beforehand (`refund_in_flight`), and recorded on the order afterwards; the
 `payment.refunded` consumer records only refunds the order knows nothing of (made at Stripe).
+The transaction that marks an order paid, and each one that records a refund, also writes the
+sales ledger's entry of that money movement (`panacea.finance.ledger`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
+from panacea.finance import ledger
 from panacea.orders import dal, pricing, supply
 from panacea.orders.lifecycle import PAID_STATES, after_refund, check, effective, move
 from panacea.orders.models import (
@@ -642,6 +645,7 @@ def paid(
             dal.stage(uow, tenant_id, item, order)
             supply.commit(uow, tenant_id, order.id, order.lines)
             dal.count_paid(uow, tenant_id, order.member_id)
+            ledger.record_sale(uow, tenant_id, order, at=at)
             uow.emit(
                 OrderPaid(
                     order_id=order.id,
@@ -1264,6 +1268,7 @@ def _record_refund(
         if order.state != OrderState.REFUND_REQUESTED:
             order.refund_request = None
         item.refund_in_flight = None
+        ledger.record_refund(uow, tenant_id, order, refund, refunded_lines, at=at)
         if full:
             _give_back_promotion(
                 uow, tenant_id, item, ReleaseReason.CANCELLED if cancelling else ReleaseReason.REFUNDED

@@ -67,6 +67,8 @@ class Action(StrEnum):
     BUY_ORDERS = "orders:buy"
     READ_ORDERS = "orders:read"
     MANAGE_ORDERS = "orders:manage"
+    # finance
+    READ_FINANCE = "finance:read"
 
 
 _EVERYONE = frozenset(
@@ -143,6 +145,12 @@ _ORDERS: Mapping[Role, frozenset[Action]] = {
     **{role: frozenset({Action.READ_ORDERS}) for role in (Role.FINANCE, Role.SERVICE_DESK)},
 }
 PERMISSIONS = {role: allowed | _ORDERS.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
+
+# Finance: finance, owners and admins read the sales ledger, its period reports and their Excel export.
+_FINANCE: Mapping[Role, frozenset[Action]] = {
+    role: frozenset({Action.READ_FINANCE}) for role in (Role.OWNER, Role.ADMIN, Role.FINANCE)
+}
+PERMISSIONS = {role: allowed | _FINANCE.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
 
 
 def holders(action: Action) -> list[Role]:

@@ -14,6 +14,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -253,6 +254,24 @@ def idempotent(actor: Actor, operation: str, request: BaseModel | None, returns:
 
 def created(body: BaseModel, location: str) -> Response[Any]:
     return Response(status_code=201, content_type="application/json", body=body, headers={"Location": location})
+
+
+def attachment(content: bytes, *, media_type: str, filename: str) -> Response[str]:
+    """A file as the answer (a workbook, say), to be saved under `filename`.
+
+    Lambda hands a binary body to API Gateway base64-encoded, flagged `isBase64Encoded`, and API
+    Gateway turns it back into bytes for types it is told are binary (infra/stacks/api.py,
+    BINARY_MEDIA_TYPES). The body is that base64 text, so the route is typed `Response[str]` and
+    response validation passes it through untouched (it would try to decode raw bytes as UTF-8)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", filename)
+    answer = Response(
+        status_code=200,
+        content_type=media_type,
+        body=base64.b64encode(content).decode(),
+        headers={"Content-Disposition": f'attachment; filename="{safe}"'},
+    )
+    answer.base64_encoded = True
+    return answer
 
 
 def lambda_entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:

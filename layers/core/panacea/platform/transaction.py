@@ -94,6 +94,11 @@ class UnitOfWork:
 
     # --- commit ---------------------------------------------------------------------------
 
+    @property
+    def size(self) -> int:
+        """How many items the transaction will touch (at most MAX_ITEMS)."""
+        return len(self._checks) + len(self._deletes) + len(self._puts) + len(self._updates)
+
     def commit(self) -> None:
         operations = [*self._checks, *self._deletes, *self._puts, *self._updates]
         if not operations:

@@ -1,0 +1,178 @@
+"""Finance's use cases: sales of a period, the period's orders, and both as an Excel workbook, all
+read from the sales ledger (written by orders when money moves: ledger.py).
+
+A period is whole UTC days, `since` to `until`, both included, at most a year and a day
+(MAX_DAYS). It can be narrowed to one product's lines or one member's orders. Reading stops
+past MAX_LINES ledger lines (a 422 asks for a shorter period), which keeps the workbook inside
+what one API answer can carry.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from panacea.finance import dal, workbook
+from panacea.finance.models import LedgerEntry, PeriodOrder, SalesReport
+from panacea.finance.reports import PeriodFigures
+from panacea.platform import clock
+from panacea.platform.access import Action, Actor, authorize
+from panacea.platform.errors import FieldError, Unprocessable
+from panacea.platform.table import InvalidCursor, Page
+
+MAX_DAYS = 366
+MAX_LINES = 25_000
+MAX_ID = 128
+
+
+class BadPeriod(Unprocessable):
+    slug, title = "bad-period", "Bad period"
+
+
+class PeriodTooLarge(Unprocessable):
+    slug, title = "period-too-large", "Period too large"
+
+
+@dataclass(frozen=True)
+class Period:
+    """UTC days `since` to `until`, both included; what it covers is [start, end)."""
+
+    since: date
+    until: date
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.since, time.min, tzinfo=UTC)
+
+    @property
+    def end(self) -> datetime:
+        return datetime.combine(self.until + timedelta(days=1), time.min, tzinfo=UTC)
+
+    @classmethod
+    def of(cls, since: date, until: date) -> Period:
+        if until < since:
+            raise BadPeriod(
+                f"the period ends ({until}) before it starts ({since})", errors=[FieldError("until", "before_since")]
+            )
+        days = (until - since).days + 1
+        if days > MAX_DAYS:
+            raise BadPeriod(
+                f"a period is at most {MAX_DAYS} days; {since} to {until} is {days}",
+                errors=[FieldError("until", "too_long")],
+            )
+        return cls(since, until)
+
+
+@dataclass(frozen=True)
+class Export:
+    """A workbook to hand over: its file name and content."""
+
+    filename: str
+    content: bytes
+    media_type: str = workbook.XLSX
+
+
+def _checked_id(name: str, value: str | None) -> str | None:
+    if value is not None and (not value or "#" in value or len(value) > MAX_ID):
+        raise Unprocessable(f"{name} is not an id", errors=[FieldError(name, "invalid")])
+    return value
+
+
+def _figures(
+    actor: Actor, since: date, until: date, *, product_id: str | None, member_id: str | None
+) -> tuple[str, PeriodFigures]:
+    authorize(actor, Action.READ_FINANCE)
+    period = Period.of(since, until)
+    product_id, member_id = _checked_id("product_id", product_id), _checked_id("member_id", member_id)
+    read = dal.entries(actor.tenant, start=period.start, end=period.end, member_id=member_id, product_id=product_id)
+    figures = PeriodFigures.of(
+        _bounded(read, period), since=since, until=until, product_id=product_id, member_id=member_id
+    )
+    return actor.tenant, figures
+
+
+def _bounded(entries: Iterable[LedgerEntry], period: Period) -> list[LedgerEntry]:
+    found: list[LedgerEntry] = []
+    lines = 0
+    for entry in entries:
+        lines += len(entry.lines)
+        if lines > MAX_LINES:
+            raise PeriodTooLarge(
+                f"{period.since} to {period.until} holds more than {MAX_LINES} ledger lines; ask for a shorter period",
+                errors=[FieldError("until", "too_much")],
+            )
+        found.append(entry)
+    return found
+
+
+def sales(
+    actor: Actor, *, since: date, until: date, product_id: str | None = None, member_id: str | None = None
+) -> SalesReport:
+    """Sales of the period per currency: totals, and by product, store and payment method."""
+    _, figures = _figures(actor, since, until, product_id=product_id, member_id=member_id)
+    return figures.report()
+
+
+def orders(
+    actor: Actor,
+    *,
+    since: date,
+    until: date,
+    product_id: str | None = None,
+    member_id: str | None = None,
+    cursor: str | None = None,
+    limit: int = 20,
+) -> Page[PeriodOrder]:
+    """The orders whose money moved in the period, newest first, with what it came to and their
+    state now (one BatchGetItem per page)."""
+    tenant_id, figures = _figures(actor, since, until, product_id=product_id, member_id=member_id)
+    query = _digest(since, until, product_id, member_id)
+    ids = sorted(figures.orders, reverse=True)
+    after = _after(cursor, query)
+    if after is not None:
+        ids = [order_id for order_id in ids if order_id < after]
+    page, more = ids[:limit], len(ids) > limit
+    states = dal.order_states(tenant_id, page)
+    rows = [figures.orders[order_id].row(states.get(order_id)) for order_id in page]
+    return Page[PeriodOrder](items=rows, next_cursor=_cursor(page[-1], query) if more else None)
+
+
+def export(
+    actor: Actor, *, since: date, until: date, product_id: str | None = None, member_id: str | None = None
+) -> Export:
+    """The period as an Excel workbook (see workbook.py for its sheets)."""
+    tenant_id, figures = _figures(actor, since, until, product_id=product_id, member_id=member_id)
+    states = dal.order_states(tenant_id, list(figures.orders))
+    content = workbook.render(figures, states=states, generated_at=clock.now())
+    narrowed = "".join(f"-{v[:40]}" for v in (product_id, member_id) if v)
+    return Export(filename=f"sales-{since.isoformat()}-to-{until.isoformat()}{narrowed}.xlsx", content=content)
+
+
+# --- the order list's cursor: the last order id of a page, for this very query ---------------------
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256(json.dumps([str(p) for p in parts]).encode()).hexdigest()[:16]
+
+
+def _cursor(last: str, query: str) -> str:
+    raw = json.dumps({"after": last, "query": query}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _after(cursor: str | None, query: str) -> str | None:
+    if not cursor:
+        return None
+    bad = InvalidCursor("the cursor is not one this list returned", errors=[FieldError("cursor", "invalid")])
+    try:
+        found = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise bad from None
+    if not isinstance(found, dict) or found.get("query") != query or not isinstance(found.get("after"), str):
+        raise bad
+    return str(found["after"])

@@ -1,0 +1,270 @@
+"""A period's figures as an Excel workbook (openpyxl, streamed in write-only mode).
+
+Sheets: Summary (the totals of each currency), By product, By store, By payment method, Orders,
+and Ledger (every line of every entry). Money is a number in major units (Decimal, converted
+from the integer minor units: 1999 → 19.99, never through a float) with its currency's format,
+e.g. `#,##0.00 "GBP"` or `#,##0 "JPY"`. Each table ends every currency with a Total row whose
+values are the integer sums of the report (not Excel formulas), so they equal the ledger and the
+Summary to the minor unit. Times are UTC.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from panacea.finance.reports import CurrencyFigures, PeriodFigures, Tally, ranked
+from panacea.orders.models import OrderState
+from panacea.platform.money import MINOR_UNITS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHEETS = ("Summary", "By product", "By store", "By payment method", "Orders", "Ledger")
+FIGURES = ("Gross sales", "Discounts", "Refunds", "Net", "Orders", "Units sold", "Units refunded")
+TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+BOLD = Font(bold=True)
+
+
+def major(amount: int, currency: str) -> Decimal:
+    """Minor units as major units, exactly: 1999 GBP → Decimal('19.99')."""
+    return Decimal(amount).scaleb(-MINOR_UNITS[currency])
+
+
+def money_format(currency: str) -> str:
+    """The number format of a currency: its decimals, and its code after the number."""
+    exponent = MINOR_UNITS[currency]
+    return ("#,##0." + "0" * exponent if exponent else "#,##0") + f' "{currency}"'
+
+
+class _Sheet:
+    """A write-only sheet with a bold header row, frozen under it, and typed cells."""
+
+    def __init__(self, book: Workbook, title: str, header: Sequence[str], widths: Sequence[int]) -> None:
+        self.ws: WriteOnlyWorksheet = book.create_sheet(title)
+        for i, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = width
+        self.ws.freeze_panes = "A2"
+        self.row(header, bold=True)
+
+    def cell(self, value: Any, *, currency: str | None = None, bold: bool = False) -> Cell:
+        made = WriteOnlyCell(self.ws, value=value)
+        if isinstance(value, datetime):
+            made.value = value.astimezone(UTC).replace(tzinfo=None)  # Excel has no time zones: UTC
+            made.number_format = TIME_FORMAT
+        elif isinstance(value, Decimal) and currency:
+            made.number_format = money_format(currency)
+        if bold:
+            made.font = BOLD
+        return made
+
+    def row(self, values: Iterable[Any], *, currency: str | None = None, bold: bool = False) -> None:
+        self.ws.append([self.cell(v, currency=currency, bold=bold) for v in values])
+
+
+def _figures(tally: Tally, currency: str) -> list[Any]:
+    return [
+        major(tally.gross, currency),
+        major(tally.discounts, currency),
+        major(tally.refunds, currency),
+        major(tally.net, currency),
+        len(tally.orders),
+        tally.units,
+        tally.units_refunded,
+    ]
+
+
+def render(figures: PeriodFigures, *, states: dict[str, OrderState], generated_at: datetime) -> bytes:
+    """The workbook of a period's figures (`states`: orders' states now, by id)."""
+    book = Workbook(write_only=True)
+    currencies = figures.currency_list
+    _summary(book, figures, generated_at)
+    _breakdown(
+        book,
+        "By product",
+        ["Product", "Product ID"],
+        currencies,
+        lambda c: [([c.product_names[key], key], tally) for key, tally in ranked(c.products)],
+    )
+    _breakdown(book, "By store", ["Store ID"], currencies, lambda c: [([k], t) for k, t in ranked(c.stores)])
+    _breakdown(
+        book,
+        "By payment method",
+        ["Payment method"],
+        currencies,
+        lambda c: [([key], tally) for key, tally in ranked(c.methods)],
+    )
+    _orders(book, figures, states)
+    _ledger(book, figures)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _summary(book: Workbook, figures: PeriodFigures, generated_at: datetime) -> None:
+    sheet = _Sheet(book, "Summary", ["Currency", *FIGURES], [12, 16, 16, 16, 16, 10, 12, 15])
+    for c in figures.currency_list:
+        sheet.row([c.currency, *_figures(c.totals, c.currency)], currency=c.currency)
+    sheet.row([])
+    sheet.row(["Period", f"{figures.since.isoformat()} to {figures.until.isoformat()} (UTC days, both included)"])
+    if figures.product_id:
+        sheet.row(["Product", figures.product_id])
+    if figures.member_id:
+        sheet.row(["Member", figures.member_id])
+    sheet.row(["Ledger entries", len(figures.entries)])
+    sheet.row(["Generated", generated_at])
+
+
+def _breakdown(
+    book: Workbook,
+    title: str,
+    keys: list[str],
+    currencies: list[CurrencyFigures],
+    rows_of: Callable[[CurrencyFigures], list[tuple[list[str], Tally]]],
+) -> None:
+    widths = [12, *([30, 30] if len(keys) == 2 else [30]), 16, 16, 16, 16, 10, 12, 15]
+    sheet = _Sheet(book, title, ["Currency", *keys, *FIGURES], widths)
+    for c in currencies:
+        for key_values, tally in rows_of(c):
+            sheet.row([c.currency, *key_values, *_figures(tally, c.currency)], currency=c.currency)
+        sheet.row(
+            [c.currency, "Total", *([""] * (len(keys) - 1)), *_figures(c.totals, c.currency)],
+            currency=c.currency,
+            bold=True,
+        )
+
+
+def _orders(book: Workbook, figures: PeriodFigures, states: dict[str, OrderState]) -> None:
+    header = [
+        "Order ID",
+        "Ordered at",
+        "Paid at",
+        "Member",
+        "State",
+        "Payment method",
+        "Currency",
+        "Gross sales",
+        "Discounts",
+        "Refunds",
+        "Net",
+        "Units sold",
+        "Units refunded",
+    ]
+    sheet = _Sheet(book, "Orders", header, [30, 20, 20, 30, 20, 16, 10, 16, 16, 16, 16, 12, 15])
+    rows = figures.order_rows(states, newest_first=False)
+    for c in figures.currency_list:
+        for order in (o for o in rows if o.currency == c.currency):
+            sheet.row(
+                [
+                    order.order_id,
+                    order.ordered_at,
+                    order.paid_at,
+                    order.member_id,
+                    order.state.value,
+                    order.payment_method.value,
+                    c.currency,
+                    *(major(m.amount, c.currency) for m in (order.gross, order.discounts, order.refunds, order.net)),
+                    order.units,
+                    order.units_refunded,
+                ],
+                currency=c.currency,
+            )
+        t = c.totals
+        sheet.row(
+            [
+                "Total",
+                None,
+                None,
+                None,
+                None,
+                None,
+                c.currency,
+                *(major(v, c.currency) for v in (t.gross, t.discounts, t.refunds, t.net)),
+                t.units,
+                t.units_refunded,
+            ],
+            currency=c.currency,
+            bold=True,
+        )
+
+
+def _ledger(book: Workbook, figures: PeriodFigures) -> None:
+    header = [
+        "Entry ID",
+        "At",
+        "Kind",
+        "Order ID",
+        "Line",
+        "Product",
+        "Product ID",
+        "SKU ID",
+        "Store ID",
+        "Member",
+        "Payment method",
+        "Currency",
+        "Quantity",
+        "Gross",
+        "Discount",
+        "Amount",
+        "Order state after",
+    ]
+    widths = [30, 20, 8, 30, 6, 30, 30, 30, 30, 30, 16, 10, 10, 16, 16, 16, 20]
+    sheet = _Sheet(book, "Ledger", header, widths)
+    for c in figures.currency_list:
+        gross = discount = amount = quantity = 0
+        for entry in (e for e in figures.entries if e.currency == c.currency):
+            for line in entry.lines:
+                sheet.row(
+                    [
+                        entry.id,
+                        entry.at,
+                        entry.kind.value,
+                        entry.order_id,
+                        line.line_no,
+                        line.product_name,
+                        line.product_id,
+                        line.sku_id,
+                        line.store_id,
+                        entry.member_id,
+                        entry.payment_method.value,
+                        c.currency,
+                        line.quantity,
+                        major(line.gross.amount, c.currency),
+                        major(line.discount.amount, c.currency),
+                        major(line.amount.amount, c.currency),
+                        entry.state.value,
+                    ],
+                    currency=c.currency,
+                )
+                gross, discount = gross + line.gross.amount, discount + line.discount.amount
+                amount, quantity = amount + line.amount.amount, quantity + line.quantity
+        sheet.row(
+            [
+                "Total",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                c.currency,
+                quantity,
+                major(gross, c.currency),
+                major(discount, c.currency),
+                major(amount, c.currency),
+                None,
+            ],
+            currency=c.currency,
+            bold=True,
+        )
