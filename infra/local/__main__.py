@@ -46,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stripe-port", type=int, default=4242, help="the Stripe sandbox's port (0: any free port)")
     parser.add_argument("--state-dir", type=Path, default=Path(".local"))
     parser.add_argument("--time-scale", type=float, default=1.0, help="multiplier for workflow waits (0: instant)")
+    parser.add_argument(
+        "--token-timeout-scale",
+        type=float,
+        default=1.0,
+        help="multiplier for the timeouts of workflow states waiting on a task token (a payment, a shipment)",
+    )
     args = parser.parse_args(argv)
 
     platform = LocalPlatform(
@@ -54,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         aws_port=args.aws_port,
         stripe_port=args.stripe_port,
         time_scale=args.time_scale,
+        token_timeout_scale=args.token_timeout_scale,
     )
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1 <pid>` prints every thread's stack
     stop = threading.Event()

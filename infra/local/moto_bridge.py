@@ -7,7 +7,9 @@
    machine starts an execution (named after the event id, so a redelivery starts nothing new).
 3. Time: Wait states and Retry intervals are scaled by `time_scale` (0 in tests: instant). The
    timeouts of states waiting for a task token keep their length (a wait that timed out at once
-   could never be answered), unless a test shortens them for a while (`token_timeouts_scaled`).
+   could never be answered), unless the runtime is told to shorten them (`token_timeout_scale`,
+   so a tenant's 30-minute payment timeout can pass in an end-to-end test) or a test shortens
+   them for a while (`token_timeouts_scaled`).
 4. DynamoDB: moto applies a transaction's writes one by one and, if one fails, swaps in a deep
    copy of the table taken before. That costs a copy of the whole table per transaction (40 ms
    at 1,000 items, growing linearly), loses any write landing between copy and swap (moto serves
@@ -197,10 +199,10 @@ def token_timeouts_scaled(scale: float) -> Iterator[None]:
         _token_timeout_scale = previous
 
 
-def install(*, time_scale: float = 1.0) -> None:
-    """Apply the bridge (once per process); `time_scale` may be changed by a later call."""
-    global _installed, _time_scale  # noqa: PLW0603 - process-wide patches
-    _time_scale = time_scale
+def install(*, time_scale: float = 1.0, token_timeout_scale: float = 1.0) -> None:
+    """Apply the bridge (once per process); the scales may be changed by a later call."""
+    global _installed, _time_scale, _token_timeout_scale  # noqa: PLW0603 - process-wide patches
+    _time_scale, _token_timeout_scale = time_scale, token_timeout_scale
     if _installed:
         return
     LambdaFunction._invoke_lambda = _invoke_in_process

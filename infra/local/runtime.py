@@ -41,10 +41,11 @@ class LocalPlatform:
         aws_port: int = 4566,
         stripe_port: int = 4242,
         time_scale: float = 1.0,
+        token_timeout_scale: float = 1.0,
         log: Callable[[str], None] = stderr,
     ) -> None:
         self.host, self.port, self.aws_port, self.stripe_port = host, port, aws_port, stripe_port
-        self.time_scale, self.log = time_scale, log
+        self.time_scale, self.token_timeout_scale, self.log = time_scale, token_timeout_scale, log
         self.pumps: list[Pump] = []
         self.moto: ThreadedMotoServer | None = None
         self.gateway: Gateway | None = None
@@ -61,7 +62,7 @@ class LocalPlatform:
 
     def start(self) -> Self:
         # AWS, emulated: every boto3 client in this process (and its children) talks to moto.
-        moto_bridge.install(time_scale=self.time_scale)
+        moto_bridge.install(time_scale=self.time_scale, token_timeout_scale=self.token_timeout_scale)
         os.environ.update(LOCAL_CREDENTIALS)
         os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
         os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,9 @@ import boto3
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# Waits on a task token (an order's payment, say) last this much of their length: a tenant's
+# 30 minutes to pay become 36 s, and its shortest, 5 minutes, 6 s.
+TOKEN_TIMEOUT_SCALE = 0.02
 
 
 @dataclass
@@ -89,6 +94,8 @@ def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Pop
             "0",
             "--time-scale",
             "0",
+            "--token-timeout-scale",
+            str(TOKEN_TIMEOUT_SCALE),
             "--state-dir",
             str(state),
         ],
@@ -116,3 +123,34 @@ def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Pop
 @pytest.fixture(scope="session")
 def client(runtime: subprocess.Popen[bytes]) -> Client:
     return Client(runtime.demo)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def owner_token(client: Client) -> str:
+    owner = client.demo["demo_tenant"]["owner"]
+    return client.token(owner["username"], owner["password"])
+
+
+def member_token(client: Client) -> str:
+    """A member of the demo tenant, registered by email and signed in."""
+    slug, email = client.demo["demo_tenant"]["slug"], f"buyer-{uuid.uuid4().hex[:8]}@example.com"
+    password = "Harbour-Gene-2026!"
+    body = {"tenant": slug, "kind": "individual", "email": email, "password": password}
+    assert client.request("POST", "/v1/auth/register", body=body)[0] == 202
+    _, _, outbox = client.request("GET", f"/_local/outbox?to={email}")
+    code = re.search(r"\b(\d{6})\b", outbox["messages"][-1]["text"]).group(1)
+    client.request("POST", "/v1/auth/register/confirm", body={"tenant": slug, "email": email, "code": code})
+    credentials = {"tenant": slug, "email": email, "password": password}
+    _, _, session = client.request("POST", "/v1/auth/sign-in", body=credentials)
+    return str(session["id_token"])
+
+
+def until(client: Client, path: str, token: str, state: str, *, timeout_s: float = 30) -> dict[str, Any]:
+    """The order at `path` once it is in `state` (the workflow and consumers run on their own)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        order = client.request("GET", path, token=token)[2]
+        if order["state"] == state:
+            return dict(order)
+        time.sleep(0.2)
+    raise AssertionError(f"{path} never became {state} (last: {order['state']})")

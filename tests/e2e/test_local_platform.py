@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from tests.e2e.conftest import Client
+from tests.e2e.conftest import Client, member_token, until
 
 pytestmark = pytest.mark.slow
 
@@ -18,12 +18,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def admin_token(client: Client) -> str:
     return client.token(client.demo["platform_admin"]["username"], client.demo["platform_admin"]["password"])
-
-
-@pytest.fixture(scope="module")
-def owner_token(client: Client) -> str:
-    owner = client.demo["demo_tenant"]["owner"]
-    return client.token(owner["username"], owner["password"])
 
 
 def _tenant(**overrides):
@@ -173,30 +167,6 @@ def test_a_member_registers_signs_in_and_looks_after_their_account(client: Clien
     assert f"email to {email}" in runtime.log_path.read_text()
 
 
-def _member_token(client: Client) -> str:
-    """A member of the demo tenant, registered by email and signed in."""
-    slug, email = client.demo["demo_tenant"]["slug"], f"buyer-{uuid.uuid4().hex[:8]}@example.com"
-    password = "Harbour-Gene-2026!"
-    body = {"tenant": slug, "kind": "individual", "email": email, "password": password}
-    assert client.request("POST", "/v1/auth/register", body=body)[0] == 202
-    _, _, outbox = client.request("GET", f"/_local/outbox?to={email}")
-    code = re.search(r"\b(\d{6})\b", outbox["messages"][-1]["text"]).group(1)
-    client.request("POST", "/v1/auth/register/confirm", body={"tenant": slug, "email": email, "code": code})
-    credentials = {"tenant": slug, "email": email, "password": password}
-    _, _, session = client.request("POST", "/v1/auth/sign-in", body=credentials)
-    return str(session["id_token"])
-
-
-def _until(client: Client, path: str, token: str, state: str) -> dict:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        order = client.request("GET", path, token=token)[2]
-        if order["state"] == state:
-            return dict(order)
-        time.sleep(0.2)
-    raise AssertionError(f"{path} never became {state} (last: {order['state']})")
-
-
 def test_a_member_buys_a_device_pays_with_stripe_and_receives_it(client: Client, owner_token: str):
     # Given a device on sale in the demo tenant's shop
     status, _, product = client.request(
@@ -215,7 +185,7 @@ def test_a_member_buys_a_device_pays_with_stripe_and_receives_it(client: Client,
     count = {"available": 3, "reason": "delivery"}
     assert client.request("PUT", f"/v1/catalog/skus/{sku['id']}/stock/{store}", token=owner_token, body=count)[0] == 200
     # And a member with an address
-    member = _member_token(client)
+    member = member_token(client)
     address = client.request(
         "POST",
         "/v1/me/addresses",
@@ -238,14 +208,14 @@ def test_a_member_buys_a_device_pays_with_stripe_and_receives_it(client: Client,
     urllib.request.urlopen(request, timeout=30).close()
     # Then the order is paid and being fulfilled
     path = headers["Location"]
-    _until(client, path, member, "fulfilling")
+    until(client, path, member, "fulfilling")
     # When the shop ships it and the member says it arrived
     shipment = {"carrier": "Royal Mail", "tracking_number": "RM123456785GB"}
     status, _, shipped = client.request("POST", f"{path}/shipments", token=owner_token, body=shipment)
     assert (status, shipped["state"]) == (200, "shipped"), shipped
     assert client.request("POST", f"{path}/receipt", token=member, body={})[0] == 200
     # Then the order completes, and its member sees it so
-    done = _until(client, path, member, "completed")
+    done = until(client, path, member, "completed")
     assert [t["to_state"] for t in done["history"]] == ["pending_payment", "paid", "fulfilling", "shipped", "completed"]
     status, _, mine = client.request("GET", "/v1/me/orders?state=completed", token=member)
     assert [o["id"] for o in mine["items"]] == [done["id"]]
