@@ -78,11 +78,12 @@ class ThroughGateway:
 
     def measure(self, use_case: str, method: str, target: str, **request: Any) -> tuple[UseCase, Any]:
         route = self.route(method, target.partition("?")[0])
-        before = self.ledger.snapshot()
+        before, refused = self.ledger.snapshot(), self.ledger.refusals()
         status, body = self.send(method, target, **request)
         spent = self.ledger.since(before)
         authorizer = None if route.public else by_operation(spent, wiring.AUTHORIZER)
         measured = UseCase(use_case, f"{method} {route.path}", status, by_operation(spent, route.function), authorizer)
+        measured.refused = by_operation(self.ledger.refusals() - refused, route.function)
         if route.public:
             measured.note = "public route: no authorizer"
         return measured, body

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bench import commerce
 from bench.coldstart import TRACED_API, ColdStartFigures
+from bench.ledger import aws_only, stripe_only
 from bench.requests import RequestFigures
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
@@ -98,8 +100,38 @@ def cold_start(figures: ColdStartFigures) -> str:
             "",
             "  for comparison (the platform uses Lambda active tracing, not the X-Ray SDK):",
             table(["import", "ms", "x boto3", "range ms", ""], comparisons, right=(1, 2, 3)),
+            *stripe_first_use(figures),
         ]
     )
+
+
+def stripe_first_use(figures: ColdStartFigures) -> list[str]:
+    """What a container's first use of Stripe adds, for the functions that may use it."""
+    if not figures.stripe:
+        return []
+    base = figures.boto3.median_ms
+    handler = {fn.name: s.median_ms for fn, s in figures.functions}
+    rows = [
+        [
+            s.label,
+            f"{s.median_ms:.0f}",
+            f"{s.median_ms / base:.2f}",
+            spread(s.samples_ms),
+            f"{100 * s.median_ms / handler[fn.name]:.0f}% of {fn.name}'s cold start",
+        ]
+        for fn, s in figures.stripe
+    ]
+    at_cold_start = figures.stripe_at_cold_start
+    return [
+        "",
+        "  stripe is imported on a container's first use of Stripe (panacea.platform.payments), not with the",
+        "  handler: what that first use adds, timed after importing the handler (untimed), for each function",
+        "  that may use Stripe (grant use_stripe); the first API call is one request to a local Stripe sandbox",
+        "  (the network round trip included, a millisecond or so here):",
+        table(["first use", "ms", "x boto3", "range ms", ""], rows, right=(1, 2, 3)),
+        "  stripe imported at cold start, with the handler: "
+        + (", ".join(at_cold_start) + " (it should be imported on first use)" if at_cold_start else "by no function"),
+    ]
 
 
 def requests(figures: RequestFigures) -> str:
@@ -180,8 +212,115 @@ def requests(figures: RequestFigures) -> str:
             ["function", "invocations", "events", "requests", "per event", "operations"], per_event, right=(1, 2, 3, 4)
         ),
     ]
+    lines += ["", *commerce_section(figures.commerce)]
     lines += [f"  WARNING: {w}" for w in figures.warnings]
     return "\n".join(lines)
+
+
+def counts(counted: Counter[str] | dict[str, int]) -> str:
+    """ "OutboxRelay 1, OrdersSteps/await_payment 2" (in the order given)."""
+    return ", ".join(f"{name} {n}" for name, n in counted.items()) or "nothing"
+
+
+def background_rows(step: commerce.Background, webhook_function: str) -> list[list[Any]]:
+    """A row per webhook delivered (what the webhook function sent for it), then per caller."""
+    rows: list[list[Any]] = [
+        [
+            f"{webhook_function} <- {d.event_type} ({d.status})",
+            d.requests,
+            d.stripe_calls,
+            operations(d.operations),
+        ]
+        for d in step.deliveries
+    ]
+    for caller, ops in step.by_caller.items():
+        if caller != webhook_function or not step.deliveries:
+            rows.append([caller, sum(aws_only(ops).values()), sum(stripe_only(ops).values()), operations(ops)])
+    return rows
+
+
+def commerce_section(figures: commerce.CommerceFigures) -> list[str]:
+    rows = [
+        [
+            u.name,
+            u.route,
+            u.status,
+            u.requests,
+            u.stripe_calls,
+            "-" if u.authorizer is None else u.authorizer_requests,
+            u.requests + u.authorizer_requests,
+            services(aws_only(u.operations)),
+        ]
+        for u in figures.use_cases
+    ]
+    width = max(len(u.name) for u in figures.use_cases)
+    by_use_case = [f"    {u.name.ljust(width)}  {operations(u.operations)}" for u in figures.use_cases]
+    lines = [
+        "  commerce: a member's journey, each request sent through the local gateway (route, authorizer,",
+        "  function) on the tenant onboarded above, with a shop built beforehand (not counted); 'fn' is the",
+        "  function's AWS requests, 'Stripe' its calls to Stripe's API (the local sandbox; not AWS requests,",
+        "  counted apart), 'authz' the authorizer's. What each step set off in the background follows.",
+        table(
+            ["use case", "route", "status", "fn", "Stripe", "authz", "total", "fn by service"],
+            rows,
+            right=(2, 3, 4, 5, 6),
+        ),
+        f"    {commerce.FIRST_CHECKOUT}: Stripe's keys are read from Secrets Manager on a container's first use",
+        "  the function's operations:",
+        *by_use_case,
+        "",
+        "  in the background, from each step until the platform went quiet: each webhook the sandbox delivered",
+        "  through the gateway (what the webhook function sent for it, and the answer's status), the relay,",
+        "  queue consumers and workflow tasks:",
+    ]
+    for step in figures.background.values():
+        lines += [
+            f"  {step.step}: {step.requests} requests"
+            + (f", {step.stripe_calls} Stripe calls" if step.stripe_calls else ""),
+            table(
+                ["webhook, function or task", "requests", "Stripe", "operations"],
+                background_rows(step, figures.webhook_function),
+                right=(1, 2),
+            ),
+        ]
+    if commerce.CHECKOUT in {u.name for u in figures.use_cases} and commerce.AFTER_CHECKOUT in figures.background:
+        checkout = figures.per_checkout
+        lines += [
+            "",
+            f"  AWS REQUESTS PER CHECKOUT: {checkout['orders_api_requests']} in OrdersApi (starting the payment"
+            f" included) + {checkout['authorizer_requests']} in the authorizer;"
+            f" {checkout['stripe_calls']} Stripe call (" + operations(checkout["stripe_operations"]) + ")",
+            f"    then {checkout['background_requests']} in the background ("
+            + counts(checkout["background_by_caller"])
+            + f"): {checkout['total_requests']} AWS requests in all",
+        ]
+    if commerce.PAYMENT in figures.background:
+        webhook = figures.per_payment_webhook
+        others = ", ".join(f"{d['event_type']} {d['requests']}" for d in webhook["other_deliveries"]) or "none"
+        lines += [
+            f"  AWS REQUESTS PER PAYMENT WEBHOOK: {webhook['webhook_requests']} in {figures.webhook_function} for"
+            f" {commerce.PAYMENT_SUCCEEDED} ("
+            + operations(webhook["webhook_operations"])
+            + f"); other webhooks: {others}",
+            f"    then {webhook['following_requests']} until fulfilment started and parked on its waits ("
+            + counts(webhook["following_by_caller"])
+            + f"): {webhook['total_requests']} AWS requests in all, {webhook['stripe_calls']} Stripe calls",
+        ]
+    if commerce.REFUND in {u.name for u in figures.use_cases} and commerce.AFTER_REFUND in figures.background:
+        refund, after = figures.use_case(commerce.REFUND), figures.background[commerce.AFTER_REFUND]
+        lines.append(
+            f"  per refund: {refund.requests} in OrdersApi + {refund.authorizer_requests} in the authorizer, "
+            f"{refund.stripe_calls} Stripe call; then {after.requests} in the background: "
+            f"{refund.requests + refund.authorizer_requests + after.requests} AWS requests in all"
+        )
+    reads = sum(figures.secret_reads.values())
+    lines += [
+        f"  Stripe's keys (secretsmanager:GetSecretValue) read {reads} times over the whole run ("
+        + (", ".join(f"{caller} x{n}" for caller, n in figures.secret_reads.items()) or "never")
+        + "): once per process here,",
+        "    where every function shares one; on Lambda once per container of each function that uses Stripe.",
+    ]
+    return lines
 
 
 def write_json(cold: ColdStartFigures | None, reqs: RequestFigures | None, seconds: float) -> Path:

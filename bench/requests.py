@@ -20,6 +20,8 @@ platform going quiet after it became active.
 from __future__ import annotations
 
 import json
+import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -30,24 +32,37 @@ from typing import Any
 import jwt
 from botocore.client import BaseClient
 
-from bench import identity
-from bench.ledger import OUTSIDE, RequestLedger, UseCase, by_caller, by_operation
+from bench import commerce, identity
+from bench.ledger import (
+    OUTSIDE,
+    TIMEOUT_S,
+    RequestLedger,
+    UseCase,
+    by_caller,
+    by_operation,
+    is_stripe,
+    stripe_operation,
+    wait_until_quiet,
+)
 from infra import wiring
 from infra.local import invoke as local_invoke
 from infra.local.gateway import rest_event
 from infra.local.runtime import LocalPlatform
 from infra.local.seed import PLATFORM_ADMIN, cognito, create_platform_admin, owner_username
+from infra.local.stripe_sandbox import StripeSandbox
 from panacea.platform import aws, isolation, table
 from panacea.platform.access import Actor, Role
 
 API_FUNCTION = "TenancyApi"
+# What the platform logs in the normal course: every email and text message the outbox printer shows,
+# the gateway's line per request served by its HTTP server (Stripe's webhooks) and the Stripe sandbox's
+# line per webhook delivered, when answered 2xx. Anything else it logs is a warning.
+ROUTINE = re.compile(r"^(?:[✉✆]|[A-Z]+ \S+ → 2\d\d |stripe sandbox: \S+ \S+ → 2\d\d$)")
 ASSUME_ROLE = "sts:AssumeRole"
 # What the authorizer hands to functions (functions/identity/authorizer.py), as the routes see it.
 PLATFORM_ADMIN_CLAIMS = Actor(
     user_id="platform-admin", tenant_id=None, roles=frozenset({Role.PLATFORM_ADMIN})
 ).as_context()
-QUIET_S = 1.0  # the platform is idle when no function sent a request for this long
-TIMEOUT_S = 60.0
 
 NEW_TENANT: dict[str, Any] = {
     "name": "Bench Gene Clinic",
@@ -67,6 +82,7 @@ def owner_claims(user_id: str, tenant_id: str) -> dict[str, str]:
 class RequestFigures:
     use_cases: list[UseCase]  # tenancy, through the handler
     identity: list[UseCase]  # identity, through the gateway (authorizer booked apart)
+    commerce: commerce.CommerceFigures  # catalog, promotions, orders and payments, through the gateway
     onboarding: dict[str, Counter[str]]  # caller → operations, one tenant's onboarding
     per_event: dict[str, dict[str, Any]]  # relay and consumers over the whole run
     assume_role: dict[str, int]  # caller → STS AssumeRole requests over the whole run
@@ -86,9 +102,11 @@ class RequestFigures:
         workflow_and_relay, consumers = self.onboarding_requests()
         return {
             "method": "botocore before-send hooks on every client panacea.platform.aws makes (own and "
-            "tenant-scoped) and on pynamodb's shared connection, booked to the invoked function",
+            "tenant-scoped) and on pynamodb's shared connection, booked to the invoked function; Stripe API "
+            "calls (stripe:…) counted apart, once per HTTP attempt of the stripe client",
             "use_cases": [u.as_dict() for u in self.use_cases],
             "identity_use_cases": [u.as_dict() for u in self.identity],
+            "commerce": self.commerce.as_dict(),
             "per_sign_in": self.per_sign_in,
             "sts_assume_role": {"total": sum(self.assume_role.values()), "by_caller": self.assume_role},
             "onboarding": {
@@ -151,11 +169,65 @@ def watch_shared_connection(ledger: RequestLedger) -> None:
         ledger.watch(table.connection().client)
 
 
+def _stripe_http_clients() -> list[type[Any]]:
+    """The stripe library's HTTP clients that send requests (whichever one it picks)."""
+    from stripe import _http_client  # noqa: PLC0415 - the library's own transport, a private module
+
+    found: list[type[Any]] = []
+    pending: list[type[Any]] = [_http_client.HTTPClient]
+    while pending:
+        for sub in pending.pop().__subclasses__():
+            pending.append(sub)
+            if "request" in vars(sub):
+                found.append(sub)
+    return found
+
+
+@contextmanager
+def count_stripe_calls(ledger: RequestLedger) -> Iterator[None]:
+    """Book every HTTP attempt of the stripe client (`stripe:POST /v1/payment_intents`) to the
+    caller on the thread, as `before-send` books AWS requests: retries count each time."""
+    originals = {cls: cls.request for cls in _stripe_http_clients()}
+
+    def counting(send: Callable[..., Any]) -> Callable[..., Any]:
+        def request(client: Any, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+            ledger.book(stripe_operation(method, url))
+            return send(client, method, url, *args, **kwargs)
+
+        return request
+
+    for cls, send in originals.items():
+        cls.request = counting(send)
+    try:
+        yield
+    finally:
+        for cls, send in originals.items():
+            cls.request = send
+
+
+class SandboxCount:
+    """Stripe API requests as the sandbox saw them (its controls and webhooks aside): the
+    cross-check of what the ledger counted at the client."""
+
+    def __init__(self, sandbox: StripeSandbox) -> None:
+        self.seen = 0
+        self._lock = threading.Lock()
+        handle = sandbox.handle
+
+        def counted(method: str, target: str, headers: dict[str, str], body: bytes) -> tuple[int, Any]:
+            if not target.startswith("/_sandbox/"):
+                with self._lock:
+                    self.seen += 1
+            return handle(method, target, headers, body)
+
+        sandbox.handle = counted  # type: ignore[method-assign]
+
+
 @contextmanager
 def safety_nets(ledger: RequestLedger) -> Iterator[None]:
     """While the platform runs: note every request a function sends through a client the ledger
-    does not watch (it went uncounted), and count the authorizer's fetches of the user pool's
-    signing keys (an HTTPS GET, not a botocore call)."""
+    does not watch (it went uncounted), count the authorizer's fetches of the user pool's
+    signing keys (an HTTPS GET, not a botocore call), and count Stripe API calls."""
     make_api_call, fetch_data = BaseClient._make_api_call, jwt.PyJWKClient.fetch_data
 
     def noted(client: BaseClient, operation: str, params: dict[str, Any]) -> Any:
@@ -170,7 +242,8 @@ def safety_nets(ledger: RequestLedger) -> Iterator[None]:
     BaseClient._make_api_call = noted  # type: ignore[method-assign]
     jwt.PyJWKClient.fetch_data = fetched  # type: ignore[method-assign]
     try:
-        yield
+        with count_stripe_calls(ledger):
+            yield
     finally:
         BaseClient._make_api_call = make_api_call  # type: ignore[method-assign]
         jwt.PyJWKClient.fetch_data = fetch_data  # type: ignore[method-assign]
@@ -252,19 +325,6 @@ class TenancyApi:
         raise TimeoutError(f"tenant {tenant_id} still onboarding after {TIMEOUT_S:.0f}s")
 
 
-def wait_until_quiet(ledger: RequestLedger) -> None:
-    """Wait until no function has sent a request for QUIET_S (the relay and consumers are done)."""
-    deadline = time.monotonic() + TIMEOUT_S
-    seen = ledger.snapshot()
-    while time.monotonic() < deadline:
-        time.sleep(QUIET_S)
-        now = ledger.snapshot()
-        if now == seen:
-            return
-        seen = now
-    raise TimeoutError(f"the platform was still busy after {TIMEOUT_S:.0f}s")
-
-
 # --- the run ---------------------------------------------------------------------------------
 
 
@@ -274,21 +334,49 @@ def measure(log: Callable[[str], None]) -> RequestFigures:
     book_invocations(ledger)
     watch_new_clients(ledger)  # before the platform makes any client
     platform_log: list[str] = []
-    platform = LocalPlatform(port=0, aws_port=0, time_scale=0, log=platform_log.append)
+    platform = LocalPlatform(port=0, aws_port=0, stripe_port=0, time_scale=0, log=platform_log.append)
     started = time.perf_counter()
     with safety_nets(ledger):
         platform.start()
         try:
             log(f"  local platform started in {time.perf_counter() - started:.1f}s (moto on {platform.aws_url})")
             watch_shared_connection(ledger)
+            assert platform.stripe
+            at_sandbox = SandboxCount(platform.stripe)
             create_platform_admin(platform, **PLATFORM_ADMIN)
             figures = _run_use_cases(TenancyApi(ledger), ledger, platform)
         finally:
             platform.stop()
         figures.warnings += unwatched_clients(ledger)
-    # The outbox printer logs every email and text message the platform sent: not a problem.
-    figures.warnings += [f"platform log: {line}" for line in platform_log if not line.startswith(("✉", "✆"))]
+        counted = sum(n for (_, operation), n in ledger.snapshot().items() if is_stripe(operation))
+        if counted != at_sandbox.seen:
+            figures.warnings.append(
+                f"the Stripe sandbox answered {at_sandbox.seen} API requests; the ledger counted {counted}"
+            )
+    figures.warnings += [f"platform log: {line}" for line in platform_log if not ROUTINE.match(line)]
     return figures
+
+
+def _per_event(ledger: RequestLedger) -> dict[str, dict[str, Any]]:
+    """The relay's and each queue consumer's requests over the whole run, and per event handled."""
+    requests, invocations, records = ledger.totals()
+    per_event = {}
+    for caller in [*(stream.function for stream in wiring.STREAMS), *(queue.consumer for queue in wiring.QUEUES)]:
+        operations = by_operation(requests, caller)
+        per_event[caller] = {
+            "invocations": invocations[caller],
+            "events": records[caller],
+            "requests": sum(operations.values()),
+            "requests_per_event": round(sum(operations.values()) / max(records[caller], 1), 2),
+            "operations": dict(sorted(operations.items())),
+        }
+    return per_event
+
+
+def _commerce(ledger: RequestLedger, platform: LocalPlatform, tenant: identity.Tenant) -> commerce.CommerceFigures:
+    assert platform.gateway
+    assert platform.stripe
+    return commerce.run(identity.ThroughGateway(ledger, platform.gateway), ledger, platform.stripe, tenant)
 
 
 def _run_use_cases(api: TenancyApi, ledger: RequestLedger, platform: LocalPlatform) -> RequestFigures:
@@ -368,6 +456,10 @@ def _run_use_cases(api: TenancyApi, ledger: RequestLedger, platform: LocalPlatfo
     )
     warnings += identity_warnings
 
+    # Commerce, through the gateway, on the same tenant: a shop, a member's checkout, payment and refund.
+    commerce_figures = _commerce(ledger, platform, identity.Tenant(tenant_id, tenant["slug"], first_admin["email"]))
+    warnings += commerce_figures.warnings
+
     wait_until_quiet(ledger)  # the relay and consumers catch up with every event above
     order = [
         "create tenant (no Idempotency-Key)",
@@ -384,21 +476,17 @@ def _run_use_cases(api: TenancyApi, ledger: RequestLedger, platform: LocalPlatfo
         "own tenant (owner)",
         "update own settings (owner)",
     ]
-    requests, invocations, records = ledger.totals()
-    per_event = {
-        caller: {
-            "invocations": invocations[caller],
-            "events": records[caller],
-            "requests": sum(by_operation(requests, caller).values()),
-            "requests_per_event": round(sum(by_operation(requests, caller).values()) / max(records[caller], 1), 2),
-            "operations": dict(sorted(by_operation(requests, caller).items())),
-        }
-        for caller in [*(stream.function for stream in wiring.STREAMS), *(queue.consumer for queue in wiring.QUEUES)]
-    }
+    requests, per_event = ledger.totals()[0], _per_event(ledger)
     assume_role = {caller: ops[ASSUME_ROLE] for caller, ops in by_caller(requests).items() if ops[ASSUME_ROLE]}
     warnings += [f"failure: {f}" for f in ledger.failures]
     if by_operation(requests, OUTSIDE):
         warnings.append(f"requests sent outside any function: {dict(by_operation(requests, OUTSIDE))}")
     return RequestFigures(
-        [measured[name] for name in order], identity_use_cases, onboarding, per_event, assume_role, warnings
+        [measured[name] for name in order],
+        identity_use_cases,
+        commerce_figures,
+        onboarding,
+        per_event,
+        assume_role,
+        warnings,
     )
