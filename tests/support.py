@@ -163,6 +163,9 @@ def signed_headers(
 ) -> dict[str, str]:
     """The headers a partner system sends: its key, the time, the body's digest and the signature."""
     timestamp = at if at is not None else int(time.time())
+    path, _, in_path = path.partition("?")  # a query in the path is signed as the query
+    if query is None and in_path:
+        query = dict(urllib.parse.parse_qsl(in_path, keep_blank_values=True))
     digest = hashlib.sha256(body).hexdigest()
     nonce = secrets.token_urlsafe(16)
     message = credentials.string_to_sign(

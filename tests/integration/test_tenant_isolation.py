@@ -18,6 +18,9 @@ against a list of routes, so every context's routes are probed as soon as they e
      (platform-only routes, or roles the caller lacks);
    - with the document's example body, fields named like a path parameter set to A's ids (and,
      for the comparison, to ids nobody has);
+   - with its query's id filters (`product_id`, `member_id`, …) set to A's ids (and, for the
+     comparison, to ids nobody has), its dates to today and its other required parameters to
+     their examples, so a report or search over A's activity is really asked for;
    - no answer may carry one of A's ids (other than those B sent), A's slug, name or owner.
 5. A's items are the same afterwards, and every DynamoDB request signed by A's or B's tenant
    session stayed inside that session's keys: moto does not enforce IAM, so the probe reads each
@@ -30,6 +33,7 @@ listed), unless every caller of B is refused it whatever the ids (a platform-onl
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import re
@@ -37,12 +41,15 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 import boto3
 import pytest
 from moto.dynamodb.responses import DynamoHandler
 from moto.sts.models import sts_backends
+from openpyxl import load_workbook
 
 from functions.platform import docs
 from infra import wiring
@@ -172,6 +179,7 @@ def _tenant() -> Tenant:
 
 
 @functools.cache
+@functools.cache
 def _document() -> dict[str, Any]:
     return dict(json.loads(docs.document()))
 
@@ -218,7 +226,40 @@ def _templates() -> list[tuple[re.Pattern[str], str]]:
 
 @functools.cache
 def _param_names() -> frozenset[str]:
-    return frozenset(p for route in wiring.routes() for p in params(route))
+    """Names of ids: the routes' path parameters, and query parameters named `…_id` (filters)."""
+    queried = (
+        parameter["name"]
+        for operations in _document()["paths"].values()
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+        if parameter.get("in") == "query" and parameter["name"].endswith("_id")
+    )
+    return frozenset({*(p for route in wiring.routes() for p in params(route)), *queried})
+
+
+def _is_date(schema: dict[str, Any]) -> bool:
+    return schema.get("format") == "date" or any(_is_date(s) for s in schema.get("anyOf", []))
+
+
+def query(route: wiring.Route, ids: Callable[[str], str | None]) -> tuple[str, bool]:
+    """The route's query string: each id filter set to `ids(name)` (left out when None), each date
+    to today (a period of today covers what A just did), each other required parameter to its
+    example. And whether an id was set."""
+    today = datetime.now(UTC).date().isoformat()
+    parts: dict[str, str] = {}
+    for parameter in _operation(route).get("parameters", []):
+        if parameter.get("in") != "query":
+            continue
+        name, schema = parameter["name"], _resolve(parameter.get("schema", {}))
+        if name in _param_names():
+            if value := ids(name):
+                parts[name] = value
+        elif _is_date(schema):
+            parts[name] = today
+        elif parameter.get("required"):
+            parts[name] = str((schema.get("examples") or [schema.get("example", "x")])[0])
+    set_ids = any(name in _param_names() for name in parts)
+    return (f"?{urlencode(parts)}" if parts else ""), set_ids
 
 
 # --- learning A's ids -------------------------------------------------------------------------
@@ -380,6 +421,18 @@ def _substituted(body: Any, ids: Callable[[str], str | None]) -> tuple[Any, bool
     return body, False
 
 
+def _readable(body: Any) -> str:
+    """An answer as text to search: JSON as JSON, a workbook (bytes) as its cells' values."""
+    if isinstance(body, str):
+        return body
+    if isinstance(body, bytes):
+        book = load_workbook(io.BytesIO(body), read_only=True)
+        return "\n".join(
+            str(value) for sheet in book for row in sheet.iter_rows(values_only=True) for value in row if value
+        )
+    return json.dumps(body)
+
+
 def _kind(answer: Answer) -> tuple[int, str | None]:
     return answer.status, answer.body.get("type") if isinstance(answer.body, dict) else None
 
@@ -393,7 +446,7 @@ class Probe:
     coverage: list[str] = field(default_factory=list)
 
     def leaks(self, who: str, sent: str, answer: Answer) -> None:
-        text = answer.body if isinstance(answer.body, str) else json.dumps(answer.body)
+        text = _readable(answer.body)
         leaked = sorted(f for f in self.fingerprints if f in text and f not in sent)
         if leaked:
             self.findings.append(f"{who}: the answer carries A's {', '.join(leaked)}: {text[:300]}")
@@ -403,8 +456,10 @@ class Probe:
         unknown = {name: new_id() for name in names}
         a_ids = {name: self.a.ids.get(name, [unknown[name]])[0] for name in names}
         lacking = [name for name in names if name not in self.a.ids]
-        a_path = PARAM.sub(lambda m: a_ids[m.group(1)], route.path)
-        u_path = PARAM.sub(lambda m: unknown[m.group(1)], route.path)
+        a_query, queried = query(route, lambda n: (self.a.ids.get(n) or [None])[0])
+        u_query, _ = query(route, lambda n: new_id() if (self.a.ids.get(n) or [None])[0] else None)
+        a_path = PARAM.sub(lambda m: a_ids[m.group(1)], route.path) + a_query
+        u_path = PARAM.sub(lambda m: unknown[m.group(1)], route.path) + u_query
         body = example(route) if takes_body(route) else None
         if takes_body(route) and body is None:
             body = {}
@@ -417,7 +472,7 @@ class Probe:
             with_a = caller.send(route.method, a_path, a_body)
             self.leaks(who, a_path + json.dumps(a_body), with_a)
             outcomes.append(f"{caller.name} {with_a.status}")
-            if not names and not swapped:
+            if not names and not swapped and not queried:
                 continue
             with_unknown = caller.send(route.method, u_path, u_body)
             self.leaks(who, u_path + json.dumps(u_body), with_unknown)
@@ -431,6 +486,7 @@ class Probe:
         if lacking and not refused_everywhere:
             self.missing.append(f"{route.method} {route.path} (no id of A for {', '.join(lacking)})")
         bound = "no ids" if not names else ("A's ids" if not lacking else f"lacks {', '.join(lacking)}")
+        bound = f"{bound}, A's in query" if queried else bound
         self.coverage.append(f"{route.method:6} {route.path:48} {bound:16} {', '.join(outcomes)}")
 
 
@@ -576,6 +632,7 @@ def test_a_tenants_request_reaches_the_table_with_a_session_confined_to_that_ten
 
 def test_no_route_lets_one_tenant_read_list_or_change_anothers_data(sent):
     # Given tenants A and B (onboarded side by side), and everything A could create through the API
+    _param_names()  # from the API document, made once, before threads need it (Powertools' is not thread-safe)
     with ThreadPoolExecutor(2) as pool:
         a, b = pool.map(lambda _: _tenant(), "AB")
     since = len(sent)
