@@ -18,7 +18,8 @@ delivery is counted on its own, and so is everything that follows until the plat
 the relay, the orders-payments consumer marking the order paid and answering the workflow's
 task token, and the workflow's tasks up to the start of fulfilment (and the waits it parks on).
 The member reads the order; the owner refunds the monitor's line, and its webhooks
-(`refund.created`, `charge.refunded`) and their consequences are counted the same way.
+(`refund.created`, `charge.refunded`) and their consequences are counted the same way. Last, the
+owner reads the day's sales and orders from the ledger, and exports the day to Excel.
 
 Stripe API calls are counted apart from AWS requests (`stripe:<METHOD> <path>`, one per HTTP
 attempt of the stripe client, see requests.count_stripe_calls).
@@ -67,7 +68,23 @@ FIRST_CHECKOUT = "check out, first Stripe use of the process"
 CHECKOUT = "check out: 2 lines + coupon"
 READ_ORDER = "read the paid order (member)"
 REFUND = "refund a line (owner)"
-ORDER = (BY_CATEGORY, BY_TEXT, PROMOTIONS_QUOTE, ORDERS_QUOTE, FIRST_CHECKOUT, CHECKOUT, READ_ORDER, REFUND)
+DAY_SALES = "sales of the day (owner)"
+DAY_ORDERS = "the day's orders (owner)"
+DAY_EXPORT = "the day as an Excel workbook (owner)"
+ORDER = (
+    BY_CATEGORY,
+    BY_TEXT,
+    PROMOTIONS_QUOTE,
+    ORDERS_QUOTE,
+    FIRST_CHECKOUT,
+    CHECKOUT,
+    READ_ORDER,
+    REFUND,
+    DAY_SALES,
+    DAY_ORDERS,
+    DAY_EXPORT,
+)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # What each step below sets off in the background.
 AFTER_CHECKOUT = "after the checkout"
@@ -324,9 +341,18 @@ class Journey:
         self.warnings: list[str] = []
 
     def measure(
-        self, use_case: str, method: str, target: str, *, token: str, expect: int = 200, body: Any = None, key: str = ""
+        self,
+        use_case: str,
+        method: str,
+        target: str,
+        *,
+        token: str,
+        expect: int = 200,
+        body: Any = None,
+        key: str = "",
+        accept: str = "",
     ) -> dict[str, Any]:
-        headers = bearer(token) | ({"Idempotency-Key": key} if key else {})
+        headers = bearer(token) | ({"Idempotency-Key": key} if key else {}) | ({"Accept": accept} if accept else {})
         self.measured[use_case], answer = self.gateway.measure(use_case, method, target, body=body, headers=headers)
         if self.measured[use_case].status != expect:
             self.warnings.append(f"{use_case}: answered {self.measured[use_case].status}, expected {expect}: {answer}")
@@ -424,6 +450,16 @@ class Journey:
 
         self.in_background(AFTER_REFUND, ask, *apart)
 
+    def books(self, owner: str) -> None:
+        """The owner reads the day's sales and orders from the ledger, and exports them."""
+        day = time.strftime("%Y-%m-%d", time.gmtime())
+        period = urlencode({"since": day, "until": day})
+        sales = self.measure(DAY_SALES, "GET", f"/v1/finance/sales?{period}", token=owner)
+        if sales.get("entries") != 2:  # the second checkout's sale, and its refund
+            self.warnings.append(f"{DAY_SALES}: {sales.get('entries')} ledger entries, expected 2")
+        self.measure(DAY_ORDERS, "GET", f"/v1/finance/orders?{period}", token=owner)
+        self.measure(DAY_EXPORT, "GET", f"/v1/finance/export?{period}", token=owner, accept=XLSX)
+
     def figures(self) -> CommerceFigures:
         requests, _, _ = self.ledger.totals()
         reads = {caller: ops[KEYS_READ] for caller, ops in by_caller(requests).items() if ops[KEYS_READ]}
@@ -448,4 +484,5 @@ def run(gateway: ThroughGateway, ledger: RequestLedger, sandbox: StripeSandbox, 
     order = journey.check_out(member, checkout, stamp)
     if journey.pay(order, member):
         journey.refund(order, shop, owner, stamp)
+        journey.books(owner)
     return journey.figures()
