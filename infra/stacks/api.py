@@ -23,10 +23,11 @@ from constructs import Construct
 from infra import wiring
 from infra.stacks.checks import acknowledge
 from infra.stacks.stage import Stage
+from panacea.finance.models import XLSX
 from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN, usage_key
 
 PROBLEM = "application/problem+json"
-BINARY_MEDIA_TYPES = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",)  # .xlsx
+BINARY_MEDIA_TYPES = (XLSX,)  # finance's Excel export
 THROTTLING_RATE_LIMIT = 200  # requests per second, steady, across the stage
 THROTTLING_BURST_LIMIT = 400
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from panacea.finance import dal, workbook
-from panacea.finance.models import LedgerEntry, PeriodOrder, SalesReport
+from panacea.finance import dal
+from panacea.finance.models import XLSX, LedgerEntry, PeriodOrder, SalesReport
 from panacea.finance.reports import PeriodFigures
 from panacea.platform import clock
 from panacea.platform.access import Action, Actor, authorize
@@ -74,7 +74,7 @@ class Export:
 
     filename: str
     content: bytes
-    media_type: str = workbook.XLSX
+    media_type: str = XLSX
 
 
 def _checked_id(name: str, value: str | None) -> str | None:
@@ -148,6 +148,8 @@ def export(
     """The period as an Excel workbook (see workbook.py for its sheets)."""
     tenant_id, figures = _figures(actor, since, until, product_id=product_id, member_id=member_id)
     states = dal.order_states(tenant_id, list(figures.orders))
+    from panacea.finance import workbook  # noqa: PLC0415 - openpyxl on first export: reports never load it
+
     content = workbook.render(figures, states=states, generated_at=clock.now())
     narrowed = "".join(f"-{v[:40]}" for v in (product_id, member_id) if v)
     return Export(filename=f"sales-{since.isoformat()}-to-{until.isoformat()}{narrowed}.xlsx", content=content)

@@ -14,6 +14,8 @@ from pydantic import BaseModel, Field
 from panacea.orders.models import OrderState, PaymentMethod, ProductKind
 from panacea.platform.money import Money
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # an Excel workbook's media type
+
 
 class EntryKind(StrEnum):
     SALE = "sale"  # an order was paid: money in

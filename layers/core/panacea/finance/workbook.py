@@ -26,7 +26,6 @@ from panacea.finance.reports import CurrencyFigures, PeriodFigures, Tally, ranke
 from panacea.orders.models import OrderState
 from panacea.platform.money import MINOR_UNITS
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEETS = ("Summary", "By product", "By store", "By payment method", "Orders", "Ledger")
 FIGURES = ("Gross sales", "Discounts", "Refunds", "Net", "Orders", "Units sold", "Units refunded")
 TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
