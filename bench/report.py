@@ -14,6 +14,7 @@ from typing import Any
 
 from bench import commerce
 from bench.coldstart import TRACED_API, ColdStartFigures
+from bench.exports import GATEWAY_TIMEOUT_S, LAMBDA_ANSWER_BYTES, ExportFigures
 from bench.ledger import aws_only, stripe_only
 from bench.requests import RequestFigures
 
@@ -323,7 +324,37 @@ def commerce_section(figures: commerce.CommerceFigures) -> list[str]:
     return lines
 
 
-def write_json(cold: ColdStartFigures | None, reqs: RequestFigures | None, seconds: float) -> Path:
+def export(figures: ExportFigures) -> str:
+    mb = 1024 * 1024
+    fits = figures.answer_bytes <= LAMBDA_ANSWER_BYTES and figures.add_up_s + figures.render_s < GATEWAY_TIMEOUT_S
+    return "\n".join(
+        [
+            "FINANCE'S EXCEL EXPORT AT ITS CAP: the figures of a period added up and rendered in this process as",
+            "  FinanceApi does (its DynamoDB reads not included); one core, as the function's 1,769 MB has.",
+            table(
+                ["ledger lines", "entries", "add up s", "render s", "runs s", "xlsx MB", "answer MB (base64)"],
+                [
+                    [
+                        f"{figures.lines:,}",
+                        f"{figures.entries:,}",
+                        f"{figures.add_up_s:.2f}",
+                        f"{figures.render_s:.2f}",
+                        ", ".join(f"{r:.2f}" for r in figures.render_runs_s),
+                        f"{figures.xlsx_bytes / mb:.2f}",
+                        f"{figures.answer_bytes / mb:.2f}",
+                    ]
+                ],
+                right=(0, 1, 2, 3, 5, 6),
+            ),
+            f"  inside Lambda's {LAMBDA_ANSWER_BYTES // mb} MB answer and API Gateway's {GATEWAY_TIMEOUT_S} s: "
+            + ("yes" if fits else "NO"),
+        ]
+    )
+
+
+def write_json(
+    cold: ColdStartFigures | None, reqs: RequestFigures | None, export: ExportFigures | None, seconds: float
+) -> Path:
     """Write the figures; a part not measured this time (`--only`) keeps its previous figures."""
     try:
         document: dict[str, Any] = json.loads(RESULTS.read_text())
@@ -332,7 +363,12 @@ def write_json(cold: ColdStartFigures | None, reqs: RequestFigures | None, secon
     now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     document["machine"] = {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()}
     document["generated_at"], document["seconds"] = now, round(seconds, 1)
-    for part, figures in (("cold_start", cold), ("requests", reqs)):
+    parts: tuple[tuple[str, ColdStartFigures | RequestFigures | ExportFigures | None], ...] = (
+        ("cold_start", cold),
+        ("requests", reqs),
+        ("export", export),
+    )
+    for part, figures in parts:
         if figures is not None:
             document[part] = {"measured_at": now, **figures.as_dict()}
         document.setdefault(part, None)

@@ -53,7 +53,11 @@ class _Sheet:
         self.ws.freeze_panes = "A2"
         self.row(header, bold=True)
 
-    def cell(self, value: Any, *, currency: str | None = None, bold: bool = False) -> Cell:
+    def cell(self, value: Any, *, currency: str | None = None, bold: bool = False) -> Cell | Any:
+        """The value as it goes in the sheet: styled (a time, money, bold) as a cell, else as it is
+        (openpyxl writes a plain value without making a cell object: the bulk of a big ledger)."""
+        if not bold and not isinstance(value, datetime | Decimal):
+            return value
         made = WriteOnlyCell(self.ws, value=value)
         if isinstance(value, datetime):
             made.value = value.astimezone(UTC).replace(tzinfo=None)  # Excel has no time zones: UTC
