@@ -28,6 +28,8 @@ BANNER = """
     Platform admin {platform_admin[username]} / {platform_admin[password]}
     Demo tenant    {demo_tenant[slug]} ({demo_tenant[id]}, {demo_tenant[status]})
       owner        {demo_tenant[owner][username]} ({demo_tenant[owner][email]}) / {demo_tenant[owner][password]}
+      member       {demo_tenant[member][email]} / {demo_tenant[member][password]}
+      shop         {products} on sale, coupon {demo_tenant[shop][coupon]} (10% off)
 
     Sign in:       curl -s {api}/v1/auth/sign-in -H 'Content-Type: application/json' \\
                      -d '{{"tenant": "{demo_tenant[slug]}", "email": "{demo_tenant[owner][email]}", "password": "{demo_tenant[owner][password]}"}}'
@@ -69,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         platform.start()
         demo = seed(platform, args.state_dir)
-        print(BANNER.format(state=args.state_dir, **demo), file=sys.stderr, flush=True)
+        products = ", ".join(p["name"] for p in demo["demo_tenant"]["shop"]["products"])
+        print(BANNER.format(state=args.state_dir, products=products, **demo), file=sys.stderr, flush=True)
         stop.wait()
     finally:
         print("  stopping…", file=sys.stderr, flush=True)

@@ -1,11 +1,16 @@
 """The demo: a platform admin, and a gene-testing tenant onboarded through the real API and
-workflow, with its owner's password set so a newcomer can sign in as either."""
+workflow, with its owner's password set so a newcomer can sign in as either; its shop (a gene
+test, a device and a TCM consultation on sale, in stock, and a welcome coupon) and a member who
+registered through the API, so a newcomer can browse, check out and pay at once."""
 
 from __future__ import annotations
 
 import json
+import re
 import time
+import urllib.parse
 import urllib.request
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +35,17 @@ DEMO_TENANT: dict[str, Any] = {
     "first_admin": {"email": "owner@harbour-gene.example", "name": "Ada Owner"},
 }
 OWNER_PASSWORD = "Panacea-Owner-2026!"  # noqa: S105 - a local demo login, printed on purpose
+DEMO_MEMBER = {"email": "mei@harbour-gene.example", "password": "Panacea-Member-2026!", "name": "Mei Chen"}
+DEMO_COUPON = "WELCOME10"
+DEMO_STOCK = 100
+DEMO_PRODUCTS: tuple[dict[str, Any], ...] = (  # each with one SKU priced in pence
+    {"name": "Cardio Gene Panel", "kind": "gene_test", "code": "GENE-CARDIO", "price": 29900,
+     "specs": {"panel": "cardio", "sample": "saliva"}},
+    {"name": "Home Blood Pressure Monitor", "kind": "device", "code": "DEV-BPM", "price": 8900,
+     "specs": {"cuff": "22-42 cm"}},
+    {"name": "TCM Constitution Consultation", "kind": "service", "code": "SVC-TCM", "price": 4500,
+     "specs": {"minutes": "30"}},
+)  # fmt: skip
 
 
 def cognito(platform: LocalPlatform) -> Any:
@@ -60,12 +76,17 @@ def create_platform_admin(platform: LocalPlatform, username: str, email: str, pa
     idp.admin_add_user_to_group(UserPoolId=pool, Username=username, GroupName="platform_admin")
 
 
-def call(platform: LocalPlatform, method: str, path: str, token: str, body: Any = None, **headers: str) -> Any:
+def call(platform: LocalPlatform, method: str, path: str, token: str | None, body: Any = None, **headers: str) -> Any:
+    """The local gateway's answer (JSON) to a request; `token` None: an unauthenticated call."""
     request = urllib.request.Request(  # noqa: S310 - the local gateway
         platform.api_url + path,
         data=None if body is None else json.dumps(body).encode(),
         method=method,
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", **headers},
+        headers={
+            **({"Authorization": f"Bearer {token}"} if token else {}),
+            "Content-Type": "application/json",
+            **headers,
+        },
     )
     with urllib.request.urlopen(request) as response:  # noqa: S310
         return json.loads(response.read())
@@ -101,6 +122,8 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
     cognito(platform).admin_set_user_password(
         UserPoolId=platform.resources.user_pool_id, Username=owner, Password=OWNER_PASSWORD, Permanent=True
     )
+    shop = open_shop(platform, tenant["id"], sign_in(platform, owner, OWNER_PASSWORD))
+    member = register_member(platform, tenant["slug"])
     demo = {
         "api": platform.api_url,
         "docs": f"{platform.api_url}/docs",
@@ -122,8 +145,61 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
                 "email": DEMO_TENANT["first_admin"]["email"],
                 "password": OWNER_PASSWORD,
             },
+            "member": member,
+            "shop": shop,
         },
     }
     state_dir.mkdir(parents=True, exist_ok=True)
     (state_dir / "demo.json").write_text(json.dumps(demo, indent=2) + "\n")
     return demo
+
+
+def open_shop(platform: LocalPlatform, tenant_id: str, owner_token: str) -> dict[str, Any]:
+    """The demo tenant's products on sale from its own store, in stock, and a 10% welcome coupon."""
+    products = []
+    for spec in DEMO_PRODUCTS:
+        product = call(
+            platform, "POST", "/v1/catalog/products", owner_token, {"name": spec["name"], "kind": spec["kind"]}
+        )
+        sku = call(
+            platform,
+            "POST",
+            f"/v1/catalog/products/{product['id']}/skus",
+            owner_token,
+            {"code": spec["code"], "specs": spec["specs"], "prices": [{"amount": spec["price"], "currency": "GBP"}]},
+        )
+        call(platform, "POST", f"/v1/catalog/products/{product['id']}/publish", owner_token)
+        count = {"available": DEMO_STOCK, "reason": "opening stock"}
+        call(platform, "PUT", f"/v1/catalog/skus/{sku['id']}/stock/{tenant_id}", owner_token, count)
+        products.append({"name": spec["name"], "kind": spec["kind"], "product_id": product["id"], "sku_id": sku["id"]})
+    coupon = {
+        "name": "Welcome: 10% off",
+        "currency": "GBP",
+        "method": "code",
+        "code": DEMO_COUPON,
+        "offer": {"kind": "percentage_off", "percentage_bps": 1000, "scope": "order"},
+        "per_member_limit": 1,
+        "starts_at": (datetime.now(UTC) - timedelta(minutes=1)).isoformat(),
+    }
+    promotion = call(platform, "POST", "/v1/promotions", owner_token, coupon)
+    call(platform, "POST", f"/v1/promotions/{promotion['id']}/activate", owner_token)
+    return {"products": products, "coupon": DEMO_COUPON}
+
+
+def register_member(platform: LocalPlatform, slug: str) -> dict[str, str]:
+    """A member who registered by email in the tenant's app and confirmed the emailed code."""
+    email, password = DEMO_MEMBER["email"], DEMO_MEMBER["password"]
+    registration = {
+        "tenant": slug,
+        "kind": "individual",
+        "email": email,
+        "password": password,
+        "individual": {"real_name": DEMO_MEMBER["name"]},
+    }
+    call(platform, "POST", "/v1/auth/register", None, registration)
+    sent = call(platform, "GET", f"/_local/outbox?to={urllib.parse.quote(email)}", None)["messages"]
+    code = re.search(r"\b(\d{6})\b", sent[-1]["text"]) if sent else None
+    if code is None:
+        raise RuntimeError(f"no confirmation code was sent to {email}")
+    call(platform, "POST", "/v1/auth/register/confirm", None, {"tenant": slug, "email": email, "code": code.group(1)})
+    return {"email": email, "password": password}

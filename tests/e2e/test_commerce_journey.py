@@ -201,3 +201,24 @@ def test_an_unpaid_order_expires_and_its_stock_returns(client: Client, owner_tok
     # And the unit is on sale again
     level = _stock(client, owner_token, device)
     assert (level["available"], level["reserved"]) == (1, 0)
+
+
+def test_the_demo_member_finds_the_demo_shop_and_its_welcome_coupon(client: Client):
+    # Given the demo member, signed in to the demo tenant's app
+    demo = client.demo["demo_tenant"]
+    credentials = {"tenant": demo["slug"], **demo["member"]}
+    member = _ok(client.request("POST", "/v1/auth/sign-in", body=credentials))["id_token"]
+    # When they browse the shop
+    page = _ok(client.request("GET", "/v1/catalog/products?limit=100", token=member))
+    # Then the demo products are on sale
+    names = {p["name"] for p in page["items"]}
+    assert {p["name"] for p in demo["shop"]["products"]} <= names
+    # And the welcome coupon takes 10% off their order
+    gene_test = next(p for p in demo["shop"]["products"] if p["kind"] == "gene_test")
+    body = {
+        "lines": [{"sku_id": gene_test["sku_id"], "quantity": 1}],
+        "coupon_code": demo["shop"]["coupon"],
+        "payment_method": "card",
+    }
+    quote = _ok(client.request("POST", "/v1/orders/quote", token=member, body=body))
+    assert (quote["subtotal"]["amount"], quote["discount"]["amount"]) == (GENE_TEST, GENE_TEST // 10)
