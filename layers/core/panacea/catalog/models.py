@@ -244,8 +244,8 @@ PRODUCT_MOVES: dict[ProductStatus, frozenset[ProductStatus]] = {
 }
 
 
-def _distinct(values: list[str]) -> list[str]:
-    if len(set(values)) != len(values):
+def _distinct(values: list[str] | None) -> list[str] | None:
+    if values is not None and len(set(values)) != len(values):
         raise ValueError("each id at most once")
     return values
 

@@ -25,12 +25,12 @@ from datetime import UTC, date, datetime, timedelta
 from typing import cast
 
 from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute
-from ulid import ULID
 
 from panacea.finance.models import LedgerEntry
 from panacea.orders import dal as orders_dal
 from panacea.orders.models import OrderState
 from panacea.platform.errors import Conflict
+from panacea.platform.ids import time_prefix
 from panacea.platform.keys import tenant_key
 from panacea.platform.table import DocumentAttribute, TableItem
 from panacea.platform.transaction import UnitOfWork
@@ -109,9 +109,7 @@ def months(start: date, end: date) -> list[str]:
 
 def bounds(start: datetime, end: datetime) -> tuple[str, str]:
     """The entry ids (ULIDs) of the movements at or after `start` and before `end`."""
-    low = str(ULID.from_timestamp(start.timestamp()))[:10]
-    high = str(ULID.from_timestamp((end - timedelta(milliseconds=1)).timestamp()))[:10]
-    return low + "0" * 16, high + "Z" * 16
+    return time_prefix(start) + "0" * 16, time_prefix(end - timedelta(milliseconds=1)) + "Z" * 16
 
 
 def entries(

@@ -46,10 +46,10 @@ from pynamodb.attributes import (
 )
 from pynamodb.expressions.condition import Condition
 from pynamodb.transactions import TransactGet
-from ulid import ULID
 
 from panacea.orders.models import Cart, LineIn, Order, OrderState, OrderSummary
 from panacea.platform import aws
+from panacea.platform.ids import time_prefix
 from panacea.platform.keys import owner_key, tenant_key
 from panacea.platform.settings import settings
 from panacea.platform.table import (
@@ -339,9 +339,9 @@ def id_bounds(since: datetime | None, until: datetime | None) -> tuple[str, str]
     """The ULIDs that bound orders created in [since, until] (the sort key of every order list)."""
     if since is None and until is None:
         return None
-    low = str(ULID.from_timestamp(since.timestamp())) if since else "0" * 26
-    high = str(ULID.from_timestamp(until.timestamp())) if until else "Z" * 26
-    return low[:10] + "0" * 16, high[:10] + "Z" * 16
+    low = time_prefix(since) if since else "0" * 10
+    high = time_prefix(until) if until else "Z" * 10
+    return low + "0" * 16, high + "Z" * 16
 
 
 def _page(

@@ -11,6 +11,7 @@ A handler module is three lines of plumbing around its routes:
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import json
@@ -111,6 +112,7 @@ _PROBLEMS: dict[int, Any] = {
         (404, "No such resource (for this tenant)"),
         (409, "Conflicts with the resource's state"),
         (422, "The input fails validation; `errors` names each field"),
+        (415, "The body is not JSON"),
         (429, "Too many requests"),
     ]
 }
@@ -274,6 +276,58 @@ def attachment(content: bytes, *, media_type: str, filename: str) -> Response[st
     return answer
 
 
+_JSON = re.compile(r"^application/([\w.+-]+\+)?json\s*(;.*)?$", re.IGNORECASE)
+
+
+def _refused_body(event: dict[str, Any]) -> dict[str, Any] | None:
+    """The API speaks JSON in UTF-8: a body of another type is refused with 415, and bytes that are
+    not text with 400, before anything reads them. A request without a body has no content type to
+    speak of, so what it claims is dropped (Powertools would otherwise parse nothing as that type)."""
+    headers = event.get("headers") or {}
+    names = [name for name in headers if name.lower() == "content-type"]
+    kind = str(headers[names[0]]) if names else ""
+    body = event.get("body")
+    if body and kind and not _JSON.match(kind):
+        return _answer(
+            problem(
+                415,
+                "unsupported-media-type",
+                "Unsupported media type",
+                f"send the body as application/json, not {kind[:100]}",
+                [{"field": "header.Content-Type", "code": "unsupported"}],
+            )
+        )
+    if body and event.get("isBase64Encoded"):
+        try:
+            base64.b64decode(body, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return _answer(
+                problem(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "the request body is not UTF-8 text",
+                    [{"field": "body", "code": "not_utf8"}],
+                )
+            )
+    if not body and kind and not _JSON.match(kind):
+        for name in names:
+            del headers[name]
+        for name in [n for n in event.get("multiValueHeaders") or {} if n.lower() == "content-type"]:
+            del event["multiValueHeaders"][name]
+    return None
+
+
+def _answer(refusal: Response[Any]) -> dict[str, Any]:
+    """A problem as the proxy answer API Gateway expects from the function."""
+    return {
+        "statusCode": refusal.status_code,
+        "headers": {"Content-Type": PROBLEM},
+        "body": refusal.body,
+        "isBase64Encoded": False,
+    }
+
+
 def lambda_entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
     """The Lambda handler: logger context, metrics flushed per invocation, then the resolver."""
 
@@ -281,6 +335,6 @@ def lambda_entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], Lambd
     @metrics.log_metrics
     def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         idempotency.remember_invocation(context)
-        return app.resolve(event, context)
+        return _refused_body(event) or app.resolve(event, context)
 
     return handler
