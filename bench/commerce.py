@@ -310,7 +310,7 @@ def build_shop(setup: Setup, tenant: Tenant, owner: str, stamp: str) -> Shop:
 
 def sign_up_member(setup: Setup, tenant: Tenant, email: str) -> tuple[str, str]:
     """A member registered, confirmed and signed in, with an address: (ID token, address id)."""
-    registration = {"tenant": tenant.slug, "kind": "individual", "email": email, "password": PASSWORD}
+    registration: dict[str, Any] = {"tenant": tenant.slug, "kind": "individual", "email": email, "password": PASSWORD}
     registration["individual"] = {"real_name": "Bench Shopper"}
     setup("POST", "/v1/auth/register", "", registration, expect=202)
     setup("POST", "/v1/auth/register/confirm", "", {"tenant": tenant.slug, "email": email, "code": code_sent_to(email)})

@@ -166,7 +166,7 @@ def per_sign_in(use_cases: list[UseCase]) -> dict[str, Any]:
     services: dict[str, int] = {}
     for operation, n in sign_in.operations.items():
         services[operation.split(":")[0]] = services.get(operation.split(":")[0], 0) + n
-    authorizer = first.authorizer or {}
+    authorizer: dict[str, int] = first.authorizer or {}
     return {
         "sign_in_requests": sign_in.requests,
         "sign_in_by_service": services,

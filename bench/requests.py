@@ -235,17 +235,17 @@ def safety_nets(ledger: RequestLedger) -> Iterator[None]:
             ledger.missed(f"{client.meta.service_model.service_name}:{operation}")
         return make_api_call(client, operation, params)
 
-    def fetched(keys: jwt.PyJWKClient) -> Any:
+    def fetched(self: jwt.PyJWKClient) -> Any:  # named as the method it stands in for
         ledger.book(identity.JWKS)
-        return fetch_data(keys)
+        return fetch_data(self)
 
-    BaseClient._make_api_call = noted  # type: ignore[method-assign]
+    BaseClient._make_api_call = noted
     jwt.PyJWKClient.fetch_data = fetched  # type: ignore[method-assign]
     try:
         with count_stripe_calls(ledger):
             yield
     finally:
-        BaseClient._make_api_call = make_api_call  # type: ignore[method-assign]
+        BaseClient._make_api_call = make_api_call
         jwt.PyJWKClient.fetch_data = fetch_data  # type: ignore[method-assign]
 
 

@@ -12,7 +12,7 @@ import time
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from infra import wiring
@@ -20,6 +20,10 @@ from infra.local.gateway import Gateway, rest_event
 from infra.local.invoke import invoke
 from panacea.identity import credentials
 from panacea.platform.access import Actor, Role
+
+if TYPE_CHECKING:
+    from infra.local.provision import Resources
+    from infra.local.runtime import LocalPlatform
 
 PLATFORM_ADMIN = Actor(user_id="platform-admin", tenant_id=None, roles=frozenset({Role.PLATFORM_ADMIN})).as_context()
 
@@ -48,8 +52,8 @@ def _route(method: str, path: str) -> wiring.Route:
         for route in wiring.routes():
             pattern = re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(route.path))
             _ROUTES.append((re.compile(f"^{pattern}$"), route))
-    for pattern, route in _ROUTES:
-        if route.method == method and pattern.match(path.partition("?")[0]):
+    for regex, route in _ROUTES:
+        if route.method == method and regex.match(path.partition("?")[0]):
             return route
     raise LookupError(f"no route {method} {path}")
 
@@ -208,6 +212,12 @@ def code_sent_to(to: str) -> str:
     found = re.search(r"\b(\d{6})\b", messages[-1]["text"])
     assert found, messages[-1]
     return found.group(1)
+
+
+def resources(platform: LocalPlatform) -> Resources:
+    """The AWS resources the running local platform provisioned (table, queues, pool, …)."""
+    assert platform.resources is not None, "the local platform has not started"
+    return platform.resources
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -138,11 +138,18 @@ def member_token(client: Client) -> str:
     body = {"tenant": slug, "kind": "individual", "email": email, "password": password}
     assert client.request("POST", "/v1/auth/register", body=body)[0] == 202
     _, _, outbox = client.request("GET", f"/_local/outbox?to={email}")
-    code = re.search(r"\b(\d{6})\b", outbox["messages"][-1]["text"]).group(1)
+    code = code_in(outbox["messages"][-1]["text"])
     client.request("POST", "/v1/auth/register/confirm", body={"tenant": slug, "email": email, "code": code})
     credentials = {"tenant": slug, "email": email, "password": password}
     _, _, session = client.request("POST", "/v1/auth/sign-in", body=credentials)
     return str(session["id_token"])
+
+
+def code_in(text: str) -> str:
+    """The 6-digit code in a message the local platform sent."""
+    found = re.search(r"\b(\d{6})\b", text)
+    assert found, text
+    return found.group(1)
 
 
 def until(client: Client, path: str, token: str, state: str, *, timeout_s: float = 30) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import signal
 import time
 import urllib.request
@@ -10,7 +9,7 @@ import uuid
 
 import pytest
 
-from tests.e2e.conftest import Client, member_token, until
+from tests.e2e.conftest import Client, code_in, member_token, until
 
 pytestmark = pytest.mark.slow
 
@@ -124,7 +123,7 @@ def test_a_member_registers_signs_in_and_looks_after_their_account(client: Clien
     assert (status, sent["channel"]) == (202, "email")
     # Then the code is in the local outbox (and on a line of the dev log)
     _, _, outbox = client.request("GET", f"/_local/outbox?to={email}")
-    code = re.search(r"\b(\d{6})\b", outbox["messages"][-1]["text"]).group(1)
+    code = code_in(outbox["messages"][-1]["text"])
     # When they confirm it and sign in
     status, _, _ = client.request(
         "POST", "/v1/auth/register/confirm", body={"tenant": slug, "email": email, "code": code}

@@ -69,7 +69,8 @@ def join(value: Any) -> str:
             return "<{}.{}>".format(*value["Fn::GetAtt"])
         if "Fn::Join" in value:
             separator, parts = value["Fn::Join"]
-            return separator.join(join(p) for p in parts)
+            joined: str = separator.join(join(p) for p in parts)
+            return joined
     return json.dumps(value, sort_keys=True)
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from aws_cdk import App
-from cfnlint.api import ManualArgs, lint_file
+from cfnlint.api import ManualArgs, lint_file  # type: ignore[import-untyped]
 
 from infra.app import build
 from infra.stacks.checks import MIN_REASON

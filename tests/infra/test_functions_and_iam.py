@@ -4,6 +4,7 @@ reaches exactly what the function's grants say, each resource by name."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from infra import wiring
 from infra.stacks import payments
@@ -25,15 +26,16 @@ ENVIRONMENT = {
 
 
 def _role_of(synthesized: Synthesized, name: str) -> str:
-    return synthesized.props("AWS::Lambda::Function")[synthesized.function_id(name)]["Role"]["Fn::GetAtt"][0]
+    role: str = synthesized.props("AWS::Lambda::Function")[synthesized.function_id(name)]["Role"]["Fn::GetAtt"][0]
+    return role
 
 
-def _statements_of_role(synthesized: Synthesized, role_id: str) -> list[dict]:
+def _statements_of_role(synthesized: Synthesized, role_id: str) -> list[dict[str, Any]]:
     policies = {k for k, p in synthesized.props("AWS::IAM::Policy").items() if {"Ref": role_id} in p.get("Roles", [])}
     return [s for policy_id, s in statements(synthesized) if policy_id in policies or policy_id == role_id]
 
 
-def _actions(statement: dict) -> list[str]:
+def _actions(statement: dict[str, Any]) -> list[str]:
     return as_list(statement["Action"])
 
 

@@ -4,6 +4,7 @@ and Stripe's webhook route, public (Stripe signs its calls) and served by its ow
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from aws_cdk.assertions import Template
 
@@ -15,13 +16,14 @@ from tests.infra.template import STACK, Synthesized, as_list, join, statements
 WEBHOOK = ("POST", "/v1/payments/stripe/webhook")
 
 
-def _secret(synthesized: Synthesized) -> tuple[str, dict]:
+def _secret(synthesized: Synthesized) -> tuple[str, dict[str, Any]]:
     (found,) = synthesized.props("AWS::SecretsManager::Secret").items()
     return found
 
 
 def _role_of(synthesized: Synthesized, name: str) -> str:
-    return synthesized.props("AWS::Lambda::Function")[synthesized.function_id(name)]["Role"]["Fn::GetAtt"][0]
+    role: str = synthesized.props("AWS::Lambda::Function")[synthesized.function_id(name)]["Role"]["Fn::GetAtt"][0]
+    return role
 
 
 def _policies_of(synthesized: Synthesized, role_id: str) -> set[str]:

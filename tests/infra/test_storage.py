@@ -4,12 +4,14 @@ aborted, browsers allowed to POST; only the functions granted it reach it, and o
 
 from __future__ import annotations
 
+from typing import Any
+
 from infra import wiring
 from infra.stacks.functions import UPLOAD_ACTIONS
 from tests.infra.template import Synthesized, as_list, join, statements
 
 
-def _uploads(synthesized: Synthesized) -> tuple[str, dict]:
+def _uploads(synthesized: Synthesized) -> tuple[str, dict[str, Any]]:
     logged = [(k, p) for k, p in synthesized.props("AWS::S3::Bucket").items() if "LoggingConfiguration" in p]
     (found,) = logged
     return found

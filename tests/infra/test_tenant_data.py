@@ -20,7 +20,8 @@ def _tenant_role(synthesized: Synthesized) -> tuple[str, dict[str, Any]]:
 
 
 def _function_role(synthesized: Synthesized, name: str) -> str:
-    return synthesized.props("AWS::Lambda::Function")[synthesized.function_id(name)]["Role"]["Fn::GetAtt"][0]
+    role: str = synthesized.props("AWS::Lambda::Function")[synthesized.function_id(name)]["Role"]["Fn::GetAtt"][0]
+    return role
 
 
 def _table_arn(synthesized: Synthesized) -> str:

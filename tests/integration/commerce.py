@@ -17,7 +17,7 @@ from panacea.orders import dal
 from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
 from tests.integration import stripe_support
-from tests.support import Answer, call, eventually, onboard, staff
+from tests.support import Answer, call, eventually, onboard, resources, staff
 
 PRICES = {"gene_test": 29900, "device": 8900, "service": 4500}
 
@@ -195,7 +195,7 @@ def pay(platform: LocalPlatform, shop: Shop, placed: dict[str, Any]) -> None:
 def execution_of(platform: LocalPlatform, order_id: str) -> dict[str, Any]:
     """The order-fulfilment execution started for an order (by its order.placed event)."""
     sfn = boto3.client("stepfunctions", endpoint_url=platform.aws_url, region_name=REGION)
-    arn = platform.resources.state_machines["order-fulfilment"]  # type: ignore[union-attr]
+    arn = resources(platform).state_machines["order-fulfilment"]
 
     def find() -> dict[str, Any] | None:
         for page in sfn.get_paginator("list_executions").paginate(stateMachineArn=arn):

@@ -52,7 +52,9 @@ def test_a_key_of_another_tenant_cannot_be_revoked_through_this_one(tenant):
     issued = call("POST", f"/v1/tenants/{other['id']}/api-keys", caller=PLATFORM_ADMIN, body={"name": "LIMS"}).body
     answer = call("DELETE", f"/v1/tenants/{tenant['id']}/api-keys/{issued['id']}", caller=PLATFORM_ADMIN)
     assert answer.status == 404
-    assert dal.api_key(issued["id"]).revoked_at is None
+    key = dal.api_key(issued["id"])
+    assert key is not None
+    assert key.revoked_at is None
 
 
 def test_a_suspended_tenant_gets_no_new_keys(tenant):

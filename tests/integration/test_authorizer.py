@@ -12,7 +12,7 @@ import pytest
 from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
 from infra.local.seed import create_platform_admin, sign_in
-from tests.support import PLATFORM_ADMIN, call, gateway_request, onboard, signed_get, signed_headers
+from tests.support import PLATFORM_ADMIN, call, gateway_request, onboard, resources, signed_get, signed_headers
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +63,11 @@ def test_a_tenant_owners_token_works_until_the_tenant_is_suspended(platform: Loc
     idp = boto3.client("cognito-idp", endpoint_url=platform.aws_url, region_name=REGION)
     [user] = [
         u
-        for u in idp.list_users(UserPoolId=platform.resources.user_pool_id)["Users"]
+        for u in idp.list_users(UserPoolId=resources(platform).user_pool_id)["Users"]
         if {"Name": "custom:tenant_id", "Value": tenant["id"]} in u["Attributes"]
     ]
     idp.admin_set_user_password(
-        UserPoolId=platform.resources.user_pool_id,
+        UserPoolId=resources(platform).user_pool_id,
         Username=user["Username"],
         Password="Owner-Pass-2026!",
         Permanent=True,

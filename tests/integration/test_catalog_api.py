@@ -8,6 +8,7 @@ import os
 import urllib.error
 import urllib.request
 import uuid
+from typing import Any
 
 import boto3
 import pytest
@@ -108,7 +109,7 @@ def test_the_tenant_itself_is_a_store_made_on_first_use_and_pharmacies_join(tena
     assert (own.status, own.problem_fields) == (409, ["status"])
 
 
-def given(contact: dict) -> dict:
+def given(contact: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in contact.items() if v is not None}
 
 

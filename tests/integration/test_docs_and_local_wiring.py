@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from typing import Any
 
 import boto3
 
 from infra import wiring
 from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
+from tests.support import resources
 
 
 def _aws(platform: LocalPlatform, service: str):
@@ -30,33 +32,33 @@ def test_every_function_of_the_wiring_exists_with_its_handler(platform: LocalPla
     for fn in wiring.FUNCTIONS:
         deployed = functions[f"panacea-local-{fn.name}"]
         assert deployed["Handler"] == fn.handler
-        assert deployed["Environment"]["Variables"]["PANACEA_TABLE"] == platform.resources.table
+        assert deployed["Environment"]["Variables"]["PANACEA_TABLE"] == resources(platform).table
 
 
 def test_every_queue_has_its_dead_letter_queue_and_its_rule(platform: LocalPlatform):
     sqs, events = _aws(platform, "sqs"), _aws(platform, "events")
     for queue in wiring.QUEUES:
-        refs = platform.resources.queues[queue.name]
+        refs = resources(platform).queues[queue.name]
         policy = json.loads(
             sqs.get_queue_attributes(QueueUrl=refs.url, AttributeNames=["RedrivePolicy"])["Attributes"]["RedrivePolicy"]
         )
         assert policy == {"deadLetterTargetArn": refs.dlq_arn, "maxReceiveCount": queue.max_receive_count}
-        rule = events.describe_rule(Name=f"panacea-local-{queue.name}", EventBusName=platform.resources.bus)
+        rule = events.describe_rule(Name=f"panacea-local-{queue.name}", EventBusName=resources(platform).bus)
         assert json.loads(rule["EventPattern"]) == queue.events.as_dict()
-        targets = events.list_targets_by_rule(Rule=rule["Name"], EventBusName=platform.resources.bus)["Targets"]
+        targets = events.list_targets_by_rule(Rule=rule["Name"], EventBusName=resources(platform).bus)["Targets"]
         assert [t["Arn"] for t in targets] == [refs.arn]
 
 
 def test_every_workflow_runs_its_asl_file_with_its_tasks(platform: LocalPlatform):
     sfn = _aws(platform, "stepfunctions")
     for workflow in wiring.WORKFLOWS:
-        definition = sfn.describe_state_machine(stateMachineArn=platform.resources.state_machines[workflow.name])
+        definition = sfn.describe_state_machine(stateMachineArn=resources(platform).state_machines[workflow.name])
         asl = json.loads(definition["definition"])
         assert asl["States"].keys() == json.loads(workflow.path.read_text())["States"].keys()
-        assert _functions_called(asl["States"]) == {platform.resources.functions[f] for f in workflow.tasks.values()}
+        assert _functions_called(asl["States"]) == {resources(platform).functions[f] for f in workflow.tasks.values()}
 
 
-def _functions_called(states: dict) -> set[str]:
+def _functions_called(states: dict[str, Any]) -> set[str]:
     """The functions a workflow's tasks call: Lambda ARNs as resources, or named by a Lambda
     integration (`arn:aws:states:::lambda:invoke…`), in Map states too."""
     found: set[str] = set()
@@ -77,7 +79,7 @@ def test_every_schedule_exists(platform: LocalPlatform):
     for schedule in wiring.SCHEDULES:
         found = scheduler.get_schedule(Name=f"panacea-local-{schedule.name}")
         assert found["ScheduleExpression"] == schedule.expression
-        assert found["Target"]["Arn"] == platform.resources.functions[schedule.function]
+        assert found["Target"]["Arn"] == resources(platform).functions[schedule.function]
 
 
 def test_every_route_is_served_by_the_gateway(platform: LocalPlatform):

@@ -296,23 +296,25 @@ def test_a_payment_event_delivered_again_writes_no_second_sale(books: Books):
 
 @pytest.fixture
 def transactions(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Every TransactWriteItems request the moto server receives while the test runs."""
+    """Every TransactWriteItems request the moto server applies while the test runs."""
     seen: list[dict[str, Any]] = []
     original = DynamoHandler.call_action
 
     def observed(handler: DynamoHandler) -> Any:
         target = handler.headers.get("X-Amz-Target") or handler.headers.get("x-amz-target") or ""
-        if target.endswith("TransactWriteItems"):
-            seen.append(json.loads(handler.body))
-        return original(handler)
+        request = handler.body
+        answer = original(handler)
+        if target.endswith("TransactWriteItems") and answer[0] == 200:  # applied (a cancelled one is retried)
+            seen.append(json.loads(request))
+        return answer
 
     monkeypatch.setattr(DynamoHandler, "call_action", observed)
     return seen
 
 
-def _writing(transactions: list[dict[str, Any]], kind: str, order_id: str) -> list[dict[str, Any]]:
+def _writing(transactions: list[dict[str, Any]], kind: str, order_id: str) -> list[list[dict[str, Any]]]:
     """The transactions that put an item of `kind` about the order; each as its items by type."""
-    found = []
+    found: list[list[dict[str, Any]]] = []
     for request in transactions:
         items = [op["Put"]["Item"] for op in request["TransactItems"] if "Put" in op]
         if any(i["type"]["S"] == kind and i.get("order_id", {}).get("S") == order_id for i in items):

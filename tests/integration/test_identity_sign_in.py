@@ -99,7 +99,8 @@ def test_a_wrong_sms_code_and_an_unknown_phone_get_the_same_answer(tenant):
 
 
 def test_five_failures_lock_the_login_for_fifteen_minutes_with_retry_after(tenant, member):
-    with clock.use_clock(clock.FixedClock(clock.now())) as fixed:
+    fixed = clock.FixedClock(clock.now())
+    with clock.use_clock(fixed):
         # Given five wrong passwords in a row
         assert [sign_in(tenant["slug"], member, "Wrong-Password-1!").status for _ in range(5)] == [401] * 5
         # When the right one comes next

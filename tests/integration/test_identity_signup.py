@@ -8,6 +8,7 @@ import random
 import uuid
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -180,7 +181,8 @@ def test_an_unconfirmed_registration_is_replaced_by_a_newer_one(tenant):
 def test_a_code_expires_after_ten_minutes(tenant):
     # Given a registration made at a fixed time
     email = new_email()
-    with clock.use_clock(clock.FixedClock(clock.now())) as fixed:
+    fixed = clock.FixedClock(clock.now())
+    with clock.use_clock(fixed):
         register_by_email(tenant["slug"], email)
         code = code_sent_to(email)
         # When the code comes back eleven minutes later
@@ -234,8 +236,9 @@ def test_the_identity_samples_are_answered():
     samples = Path(__file__).resolve().parents[2] / "events" / "IdentityApi"
     fn = wiring.function("IdentityApi")
 
-    def run(name: str) -> dict:
-        return invoke(fn.handler, json.loads((samples / name).read_text()), function_name=fn.name)
+    def run(name: str) -> dict[str, Any]:
+        answer: dict[str, Any] = invoke(fn.handler, json.loads((samples / name).read_text()), function_name=fn.name)
+        return answer
 
     # When each is handed to the function, Then it is answered as recorded
     registered = run("register-by-email.json")

@@ -15,7 +15,7 @@ import pytest
 from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
 from panacea.platform import clock
-from tests.support import bearer, call, code_sent_to, gateway_request, onboard, signed_up_member, staff
+from tests.support import bearer, call, code_sent_to, gateway_request, onboard, resources, signed_up_member, staff
 
 PASSWORD = "Harbour-Gene-2026!"
 
@@ -118,7 +118,8 @@ def test_an_invitation_code_allows_five_attempts_and_can_be_sent_again(tenant, o
     code = code_sent_to(email)
     wrong = next(c for c in ("000000", "111111") if c != code)
     body = {"tenant": tenant["slug"], "email": email, "password": PASSWORD}
-    with clock.use_clock(clock.FixedClock(clock.now())) as fixed:
+    fixed = clock.FixedClock(clock.now())
+    with clock.use_clock(fixed):
         guesses = [
             call("POST", "/v1/auth/invitations/accept", caller=None, body={**body, "code": wrong}) for _ in range(5)
         ]
@@ -144,7 +145,7 @@ def test_changing_roles_keeps_cognito_in_step_and_needs_a_fresh_token(tenant, ow
     assert changed.status == 200
     assert changed.body["roles"] == ["finance", "order_manager"]
     idp = boto3.client("cognito-idp", endpoint_url=platform.aws_url, region_name=REGION)
-    groups = idp.admin_list_groups_for_user(UserPoolId=platform.resources.user_pool_id, Username=user_id)["Groups"]
+    groups = idp.admin_list_groups_for_user(UserPoolId=resources(platform).user_pool_id, Username=user_id)["Groups"]
     assert sorted(g["GroupName"] for g in groups) == ["finance", "order_manager"]
     # And their token with the old roles is refused; a refreshed one carries the new roles
     assert gateway_request("GET", "/v1/me", headers=bearer(session["id_token"])).status == 401

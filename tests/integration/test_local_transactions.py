@@ -8,11 +8,12 @@ import boto3
 from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
 from panacea.platform.ids import new_id
+from tests.support import resources
 
 
 def test_a_cancelled_transaction_puts_back_every_item_it_touched(platform: LocalPlatform):
     ddb = boto3.client("dynamodb", endpoint_url=platform.aws_url, region_name=REGION)
-    table = platform.resources.table
+    table = resources(platform).table
     stream_arn = ddb.describe_table(TableName=table)["Table"]["LatestStreamArn"]
     streams = boto3.client("dynamodbstreams", endpoint_url=platform.aws_url, region_name=REGION)
     shard = streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"][0]["ShardId"]

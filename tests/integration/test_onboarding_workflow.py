@@ -18,7 +18,7 @@ from panacea.platform.ids import new_id
 from panacea.tenancy import dal
 from panacea.tenancy.models import TenantKind, Tier
 from panacea.tenancy.tiers import usage_key
-from tests.support import PLATFORM_ADMIN, call, eventually, new_tenant_body, onboard
+from tests.support import PLATFORM_ADMIN, call, eventually, new_tenant_body, onboard, resources
 
 
 def test_onboarding_writes_defaults_enrols_the_owner_and_announces_it(platform: LocalPlatform):
@@ -33,11 +33,13 @@ def test_onboarding_writes_defaults_enrols_the_owner_and_announces_it(platform: 
     assert tenant["settings"]["distribution"]["level_rates_bps"] == [800, 400]
     # And its first owner exists in the table and can sign in to this tenant only
     idp = boto3.client("cognito-idp", endpoint_url=platform.aws_url, region_name=REGION)
-    users = idp.list_users(UserPoolId=platform.resources.user_pool_id, Filter=f'email = "{email}"')
+    users = idp.list_users(UserPoolId=resources(platform).user_pool_id, Filter=f'email = "{email}"')
     owner = next(u for u in users["Users"] if {"Name": "custom:tenant_id", "Value": tenant["id"]} in u["Attributes"])
-    groups = idp.admin_list_groups_for_user(UserPoolId=platform.resources.user_pool_id, Username=owner["Username"])
+    groups = idp.admin_list_groups_for_user(UserPoolId=resources(platform).user_pool_id, Username=owner["Username"])
     assert [g["GroupName"] for g in groups["Groups"]] == ["owner"]
-    assert identity.user(tenant["id"], owner["Username"]).roles == {"owner"}
+    account = identity.user(tenant["id"], owner["Username"])
+    assert account is not None
+    assert account.roles == {"owner"}
     # And tenant.onboarded reached the analytics consumer through the bus and its queue
     day = datetime.now(UTC).date()
     counts = eventually(lambda: (c := analytics.counts(tenant["id"], day)).get("tenant.onboarded") and c)
@@ -84,7 +86,7 @@ def test_a_failing_step_marks_the_tenant_onboarding_failed(platform: LocalPlatfo
     # When the onboarding workflow runs on it
     sfn = boto3.client("stepfunctions", endpoint_url=platform.aws_url, region_name=REGION)
     arn = sfn.start_execution(
-        stateMachineArn=platform.resources.state_machines["tenant-onboarding"],
+        stateMachineArn=resources(platform).state_machines["tenant-onboarding"],
         name=event["id"],
         input=json.dumps(event),
     )["executionArn"]

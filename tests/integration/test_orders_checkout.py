@@ -12,6 +12,7 @@ import pytest
 
 from panacea.orders import logic
 from panacea.orders.models import Checkout
+from panacea.payments import logic as payments
 from panacea.platform.access import Actor, Role
 from panacea.platform.errors import DomainError
 from panacea.platform.isolation import acting_for
@@ -124,7 +125,7 @@ def test_a_payment_that_could_not_start_is_started_again(store: Shop, monkeypatc
         raise DomainError("Stripe could not be reached; retry")
 
     with monkeypatch.context() as patched:
-        patched.setattr(logic.payments, "start_payment", unreachable)
+        patched.setattr(payments, "start_payment", unreachable)
         placed = checkout(store, member, [store.line("service")])
     # Then the order is placed anyway, pending, and says why there is no client secret
     assert placed.status == 201, placed.body

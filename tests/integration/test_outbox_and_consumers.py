@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 import boto3
 import pytest
@@ -17,13 +18,13 @@ from panacea.platform.ids import new_id
 from panacea.platform.transaction import UnitOfWork, unit_of_work
 from panacea.tenancy.logic import SlugTaken
 from panacea.tenancy.models import TenantSuspended
-from tests.support import eventually, onboard
+from tests.support import eventually, onboard, resources
 
 
-def _outbox_of(platform: LocalPlatform, tenant_id: str) -> list[dict]:
+def _outbox_of(platform: LocalPlatform, tenant_id: str) -> list[dict[str, Any]]:
     ddb = boto3.client("dynamodb", endpoint_url=platform.aws_url, region_name=REGION)
     pages = ddb.get_paginator("scan").paginate(  # a test may look at the whole table; no request path ever scans
-        TableName=platform.resources.table,
+        TableName=resources(platform).table,
         FilterExpression="begins_with(PK, :p)",
         ExpressionAttributeValues={":p": {"S": f"T#{tenant_id}#OUTBOX#"}},
     )  # every page: past 1 MB of table (the whole suite's data) one page does not hold them all
@@ -56,7 +57,7 @@ def test_a_committed_change_reaches_the_bus_through_the_outbox(platform: LocalPl
     eventually(lambda: analytics.counts(tenant_id, day).get("tenant.suspended") == 1)
 
 
-def _sqs_record(detail_type: str, detail: str, message_id: str) -> dict:
+def _sqs_record(detail_type: str, detail: str, message_id: str) -> dict[str, Any]:
     body = {
         "version": "0",
         "id": message_id,

@@ -23,7 +23,8 @@ def _refund(tenant: str, payment_id: str, amount: int, *, key: str | None = None
     )
 
 
-def _refunds_at_stripe(platform: LocalPlatform, intent_id: str) -> list[int]:
+def _refunds_at_stripe(platform: LocalPlatform, intent_id: str | None) -> list[int]:
+    assert intent_id is not None
     return [r["amount"] for r in sandbox(platform).refunds.values() if r["payment_intent"] == intent_id]
 
 
@@ -130,6 +131,7 @@ def test_stripe_refusing_a_refund_gives_its_amount_back(platform: LocalPlatform)
     # webhook not delivered yet (so the platform does not know)
     tenant = shop()
     done = paid(platform, tenant, gbp(10_000))
+    assert done.intent_id
     stripe = sandbox(platform)
     with stripe.held():
         stripe.refund_in_dashboard(done.intent_id, amount=8_000)

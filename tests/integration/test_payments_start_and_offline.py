@@ -77,6 +77,7 @@ def test_an_unpaid_payment_is_called_off_and_can_no_longer_be_paid(platform: Loc
     # Given a started payment nobody paid
     tenant = shop()
     view = start(tenant, gbp(2_000))
+    assert view.intent_id
     # When the order expires and the payment is cancelled
     canceled = as_tenant(tenant, lambda: logic.cancel_payment(tenant, view.id))
     # Then it is cancelled here and at Stripe, and payment.canceled was announced once

@@ -30,6 +30,7 @@ def test_a_payment_succeeds_when_stripe_says_so(platform: LocalPlatform):
     view = start(tenant, gbp(12_900))
     assert view.status == "pending"
     assert view.client_secret
+    assert view.intent_id
     assert view.client_secret.startswith(view.intent_id)
     intent = sandbox(platform).intents[view.intent_id]
     assert (intent["amount"], intent["currency"], intent["allowed_payment_method_types"]) == (12_900, "gbp", ["card"])
@@ -55,6 +56,7 @@ def test_alipay_and_wechat_pay_are_offered_as_the_tenant_enables_them(platform: 
     tenant = shop(currency="CNY", locale="zh-CN", jurisdiction="CN")
     # When a payment starts with every method the tenant enables, and the member pays with WeChat Pay
     view = start(tenant, gbp(39_800, "CNY"))
+    assert view.intent_id
     assert sorted(sandbox(platform).intents[view.intent_id]["allowed_payment_method_types"]) == [
         "alipay",
         "card",
@@ -70,6 +72,7 @@ def test_a_failed_attempt_is_announced_and_the_member_may_pay_again(platform: Lo
     # Given a started payment whose first attempt is declined
     tenant = shop()
     view = start(tenant, gbp(5_000))
+    assert view.intent_id
     sandbox(platform).fail(view.intent_id, code="card_declined")
     failed = until(tenant, view.id, lambda p: p.status == "failed")
     assert failed.failure == "card_declined: Your card was declined."
@@ -85,6 +88,7 @@ def test_a_body_stripe_did_not_sign_is_a_400_and_changes_nothing(platform: Local
     # Given a started payment, and the event that would mark it paid
     tenant = shop()
     view = start(tenant, gbp(2_500))
+    assert view.intent_id
     intent = dict(sandbox(platform).intents[view.intent_id], status="succeeded")
     event = sandbox(platform).event("payment_intent.succeeded", intent)
     payload, good = sandbox(platform).signed(event)
@@ -124,6 +128,7 @@ def test_an_older_event_does_not_overwrite_newer_state(platform: LocalPlatform):
     # Given a payment whose intent succeeded at `now`
     tenant = shop()
     view = start(tenant, gbp(4_000))
+    assert view.intent_id
     stripe = sandbox(platform)
     intent = copy.deepcopy(stripe.intents[view.intent_id])
     now = int(time.time())
@@ -144,6 +149,7 @@ def test_refunds_arriving_out_of_order_leave_the_newest_total(platform: LocalPla
     # Given a paid payment of 100.00
     tenant = shop()
     done = paid(platform, tenant, gbp(10_000))
+    assert done.intent_id
     stripe = sandbox(platform)
     charge = copy.deepcopy(stripe.charges[stripe.intents[done.intent_id]["latest_charge"]])
     now = int(time.time())
@@ -174,10 +180,12 @@ def test_a_dispute_is_recorded_and_announced(platform: LocalPlatform):
     # Given a paid payment
     tenant = shop()
     done = paid(platform, tenant, gbp(8_800))
+    assert done.intent_id
     # When the member's bank disputes it
     dispute = sandbox(platform).dispute(done.intent_id, reason="fraudulent")
     # Then the payment carries the dispute, and payment.disputed was announced
     disputed = until(tenant, done.id, lambda p: p.dispute is not None)
+    assert disputed.dispute is not None
     assert (disputed.dispute.id, disputed.dispute.reason, disputed.dispute.amount) == (
         dispute["id"],
         "fraudulent",
@@ -191,6 +199,7 @@ def test_the_tenant_of_a_webhook_comes_from_the_platforms_record_never_from_the_
     # Given tenant A's started payment and tenant B's
     a, b = shop(), shop()
     a_view, b_view = start(a, gbp(1_000)), start(b, gbp(1_000))
+    assert a_view.intent_id
     stripe = sandbox(platform)
     # When a signed event about A's intent claims, in its metadata, to be B's payment
     claims_b = dict(

@@ -17,7 +17,7 @@ from infra.local.invoke import REGION, invoke
 from infra.local.runtime import LocalPlatform
 from panacea.platform.ids import new_id
 from panacea.promotions.models import NewPromotion, QuoteRequest
-from tests.support import call, staff
+from tests.support import call, resources, staff
 
 NOW = datetime.now(UTC)
 
@@ -85,13 +85,14 @@ def running(manager: dict[str, str], body: dict[str, Any]) -> dict[str, Any]:
     assert made.status == 201, made.body
     active = call("POST", f"/v1/promotions/{made.body['id']}/activate", caller=manager)
     assert active.status == 200, active.body
-    return active.body
+    promotion: dict[str, Any] = active.body
+    return promotion
 
 
 def events_of(platform: LocalPlatform, tenant_id: str) -> list[str]:
     ddb = boto3.client("dynamodb", endpoint_url=platform.aws_url, region_name=REGION)
     pages = ddb.get_paginator("scan").paginate(  # a test may look at the whole table; no request path ever scans
-        TableName=platform.resources.table,
+        TableName=resources(platform).table,
         FilterExpression="begins_with(PK, :p)",
         ExpressionAttributeValues={":p": {"S": f"T#{tenant_id}#OUTBOX#"}},
     )  # every page: past 1 MB of table (the whole suite's data) one page does not hold them all
@@ -340,7 +341,8 @@ def test_the_sample_events_of_the_function_are_answered():
     fn = wiring.function("PromotionsApi")
 
     def run(name: str) -> dict[str, Any]:
-        return invoke(fn.handler, json.loads((samples / name).read_text()), function_name=fn.name)
+        answer: dict[str, Any] = invoke(fn.handler, json.loads((samples / name).read_text()), function_name=fn.name)
+        return answer
 
     # Then a catalog manager's campaign is created, and a member's quote and list are answered
     assert run("create-campaign.json")["statusCode"] == 201

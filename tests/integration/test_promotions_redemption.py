@@ -9,10 +9,11 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from moto.dynamodb.responses import DynamoHandler
+from pydantic import BaseModel
 
 from panacea.platform import clock
 from panacea.platform.access import Actor, Role
@@ -41,6 +42,12 @@ NOW = datetime.now(UTC)
 @pytest.fixture
 def tenant_id() -> str:
     return new_id()
+
+
+def examples(model: type[BaseModel]) -> list[dict[str, Any]]:
+    extra = model.model_config["json_schema_extra"]
+    assert isinstance(extra, dict)
+    return cast("list[dict[str, Any]]", extra["examples"])
 
 
 def manager(tenant_id: str) -> Actor:
@@ -272,7 +279,7 @@ def requests_sent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_quote_reads_in_two_requests_and_redeeming_writes_in_one(tenant_id, requests_sent):
     # Given a running campaign with a member limit, and a single-use code of a combinable coupon
     campaign = NewPromotion.model_validate(
-        {**NewPromotion.model_config["json_schema_extra"]["examples"][1], "per_member_limit": 3}
+        {**examples(NewPromotion)[1], "per_member_limit": 3}
         | {"starts_at": NOW - timedelta(days=1), "ends_at": NOW + timedelta(days=1), "budget": None}
     )
     logic.activate(manager(tenant_id), logic.create_promotion(manager(tenant_id), campaign).id)

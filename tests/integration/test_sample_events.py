@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,13 +33,15 @@ from tests.support import PLATFORM_ADMIN, call
 EVENTS = Path(__file__).resolve().parents[2] / "events"
 
 
-def _sample(path: str) -> dict:
-    return json.loads((EVENTS / path).read_text())
+def _sample(path: str) -> dict[str, Any]:
+    sample: dict[str, Any] = json.loads((EVENTS / path).read_text())
+    return sample
 
 
-def _run(function: str, sample: str) -> dict:
+def _run(function: str, sample: str) -> dict[str, Any]:
     fn = wiring.function(function)
-    return invoke(fn.handler, _sample(f"{function}/{sample}"), function_name=fn.name)
+    answer: dict[str, Any] = invoke(fn.handler, _sample(f"{function}/{sample}"), function_name=fn.name)
+    return answer
 
 
 def test_every_function_of_the_wiring_has_a_sample_event():

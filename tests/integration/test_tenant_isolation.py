@@ -93,6 +93,11 @@ class Tenant:
         if value not in known:
             known.append(value)
 
+    def first_id(self, param: str) -> str | None:
+        """The first id learnt for a path parameter (None: none was learnt)."""
+        known = self.ids.get(param)
+        return known[0] if known else None
+
 
 def _table() -> Any:
     return boto3.client("dynamodb", region_name=REGION)
@@ -456,14 +461,14 @@ class Probe:
         unknown = {name: new_id() for name in names}
         a_ids = {name: self.a.ids.get(name, [unknown[name]])[0] for name in names}
         lacking = [name for name in names if name not in self.a.ids]
-        a_query, queried = query(route, lambda n: (self.a.ids.get(n) or [None])[0])
-        u_query, _ = query(route, lambda n: new_id() if (self.a.ids.get(n) or [None])[0] else None)
+        a_query, queried = query(route, self.a.first_id)
+        u_query, _ = query(route, lambda n: new_id() if self.a.first_id(n) else None)
         a_path = PARAM.sub(lambda m: a_ids[m.group(1)], route.path) + a_query
         u_path = PARAM.sub(lambda m: unknown[m.group(1)], route.path) + u_query
         body = example(route) if takes_body(route) else None
         if takes_body(route) and body is None:
             body = {}
-        a_body, swapped = _substituted(body, lambda n: (self.a.ids.get(n) or [None])[0])
+        a_body, swapped = _substituted(body, self.a.first_id)
         u_body, _ = _substituted(body, lambda n: new_id())
         refused_everywhere = True
         outcomes = []

@@ -8,9 +8,10 @@ import base64
 import json
 from datetime import UTC, datetime
 from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pynamodb.exceptions import CancellationReason
 
 from infra.local import s3_forms
@@ -126,9 +127,15 @@ def test_a_product_names_each_category_tag_and_image_once_within_limits():
     assert _fields(image.value) == {"images.0"}
 
 
+def _examples(model: type[BaseModel]) -> list[dict[str, Any]]:
+    extra = model.model_config["json_schema_extra"]
+    assert isinstance(extra, dict)
+    return cast("list[dict[str, Any]]", extra["examples"])
+
+
 def test_every_example_in_the_api_document_is_valid():
     for model in (NewProduct, NewSku, NewStore, StockAdjustment, ImageUploadRequest):
-        for example in model.model_config["json_schema_extra"]["examples"]:  # type: ignore[index]
+        for example in _examples(model):
             model.model_validate(example)
 
 
@@ -263,7 +270,7 @@ def test_a_failed_condition_is_explained_from_the_item_as_it_was():
         cancellation_reasons=[None, CancellationReason(code="ConditionalCheckFailed", raw_item=raw)]
     )
 
-    def explain(item: dict | None) -> DomainError:
+    def explain(item: dict[str, Any] | None) -> DomainError:
         line = dal.stock_of(item)
         return Conflict(f"{line.sku_code} has {int(line.available)}" if line else "none")
 
@@ -285,7 +292,7 @@ def test_object_keys_are_the_tenants_own():
 # --- upload forms, as the local bucket judges them (infra/local/s3_forms.py) -------------------------
 
 
-def _form(conditions: list, *, expires: str = "2026-11-23T10:10:00Z", **fields: str) -> dict[str, str]:
+def _form(conditions: list[Any], *, expires: str = "2026-11-23T10:10:00Z", **fields: str) -> dict[str, str]:
     policy = base64.b64encode(json.dumps({"expiration": expires, "conditions": conditions}).encode()).decode()
     return {"key": "tenants/T/a.jpg", "Content-Type": "image/jpeg", "policy": policy, "x-amz-signature": "s", **fields}
 

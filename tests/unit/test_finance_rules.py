@@ -239,9 +239,9 @@ def test_figures_add_up_per_currency_and_every_breakdown_adds_up_to_them():
             assert sum(r.gross.amount for r in rows) == c.totals.gross.amount
             assert sum(r.refunds.amount for r in rows) == c.totals.refunds.amount
     # And the orders add up to the totals too
-    rows = figures.order_rows({})
-    assert [r.order_id[-2:] for r in rows] == ["F3", "F2", "F1"]
-    assert sum(r.net.amount for r in rows if r.currency == "GBP") == t.net.amount
+    order_rows = figures.order_rows({})
+    assert [r.order_id[-2:] for r in order_rows] == ["F3", "F2", "F1"]
+    assert sum(r.net.amount for r in order_rows if r.currency == "GBP") == t.net.amount
 
 
 def test_one_products_figures_keep_only_its_lines():

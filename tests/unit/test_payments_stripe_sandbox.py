@@ -4,6 +4,7 @@ its keys, idempotency keys, the endive API version's parameters, and refunds bou
 from __future__ import annotations
 
 import base64
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -18,11 +19,13 @@ def stripe() -> StripeSandbox:
     return StripeSandbox(secret_key=KEY, webhook_secret="whsec_unit")  # not served: `handle` is called directly
 
 
-def _post(stripe: StripeSandbox, path: str, params: list[tuple[str, str]], **headers: str) -> tuple[int, dict]:
+def _post(
+    stripe: StripeSandbox, path: str, params: list[tuple[str, str]], **headers: str
+) -> tuple[int, dict[str, Any]]:
     return stripe.handle("POST", path, {"Authorization": f"Bearer {KEY}", **headers}, urlencode(params).encode())
 
 
-def _intent(stripe: StripeSandbox, amount: int = 1_000, key: str = "k-1") -> dict:
+def _intent(stripe: StripeSandbox, amount: int = 1_000, key: str = "k-1") -> dict[str, Any]:
     status, intent = _post(
         stripe,
         "/v1/payment_intents",

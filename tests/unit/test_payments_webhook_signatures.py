@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 import pytest
 import stripe
@@ -27,7 +28,7 @@ def _keys(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(payments, "keys", lambda: StripeKeys(secret_key="sk_test_unit", webhook_secret=SECRET))
 
 
-def _signed(body: dict | str, *, secret: str = SECRET, at: int | None = None) -> tuple[bytes, str]:
+def _signed(body: dict[str, Any] | str, *, secret: str = SECRET, at: int | None = None) -> tuple[bytes, str]:
     payload = body if isinstance(body, str) else json.dumps(body, indent=2)
     return payload.encode(), stripe.WebhookSignature.generate_signature_header(payload, secret, timestamp=at)
 

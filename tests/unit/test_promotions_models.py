@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, cast
 
 import pytest
 from pydantic import BaseModel, ValidationError
@@ -20,8 +21,10 @@ from panacea.promotions.models import (
 REQUESTS: list[type[BaseModel]] = [NewPromotion, PromotionPatch, CodeBatchRequest, QuoteRequest, Offer]
 
 
-def examples(model: type[BaseModel]) -> list[dict]:
-    return model.model_config["json_schema_extra"]["examples"]
+def examples(model: type[BaseModel]) -> list[dict[str, Any]]:
+    extra = model.model_config["json_schema_extra"]
+    assert isinstance(extra, dict)
+    return cast("list[dict[str, Any]]", extra["examples"])
 
 
 @pytest.mark.parametrize("model", REQUESTS, ids=lambda m: m.__name__)
@@ -31,7 +34,7 @@ def test_every_documented_example_is_a_valid_request(model):
         model.model_validate(example)
 
 
-def campaign(**overrides) -> dict:
+def campaign(**overrides) -> dict[str, Any]:
     return {**examples(NewPromotion)[1], **overrides}
 
 

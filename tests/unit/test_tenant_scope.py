@@ -44,9 +44,10 @@ def sts(monkeypatch: pytest.MonkeyPatch) -> FakeSTS:
     return fake
 
 
-def configure(monkeypatch: pytest.MonkeyPatch, *, tenant_role_arn: str | None) -> None:
+def configure(monkeypatch: pytest.MonkeyPatch, *, tenant_role_arn: str | None) -> Settings:
     config = Settings(stage="test", table="panacea-test-table", event_bus="bus", tenant_role_arn=tenant_role_arn)
     monkeypatch.setattr(aws, "settings", lambda: config)
+    return config
 
 
 # --- the scope -----------------------------------------------------------------------------
@@ -198,8 +199,8 @@ def test_threads_wanting_the_same_new_session_wait_for_one_assume_role():
 
 def test_pynamodb_items_use_the_tenants_connection_in_its_scope(monkeypatch, sts):
     # Given the table's shared connection (pointed at no endpoint: nothing is sent)
-    configure(monkeypatch, tenant_role_arn=ROLE)
-    monkeypatch.setattr(table, "settings", aws.settings)
+    config = configure(monkeypatch, tenant_role_arn=ROLE)
+    monkeypatch.setattr(table, "settings", lambda: config)
     monkeypatch.setattr(table.TableItem, "_connection", None)
     shared = table.connection()
     # When an item class asks for its connection while acting for T1
