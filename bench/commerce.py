@@ -33,7 +33,6 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -50,6 +49,7 @@ from bench.ledger import (
 )
 from infra import wiring
 from infra.local.runtime import STRIPE_WEBHOOK_PATH
+from infra.local.seed import coupon
 from infra.local.stripe_sandbox import StripeSandbox
 
 KEYS_READ = "secretsmanager:GetSecretValue"  # Stripe's keys, read once per process (container)
@@ -290,20 +290,7 @@ def build_shop(setup: Setup, tenant: Tenant, owner: str, stamp: str) -> Shop:
         setup("PUT", f"/v1/catalog/skus/{sku['id']}/stock/{tenant.id}", owner, stock)
         products[kind], skus[kind] = product["id"], sku["id"]
     code = f"BENCH{stamp}"
-    promotion = setup(
-        "POST",
-        "/v1/promotions",
-        owner,
-        {
-            "name": "10% off",
-            "currency": "GBP",
-            "method": "code",
-            "code": code,
-            "offer": {"kind": "percentage_off", "percentage_bps": 1000, "scope": "order"},
-            "starts_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
-        },
-        expect=201,
-    )
+    promotion = setup("POST", "/v1/promotions", owner, coupon(code, percentage_bps=1000), expect=201)
     setup("POST", f"/v1/promotions/{promotion['id']}/activate", owner)
     return Shop(category["id"], products, skus, code)
 

@@ -154,6 +154,20 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
     return demo
 
 
+def coupon(code: str, *, percentage_bps: int, currency: str = "GBP", **terms: Any) -> dict[str, Any]:
+    """The body of `POST /v1/promotions` for a coupon taking `percentage_bps` off the whole order,
+    valid from a minute ago (`terms`: any other field, e.g. usage_limit or per_member_limit)."""
+    return {
+        "name": f"{percentage_bps / 100:g}% off",
+        "currency": currency,
+        "method": "code",
+        "code": code,
+        "offer": {"kind": "percentage_off", "percentage_bps": percentage_bps, "scope": "order"},
+        "starts_at": (datetime.now(UTC) - timedelta(minutes=1)).isoformat(),
+        **terms,
+    }
+
+
 def open_shop(platform: LocalPlatform, tenant_id: str, owner_token: str) -> dict[str, Any]:
     """The demo tenant's products on sale from its own store, in stock, and a 10% welcome coupon."""
     products = []
@@ -172,16 +186,8 @@ def open_shop(platform: LocalPlatform, tenant_id: str, owner_token: str) -> dict
         count = {"available": DEMO_STOCK, "reason": "opening stock"}
         call(platform, "PUT", f"/v1/catalog/skus/{sku['id']}/stock/{tenant_id}", owner_token, count)
         products.append({"name": spec["name"], "kind": spec["kind"], "product_id": product["id"], "sku_id": sku["id"]})
-    coupon = {
-        "name": "Welcome: 10% off",
-        "currency": "GBP",
-        "method": "code",
-        "code": DEMO_COUPON,
-        "offer": {"kind": "percentage_off", "percentage_bps": 1000, "scope": "order"},
-        "per_member_limit": 1,
-        "starts_at": (datetime.now(UTC) - timedelta(minutes=1)).isoformat(),
-    }
-    promotion = call(platform, "POST", "/v1/promotions", owner_token, coupon)
+    welcome = coupon(DEMO_COUPON, percentage_bps=1000, name="Welcome: 10% off", per_member_limit=1)
+    promotion = call(platform, "POST", "/v1/promotions", owner_token, welcome)
     call(platform, "POST", f"/v1/promotions/{promotion['id']}/activate", owner_token)
     return {"products": products, "coupon": DEMO_COUPON}
 

@@ -9,13 +9,14 @@ import io
 import time
 import urllib.request
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
+from infra.local.seed import coupon
 from tests.e2e.conftest import TOKEN_TIMEOUT_SCALE, Client, member_token, until
 
 pytestmark = pytest.mark.slow
@@ -58,15 +59,7 @@ def _stock(client: Client, owner: str, sku: str) -> dict[str, Any]:
 def _coupon(client: Client, owner: str) -> str:
     """An active 10%-off coupon of the demo tenant; its code."""
     code = f"TEN{uuid.uuid4().hex[:8].upper()}"
-    body = {
-        "name": "10% off",
-        "currency": "GBP",
-        "method": "code",
-        "code": code,
-        "offer": {"kind": "percentage_off", "percentage_bps": 1000, "scope": "order"},
-        "starts_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
-    }
-    promotion = _ok(client.request("POST", "/v1/promotions", token=owner, body=body))
+    promotion = _ok(client.request("POST", "/v1/promotions", token=owner, body=coupon(code, percentage_bps=1000)))
     _ok(client.request("POST", f"/v1/promotions/{promotion['id']}/activate", token=owner))
     return code
 

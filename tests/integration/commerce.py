@@ -6,13 +6,14 @@ threads)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import boto3
 
 from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
+from infra.local.seed import coupon
 from panacea.orders import dal
 from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
@@ -105,22 +106,9 @@ def shop(*, stock: int = 10, coupon_uses: int | None = None, **tenant: Any) -> S
         made.products[kind], made.skus[kind] = product["id"], sku["id"]
         made.set_stock(kind, stock)
     code = f"TEN{new_id()[-8:]}"
-    promotion = _ok(
-        call(
-            "POST",
-            "/v1/promotions",
-            caller=made.owner,
-            body={
-                "name": "10% off",
-                "currency": "GBP",
-                "method": "code",
-                "code": code,
-                "offer": {"kind": "percentage_off", "percentage_bps": 1000, "scope": "order"},
-                "starts_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
-                **({"usage_limit": coupon_uses} if coupon_uses else {}),
-            },
-        )
-    )
+    terms: dict[str, Any] = {"usage_limit": coupon_uses} if coupon_uses else {}
+    body = coupon(code, percentage_bps=1000, **terms)
+    promotion = _ok(call("POST", "/v1/promotions", caller=made.owner, body=body))
     _ok(call("POST", f"/v1/promotions/{promotion['id']}/activate", caller=made.owner))
     made.coupon, made.coupon_id = code, promotion["id"]
     return made

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from infra import wiring
 from infra.local.invoke import invoke
 from infra.local.runtime import LocalPlatform
+from infra.local.seed import coupon
 from panacea.finance import dal as finance_dal
 from panacea.finance import ledger
 from panacea.finance.models import EntryKind, LedgerEntry
@@ -105,17 +106,7 @@ def _switch_to_euros(store: Shop) -> None:
         assert patched.status == 200, patched.body
     code = f"EUR{new_id()[-8:]}"
     promotion = call(
-        "POST",
-        "/v1/promotions",
-        caller=store.owner,
-        body={
-            "name": "15% off",
-            "currency": "EUR",
-            "method": "code",
-            "code": code,
-            "offer": {"kind": "percentage_off", "percentage_bps": 1500, "scope": "order"},
-            "starts_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
-        },
+        "POST", "/v1/promotions", caller=store.owner, body=coupon(code, percentage_bps=1500, currency="EUR")
     )
     assert promotion.status == 201, promotion.body
     assert call("POST", f"/v1/promotions/{promotion.body['id']}/activate", caller=store.owner).status == 200
