@@ -5,11 +5,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 
 class Clock(Protocol):
     def now(self) -> datetime: ...
+
+
+C = TypeVar("C", bound=Clock)
 
 
 class SystemClock:
@@ -45,7 +48,7 @@ def epoch_seconds(at: datetime | None = None) -> int:
 
 
 @contextlib.contextmanager
-def use_clock(clock: Clock) -> Iterator[Clock]:
+def use_clock(clock: C) -> Iterator[C]:
     """Make `clock` the source of now() for the duration of the block."""
     global _clock  # noqa: PLW0603 - one process-wide clock is the point
     previous, _clock = _clock, clock
