@@ -9,12 +9,24 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from panacea.orders.models import OrderState, PaymentMethod, ProductKind
 from panacea.platform.money import Money
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # an Excel workbook's media type
+
+
+def _gbp(amount: int) -> JsonDict:
+    return {"amount": amount, "currency": "GBP"}
+
+
+# The examples: a gene test (£299) and a blood pressure monitor (£89) sold with 10% off, the gene
+# test refunded before its kit was sent.
+_SOLD: JsonDict = {"gross": _gbp(38800), "discounts": _gbp(3880), "refunds": _gbp(-26910), "net": _gbp(8010)}
+_TOTALS: JsonDict = {**_SOLD, "orders": 1, "units": 2, "units_refunded": 1}
+_STORE = "01M84F21JK0FDGM15V63KCHYYP"
 
 
 class EntryKind(StrEnum):
@@ -100,6 +112,52 @@ class CurrencySales(BaseModel):
 class SalesReport(BaseModel):
     """Sales of a period (UTC days, both included), from the sales ledger, per currency."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "since": "2026-11-01",
+                    "until": "2026-11-30",
+                    "product_id": None,
+                    "member_id": None,
+                    "entries": 2,
+                    "currencies": [
+                        {
+                            "currency": "GBP",
+                            "totals": _TOTALS,
+                            "by_product": [
+                                {
+                                    "product_id": "01M84F23Y5A4RJFTVRSRTFJNZE",
+                                    "product_name": "Home Blood Pressure Monitor",
+                                    "gross": _gbp(8900),
+                                    "discounts": _gbp(890),
+                                    "refunds": _gbp(0),
+                                    "net": _gbp(8010),
+                                    "orders": 1,
+                                    "units": 1,
+                                    "units_refunded": 0,
+                                },
+                                {
+                                    "product_id": "01M84F23CZQ8H01ZE3CXVHKQ7H",
+                                    "product_name": "Cardio Gene Panel",
+                                    "gross": _gbp(29900),
+                                    "discounts": _gbp(2990),
+                                    "refunds": _gbp(-26910),
+                                    "net": _gbp(0),
+                                    "orders": 1,
+                                    "units": 1,
+                                    "units_refunded": 1,
+                                },
+                            ],
+                            "by_store": [{"store_id": _STORE, **_TOTALS}],
+                            "by_payment_method": [{"payment_method": "card", **_TOTALS}],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
     since: date
     until: date
     product_id: str | None = Field(default=None, description="only this product's lines, if asked")
@@ -110,6 +168,25 @@ class SalesReport(BaseModel):
 
 class PeriodOrder(BaseModel):
     """An order with money movements in the period, and what they came to."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "order_id": "01M84G7QK2W4X6Z8B0D2F4H6J8",
+                    "member_id": "01M84F25B9N3Q5S7U9W1Y3A5C7",
+                    "state": "completed",
+                    "payment_method": "card",
+                    "ordered_at": "2026-11-23T14:02:11Z",
+                    "paid_at": "2026-11-23T14:02:40Z",
+                    "currency": "GBP",
+                    **_SOLD,
+                    "units": 2,
+                    "units_refunded": 1,
+                }
+            ]
+        }
+    )
 
     order_id: str
     member_id: str
