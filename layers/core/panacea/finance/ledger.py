@@ -44,18 +44,7 @@ def sale_of(order: Order, *, at: datetime) -> LedgerEntry:
     """The entry of an order's payment: each line as it was sold."""
     currency = order.currency
     lines = [
-        LedgerLine(
-            line_no=line.line_no,
-            product_id=line.product_id,
-            product_name=line.product_name,
-            product_kind=line.kind,
-            sku_id=line.sku_id,
-            store_id=line.store_id,
-            quantity=line.quantity,
-            gross=line.subtotal,
-            discount=line.discount,
-            amount=line.amount,
-        )
+        _ledger_line(line, quantity=line.quantity, gross=line.subtotal, discount=line.discount, amount=line.amount)
         for line in order.lines
     ]
     amount = sum(line.amount.amount for line in lines)
@@ -79,13 +68,8 @@ def refund_of(order: Order, refund: Refund, refunded: Sequence[OrderLine], *, at
     shares = allocate(refund.amount.amount, weights)
     zero = Money.zero(currency)
     lines = [
-        LedgerLine(
-            line_no=line.line_no,
-            product_id=line.product_id,
-            product_name=line.product_name,
-            product_kind=line.kind,
-            sku_id=line.sku_id,
-            store_id=line.store_id,
+        _ledger_line(
+            line,
             quantity=-quantity,
             gross=zero,
             discount=zero,
@@ -96,6 +80,22 @@ def refund_of(order: Order, refund: Refund, refunded: Sequence[OrderLine], *, at
     ]
     amount = Money(amount=-refund.amount.amount, currency=currency)
     return _entry(order, EntryKind.REFUND, amount, lines, at=at, refund_id=refund.id)
+
+
+def _ledger_line(line: OrderLine, *, quantity: int, gross: Money, discount: Money, amount: Money) -> LedgerLine:
+    """What an order line contributed to a movement: the line as sold, and these figures."""
+    return LedgerLine(
+        line_no=line.line_no,
+        product_id=line.product_id,
+        product_name=line.product_name,
+        product_kind=line.kind,
+        sku_id=line.sku_id,
+        store_id=line.store_id,
+        quantity=quantity,
+        gross=gross,
+        discount=discount,
+        amount=amount,
+    )
 
 
 def _left(line: OrderLine) -> int:
