@@ -21,6 +21,8 @@ from typing import Any
 import boto3
 import pytest
 
+from infra.local.seed import coupon
+
 ROOT = Path(__file__).resolve().parents[2]
 # Waits on a task token (an order's payment, say) last this much of their length: a tenant's
 # 30 minutes to pay become 36 s, and its shortest, 5 minutes, 6 s.
@@ -161,3 +163,58 @@ def until(client: Client, path: str, token: str, state: str, *, timeout_s: float
             return dict(order)
         time.sleep(0.2)
     raise AssertionError(f"{path} never became {state} (last: {order['state']})")
+
+
+# --- the shop, as its owner and members use it over HTTP ------------------------------------------
+
+
+def ok(answer: tuple[int, dict[str, str], Any], *statuses: int) -> Any:
+    status, _, body = answer
+    assert status in (statuses or (200, 201)), body
+    return body
+
+
+def product_on_sale(client: Client, owner: str, kind: str, name: str, *, price: int, stock: int) -> str:
+    """A published product of `kind` with one SKU priced in GBP and `stock` in the tenant's store; the SKU."""
+    product = ok(client.request("POST", "/v1/catalog/products", token=owner, body={"name": name, "kind": kind}))
+    code = f"{kind.upper().replace('_', '-')}-{uuid.uuid4().hex[:6]}"
+    sku = ok(
+        client.request(
+            "POST",
+            f"/v1/catalog/products/{product['id']}/skus",
+            token=owner,
+            body={"code": code, "prices": [{"amount": price, "currency": "GBP"}]},
+        )
+    )
+    ok(client.request("POST", f"/v1/catalog/products/{product['id']}/publish", token=owner))
+    store = client.demo["demo_tenant"]["id"]
+    count = {"available": stock, "reason": "delivery"}
+    ok(client.request("PUT", f"/v1/catalog/skus/{sku['id']}/stock/{store}", token=owner, body=count))
+    return str(sku["id"])
+
+
+def stock_of(client: Client, owner: str, sku: str) -> dict[str, Any]:
+    levels = ok(client.request("GET", f"/v1/catalog/skus/{sku}/stock", token=owner))["items"]
+    (level,) = [s for s in levels if s["store_id"] == client.demo["demo_tenant"]["id"]]
+    return dict(level)
+
+
+def coupon_code(client: Client, owner: str) -> str:
+    """An active 10%-off coupon of the demo tenant; its code."""
+    code = f"TEN{uuid.uuid4().hex[:8].upper()}"
+    promotion = ok(client.request("POST", "/v1/promotions", token=owner, body=coupon(code, percentage_bps=1000)))
+    ok(client.request("POST", f"/v1/promotions/{promotion['id']}/activate", token=owner))
+    return code
+
+
+def add_address(client: Client, member: str) -> str:
+    body = {"recipient": "Mei Chen", "phone": "07400 123456", "line1": "1 Quay", "city": "Bristol", "country": "GB"}
+    return str(ok(client.request("POST", "/v1/me/addresses", token=member, body=body))["id"])
+
+
+def pay(client: Client, owner: str, placed: dict[str, Any]) -> None:
+    """The member pays the order's PaymentIntent in the Stripe sandbox, which then sends its webhooks."""
+    payment = ok(client.request("GET", f"/v1/payments/{placed['order']['payment']['payment_id']}", token=owner))
+    sandbox = client.demo["stripe_sandbox"]
+    url = f"{sandbox}/_sandbox/payment_intents/{payment['intent_id']}/succeed"
+    urllib.request.urlopen(urllib.request.Request(url, method="POST"), timeout=30).close()

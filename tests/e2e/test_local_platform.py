@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import signal
 import time
-import urllib.request
 import uuid
 
 import pytest
 
-from tests.e2e.conftest import Client, code_in, member_token, until
+from tests.e2e.conftest import Client, add_address, code_in, member_token, pay, product_on_sale, until
 
 pytestmark = pytest.mark.slow
 
@@ -168,31 +167,12 @@ def test_a_member_registers_signs_in_and_looks_after_their_account(client: Clien
 
 def test_a_member_buys_a_device_pays_with_stripe_and_receives_it(client: Client, owner_token: str):
     # Given a device on sale in the demo tenant's shop
-    status, _, product = client.request(
-        "POST", "/v1/catalog/products", token=owner_token, body={"name": "BP monitor", "kind": "device"}
-    )
-    assert status == 201, product
-    code = f"BP-{uuid.uuid4().hex[:6]}"
-    sku = client.request(
-        "POST",
-        f"/v1/catalog/products/{product['id']}/skus",
-        token=owner_token,
-        body={"code": code, "prices": [{"amount": 8900, "currency": "GBP"}]},
-    )[2]
-    assert client.request("POST", f"/v1/catalog/products/{product['id']}/publish", token=owner_token)[0] == 200
-    store = client.demo["demo_tenant"]["id"]
-    count = {"available": 3, "reason": "delivery"}
-    assert client.request("PUT", f"/v1/catalog/skus/{sku['id']}/stock/{store}", token=owner_token, body=count)[0] == 200
+    sku = product_on_sale(client, owner_token, "device", "BP monitor", price=8900, stock=3)
     # And a member with an address
     member = member_token(client)
-    address = client.request(
-        "POST",
-        "/v1/me/addresses",
-        token=member,
-        body={"recipient": "Mei Chen", "phone": "07400 123456", "line1": "1 Quay", "city": "Bristol", "country": "GB"},
-    )[2]
+    address = add_address(client, member)
     # When they buy it (the app retries the checkout once, with the same Idempotency-Key)
-    body = {"lines": [{"sku_id": sku["id"], "quantity": 1}], "address_id": address["id"], "payment_method": "card"}
+    body = {"lines": [{"sku_id": sku, "quantity": 1}], "address_id": address, "payment_method": "card"}
     key = {"Idempotency-Key": f"e2e-{uuid.uuid4()}"}
     status, headers, placed = client.request("POST", "/v1/orders", token=member, body=body, headers=key)
     retried = client.request("POST", "/v1/orders", token=member, body=body, headers=key)[2]
@@ -200,11 +180,7 @@ def test_a_member_buys_a_device_pays_with_stripe_and_receives_it(client: Client,
     assert retried["order"]["id"] == placed["order"]["id"]
     assert placed["client_secret"]
     # And pay it in Stripe (the sandbox confirms the intent and sends its signed webhook)
-    payment = client.request("GET", f"/v1/payments/{placed['order']['payment']['payment_id']}", token=owner_token)[2]
-    request = urllib.request.Request(
-        f"{client.demo['stripe_sandbox']}/_sandbox/payment_intents/{payment['intent_id']}/succeed", method="POST"
-    )
-    urllib.request.urlopen(request, timeout=30).close()
+    pay(client, owner_token, placed)
     # Then the order is paid and being fulfilled
     path = headers["Location"]
     until(client, path, member, "fulfilling")
