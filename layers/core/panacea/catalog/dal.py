@@ -825,7 +825,4 @@ def tenant_currency(items: dict[Key, TableItem], tenant_id: str) -> str | None:
 
 
 def get(item_cls: type[Any], key: Key) -> Any:
-    try:
-        return item_cls.get(*key)
-    except item_cls.DoesNotExist:
-        return None
+    return item_cls.find(*key)

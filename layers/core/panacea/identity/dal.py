@@ -68,6 +68,7 @@ from panacea.platform.table import (
     Uniqueness,
     connection,
     decode_cursor,
+    found,
     page_of,
 )
 from panacea.tenancy.dal import ApiKeyItem, TenantRecord, TenantSettingsItem, api_key, tenant_key_of
@@ -348,8 +349,8 @@ def tenant_and_login(
         record = tx.get(TenantRecord, *tenant_key_of(tenant_id))
         settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
         claim = tx.get(Uniqueness, *_claim_key(tenant_id, login_kind, login))
-    holder = _found(claim)
-    return _found(record), _found(settings), (str(holder.owner) if holder else None)
+    holder = found(claim)
+    return found(record), found(settings), (str(holder.owner) if holder else None)
 
 
 def login_holder(tenant_id: str, login_kind: str, login: str) -> str | None:
@@ -369,7 +370,7 @@ def tenant_with_settings(tenant_id: str) -> tuple[TenantRecord | None, TenantSet
     with TransactGet(connection=connection()) as tx:
         record = tx.get(TenantRecord, *tenant_key_of(tenant_id))
         settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
-    return _found(record), _found(settings)
+    return found(record), found(settings)
 
 
 def user_and_tenant(
@@ -380,24 +381,14 @@ def user_and_tenant(
         person = tx.get(UserItem, _user_pk(tenant_id, user_id), "USER")
         record = tx.get(TenantRecord, *tenant_key_of(tenant_id))
         settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
-    return _found(person), _found(record), _found(settings)
-
-
-def _found(future: Any) -> Any:
-    try:
-        return future.get()
-    except (TenantRecord.DoesNotExist, TenantSettingsItem.DoesNotExist, UserItem.DoesNotExist, Uniqueness.DoesNotExist):
-        return None
+    return found(person), found(record), found(settings)
 
 
 # --- people ---------------------------------------------------------------------------------------
 
 
 def user(tenant_id: str, user_id: str) -> UserItem | None:
-    try:
-        return UserItem.get(_user_pk(tenant_id, user_id), "USER")
-    except UserItem.DoesNotExist:
-        return None
+    return UserItem.find(_user_pk(tenant_id, user_id), "USER")
 
 
 def users(
@@ -432,10 +423,7 @@ def users(
 
 
 def address(tenant_id: str, user_id: str, address_id: str) -> AddressItem | None:
-    try:
-        return AddressItem.get(_user_pk(tenant_id, user_id), f"ADDRESS#{address_id}")
-    except AddressItem.DoesNotExist:
-        return None
+    return AddressItem.find(_user_pk(tenant_id, user_id), f"ADDRESS#{address_id}")
 
 
 def addresses(tenant_id: str, user_id: str, *, cursor: str | None, limit: int) -> Page[Address]:
@@ -538,11 +526,11 @@ def standing(tenant_id: str, user_id: str) -> tuple[bool, UserItem | None]:
     with TransactGet(connection=connection()) as tx:
         tenant = tx.get(TenantRecord, *tenant_key_of(tenant_id))
         person = tx.get(UserItem, _user_pk(tenant_id, user_id), "USER")
-    return _active(tenant), _found(person)
+    return _active(tenant), found(person)
 
 
 def _active(future: Any) -> bool:
-    record = _found(future)
+    record = found(future)
     return record is not None and record.status == TenantStatus.ACTIVE.value
 
 

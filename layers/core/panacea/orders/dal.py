@@ -60,6 +60,7 @@ from panacea.platform.table import (
     connection,
     decode_cursor,
     encode_cursor,
+    found,
 )
 from panacea.platform.transaction import UnitOfWork
 
@@ -253,10 +254,7 @@ def empty_cart(uow: UnitOfWork, item: CartItem, *, at: datetime) -> None:
 
 
 def order(tenant_id: str, order_id: str, *, consistent: bool = False) -> OrderItem | None:
-    try:
-        return OrderItem.get(_order_pk(tenant_id, order_id), "ORDER", consistent_read=consistent)
-    except OrderItem.DoesNotExist:
-        return None
+    return OrderItem.find(_order_pk(tenant_id, order_id), "ORDER", consistent_read=consistent)
 
 
 def cart_and_orders(tenant_id: str, member_id: str) -> tuple[CartItem | None, int]:
@@ -265,7 +263,7 @@ def cart_and_orders(tenant_id: str, member_id: str) -> tuple[CartItem | None, in
     with TransactGet(connection=connection()) as tx:
         cart = tx.get(CartItem, pk, "CART")
         stats = tx.get(MemberOrders, pk, "ORDER_STATS")
-    return _found(cart), int(getattr(_found(stats), "paid", 0) or 0)
+    return found(cart), int(getattr(found(stats), "paid", 0) or 0)
 
 
 def summaries(tenant_id: str, order_ids: list[str]) -> dict[str, OrderSummary]:
@@ -285,17 +283,7 @@ def claimed_order(tenant_id: str, digest: str) -> str | None:
 
 
 def cart(tenant_id: str, member_id: str) -> CartItem | None:
-    try:
-        return CartItem.get(_member_pk(tenant_id, member_id), "CART")
-    except CartItem.DoesNotExist:
-        return None
-
-
-def _found(future: Any) -> Any:
-    try:
-        return future.get()
-    except (CartItem.DoesNotExist, MemberOrders.DoesNotExist):
-        return None
+    return CartItem.find(_member_pk(tenant_id, member_id), "CART")
 
 
 class OrderRules(BaseModel):

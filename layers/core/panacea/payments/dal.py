@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
-from typing import Any
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute
 from pynamodb.exceptions import PutError
@@ -54,7 +53,16 @@ from panacea.platform import isolation
 from panacea.platform.errors import ConcurrentUpdate, Conflict
 from panacea.platform.keys import owner_key, platform_key, tenant_key
 from panacea.platform.money import Money
-from panacea.platform.table import DocumentAttribute, Page, TableItem, Uniqueness, connection, decode_cursor, page_of
+from panacea.platform.table import (
+    DocumentAttribute,
+    Page,
+    TableItem,
+    Uniqueness,
+    connection,
+    decode_cursor,
+    found,
+    page_of,
+)
 from panacea.platform.transaction import UnitOfWork
 
 EVENT_MEMORY = timedelta(days=30)
@@ -315,10 +323,7 @@ def release_refund(uow: UnitOfWork, payment: PaymentItem, amount: Money, *, at: 
 
 
 def payment(tenant_id: str, payment_id: str) -> PaymentItem | None:
-    try:
-        return PaymentItem.get(_payment_pk(tenant_id, payment_id), "PAYMENT")
-    except PaymentItem.DoesNotExist:
-        return None
+    return PaymentItem.find(_payment_pk(tenant_id, payment_id), "PAYMENT")
 
 
 def payment_and_event(tenant_id: str, payment_id: str, event_id: str) -> tuple[PaymentItem | None, bool]:
@@ -326,21 +331,11 @@ def payment_and_event(tenant_id: str, payment_id: str, event_id: str) -> tuple[P
     with TransactGet(connection=connection()) as tx:
         item = tx.get(PaymentItem, _payment_pk(tenant_id, payment_id), "PAYMENT")
         seen = tx.get(StripeEventSeen, tenant_key(tenant_id, "STRIPE_EVENT", event_id), "STRIPE_EVENT")
-    return _found(item), _found(seen) is not None
-
-
-def _found(future: Any) -> Any:
-    try:
-        return future.get()
-    except (PaymentItem.DoesNotExist, StripeEventSeen.DoesNotExist):
-        return None
+    return found(item), found(seen) is not None
 
 
 def refund(tenant_id: str, payment_id: str, refund_id: str) -> RefundItem | None:
-    try:
-        return RefundItem.get(_payment_pk(tenant_id, payment_id), f"REFUND#{refund_id}")
-    except RefundItem.DoesNotExist:
-        return None
+    return RefundItem.find(_payment_pk(tenant_id, payment_id), f"REFUND#{refund_id}")
 
 
 def refunds(tenant_id: str, payment_id: str) -> list[RefundItem]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import builtins
 import json
 import os
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from pynamodb.attributes import Attribute, DiscriminatorAttribute, TTLAttribute,
 from pynamodb.connection import Connection
 from pynamodb.connection.table import TableConnection
 from pynamodb.constants import MAP
+from pynamodb.exceptions import DoesNotExist
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.pagination import ResultIterator
@@ -118,6 +120,16 @@ class TableItem(Model):
     by_gsi2: ClassVar[GSI2] = GSI2()
 
     @classmethod
+    def find(
+        cls: builtins.type[ItemT], hash_key: str, range_key: str, *, consistent_read: bool = False
+    ) -> ItemT | None:
+        """The item with this key, or None if there is none (a GetItem)."""
+        try:
+            return cls.get(hash_key, range_key, consistent_read=consistent_read)
+        except DoesNotExist:
+            return None
+
+    @classmethod
     def _get_connection(cls) -> TableConnection:
         """The connection of whoever the code acts for: the tenant's while a tenant scope is
         active (`panacea.platform.isolation`), else the one every item class shares."""
@@ -125,6 +137,17 @@ class TableItem(Model):
         if session is not None:
             return session.made("table", _tenant_connection)  # type: ignore[no-any-return]
         return _shared_connection()
+
+
+ItemT = TypeVar("ItemT", bound=TableItem)
+
+
+def found(future: Any) -> Any:
+    """What a TransactGetItems future holds: the item, or None if there was none."""
+    try:
+        return future.get()
+    except DoesNotExist:
+        return None
 
 
 def _shared_connection() -> TableConnection:

@@ -318,10 +318,7 @@ class CouponCodeItem(Uniqueness, discriminator="coupon_code"):
 
 
 def promotion(tenant_id: str, promotion_id: str) -> PromotionItem | None:
-    try:
-        return PromotionItem.get(promotion_pk(tenant_id, promotion_id), "PROMOTION")
-    except PromotionItem.DoesNotExist:
-        return None
+    return PromotionItem.find(promotion_pk(tenant_id, promotion_id), "PROMOTION")
 
 
 def promotions(tenant_id: str, *, status: PromotionStatus | None, cursor: str | None, limit: int) -> Page[Promotion]:
@@ -375,10 +372,7 @@ def _transact_get(keys: list[tuple[type[TableItem], tuple[str, str]]]) -> Iterat
 
 
 def coupon_code(tenant_id: str, code: str) -> CouponCodeItem | None:
-    try:
-        return CouponCodeItem.get(code_pk(tenant_id, code), "UNIQUE")
-    except CouponCodeItem.DoesNotExist:
-        return None
+    return CouponCodeItem.find(code_pk(tenant_id, code), "UNIQUE")
 
 
 def codes(tenant_id: str, promotion_id: str, *, cursor: str | None, limit: int) -> Page[CouponCodeState]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
 
 from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute, VersionAttribute
 from pynamodb.expressions.condition import Condition
@@ -21,7 +20,7 @@ from pynamodb.transactions import TransactGet
 
 from panacea.platform.access import Role
 from panacea.platform.keys import platform_key, tenant_key
-from panacea.platform.table import DocumentAttribute, Page, TableItem, connection, decode_cursor, page_of
+from panacea.platform.table import DocumentAttribute, Page, TableItem, connection, decode_cursor, found, page_of
 from panacea.tenancy.models import (
     ApiKey,
     Suspension,
@@ -189,17 +188,11 @@ class ApiKeyItem(TableItem, discriminator="api_key"):
 
 
 def tenant_record(tenant_id: str) -> TenantRecord | None:
-    try:
-        return TenantRecord.get(_tenant_pk(tenant_id), "TENANT")
-    except TenantRecord.DoesNotExist:
-        return None
+    return TenantRecord.find(_tenant_pk(tenant_id), "TENANT")
 
 
 def settings_item(tenant_id: str) -> TenantSettingsItem | None:
-    try:
-        return TenantSettingsItem.get(tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
-    except TenantSettingsItem.DoesNotExist:
-        return None
+    return TenantSettingsItem.find(tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
 
 
 def tenant_with_settings(tenant_id: str) -> tuple[TenantRecord | None, TenantSettingsItem | None]:
@@ -207,14 +200,7 @@ def tenant_with_settings(tenant_id: str) -> tuple[TenantRecord | None, TenantSet
     with TransactGet(connection=connection()) as tx:
         record = tx.get(TenantRecord, _tenant_pk(tenant_id), "TENANT")
         settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
-    return _found(record), _found(settings)
-
-
-def _found(future: Any) -> Any:
-    try:
-        return future.get()
-    except (TenantRecord.DoesNotExist, TenantSettingsItem.DoesNotExist):
-        return None
+    return found(record), found(settings)
 
 
 def tenants(*, status: TenantStatus | None, kind: TenantKind | None, cursor: str | None, limit: int) -> Page[Tenant]:
@@ -246,10 +232,7 @@ def tenants_in(status: TenantStatus) -> Iterator[TenantRecord]:
 
 
 def api_key(key_id: str) -> ApiKeyItem | None:
-    try:
-        return ApiKeyItem.get(platform_key("APIKEY", key_id), "APIKEY")
-    except ApiKeyItem.DoesNotExist:
-        return None
+    return ApiKeyItem.find(platform_key("APIKEY", key_id), "APIKEY")
 
 
 def api_keys(tenant_id: str, *, cursor: str | None, limit: int) -> Page[ApiKey]:
