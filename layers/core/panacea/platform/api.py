@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field
 
 from panacea.platform import idempotency, isolation
 from panacea.platform.access import Actor
+from panacea.platform.context import invocation
 from panacea.platform.errors import DomainError, FieldError, NotAuthenticated, RateLimited
 from panacea.platform.observability import bind, logger, metrics
 
@@ -335,6 +336,7 @@ def lambda_entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], Lambd
     @metrics.log_metrics
     def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         idempotency.remember_invocation(context)
-        return _refused_body(event) or app.resolve(event, context)
+        with invocation():
+            return _refused_body(event) or app.resolve(event, context)
 
     return handler

@@ -15,6 +15,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
+from panacea.platform.context import invocation
 from panacea.platform.events import DomainEvent, EventMetadata, parse
 from panacea.platform.idempotency import once, remember_invocation
 from panacea.platform.isolation import acting_for
@@ -39,7 +40,7 @@ def consumer_entry(name: str, handle: EventHandler) -> Callable[[dict[str, Any],
             handle(metadata, domain_event)
             return Handled(event_id=metadata.event_id)
 
-        with acting_for(metadata.tenant_id):  # a tenant's event is handled with that tenant's credentials
+        with invocation(), acting_for(metadata.tenant_id):  # a tenant's event is handled with that tenant's credentials
             once(work, returns=Handled, operation=name, tenant_id=metadata.tenant_id, key=metadata.event_id)
 
     @logger.inject_lambda_context(clear_state=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from panacea.platform.context import invocation
 from panacea.platform.isolation import acting_for
 from panacea.platform.observability import bind, logger, metrics
 
@@ -29,7 +30,8 @@ def steps_entry(tasks: Mapping[str, Task]) -> Callable[[dict[str, Any], LambdaCo
             raise UnknownTask(f"no task {name!r}; this function serves {sorted(tasks)}")
         bind(tenant_id=event.get("tenant_id"), correlation_id=event.get("correlation_id"))
         logger.info("task", extra={"task": name})
-        with acting_for(event.get("tenant_id")):  # a task for one tenant runs with that tenant's credentials
+        # a task for one tenant runs with that tenant's credentials
+        with invocation(), acting_for(event.get("tenant_id")):
             return tasks[name](event) or {}
 
     return handler

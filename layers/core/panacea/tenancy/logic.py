@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from panacea.platform import clock, observability, usage
 from panacea.platform.access import Action, Actor, authorize
+from panacea.platform.context import forget, remembered
 from panacea.platform.errors import Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.idempotency import once
 from panacea.platform.ids import is_id, new_id
@@ -268,6 +269,7 @@ def _patch_settings(tenant_id: str, patch: SettingsPatch) -> Tenant:
         with unit_of_work(tenant_id) as uow:
             uow.save(item)
             uow.emit(TenantSettingsChanged(tenant_id=tenant_id, changed=changed))
+        forget(("tenant_settings", tenant_id))
     return record.view(item)
 
 
@@ -406,3 +408,17 @@ def revoke_api_key(actor: Actor, tenant_id: str, key_id: str) -> ApiKey:
             uow.save(item)
             uow.emit(ApiKeyRevoked(tenant_id=tenant_id, key_id=key_id))
     return item.view()
+
+
+# --- what other contexts read -----------------------------------------------------------------
+
+
+def settings_of(tenant_id: str) -> TenantSettings | None:
+    """The tenant's settings (None before onboarding applied them): one GetItem per invocation,
+    however many use cases ask. The one way any context reads a tenant's settings."""
+
+    def read() -> TenantSettings | None:
+        item = dal.settings_item(tenant_id)
+        return None if item is None else item.model
+
+    return remembered(("tenant_settings", tenant_id), read)
