@@ -1098,3 +1098,13 @@ def remove_address(actor: Actor, address_id: str) -> None:
                 default_address_id=item.default_address_id,
             )
         )
+
+
+# --- what other contexts read -----------------------------------------------------------------
+
+
+def address_of(tenant_id: str, member_id: str, address_id: str) -> dict[str, Any] | None:
+    """An address of the member's address book as stored (its fields and `address_id`), or None:
+    what checkout snapshots onto an order."""
+    found = dal.address(tenant_id, member_id, address_id)
+    return None if found is None else {"address_id": found.address_id, **found.address}

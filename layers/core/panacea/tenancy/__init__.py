@@ -1,9 +1,24 @@
 """Tenancy: the businesses that run on Panacea, their settings, their standing and their keys.
 
-Other contexts use only what is named here: `settings_of(tenant_id)` is the one way to read a
-tenant's settings (read once per invocation)."""
+Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`).
+`settings_of(tenant_id)` is the one way to read a tenant's settings, once per invocation."""
 
-from panacea.tenancy.logic import settings_of
-from panacea.tenancy.models import OrderSettings, TenantSettings, TenantSettingsChanged, TenantStatus
+from typing import TYPE_CHECKING
+
+from panacea.platform.faces import face
+
+if TYPE_CHECKING:
+    from panacea.tenancy.logic import settings_of
+    from panacea.tenancy.models import OrderSettings, TenantSettings, TenantSettingsChanged, TenantStatus
 
 __all__ = ["OrderSettings", "TenantSettings", "TenantSettingsChanged", "TenantStatus", "settings_of"]
+__getattr__ = face(
+    __name__,
+    {
+        "settings_of": "panacea.tenancy.logic",
+        "OrderSettings": "panacea.tenancy.models",
+        "TenantSettings": "panacea.tenancy.models",
+        "TenantSettingsChanged": "panacea.tenancy.models",
+        "TenantStatus": "panacea.tenancy.models",
+    },
+)
