@@ -7,7 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from infra.local.runtime import LocalPlatform
+from infra.local.time_travel import travel_from_environment
+
+travel_from_environment()  # PANACEA_NOW=<UTC instant> runs the whole suite on another date (infra/local/time_travel.py)
+
+from infra.local.runtime import LocalPlatform  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,12 @@ import sys
 import threading
 from pathlib import Path
 
-from infra.local.runtime import LocalPlatform
-from infra.local.seed import seed
+from infra.local.time_travel import travel_from_environment
+
+travel_from_environment()  # before anything reads the time: PANACEA_NOW runs the platform on another date
+
+from infra.local.runtime import LocalPlatform  # noqa: E402
+from infra.local.seed import seed  # noqa: E402
 
 BANNER = """
   Panacea is running locally (no AWS account involved).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import date, datetime
 from typing import Any
 
 import boto3
@@ -13,6 +13,7 @@ from infra import wiring
 from infra.local.invoke import REGION, invoke
 from infra.local.runtime import LocalPlatform
 from panacea.analytics import logic as analytics
+from panacea.platform import clock
 from panacea.platform.events import OutboxItem, envelope
 from panacea.platform.ids import new_id
 from panacea.platform.transaction import UnitOfWork, unit_of_work
@@ -52,9 +53,17 @@ def test_a_committed_change_reaches_the_bus_through_the_outbox(platform: LocalPl
         uow.emit(TenantSuspended(tenant_id=tenant_id, reason="unpaid"))
     # Then the outbox holds it, with a TTL, and the relay delivers it to the analytics consumer
     [item] = _outbox_of(platform, tenant_id)
-    assert int(item["expires_at"]["N"]) > datetime.now(UTC).timestamp()
-    day = datetime.now(UTC).date()
+    assert int(item["expires_at"]["N"]) > clock.now().timestamp()
+    day = _day_of(item)  # counted on the day the event occurred, whatever the day is now
     eventually(lambda: analytics.counts(tenant_id, day).get("tenant.suspended") == 1)
+
+
+def _day_of_detail(detail: str) -> date:
+    return datetime.fromisoformat(json.loads(detail)["metadata"]["occurred_at"]).date()
+
+
+def _day_of(outbox_item: dict[str, Any]) -> date:
+    return _day_of_detail(outbox_item["detail"]["S"])
 
 
 def _sqs_record(detail_type: str, detail: str, message_id: str) -> dict[str, Any]:
@@ -93,7 +102,7 @@ def test_a_redelivered_event_is_counted_once_and_a_poison_one_alone_returns_to_t
     # When the consumer handles the batch
     answer = invoke(consumer.handler, batch, function_name=consumer.name)
     # Then the event counts once, and only the poison message is reported failed
-    assert analytics.counts(tenant_id, datetime.now(UTC).date()) == {"tenant.suspended": 1}
+    assert analytics.counts(tenant_id, _day_of_detail(detail)) == {"tenant.suspended": 1}
     assert answer == {"batchItemFailures": [{"itemIdentifier": "m-3"}]}
 
 
@@ -109,4 +118,5 @@ def test_the_relay_puts_only_outbox_inserts_on_the_bus():
     ]
     answer = invoke(relay.handler, {"Records": records}, function_name=relay.name)
     assert answer == {"batchItemFailures": []}
-    eventually(lambda: analytics.counts(tenant_id, datetime.now(UTC).date()).get("tenant.suspended") == 1)
+    day = _day_of_detail(item.detail)
+    eventually(lambda: analytics.counts(tenant_id, day).get("tenant.suspended") == 1)

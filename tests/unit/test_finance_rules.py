@@ -35,6 +35,7 @@ from panacea.orders.models import (
     RefundLine,
 )
 from panacea.platform import events
+from panacea.platform.clock import FixedClock, use_clock
 from panacea.platform.money import Money
 from panacea.platform.transaction import MAX_ITEMS, UnitOfWork
 from panacea.promotions.models import RedeemedPromotion, Redemption
@@ -328,10 +329,11 @@ def test_the_biggest_order_is_paid_and_refunded_in_one_transaction_each_with_its
     monkeypatch.setattr(orders, "unit_of_work", kept)
     monkeypatch.setattr(events, "settings", lambda: SimpleNamespace(outbox_ttl_seconds=3600))  # no environment here
     monkeypatch.setattr(orders, "changing", lambda tenant_id, order_id, change: change(item, item.model)[0])
-    # When it is paid, then refunded in full (everything back to stock, both promotions given back)
+    # When it is paid, then refunded in full a day later (everything back to stock, both promotions given back)
     paid = orders.paid("T1", placed.id, payment_id="pay-1", method="card", by="payments", at=AT)
     plan = orders._Plan(paid.total, orders._all_left(paid), True, "all of it", "staff-1", False)
-    orders._record_refund("T1", item, paid, plan, key="order-refund-1")
+    with use_clock(FixedClock(AT + timedelta(days=1))):
+        orders._record_refund("T1", item, paid, plan, key="order-refund-1")
     # Then each change is one transaction within DynamoDB's limit, its ledger entry in it
     assert len(committed) == 2
     assert all(uow.size <= MAX_ITEMS for uow in committed), [uow.size for uow in committed]
