@@ -152,11 +152,13 @@ def found(future: Any) -> Any:
 
 
 def _shared_connection() -> TableConnection:
-    # One connection (one botocore client) for every item class, made on first use.
-    if TableItem._connection is None:
-        TableItem._connection = Model._get_connection.__func__(TableItem)  # type: ignore[attr-defined]
-    assert TableItem._connection is not None
-    return TableItem._connection
+    # One connection (one botocore client) for every item class, made on first use. Read once:
+    # reset_caches() may forget it on another thread at any moment.
+    made = TableItem._connection
+    if made is None:
+        made = Model._get_connection.__func__(TableItem)  # type: ignore[attr-defined]
+        TableItem._connection = made
+    return made
 
 
 def _tenant_connection(session: aws.TenantSession) -> TableConnection:
