@@ -139,7 +139,7 @@ class TenantSessions:
         self,
         assume: Callable[[str], Credentials],
         *,
-        now: Callable[[], float] = time.time,
+        now: Callable[[], float] = time.time,  # the wall clock: STS credentials expire in real time
         refresh_before: float = REFRESH_BEFORE,
         capacity: int = CAPACITY,
     ) -> None:
