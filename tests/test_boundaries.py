@@ -390,6 +390,25 @@ def test_no_function_is_longer_than_60_lines():
     _listed(long_functions(), LONG_FUNCTIONS, f"functions over {FUNCTION_LINES} lines")
 
 
+def unregistered_caches(module: str, source: str) -> list[str]:
+    """Functions of `module` cached with functools (`cache`, `lru_cache`) instead of the kernel's
+    `cached`, which `reset_caches()` forgets (the local runtime, tests, SnapStart restores)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for decorator in node.decorator_list:
+                called = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if ast.unparse(called).rpartition(".")[2] in ("cache", "lru_cache"):
+                    found.append(f"{module}:{node.name}")
+    return found
+
+
+def test_every_cache_of_the_layer_is_forgotten_by_reset_caches():
+    layer = [m for m in CODEBASE.files if m.startswith("panacea.")]
+    assert [f for m in layer for f in unregistered_caches(m, CODEBASE.source(m))] == []
+    assert unregistered_caches("m", "import functools\n@functools.lru_cache(1)\ndef f(): ...\n") == ["m:f"]
+
+
 # --- the checker, checked --------------------------------------------------------------------------
 
 
