@@ -21,7 +21,7 @@ from bench.ledger import RequestLedger, UseCase, by_operation
 from infra import wiring
 from infra.local import outbox
 from infra.local.gateway import Gateway
-from panacea.platform import aws
+from panacea.platform.caches import reset_caches
 from tests.support import signed_headers
 
 PASSWORD = "Bench-Member-2026!"  # noqa: S105 - a throwaway account on the local platform
@@ -134,7 +134,7 @@ def run(
     measure("read profile", 200, "GET", "/v1/me", headers=bearer(token))
     # A new Lambda container holds no tenant session: its first request for the tenant assumes the
     # tenant data role. (The local runtime shares one process, so sessions are forgotten instead.)
-    aws.reset_clients()
+    reset_caches()
     measure(NEW_CONTAINER, 200, "GET", "/v1/me", headers=bearer(token))
 
     # The owner the onboarding enrolled, with a password set as `make dev` does, signs in (not measured).

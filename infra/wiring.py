@@ -17,6 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from panacea.platform import schema
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -117,15 +119,8 @@ class Schedule:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Table:
-    partition_key: str = "PK"
-    sort_key: str = "SK"
-    indexes: tuple[tuple[str, str, str], ...] = (("GSI1", "GSI1PK", "GSI1SK"), ("GSI2", "GSI2PK", "GSI2SK"))
-    ttl_attribute: str = "expires_at"
-
-
-TABLE = Table()
+Table = schema.TableShape  # the table's shape is the kernel's: its items are built on it
+TABLE = schema.TABLE
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from datetime import date
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -31,6 +32,7 @@ from infra import wiring
 from infra.local import outbox
 from infra.local.invoke import ACCOUNT, REGION, invoke
 from infra.local.provision import STAGE
+from panacea.platform import clock
 
 PROBLEM = "application/problem+json"
 
@@ -81,7 +83,7 @@ def rest_event(
             "accountId": ACCOUNT,
             "apiId": "local",
             "protocol": "HTTP/1.1",
-            "requestTimeEpoch": int(time.time() * 1000),
+            "requestTimeEpoch": int(clock.now().timestamp() * 1000),
             "identity": {"sourceIp": source_ip, "userAgent": headers.get("User-Agent", "")},
             "authorizer": authorizer,
         },
@@ -105,7 +107,7 @@ class Usage:
         self._lock = threading.Lock()
         self._plans: dict[str, tuple[float, int, int]] = {}  # key value → (rate, burst, per day)
         self._buckets: dict[str, tuple[float, float]] = {}  # key value → (tokens, at)
-        self._days: dict[tuple[str, int], int] = {}
+        self._days: dict[tuple[str, date], int] = {}
 
     def admit(self, key: str | None) -> bool:
         if key is None:
@@ -118,7 +120,7 @@ class Usage:
         with self._lock:
             tokens, at = self._buckets.get(key, (float(burst), now))
             tokens = min(float(burst), tokens + (now - at) * rate)
-            day = (key, int(time.time() // 86400))
+            day = (key, clock.now().date())  # the quota is per UTC day of the platform's clock
             if tokens < 1 or self._days.get(day, 0) >= per_day:
                 self._buckets[key] = (tokens, now)
                 return False

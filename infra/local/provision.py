@@ -194,7 +194,7 @@ def _tenant_role(endpoint: str, res: Resources) -> None:
     """The tenant data role, as the CDK app makes it (infra/stacks/tenant_data.py): assumable by
     the functions' role, allowed item operations on tenant keys only."""
     table_arn, index_arns = isolation.table_arns(
-        role_arn=TENANT_ROLE_ARN, region=REGION, table=res.table, indexes=tuple(n for n, _, _ in wiring.TABLE.indexes)
+        role_arn=TENANT_ROLE_ARN, region=REGION, table=res.table, indexes=wiring.TABLE.index_names
     )
     trust = {
         "Version": "2012-10-17",
@@ -212,7 +212,7 @@ def _tenant_role(endpoint: str, res: Resources) -> None:
 
 def _table(endpoint: str, res: Resources) -> None:
     t = wiring.TABLE
-    names = [t.partition_key, t.sort_key] + [a for _, pk, sk in t.indexes for a in (pk, sk)]
+    names = t.key_attributes
     ddb = _client("dynamodb", endpoint)
     ddb.create_table(
         TableName=res.table,

@@ -20,7 +20,7 @@ from infra.local.invoke import REGION
 from infra.local.provision import STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, Resources, provision
 from infra.local.pumps import OutboxPrinter, Pump, QueuePoller, Scheduler, StreamRelay
 from infra.local.stripe_sandbox import StripeSandbox
-from panacea.platform import aws, idempotency, payments, settings, table
+from panacea.platform.caches import reset_caches
 
 STRIPE_WEBHOOK_PATH = "/v1/payments/stripe/webhook"  # the endpoint Stripe is told to call (functions/payments)
 LOCAL_CREDENTIALS = {
@@ -84,7 +84,7 @@ class LocalPlatform:
         self.stripe.serve(self.host, self.stripe_port)
         self.resources = provision(self.aws_url, stripe_api_base=self.stripe.url)
         os.environ.update(self.resources.environment())
-        _forget_process_caches()
+        reset_caches()  # settings, clients and connections read the environment once; it has just changed
 
         for stream in wiring.STREAMS:
             self._pump(f"stream→{stream.function}", StreamRelay(self.resources, stream).step, idle_s=0.1)
@@ -114,13 +114,3 @@ class LocalPlatform:
             pump.join(timeout=5)
         if self.moto:
             self.moto.stop()
-
-
-def _forget_process_caches() -> None:
-    """Settings, clients and connections read the environment once; it has just changed."""
-    settings.settings.cache_clear()
-    aws.reset_clients()
-    table.reset_connection()
-    idempotency._guarded.cache_clear()
-    idempotency._config.cache_clear()
-    payments.reset()

@@ -16,10 +16,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from moto.s3.responses import S3Response
+
+from panacea.platform import clock
 
 # Form fields S3 never requires a condition for.
 UNCONDITIONED = frozenset({"policy", "x-amz-signature", "file", "awsaccesskeyid", "signature"})
@@ -87,7 +89,7 @@ def _failed(condition: Any) -> Refusal:
 def _judged_post(self: S3Response, request: Any, bucket_name: str) -> Any:
     fields = {str(k): str(v) for k, v in (self.form_data or {}).items()}  # the form as posted (not moto's additions)
     body = self.raw_body if isinstance(self.raw_body, bytes) else str(self.raw_body or "").encode()
-    refused = refusal(fields, bucket_name, len(body), now=datetime.now(UTC))
+    refused = refusal(fields, bucket_name, len(body), now=clock.now())
     return refused if refused is not None else _original_post(self, request, bucket_name)
 
 

@@ -10,7 +10,7 @@ import re
 import time
 import urllib.parse
 import urllib.request
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ import boto3
 
 from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
+from panacea.platform import clock
 
 PLATFORM_ADMIN = {
     "username": "platform-admin",
@@ -163,7 +164,7 @@ def coupon(code: str, *, percentage_bps: int, currency: str = "GBP", **terms: An
         "method": "code",
         "code": code,
         "offer": {"kind": "percentage_off", "percentage_bps": percentage_bps, "scope": "order"},
-        "starts_at": (datetime.now(UTC) - timedelta(minutes=1)).isoformat(),
+        "starts_at": (clock.now() - timedelta(minutes=1)).isoformat(),
         **terms,
     }
 

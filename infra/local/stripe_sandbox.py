@@ -57,6 +57,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import stripe
 
+from panacea.platform import clock
+
 FIXTURES = Path(__file__).with_name("stripe_fixtures.json")
 API_VERSION = "2026-10-28.endive"
 METHODS = ("card", "alipay", "wechat_pay")
@@ -274,7 +276,7 @@ class StripeSandbox:
 
     def _new(self, kind: str, prefix: str) -> dict[str, Any]:
         obj = copy.deepcopy(self._shapes[kind])
-        obj.update(id=f"{prefix}_{secrets.token_hex(12)}", created=int(time.time()), livemode=False, metadata={})
+        obj.update(id=f"{prefix}_{secrets.token_hex(12)}", created=clock.epoch_seconds(), livemode=False, metadata={})
         return dict(obj)
 
     def create_intent(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -353,7 +355,7 @@ class StripeSandbox:
                 code="payment_intent_unexpected_state",
             )
         intent.update(
-            status="canceled", canceled_at=int(time.time()), cancellation_reason=params.get("cancellation_reason")
+            status="canceled", canceled_at=clock.epoch_seconds(), cancellation_reason=params.get("cancellation_reason")
         )
         self._emit("payment_intent.canceled", intent)
         return intent
@@ -566,7 +568,7 @@ class StripeSandbox:
         event.update(
             id=f"evt_{secrets.token_hex(12)}",
             api_version=API_VERSION,
-            created=created if created is not None else int(time.time()),
+            created=created if created is not None else clock.epoch_seconds(),
             data={"object": copy.deepcopy(obj)},
             livemode=False,
             pending_webhooks=1,
@@ -579,7 +581,10 @@ class StripeSandbox:
         """The body Stripe sends for `event`, and its `Stripe-Signature` header."""
         payload = json.dumps(event, indent=2)
         header = stripe.WebhookSignature.generate_signature_header(
-            payload, secret or self.webhook_secret, timestamp=at if at is not None else int(time.time())
+            # the wall clock, not the platform's: the stripe library checks the signature's age against it
+            payload,
+            secret or self.webhook_secret,
+            timestamp=at if at is not None else int(time.time()),
         )
         return payload.encode(), header
 

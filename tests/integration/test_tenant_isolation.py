@@ -64,8 +64,8 @@ from tests.support import PLATFORM_ADMIN, Answer, call, gateway_request, onboard
 
 PARAM = re.compile(r"\{(\w+)\}")
 ULID = re.compile(r"\b[0-9A-HJKMNP-TV-Z]{26}\b")
-INDEXES = tuple(name for name, _, _ in wiring.TABLE.indexes)
-KEY_ATTRIBUTES = ("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK")
+INDEXES = wiring.TABLE.index_names
+KEY_ATTRIBUTES = wiring.TABLE.key_attributes
 CREATION_ROUNDS = 4
 
 

@@ -13,10 +13,11 @@ import pytest
 
 from panacea.platform import isolation
 from panacea.platform.keys import MalformedKey, platform_key, tenant_key
+from panacea.platform.schema import INDEX_NAMES
 
 ROLE = "arn:aws:iam::123456789012:role/panacea-prod-TenantDataRoleA788F6F4-1ABCDEF"
 TABLE, INDEXES = isolation.table_arns(
-    role_arn=ROLE, region="eu-west-2", table="panacea-prod-table", indexes=("GSI1", "GSI2")
+    role_arn=ROLE, region="eu-west-2", table="panacea-prod-table", indexes=INDEX_NAMES
 )
 TENANT, OTHER = "01JTENANTA000000000000000A", "01JTENANTB000000000000000B"
 
@@ -125,9 +126,7 @@ def test_a_session_is_never_wider_than_the_role():
 def test_the_session_policy_fits_sts_limits_for_the_longest_tenant_id():
     # Given the longest tenant id a key may carry and a long table name
     longest = "T" * 64
-    table, indexes = isolation.table_arns(
-        role_arn=ROLE, region="ap-southeast-2", table="t" * 255, indexes=("GSI1", "GSI2")
-    )
+    table, indexes = isolation.table_arns(role_arn=ROLE, region="ap-southeast-2", table="t" * 255, indexes=INDEX_NAMES)
     text = isolation.policy_text(isolation.session_policy(longest, table_arn=table, index_arns=indexes))
     # Then it is compact JSON well under STS's 2,048 characters for an inline session policy
     assert len(text) < 2048

@@ -21,7 +21,6 @@ minutes, or one seen before, is refused.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import hmac
 import re
@@ -35,6 +34,7 @@ import jwt
 from panacea.identity import dal
 from panacea.platform import clock
 from panacea.platform.access import STAFF_ROLES, Actor, Role
+from panacea.platform.caches import cached
 from panacea.platform.errors import Forbidden, NotAuthenticated
 from panacea.platform.ids import is_id
 from panacea.platform.settings import settings
@@ -78,7 +78,7 @@ def who_is_calling(
 # --- people -------------------------------------------------------------------------------
 
 
-@functools.cache
+@cached
 def _token_keys() -> jwt.PyJWKClient:
     return jwt.PyJWKClient(settings().token_keys_url, cache_keys=True, lifespan=3600)
 

@@ -58,6 +58,7 @@ from panacea.identity.models import (
     UserStatus,
 )
 from panacea.platform.access import Role
+from panacea.platform.caches import on_reset
 from panacea.platform.keys import platform_key, tenant_key
 from panacea.platform.table import (
     GSI1,
@@ -323,6 +324,7 @@ class SignatureSeen(TableItem, discriminator="signature_seen"):
 # --- tenants, as the public routes and the gate see them ----------------------------------------
 
 _slugs: dict[str, str] = {}
+on_reset(_slugs.clear)  # another table (the local runtime, a test) holds other tenants
 _slugs_lock = threading.Lock()
 
 

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
+from panacea.platform import clock
 from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Role
 from panacea.platform.events import DomainEvent
 
@@ -87,7 +88,7 @@ class Channel(StrEnum):
 
 
 def _plausible_birth_date(value: date | None) -> date | None:
-    if value is not None and not date(1900, 1, 1) <= value <= date.today():
+    if value is not None and not date(1900, 1, 1) <= value <= clock.now().date():
         raise ValueError("a birth date is in the past, and after 1900")
     return value
 

@@ -18,7 +18,6 @@ and again only when the credentials are within `REFRESH_BEFORE` of expiring (the
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 import time
@@ -30,6 +29,8 @@ from typing import Any
 import boto3
 
 from panacea.platform import isolation
+from panacea.platform.caches import cached, on_reset
+from panacea.platform.schema import INDEX_NAMES
 from panacea.platform.settings import settings
 
 SESSION_SECONDS = 3600  # role chaining (a function's role assuming another) allows at most an hour
@@ -40,7 +41,7 @@ _making = threading.Lock()  # botocore sessions are not safe for concurrent clie
 _watchers: list[Callable[[Any], None]] = []
 
 
-@functools.cache
+@cached
 def _session() -> boto3.session.Session:
     """One boto3 session for every client: service models load once per process."""
     return boto3.session.Session()
@@ -60,7 +61,7 @@ def watch_new_clients(watch: Callable[[Any], None]) -> None:
     _watchers.append(watch)
 
 
-@functools.cache
+@cached
 def client(service: str) -> Any:
     """The process's client for `service` (DynamoDB's follows the tenant scope, see above)."""
     if service == "dynamodb":
@@ -68,7 +69,7 @@ def client(service: str) -> Any:
     return own_client(service)
 
 
-@functools.cache
+@cached
 def own_client(service: str) -> Any:
     """A client with the function's own role, whatever the scope."""
     return _make(service)
@@ -138,7 +139,7 @@ class TenantSessions:
         self,
         assume: Callable[[str], Credentials],
         *,
-        now: Callable[[], float] = time.time,
+        now: Callable[[], float] = time.time,  # the wall clock: STS credentials expire in real time
         refresh_before: float = REFRESH_BEFORE,
         capacity: int = CAPACITY,
     ) -> None:
@@ -186,8 +187,6 @@ class TenantSessions:
 
 def assume_tenant_role(tenant_id: str) -> Credentials:
     """STS AssumeRole of the tenant data role, narrowed by a session policy to `tenant_id`."""
-    from panacea.platform.table import INDEX_NAMES  # noqa: PLC0415 - the table module imports this one
-
     role_arn = settings().tenant_role_arn
     if not role_arn:
         raise RuntimeError("PANACEA_TENANT_ROLE_ARN is not set for this function")
@@ -226,9 +225,7 @@ def tenant_sessions() -> list[TenantSession]:
     return _tenants.all()
 
 
-def reset_clients() -> None:
-    """Forget every client and tenant session (the process now points at another endpoint)."""
-    client.cache_clear()
-    own_client.cache_clear()
-    _session.cache_clear()
+@on_reset
+def _forget_tenant_sessions() -> None:
+    """A restored snapshot or a new endpoint must not reuse a tenant's credentials."""
     _tenants.clear()

@@ -9,7 +9,6 @@ and expire through the table's TTL attribute.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,6 +28,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
 from panacea.platform.aws import client
+from panacea.platform.caches import cached
 from panacea.platform.errors import BadRequest, Conflict, FieldError, Unprocessable
 from panacea.platform.keys import owner_key
 from panacea.platform.settings import settings
@@ -48,7 +48,7 @@ class _TableStore(DynamoDBPersistenceLayer):
         }
 
 
-@functools.cache
+@cached
 def _config() -> IdempotencyConfig:
     return IdempotencyConfig(
         event_key_jmespath="[operation, key]",
@@ -63,7 +63,7 @@ def remember_invocation(context: LambdaContext) -> None:
     _config().register_lambda_context(context)
 
 
-@functools.cache
+@cached
 def _guarded() -> Callable[..., dict[str, Any]]:
     store = _TableStore(
         table_name=settings().table,

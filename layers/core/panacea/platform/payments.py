@@ -26,13 +26,13 @@ pay for it at cold start (~100 ms).
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from panacea.platform.aws import own_client
+from panacea.platform.caches import cached
 from panacea.platform.errors import BadRequest, DomainError, FieldError
 from panacea.platform.settings import SettingsError, settings
 
@@ -101,9 +101,9 @@ class ProviderUnavailable(DomainError):
     status, slug, title = 503, "payment-provider-unavailable", "Payment provider unavailable"
 
 
-@functools.cache
+@cached
 def keys() -> StripeKeys:
-    """The Stripe keys from Secrets Manager (once per process)."""
+    """The Stripe keys from Secrets Manager (once per process, until `reset_caches()`)."""
     name = settings().stripe_secret
     if not name:
         raise SettingsError("PANACEA_STRIPE_SECRET is not set for this function")
@@ -114,7 +114,7 @@ def keys() -> StripeKeys:
     return StripeKeys(secret_key=str(secret_key), webhook_secret=str(webhook_secret))
 
 
-@functools.cache
+@cached
 def _client() -> StripeClient:
     import stripe  # noqa: PLC0415 - on first use: readers of payments never load it
 
@@ -124,12 +124,6 @@ def _client() -> StripeClient:
         base_addresses={"api": base} if base else None,
         max_network_retries=NETWORK_RETRIES,
     )
-
-
-def reset() -> None:
-    """Forget the keys and the client (the process now points at another environment)."""
-    keys.cache_clear()
-    _client.cache_clear()
 
 
 # --- intents ----------------------------------------------------------------------------------

@@ -6,11 +6,12 @@ invocation loudly instead of surfacing as a confusing error deep inside a use ca
 
 from __future__ import annotations
 
-import functools
 import os
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from panacea.platform.caches import cached
 
 ENV_PREFIX = "PANACEA_"
 
@@ -85,7 +86,7 @@ def read_environment(environ: dict[str, str] | None = None) -> Settings:
         raise SettingsError(f"environment is missing or has bad values for: {fields}") from exc
 
 
-@functools.cache
+@cached
 def settings() -> Settings:
-    """The settings of this process, read on first use and kept for its lifetime."""
+    """The settings of this process, read on first use and kept until `reset_caches()`."""
     return read_environment()

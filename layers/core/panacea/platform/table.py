@@ -1,5 +1,6 @@
 """The single table: one pynamodb base for every item, its two overloaded indexes, uniqueness
-items and opaque pagination cursors.
+items and opaque pagination cursors. The attribute and index names are declared once, in
+`panacea.platform.schema`.
 
     PK, SK            the item's key; tenant-owned keys start with T#<tenant>#, platform keys with P#
     GSI1PK, GSI1SK    first overloaded index (documented per item in each context's dal.py)
@@ -34,13 +35,13 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.pagination import ResultIterator
 
-from panacea.platform import aws
+from panacea.platform import aws, schema
+from panacea.platform.caches import on_reset
 from panacea.platform.errors import BadRequest, FieldError
 from panacea.platform.keys import owner_key
+from panacea.platform.schema import KEY_ATTRIBUTES
 from panacea.platform.settings import settings
 
-INDEX_NAMES = ("GSI1", "GSI2")
-KEY_ATTRIBUTES = ("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK")
 MAX_PAGE = 100
 
 
@@ -58,20 +59,20 @@ class _LazyMeta(type):
 
 class GSI1(GlobalSecondaryIndex["TableItem"]):  # type: ignore[no-untyped-call]
     class Meta:
-        index_name = "GSI1"
+        index_name = schema.GSI1.name
         projection = AllProjection()
 
-    gsi1pk = UnicodeAttribute(hash_key=True, attr_name="GSI1PK")
-    gsi1sk = UnicodeAttribute(range_key=True, attr_name="GSI1SK")
+    gsi1pk = UnicodeAttribute(hash_key=True, attr_name=schema.GSI1.partition_key)
+    gsi1sk = UnicodeAttribute(range_key=True, attr_name=schema.GSI1.sort_key)
 
 
 class GSI2(GlobalSecondaryIndex["TableItem"]):  # type: ignore[no-untyped-call]
     class Meta:
-        index_name = "GSI2"
+        index_name = schema.GSI2.name
         projection = AllProjection()
 
-    gsi2pk = UnicodeAttribute(hash_key=True, attr_name="GSI2PK")
-    gsi2sk = UnicodeAttribute(range_key=True, attr_name="GSI2SK")
+    gsi2pk = UnicodeAttribute(hash_key=True, attr_name=schema.GSI2.partition_key)
+    gsi2sk = UnicodeAttribute(range_key=True, attr_name=schema.GSI2.sort_key)
 
 
 class DocumentAttribute(Attribute[dict[str, Any]]):
@@ -107,14 +108,14 @@ class TableItem(Model):
     class Meta(metaclass=_LazyMeta):
         pass
 
-    pk = UnicodeAttribute(hash_key=True, attr_name="PK")
-    sk = UnicodeAttribute(range_key=True, attr_name="SK")
-    gsi1pk = UnicodeAttribute(null=True, attr_name="GSI1PK")
-    gsi1sk = UnicodeAttribute(null=True, attr_name="GSI1SK")
-    gsi2pk = UnicodeAttribute(null=True, attr_name="GSI2PK")
-    gsi2sk = UnicodeAttribute(null=True, attr_name="GSI2SK")
+    pk = UnicodeAttribute(hash_key=True, attr_name=schema.TABLE.partition_key)
+    sk = UnicodeAttribute(range_key=True, attr_name=schema.TABLE.sort_key)
+    gsi1pk = UnicodeAttribute(null=True, attr_name=schema.GSI1.partition_key)
+    gsi1sk = UnicodeAttribute(null=True, attr_name=schema.GSI1.sort_key)
+    gsi2pk = UnicodeAttribute(null=True, attr_name=schema.GSI2.partition_key)
+    gsi2sk = UnicodeAttribute(null=True, attr_name=schema.GSI2.sort_key)
     type = DiscriminatorAttribute(attr_name="type")
-    expires_at = TTLAttribute(null=True, attr_name="expires_at")
+    expires_at = TTLAttribute(null=True, attr_name=schema.TABLE.ttl_attribute)
 
     by_gsi1: ClassVar[GSI1] = GSI1()
     by_gsi2: ClassVar[GSI2] = GSI2()
@@ -151,11 +152,13 @@ def found(future: Any) -> Any:
 
 
 def _shared_connection() -> TableConnection:
-    # One connection (one botocore client) for every item class, made on first use.
-    if TableItem._connection is None:
-        TableItem._connection = Model._get_connection.__func__(TableItem)  # type: ignore[attr-defined]
-    assert TableItem._connection is not None
-    return TableItem._connection
+    # One connection (one botocore client) for every item class, made on first use. Read once:
+    # reset_caches() may forget it on another thread at any moment.
+    made = TableItem._connection
+    if made is None:
+        made = Model._get_connection.__func__(TableItem)  # type: ignore[attr-defined]
+        TableItem._connection = made
+    return made
 
 
 def _tenant_connection(session: aws.TenantSession) -> TableConnection:
@@ -174,8 +177,9 @@ def connection() -> Connection:
     return TableItem._get_connection().connection
 
 
-def reset_connection() -> None:
-    """Forget the cached connection (tests that point the process at another endpoint)."""
+@on_reset
+def _forget_connection() -> None:
+    """Forget the shared connection (its client was made for another endpoint or process)."""
     TableItem._connection = None
 
 

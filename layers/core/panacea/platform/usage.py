@@ -7,9 +7,8 @@ in: clients never send it, the authorizer returns it with every decision.
 
 from __future__ import annotations
 
-import functools
-
 from panacea.platform.aws import client
+from panacea.platform.caches import cached
 from panacea.platform.settings import settings
 
 
@@ -17,7 +16,7 @@ def plan_name(plan: str) -> str:
     return f"panacea-{settings().stage}-{plan}"
 
 
-@functools.cache
+@cached
 def _plan_ids() -> dict[str, str]:
     pages = client("apigateway").get_paginator("get_usage_plans").paginate()
     return {p["name"]: p["id"] for page in pages for p in page.get("items", [])}
