@@ -74,12 +74,13 @@ class Permissions(Mapping[Role, frozenset[Action]]):
         if set(holders) != set(actions):
             missing = ", ".join(a.name for a in actions if a not in holders)
             raise TypeError(f"{actions.__module__} grants none of its actions {missing}")
-        for action, roles in holders.items():
+        granted = {action: frozenset(roles) for action, roles in holders.items()}
+        for action, roles in granted.items():
             if action in self._holders:
                 raise TypeError(f"action {action} is declared twice")
             if not roles:
                 raise TypeError(f"action {action} is granted to no role")
-        self._holders.update((action, frozenset(roles)) for action, roles in holders.items())
+        self._holders.update(granted)
 
     def holders(self, action: Action) -> frozenset[Role]:
         return self._holders.get(action, frozenset())
