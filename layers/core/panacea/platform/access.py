@@ -74,7 +74,7 @@ class Permissions(Mapping[Role, frozenset[Action]]):
         if set(holders) != set(actions):
             missing = ", ".join(a.name for a in actions if a not in holders)
             raise TypeError(f"{actions.__module__} grants none of its actions {missing}")
-        granted = {action: frozenset(roles) for action, roles in holders.items()}
+        granted: dict[Action, frozenset[Role]] = {action: frozenset(roles) for action, roles in holders.items()}
         for action, roles in granted.items():
             if action in self._holders:
                 raise TypeError(f"action {action} is declared twice")
