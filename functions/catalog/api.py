@@ -10,6 +10,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.catalog import logic
+from panacea.catalog.access import Action
 from panacea.catalog.models import (
     Category,
     CategoryPatch,
@@ -37,7 +38,7 @@ from panacea.catalog.models import (
     Tag,
     TagPatch,
 )
-from panacea.platform.access import Action, requires
+from panacea.platform.access import requires
 from panacea.platform.api import build_resolver, created, current_actor, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 

@@ -10,8 +10,9 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.finance import logic
+from panacea.finance.access import Action
 from panacea.finance.models import XLSX, PeriodOrder, SalesReport
-from panacea.platform.access import Action, requires
+from panacea.platform.access import requires
 from panacea.platform.api import attachment, build_resolver, current_actor, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 

@@ -10,6 +10,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.identity import logic
+from panacea.identity.access import Action
 from panacea.identity.models import (
     AccountReady,
     Address,
@@ -38,7 +39,7 @@ from panacea.identity.models import (
     User,
     UserStatus,
 )
-from panacea.platform.access import Action, Role, requires
+from panacea.platform.access import Role, requires
 from panacea.platform.api import PUBLIC, build_resolver, created, current_actor, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 

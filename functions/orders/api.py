@@ -10,6 +10,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.orders import logic
+from panacea.orders.access import Action
 from panacea.orders.models import (
     AddressChange,
     CancelOrder,
@@ -29,7 +30,8 @@ from panacea.orders.models import (
     RefundIssue,
     ShipmentEntry,
 )
-from panacea.platform.access import Action, requires
+from panacea.payments import Action as PaymentAction
+from panacea.platform.access import requires
 from panacea.platform.api import build_resolver, created, current_actor, header, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 
@@ -254,7 +256,7 @@ def issue_refund(order_id: str, refund: RefundIssue) -> Order:
 @app.post(
     "/v1/orders/<order_id>/offline-payment",
     summary="Confirm an offline payment (bank transfer, cash) with its reference",
-    description=requires(Action.RECORD_OFFLINE_PAYMENTS),
+    description=requires(PaymentAction.RECORD_OFFLINE_PAYMENTS),
     tags=[STAFF],
 )
 def confirm_offline_payment(order_id: str, payment: OfflinePayment) -> Order:

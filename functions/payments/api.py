@@ -11,8 +11,9 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.payments import logic
+from panacea.payments.access import Action
 from panacea.payments.models import Payment, PaymentStatus, Refund
-from panacea.platform.access import Action, requires
+from panacea.platform.access import requires
 from panacea.platform.api import build_resolver, current_actor, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 

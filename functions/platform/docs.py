@@ -20,7 +20,8 @@ from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
 from aws_lambda_powertools.event_handler.openapi.swagger_ui.html import generate_swagger_html
 
 import functions
-from panacea.platform.access import PERMISSIONS, Action, Role
+from panacea.platform import declarations
+from panacea.platform.access import PERMISSIONS, Role
 from panacea.platform.api import PUBLIC, build_resolver, lambda_entry
 from panacea.platform.settings import settings
 
@@ -35,7 +36,8 @@ fields at fault."""
 
 
 def permission_matrix() -> str:
-    """The permission matrix (role → allowed actions) as a Markdown table, from the code."""
+    """The permission matrix (role → allowed actions) as a Markdown table, from the code: every
+    context's `access.py`, collected."""
     roles = list(Role)
     lines = [
         "## Permissions",
@@ -46,7 +48,7 @@ def permission_matrix() -> str:
         "| action | " + " | ".join(f"`{r}`" for r in roles) + " |",
         "|---|" + "---|" * len(roles),
     ]
-    for action in Action:
+    for action in declarations.actions():
         marks = ["✓" if action in PERMISSIONS.get(role, frozenset()) else "" for role in roles]
         lines.append(f"| `{action}` | " + " | ".join(marks) + " |")
     return "\n".join(lines)

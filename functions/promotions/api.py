@@ -9,10 +9,11 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from panacea.platform.access import Action, requires
+from panacea.platform.access import requires
 from panacea.platform.api import build_resolver, created, current_actor, header, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 from panacea.promotions import logic
+from panacea.promotions.access import Action
 from panacea.promotions.models import (
     COMBINATION_RULE,
     AvailablePromotions,

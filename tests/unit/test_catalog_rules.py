@@ -16,6 +16,7 @@ from pynamodb.exceptions import CancellationReason
 
 from infra.local import s3_forms
 from panacea.catalog import dal, search, stock
+from panacea.catalog.access import Action
 from panacea.catalog.logic import _Snapshot, _write_product
 from panacea.catalog.models import (
     MAX_CATEGORIES,
@@ -33,7 +34,7 @@ from panacea.catalog.models import (
     StoreStatus,
 )
 from panacea.platform import storage, transaction
-from panacea.platform.access import Action, Actor, Role
+from panacea.platform.access import Actor, Role
 from panacea.platform.errors import Conflict, DomainError
 from panacea.platform.ids import new_id
 from panacea.platform.transaction import MAX_ITEMS, UnitOfWork

@@ -1,8 +1,9 @@
 import pytest
 
-from panacea.platform.access import Action, Actor, Role, authorize
+from panacea.platform.access import Actor, Role, authorize
 from panacea.platform.errors import Forbidden, NotAuthenticated
 from panacea.platform.keys import MalformedKey, owner_key, platform_key, tenant_key
+from panacea.tenancy.access import Action
 
 
 def test_every_tenant_key_starts_with_the_tenant_prefix():

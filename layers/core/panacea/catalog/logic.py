@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from panacea.catalog import dal, search
+from panacea.catalog.access import Action
 from panacea.catalog.models import (
     IMAGE_TYPES,
     MAX_IMAGE_BYTES,
@@ -56,7 +57,7 @@ from panacea.catalog.models import (
     TagPatch,
 )
 from panacea.platform import clock, storage
-from panacea.platform.access import Action, Actor, authorize
+from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import ConcurrentUpdate, Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.ids import is_id, new_id
 from panacea.platform.money import Money

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from panacea.finance import dal
+from panacea.finance.access import Action
 from panacea.finance.models import XLSX, LedgerEntry, PeriodOrder, SalesReport
 from panacea.finance.reports import PeriodFigures
 from panacea.platform import clock
-from panacea.platform.access import Action, Actor, authorize
+from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import FieldError, Unprocessable
 from panacea.platform.table import InvalidCursor, Page
 

@@ -21,6 +21,7 @@ from typing import Any
 import phonenumbers
 
 from panacea.identity import codes, dal
+from panacea.identity.access import Action
 from panacea.identity.codes import Purpose, WrongCode
 from panacea.identity.models import (
     AccountReady,
@@ -68,7 +69,7 @@ from panacea.identity.models import (
     UserStatus,
 )
 from panacea.platform import clock, directory, messaging, observability
-from panacea.platform.access import STAFF_ROLES, Action, Actor, Role, authorize
+from panacea.platform.access import STAFF_ROLES, Actor, Role, authorize
 from panacea.platform.errors import (
     Conflict,
     DomainError,

@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 from panacea.finance import ledger
 from panacea.orders import dal, pricing, supply
+from panacea.orders.access import Action
 from panacea.orders.lifecycle import PAID_STATES, after_refund, check, effective, move
 from panacea.orders.models import (
     OFFLINE_METHODS,
@@ -75,10 +76,11 @@ from panacea.orders.models import (
     ShipmentEntry,
     Transition,
 )
+from panacea.payments import Action as PaymentAction
 from panacea.payments import logic as payments
 from panacea.payments.models import Method, PaymentRefunded, PaymentSucceeded
 from panacea.platform import clock, observability, task_tokens
-from panacea.platform.access import Action, Actor, authorize
+from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import (
     BadRequest,
     ConcurrentUpdate,
@@ -741,7 +743,7 @@ def payment_refunded(tenant_id: str, event: PaymentRefunded) -> None:
 def confirm_offline_payment(actor: Actor, order_id: str, cmd: OfflinePayment) -> Order:
     """Finance confirms a bank transfer or cash with its reference; payments records it and
     announces `payment.succeeded`, which pays the order like an online payment."""
-    authorize(actor, Action.RECORD_OFFLINE_PAYMENTS)
+    authorize(actor, PaymentAction.RECORD_OFFLINE_PAYMENTS)
     tenant_id = actor.tenant
     order = read(tenant_id, order_id).model
     if order.state != OrderState.PENDING_PAYMENT:

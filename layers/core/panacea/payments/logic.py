@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from panacea.payments import dal
+from panacea.payments.access import Action
 from panacea.payments.models import (
     OFFLINE_METHODS,
     ONLINE_METHODS,
@@ -45,7 +46,7 @@ from panacea.payments.models import (
 )
 from panacea.platform import clock, isolation, observability
 from panacea.platform import payments as stripe_port
-from panacea.platform.access import Action, Actor, authorize
+from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import ConcurrentUpdate, Conflict, FieldError, Forbidden, NotFound, Unprocessable
 from panacea.platform.events import DomainEvent
 from panacea.platform.ids import is_id, new_id

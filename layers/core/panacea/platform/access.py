@@ -2,16 +2,17 @@
 identity (a token checked by the API Gateway authorizer, or an API key), never from the body
 or the path of a request.
 
-The permission matrix is code: role → the actions it allows. Use cases call `authorize`
-before they read or change anything.
+The permission matrix is code, declared by each context in its own `access.py` (its actions and
+the roles that hold them) and collected here in `PERMISSIONS`. Use cases call `authorize` before
+they read or change anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from panacea.platform.errors import Forbidden, NotAuthenticated
 
@@ -35,127 +36,81 @@ PLATFORM_ROLES = frozenset({Role.PLATFORM_ADMIN})
 TENANT_ROLES = frozenset(Role) - PLATFORM_ROLES
 STAFF_ROLES = TENANT_ROLES - {Role.MEMBER, Role.DISTRIBUTOR}
 
+A = TypeVar("A", bound="Action")
+
 
 class Action(StrEnum):
-    MANAGE_TENANTS = "tenants:manage"
-    READ_OWN_TENANT = "tenant:read"
-    UPDATE_OWN_TENANT_SETTINGS = "tenant:update_settings"
-    # a person's own account
-    READ_OWN_PROFILE = "profile:read"
-    UPDATE_OWN_PROFILE = "profile:update"
-    CHANGE_OWN_CONTACT = "profile:change_contact"
-    MANAGE_OWN_ADDRESSES = "addresses:manage"
-    SIGN_OUT = "session:sign_out"
-    # the tenant's people
-    READ_USERS = "users:read"
-    INVITE_STAFF = "users:invite"
-    CHANGE_ROLES = "users:change_roles"
-    DISABLE_USERS = "users:disable"
-    READ_AUDIT = "audit:read"
-    # the catalog and its stock
-    BROWSE_CATALOG = "catalog:browse"
-    MANAGE_CATALOG = "catalog:manage"
-    MANAGE_STOCK = "stock:manage"
-    # promotions
-    MANAGE_PROMOTIONS = "promotions:manage"
-    READ_PROMOTIONS = "promotions:read"
-    USE_PROMOTIONS = "promotions:use"
-    # payments
-    READ_PAYMENTS = "payments:read"
-    RECORD_OFFLINE_PAYMENTS = "payments:record_offline"
-    # orders
-    BUY_ORDERS = "orders:buy"
-    READ_ORDERS = "orders:read"
-    MANAGE_ORDERS = "orders:manage"
-    # finance
-    READ_FINANCE = "finance:read"
+    """Base of every context's actions. A context declares its own in its `access.py`, and grants
+    each to the roles that hold it in the same module:
+
+        class Action(access.Action):
+            BROWSE_CATALOG = "catalog:browse"
+
+        grant({Action.BROWSE_CATALOG: TENANT_ROLES})
+
+    An action's value is `<what>:<verb>`, unique across the platform.
+    """
 
 
-_EVERYONE = frozenset(
-    {
-        Action.READ_OWN_TENANT,
-        Action.READ_OWN_PROFILE,
-        Action.UPDATE_OWN_PROFILE,
-        Action.CHANGE_OWN_CONTACT,
-        Action.SIGN_OUT,
-    }
-)
-_PEOPLE_ADMIN = frozenset({Action.READ_USERS, Action.INVITE_STAFF, Action.CHANGE_ROLES, Action.DISABLE_USERS})
+class Permissions(Mapping[Role, frozenset[Action]]):
+    """The permission matrix, role → the actions it allows, collected from the grants of every
+    context whose `access.py` has been imported (a context's use cases import their own, so the
+    actions a handler checks are always here; `panacea.platform.declarations` imports them all)."""
 
-PERMISSIONS: Mapping[Role, frozenset[Action]] = {
-    Role.PLATFORM_ADMIN: frozenset({Action.MANAGE_TENANTS}),
-    Role.OWNER: _EVERYONE | _PEOPLE_ADMIN | {Action.UPDATE_OWN_TENANT_SETTINGS, Action.READ_AUDIT},
-    Role.ADMIN: _EVERYONE | _PEOPLE_ADMIN | {Action.UPDATE_OWN_TENANT_SETTINGS},
-    Role.SERVICE_DESK: _EVERYONE | {Action.READ_USERS},
-    Role.MEMBER: _EVERYONE | {Action.MANAGE_OWN_ADDRESSES},
-    Role.DISTRIBUTOR: _EVERYONE | {Action.MANAGE_OWN_ADDRESSES},
-    **{
-        role: _EVERYONE
-        for role in TENANT_ROLES - {Role.OWNER, Role.ADMIN, Role.SERVICE_DESK, Role.MEMBER, Role.DISTRIBUTOR}
-    },
-}
+    def __init__(self) -> None:
+        self._holders: dict[Action, frozenset[Role]] = {}
 
-# Payments: finance and the tenant's managers read payments and refunds; finance and owners confirm
-# offline payments (a bank transfer, cash at a collection point).
-_PAYMENTS: Mapping[Role, frozenset[Action]] = {
-    Role.OWNER: frozenset({Action.READ_PAYMENTS, Action.RECORD_OFFLINE_PAYMENTS}),
-    Role.FINANCE: frozenset({Action.READ_PAYMENTS, Action.RECORD_OFFLINE_PAYMENTS}),
-    Role.ADMIN: frozenset({Action.READ_PAYMENTS}),
-    Role.ORDER_MANAGER: frozenset({Action.READ_PAYMENTS}),
-}
-PERMISSIONS = {role: allowed | _PAYMENTS.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
+    def grant(self, holders: Mapping[A, Iterable[Role]]) -> None:
+        """Give each action of one context's `Action` to the roles that hold it, all at once.
 
-# Promotions: catalog managers, admins and owners run campaigns and coupons; order managers,
-# finance and the service desk read them (and what they gave); everyone sees what is running
-# and previews what it takes off an order.
-_PROMOTIONS_STAFF = frozenset({Action.MANAGE_PROMOTIONS, Action.READ_PROMOTIONS})
-_PROMOTIONS: Mapping[Role, frozenset[Action]] = {
-    **{role: frozenset({Action.USE_PROMOTIONS}) for role in TENANT_ROLES},
-    **{role: _PROMOTIONS_STAFF | {Action.USE_PROMOTIONS} for role in (Role.OWNER, Role.ADMIN, Role.CATALOG_MANAGER)},
-    **{
-        role: frozenset({Action.READ_PROMOTIONS, Action.USE_PROMOTIONS})
-        for role in (Role.ORDER_MANAGER, Role.FINANCE, Role.SERVICE_DESK)
-    },
-}
-PERMISSIONS = {role: allowed | _PROMOTIONS.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
+        Refused: an action granted to no role, an action of the enum left out, two names for
+        one value, or a value another context already declared."""
+        kinds = {type(action) for action in holders}
+        if len(kinds) != 1:
+            raise TypeError("grant the actions of one Action enum at a time")
+        actions = kinds.pop()
+        if len(actions.__members__) != len(actions):
+            raise TypeError(f"{actions.__module__}.{actions.__qualname__} gives one action two names")
+        if set(holders) != set(actions):
+            missing = ", ".join(a.name for a in actions if a not in holders)
+            raise TypeError(f"{actions.__module__} grants none of its actions {missing}")
+        granted: dict[Action, frozenset[Role]] = {action: frozenset(roles) for action, roles in holders.items()}
+        for action, roles in granted.items():
+            if action in self._holders:
+                raise TypeError(f"action {action} is declared twice")
+            if not roles:
+                raise TypeError(f"action {action} is granted to no role")
+        self._holders.update(granted)
 
-# The catalog: everyone in the tenant browses what is published; catalog managers, admins and
-# owners manage stores, categories, tags, products and SKUs (and see drafts and archived ones);
-# they and order managers count and adjust stock.
-_CATALOG: Mapping[Role, frozenset[Action]] = {
-    **{role: frozenset({Action.BROWSE_CATALOG}) for role in TENANT_ROLES},
-    **{
-        role: frozenset({Action.BROWSE_CATALOG, Action.MANAGE_CATALOG, Action.MANAGE_STOCK})
-        for role in (Role.OWNER, Role.ADMIN, Role.CATALOG_MANAGER)
-    },
-    Role.ORDER_MANAGER: frozenset({Action.BROWSE_CATALOG, Action.MANAGE_STOCK}),
-}
-PERMISSIONS = {role: allowed | _CATALOG.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
+    def holders(self, action: Action) -> frozenset[Role]:
+        return self._holders.get(action, frozenset())
 
-# Orders: members and distributors buy (their cart, checkout, their own orders); order managers,
-# admins and owners run every order (shipments, refunds, cancellations); finance and the service
-# desk read them.
-_ORDERS: Mapping[Role, frozenset[Action]] = {
-    Role.MEMBER: frozenset({Action.BUY_ORDERS}),
-    Role.DISTRIBUTOR: frozenset({Action.BUY_ORDERS}),
-    **{
-        role: frozenset({Action.READ_ORDERS, Action.MANAGE_ORDERS})
-        for role in (Role.OWNER, Role.ADMIN, Role.ORDER_MANAGER)
-    },
-    **{role: frozenset({Action.READ_ORDERS}) for role in (Role.FINANCE, Role.SERVICE_DESK)},
-}
-PERMISSIONS = {role: allowed | _ORDERS.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
+    def actions(self) -> list[Action]:
+        """Every action granted so far, in the order they were declared."""
+        return list(self._holders)
 
-# Finance: finance, owners and admins read the sales ledger, its period reports and their Excel export.
-_FINANCE: Mapping[Role, frozenset[Action]] = {
-    role: frozenset({Action.READ_FINANCE}) for role in (Role.OWNER, Role.ADMIN, Role.FINANCE)
-}
-PERMISSIONS = {role: allowed | _FINANCE.get(role, frozenset()) for role, allowed in PERMISSIONS.items()}
+    def __getitem__(self, role: Role) -> frozenset[Action]:
+        try:
+            role = Role(role)
+        except ValueError:
+            raise KeyError(role) from None
+        return frozenset(action for action, roles in self._holders.items() if role in roles)
+
+    def __iter__(self) -> Iterator[Role]:
+        return iter(Role)
+
+    def __len__(self) -> int:
+        return len(Role)
+
+
+PERMISSIONS = Permissions()
+grant = PERMISSIONS.grant
 
 
 def holders(action: Action) -> list[Role]:
     """The roles allowed `action`, in the order Role declares them (for docs and messages)."""
-    return [role for role in Role if action in PERMISSIONS.get(role, frozenset())]
+    allowed = PERMISSIONS.holders(action)
+    return [role for role in Role if role in allowed]
 
 
 def requires(action: Action) -> str:
@@ -173,7 +128,7 @@ class Actor:
     via: Literal["user", "api_key"] = "user"
 
     def can(self, action: Action) -> bool:
-        return any(action in PERMISSIONS.get(role, frozenset()) for role in self.roles)
+        return not self.roles.isdisjoint(PERMISSIONS.holders(action))
 
     @property
     def tenant(self) -> str:

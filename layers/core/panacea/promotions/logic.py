@@ -39,13 +39,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from panacea.platform import clock
-from panacea.platform.access import Action, Actor, authorize
+from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import ConcurrentUpdate, Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.ids import is_id, new_id
 from panacea.platform.money import Money
 from panacea.platform.table import Page
 from panacea.platform.transaction import unit_of_work
 from panacea.promotions import dal, pricing
+from panacea.promotions.access import Action
 from panacea.promotions.models import (
     AppliedPromotion,
     AvailablePromotion,

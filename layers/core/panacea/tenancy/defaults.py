@@ -1,27 +1,19 @@
-"""What a new tenant starts with, by kind: the settings onboarding writes before anyone edits them."""
+"""What a new tenant starts with, by kind: the settings onboarding writes before anyone edits them.
+
+Tenancy decides its own part (branding); each context's section decides its own defaults
+(`SettingsSection.default_for`)."""
 
 from __future__ import annotations
 
-from panacea.tenancy.models import (
-    Branding,
-    DistributionSettings,
-    OrderSettings,
-    PaymentMethod,
-    SenderNames,
-    TenantKind,
-    TenantSettings,
-)
-
-_CHINA_METHODS = [PaymentMethod.ALIPAY, PaymentMethod.WECHAT_PAY, PaymentMethod.CARD]
+from panacea.platform.sections import TenantProfile
+from panacea.tenancy.models import SECTIONS, Branding, SenderNames, TenantKind, TenantSettings
 
 
 def default_settings(
     *, kind: TenantKind, name: str, currency: str, locale: str, parent_branding: Branding | None
 ) -> TenantSettings:
-    """Gene-testing and internet-hospital malls sell through member distribution (8% + 4%);
-    practices and clinics do not. CNY tenants take Alipay and WeChat Pay first. A white-label
-    sub-tenant starts in its partner's colours under its own name."""
-    sells_by_distribution = kind in {TenantKind.GENE_TESTING, TenantKind.INTERNET_HOSPITAL}
+    """A tenant signs its messages with its own name. A white-label sub-tenant starts in its
+    partner's colours under its own name."""
     sms_sender = "".join(ch for ch in name if ch.isascii() and (ch.isalnum() or ch == " "))[:11].strip() or None
     branding = Branding(
         display_name=name,
@@ -34,16 +26,6 @@ def default_settings(
                 "accent_colour": parent_branding.accent_colour,
             }
         )
-    return TenantSettings(
-        currency=currency,
-        locale=locale,
-        branding=branding,
-        distribution=DistributionSettings(
-            enabled=sells_by_distribution,
-            level_rates_bps=[800, 400] if sells_by_distribution else [],
-        ),
-        orders=OrderSettings(
-            payment_methods=_CHINA_METHODS if currency == "CNY" else [PaymentMethod.CARD],
-            offline_payment=kind == TenantKind.GENE_TESTING,
-        ),
-    )
+    tenant = TenantProfile(kind=kind, name=name, currency=currency, locale=locale)
+    sections = {section.section_name: section.default_for(tenant) for section in SECTIONS}
+    return TenantSettings(currency=currency, locale=locale, branding=branding, **sections)

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from panacea.platform import clock, observability, usage
-from panacea.platform.access import Action, Actor, authorize
+from panacea.platform.access import Actor, authorize
 from panacea.platform.context import forget, remembered
 from panacea.platform.errors import Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.idempotency import once
@@ -20,6 +20,7 @@ from panacea.platform.settings import settings
 from panacea.platform.table import Page
 from panacea.platform.transaction import unit_of_work
 from panacea.tenancy import dal
+from panacea.tenancy.access import Action
 from panacea.tenancy.defaults import default_settings
 from panacea.tenancy.models import (
     ApiKey,

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, create_model, field_validator, model_validator
 
+from panacea.platform import declarations
 from panacea.platform.access import STAFF_ROLES, Role
 from panacea.platform.events import DomainEvent
-from panacea.platform.money import BasisPoints, Currency
+from panacea.platform.money import Currency
+from panacea.platform.sections import SettingsSection
 
 Slug = Annotated[
     str,
@@ -47,13 +50,10 @@ class TenantStatus(StrEnum):
     ONBOARDING_FAILED = "onboarding_failed"
 
 
-class PaymentMethod(StrEnum):
-    CARD = "card"
-    ALIPAY = "alipay"
-    WECHAT_PAY = "wechat_pay"
-
-
 # --- settings ----------------------------------------------------------------------------
+# A tenant's settings are tenancy's own (currency, locale, branding) and one section per context
+# that declares one in its `settings.py` (`panacea.platform.sections`): `TenantSettings` and
+# `SettingsPatch` are composed from them, so a new context's section needs no edit here.
 
 
 class SenderNames(BaseModel):
@@ -72,39 +72,30 @@ class Branding(BaseModel):
     sender_names: SenderNames = SenderNames()
 
 
-class DistributionSettings(BaseModel):
-    """Member distribution: share links earn commission on up to three levels (e.g. 8% + 4%)."""
-
-    enabled: bool = False
-    level_rates_bps: Annotated[list[BasisPoints], Field(max_length=3, examples=[[800, 400]])] = []
-    refund_window_days: Annotated[int, Field(ge=0, le=90)] = 14
-    min_withdrawal: Annotated[int, Field(ge=0, description="minor units of the tenant's currency")] = 1000
-
-    @model_validator(mode="after")
-    def _rates_fit(self) -> DistributionSettings:
-        if self.enabled and not self.level_rates_bps:
-            raise ValueError("distribution needs a rate for at least one level")
-        if sum(self.level_rates_bps) > 5000:
-            raise ValueError("commission on all levels together cannot exceed 50% of a sale")
-        return self
-
-
-class OrderSettings(BaseModel):
-    payment_timeout_minutes: Annotated[int, Field(ge=5, le=7 * 24 * 60)] = 30
-    cancel_window_minutes: Annotated[int, Field(ge=0, le=7 * 24 * 60)] = 60
-    auto_complete_days: Annotated[int, Field(ge=1, le=60)] = 10
-    payment_methods: Annotated[list[PaymentMethod], Field(min_length=1)] = [PaymentMethod.CARD]
-    offline_payment: bool = False
-
-
-class TenantSettings(BaseModel):
-    """How a tenant operates; other contexts read these (at `T#<tenant>#SETTINGS`)."""
+class TenancySettings(BaseModel):
+    """Tenancy's own settings, the top of the document; every context's section sits beside them
+    in `TenantSettings`, composed below."""
 
     currency: Currency
     locale: Locale
     branding: Branding
-    distribution: DistributionSettings
-    orders: OrderSettings
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sections_start_at_their_defaults(cls, data: Any) -> Any:
+        """Settings stored before a context added its section read that section at its defaults."""
+        if not isinstance(data, dict):
+            return data
+        sections = [name for name, field in cls.model_fields.items() if _is_section(field.annotation)]
+        return {**{name: {} for name in sections}, **data}
+
+    if TYPE_CHECKING:  # each section is a field of the composed model (typed: `OrderSettings.of(settings)`)
+
+        def __getattr__(self, section: str) -> Any: ...
+
+
+def _is_section(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, SettingsSection)
 
 
 class SenderNamesPatch(BaseModel):
@@ -123,24 +114,7 @@ class BrandingPatch(BaseModel):
     sender_names: SenderNamesPatch | None = None
 
 
-class DistributionPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    enabled: bool | None = None
-    level_rates_bps: Annotated[list[BasisPoints], Field(max_length=3)] | None = None
-    refund_window_days: Annotated[int, Field(ge=0, le=90)] | None = None
-    min_withdrawal: Annotated[int, Field(ge=0)] | None = None
-
-
-class OrdersPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    payment_timeout_minutes: Annotated[int, Field(ge=5, le=7 * 24 * 60)] | None = None
-    cancel_window_minutes: Annotated[int, Field(ge=0, le=7 * 24 * 60)] | None = None
-    auto_complete_days: Annotated[int, Field(ge=1, le=60)] | None = None
-    payment_methods: Annotated[list[PaymentMethod], Field(min_length=1)] | None = None
-    offline_payment: bool | None = None
-
-
-class SettingsPatch(BaseModel):
+class TenancyPatch(BaseModel):
     """A merge patch: only the fields sent change; `null` clears an optional field."""
 
     model_config = ConfigDict(
@@ -156,8 +130,34 @@ class SettingsPatch(BaseModel):
     )
     locale: Locale | None = None
     branding: BrandingPatch | None = None
-    distribution: DistributionPatch | None = None
-    orders: OrdersPatch | None = None
+
+
+def composed(sections: Sequence[type[SettingsSection]]) -> tuple[type[TenancySettings], type[TenancyPatch]]:
+    """`TenantSettings` and `SettingsPatch`: tenancy's own fields, then each section's under its name."""
+    settings = create_model(
+        "TenantSettings",
+        __base__=TenancySettings,
+        __module__=__name__,
+        __doc__="How a tenant operates; other contexts read these (at `T#<tenant>#SETTINGS`).",
+        **{section.section_name: (section, ...) for section in sections},  # type: ignore[call-overload]
+    )
+    patch = create_model(
+        "SettingsPatch",
+        __base__=TenancyPatch,
+        __module__=__name__,
+        __doc__=TenancyPatch.__doc__,
+        **{section.section_name: (section.patch_model | None, None) for section in sections},  # type: ignore[call-overload]
+    )
+    return settings, patch
+
+
+SECTIONS = declarations.settings_sections()
+
+if TYPE_CHECKING:
+    TenantSettings = TenancySettings
+    SettingsPatch = TenancyPatch
+else:
+    TenantSettings, SettingsPatch = composed(SECTIONS)
 
 
 # --- tenants -----------------------------------------------------------------------------
