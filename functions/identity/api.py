@@ -9,14 +9,11 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from panacea.identity import logic
-from panacea.identity.models import (
-    AccountReady,
-    Address,
+from panacea.identity import accounts, addresses, logic, passwords, profile, sessions, staff
+from panacea.identity import registration as signup  # `registration` names the body of POST /v1/auth/register
+from panacea.identity.commands import (
     AddressPatch,
-    AuditEntry,
     CodeCheck,
-    CodeSent,
     Confirmation,
     DisableRequest,
     EmailChange,
@@ -26,15 +23,21 @@ from panacea.identity.models import (
     NewPassword,
     PasswordSignIn,
     PhoneChange,
-    Profile,
     ProfilePatch,
     Refresh,
     Registration,
     RolesChange,
-    Session,
-    SignedOut,
     SmsCodeRequest,
     SmsSignIn,
+)
+from panacea.identity.models import (
+    AccountReady,
+    Address,
+    AuditEntry,
+    CodeSent,
+    Profile,
+    Session,
+    SignedOut,
     User,
     UserStatus,
 )
@@ -50,9 +53,9 @@ OPEN = "Public: no credentials; the body names the tenant by its slug."
 SIGN_UP, ACCOUNT, ADDRESSES, PEOPLE, AUDIT = "Sign-up and sign-in", "My account", "My addresses", "People", "Audit"
 
 
-def _origin() -> logic.Origin:
+def _origin() -> accounts.Origin:
     identity = app.current_event.request_context.identity
-    return logic.Origin(source_ip=identity.source_ip, user_agent=identity.user_agent)
+    return accounts.Origin(source_ip=identity.source_ip, user_agent=identity.user_agent)
 
 
 def _accepted(body: CodeSent) -> Response[CodeSent]:
@@ -71,7 +74,7 @@ def _accepted(body: CodeSent) -> Response[CodeSent]:
     security=PUBLIC,
 )
 def register(registration: Registration) -> Response[CodeSent]:
-    return _accepted(logic.register(registration))
+    return _accepted(signup.register(registration))
 
 
 @app.post(
@@ -82,7 +85,7 @@ def register(registration: Registration) -> Response[CodeSent]:
     security=PUBLIC,
 )
 def confirm_registration(confirmation: Confirmation) -> AccountReady:
-    return logic.confirm_registration(confirmation)
+    return signup.confirm_registration(confirmation)
 
 
 @app.post(
@@ -93,7 +96,7 @@ def confirm_registration(confirmation: Confirmation) -> AccountReady:
     security=PUBLIC,
 )
 def sign_in(credentials: PasswordSignIn) -> Session:
-    return logic.sign_in(credentials, _origin())
+    return sessions.sign_in(credentials, _origin())
 
 
 @app.post(
@@ -105,7 +108,7 @@ def sign_in(credentials: PasswordSignIn) -> Session:
     security=PUBLIC,
 )
 def request_sms_code(request: SmsCodeRequest) -> Response[CodeSent]:
-    return _accepted(logic.request_sms_code(request))
+    return _accepted(sessions.request_sms_code(request))
 
 
 @app.post(
@@ -116,7 +119,7 @@ def request_sms_code(request: SmsCodeRequest) -> Response[CodeSent]:
     security=PUBLIC,
 )
 def sign_in_with_sms(credentials: SmsSignIn) -> Session:
-    return logic.sign_in_with_sms(credentials, _origin())
+    return sessions.sign_in_with_sms(credentials, _origin())
 
 
 @app.post(
@@ -127,7 +130,7 @@ def sign_in_with_sms(credentials: SmsSignIn) -> Session:
     security=PUBLIC,
 )
 def refresh(request: Refresh) -> Session:
-    return logic.refresh(request)
+    return sessions.refresh(request)
 
 
 @app.post(
@@ -139,7 +142,7 @@ def refresh(request: Refresh) -> Session:
     security=PUBLIC,
 )
 def forgot_password(request: ForgottenPassword) -> Response[CodeSent]:
-    return _accepted(logic.forgot_password(request))
+    return _accepted(passwords.forgot_password(request))
 
 
 @app.post(
@@ -150,7 +153,7 @@ def forgot_password(request: ForgottenPassword) -> Response[CodeSent]:
     security=PUBLIC,
 )
 def reset_password(request: NewPassword) -> AccountReady:
-    return logic.reset_password(request, _origin())
+    return passwords.reset_password(request, _origin())
 
 
 @app.post(
@@ -161,7 +164,7 @@ def reset_password(request: NewPassword) -> AccountReady:
     security=PUBLIC,
 )
 def accept_invitation(request: NewPassword) -> AccountReady:
-    return logic.accept_invitation(request, _origin())
+    return passwords.accept_invitation(request, _origin())
 
 
 # --- your own account ---------------------------------------------------------------------------
@@ -174,7 +177,7 @@ def accept_invitation(request: NewPassword) -> AccountReady:
     tags=[ACCOUNT],
 )
 def sign_out() -> SignedOut:
-    return logic.sign_out(current_actor(), _origin())
+    return sessions.sign_out(current_actor(), _origin())
 
 
 @app.get("/v1/me", summary="Your profile", description=requires(Action.READ_OWN_PROFILE), tags=[ACCOUNT])
@@ -185,7 +188,7 @@ def my_profile() -> Profile:
 @app.patch("/v1/me", summary="Change your profile", description=requires(Action.UPDATE_OWN_PROFILE), tags=[ACCOUNT])
 def update_my_profile(patch: ProfilePatch) -> Profile:
     actor = current_actor()
-    return idempotent(actor, "identity.update_profile", patch, Profile, lambda: logic.update_my_profile(actor, patch))
+    return idempotent(actor, "identity.update_profile", patch, Profile, lambda: profile.update_my_profile(actor, patch))
 
 
 @app.post(
@@ -196,7 +199,7 @@ def update_my_profile(patch: ProfilePatch) -> Profile:
     status_code=202,
 )
 def change_email(change: EmailChange) -> Response[CodeSent]:
-    return _accepted(logic.change_email(current_actor(), change))
+    return _accepted(profile.change_email(current_actor(), change))
 
 
 @app.post(
@@ -206,7 +209,7 @@ def change_email(change: EmailChange) -> Response[CodeSent]:
     tags=[ACCOUNT],
 )
 def confirm_email(check: CodeCheck) -> Profile:
-    return logic.confirm_email(current_actor(), check, _origin())
+    return profile.confirm_email(current_actor(), check, _origin())
 
 
 @app.post(
@@ -217,7 +220,7 @@ def confirm_email(check: CodeCheck) -> Profile:
     status_code=202,
 )
 def change_phone(change: PhoneChange) -> Response[CodeSent]:
-    return _accepted(logic.change_phone(current_actor(), change))
+    return _accepted(profile.change_phone(current_actor(), change))
 
 
 @app.post(
@@ -227,7 +230,7 @@ def change_phone(change: PhoneChange) -> Response[CodeSent]:
     tags=[ACCOUNT],
 )
 def confirm_phone(check: CodeCheck) -> Profile:
-    return logic.confirm_phone(current_actor(), check, _origin())
+    return profile.confirm_phone(current_actor(), check, _origin())
 
 
 # --- your addresses -------------------------------------------------------------------------------
@@ -252,7 +255,7 @@ def list_addresses(cursor: Cursor = None, limit: Limit = 20) -> Page[Address]:
 )
 def add_address(address: NewAddress) -> Response[Address]:
     actor = current_actor()
-    added = idempotent(actor, "identity.add_address", address, Address, lambda: logic.add_address(actor, address))
+    added = idempotent(actor, "identity.add_address", address, Address, lambda: addresses.add_address(actor, address))
     return created(added, f"/v1/me/addresses/{added.id}")
 
 
@@ -269,7 +272,7 @@ def update_address(address_id: str, patch: AddressPatch) -> Address:
         f"identity.update_address.{address_id}",
         patch,
         Address,
-        lambda: logic.update_address(actor, address_id, patch),
+        lambda: addresses.update_address(actor, address_id, patch),
     )
 
 
@@ -280,7 +283,7 @@ def update_address(address_id: str, patch: AddressPatch) -> Address:
     tags=[ADDRESSES],
 )
 def make_default_address(address_id: str) -> Address:
-    return logic.make_default_address(current_actor(), address_id)
+    return addresses.make_default_address(current_actor(), address_id)
 
 
 @app.delete(
@@ -291,7 +294,7 @@ def make_default_address(address_id: str) -> Address:
     status_code=204,
 )
 def remove_address(address_id: str) -> Response[None]:
-    logic.remove_address(current_actor(), address_id)
+    addresses.remove_address(current_actor(), address_id)
     return Response(status_code=204)
 
 
@@ -308,7 +311,7 @@ def remove_address(address_id: str) -> Response[None]:
 def invite_staff(invitation: Invitation) -> Response[User]:
     actor = current_actor()
     invited = idempotent(
-        actor, "identity.invite_staff", invitation, User, lambda: logic.invite_staff(actor, invitation, _origin())
+        actor, "identity.invite_staff", invitation, User, lambda: staff.invite_staff(actor, invitation, _origin())
     )
     return created(invited, f"/v1/users/{invited.id}")
 
@@ -340,7 +343,7 @@ def get_user(user_id: str) -> Profile:
     tags=[PEOPLE],
 )
 def resend_invitation(user_id: str) -> User:
-    return logic.resend_invitation(current_actor(), user_id)
+    return staff.resend_invitation(current_actor(), user_id)
 
 
 @app.put(
@@ -356,7 +359,7 @@ def change_roles(user_id: str, change: RolesChange) -> User:
         f"identity.change_roles.{user_id}",
         change,
         User,
-        lambda: logic.change_roles(actor, user_id, change, _origin()),
+        lambda: staff.change_roles(actor, user_id, change, _origin()),
     )
 
 
@@ -373,7 +376,7 @@ def disable_user(user_id: str, request: DisableRequest) -> User:
         f"identity.disable_user.{user_id}",
         request,
         User,
-        lambda: logic.disable_user(actor, user_id, request, _origin()),
+        lambda: staff.disable_user(actor, user_id, request, _origin()),
     )
 
 
@@ -384,7 +387,7 @@ def disable_user(user_id: str, request: DisableRequest) -> User:
     tags=[PEOPLE],
 )
 def enable_user(user_id: str) -> User:
-    return logic.enable_user(current_actor(), user_id, _origin())
+    return staff.enable_user(current_actor(), user_id, _origin())
 
 
 @app.get(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
 from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute, VersionAttribute
 from pynamodb.expressions.condition import Condition
@@ -20,7 +21,16 @@ from pynamodb.transactions import TransactGet
 
 from panacea.platform.access import Role
 from panacea.platform.keys import platform_key, tenant_key
-from panacea.platform.table import DocumentAttribute, Page, TableItem, connection, decode_cursor, found, page_of
+from panacea.platform.table import (
+    DocumentAttribute,
+    Page,
+    TableItem,
+    Uniqueness,
+    connection,
+    decode_cursor,
+    found,
+    page_of,
+)
 from panacea.tenancy.models import (
     ApiKey,
     Suspension,
@@ -32,10 +42,15 @@ from panacea.tenancy.models import (
 )
 
 ALL_TENANTS = platform_key("TENANTS")
+SLUG = "tenant_slug"  # the kind of a slug's `Uniqueness` claim, put when a tenant is created
 
 
 def _tenant_pk(tenant_id: str) -> str:
     return platform_key("TENANT", tenant_id)
+
+
+def _settings_pk(tenant_id: str) -> str:
+    return tenant_key(tenant_id, "SETTINGS")
 
 
 def tenant_key_of(tenant_id: str) -> tuple[str, str]:
@@ -130,7 +145,7 @@ class TenantSettingsItem(TableItem, discriminator="tenant_settings"):
 
     @classmethod
     def of(cls, tenant_id: str, settings: TenantSettings, *, at: datetime) -> TenantSettingsItem:
-        item = cls(tenant_key(tenant_id, "SETTINGS"), "SETTINGS", tenant_id=tenant_id)
+        item = cls(_settings_pk(tenant_id), "SETTINGS", tenant_id=tenant_id)
         item.replace(settings, at=at)
         return item
 
@@ -192,15 +207,29 @@ def tenant_record(tenant_id: str) -> TenantRecord | None:
 
 
 def settings_item(tenant_id: str) -> TenantSettingsItem | None:
-    return TenantSettingsItem.find(tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
+    return TenantSettingsItem.find(_settings_pk(tenant_id), "SETTINGS")
 
 
 def tenant_with_settings(tenant_id: str) -> tuple[TenantRecord | None, TenantSettingsItem | None]:
     """The tenant and its settings in one request."""
     with TransactGet(connection=connection()) as tx:
-        record = tx.get(TenantRecord, _tenant_pk(tenant_id), "TENANT")
-        settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
+        record, settings = read_tenant(tx, tenant_id, with_settings=True)
     return found(record), found(settings)
+
+
+def read_tenant(tx: TransactGet, tenant_id: str, *, with_settings: bool) -> tuple[Any, Any]:
+    """Add the gets of a tenant's record (and its settings) to a TransactGetItems another read
+    is part of; their futures hold the items once the transaction is done (`found`)."""
+    record = tx.get(TenantRecord, _tenant_pk(tenant_id), "TENANT")
+    settings = tx.get(TenantSettingsItem, _settings_pk(tenant_id), "SETTINGS") if with_settings else None
+    return record, settings
+
+
+def slug_owner(slug: str) -> str | None:
+    """The tenant that claimed a slug (`Uniqueness` P#UNIQUE#tenant_slug#<slug>)."""
+    claim = Uniqueness.of(None, SLUG, slug, "")
+    found_claim = Uniqueness.find(claim.pk, claim.sk)
+    return None if found_claim is None else str(found_claim.owner)
 
 
 def tenants(*, status: TenantStatus | None, kind: TenantKind | None, cursor: str | None, limit: int) -> Page[Tenant]:
