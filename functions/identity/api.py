@@ -30,17 +30,8 @@ from panacea.identity.commands import (
     SmsCodeRequest,
     SmsSignIn,
 )
-from panacea.identity.models import (
-    AccountReady,
-    Address,
-    AuditEntry,
-    CodeSent,
-    Profile,
-    Session,
-    SignedOut,
-    User,
-    UserStatus,
-)
+from panacea.identity.models import AccountReady, Address, AuditEntry, CodeSent, Profile, Session, SignedOut, User
+from panacea.identity.vocabulary import UserStatus
 from panacea.platform.access import Action, Role, requires
 from panacea.platform.api import PUBLIC, build_resolver, created, current_actor, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page

@@ -13,7 +13,7 @@ from infra import wiring
 from panacea.identity import codes
 from panacea.identity.commands import Invitation, Registration, RolesChange
 from panacea.identity.contact import mask, normalise_phone
-from panacea.identity.models import Channel
+from panacea.identity.vocabulary import Channel
 from panacea.platform.access import PERMISSIONS, Action, Actor, Role, authorize, holders, requires
 from panacea.platform.errors import Forbidden, Unprocessable
 

@@ -11,7 +11,8 @@ from typing import Any
 from panacea import tenancy
 from panacea.identity import dal
 from panacea.identity.contact import Tenant
-from panacea.identity.models import AuditAction, Session
+from panacea.identity.models import Session
+from panacea.identity.vocabulary import AuditAction
 from panacea.platform import clock, directory
 from panacea.platform.access import Actor, Role
 from panacea.platform.errors import Conflict, DomainError, FieldError, Forbidden, NotAuthenticated, NotFound

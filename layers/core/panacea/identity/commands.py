@@ -10,17 +10,15 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
 from panacea.identity.models import (
-    AddressUse,
     GroupDetails,
     IndividualDetails,
-    MemberKind,
     Name,
     PhoneInput,
-    Sex,
     Text,
     plausible_birth_date,
     small_extras,
 )
+from panacea.identity.vocabulary import AddressUse, MemberKind, Sex
 from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Role
 
 TenantSlug = Annotated[

@@ -10,7 +10,8 @@ import phonenumbers
 from panacea import tenancy
 from panacea.identity import codes
 from panacea.identity.codes import Purpose
-from panacea.identity.models import Channel, CodeSent
+from panacea.identity.models import CodeSent
+from panacea.identity.vocabulary import Channel
 from panacea.platform import messaging
 from panacea.platform.errors import FieldError, Unprocessable
 

@@ -17,7 +17,8 @@ Uniqueness      PK T#<tenant>#UNIQUE#email#<email> · SK UNIQUE        one accou
 
 A `#` or `%` in a login is written %23 / %25 so that it cannot break a key (`key_safe`). The items
 that guard against guessing and replay (codes, attempt counts, partner signatures seen) are in
-guards.py.
+guards.py. Views (models.py) are imported where an item becomes one: the gate (credentials.py)
+reads a person's account on every request and never needs them.
 
 Tenancy's items (a tenant's record and settings, slug claims, API keys) are read through its face:
 where a read here needs the tenant too, tenancy adds its gets to the same TransactGetItems.
@@ -26,7 +27,7 @@ where a read here needs the tenant too, tenancy adds its gets to the same Transa
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pynamodb.attributes import (
     BooleanAttribute,
@@ -39,17 +40,7 @@ from pynamodb.attributes import (
 from pynamodb.transactions import TransactGet
 
 from panacea import tenancy
-from panacea.identity.models import (
-    Address,
-    AuditAction,
-    AuditEntry,
-    GroupDetails,
-    IndividualDetails,
-    Profile,
-    User,
-    UserKind,
-    UserStatus,
-)
+from panacea.identity.vocabulary import AuditAction, UserKind, UserStatus
 from panacea.platform.access import Role
 from panacea.platform.keys import tenant_key
 from panacea.platform.table import (
@@ -64,6 +55,9 @@ from panacea.platform.table import (
     found,
     page_of,
 )
+
+if TYPE_CHECKING:
+    from panacea.identity.models import Address, AuditEntry, Profile, User
 
 
 def key_safe(value: str) -> str:
@@ -148,6 +142,8 @@ class UserItem(TableItem, discriminator="user"):
         return frozenset(Role(r) for r in self.roles)
 
     def view(self) -> User:
+        from panacea.identity.models import User  # noqa: PLC0415 - the gate reads accounts, never their views
+
         return User(
             id=self.user_id,
             tenant_id=self.tenant_id,
@@ -161,6 +157,8 @@ class UserItem(TableItem, discriminator="user"):
         )
 
     def profile(self) -> Profile:
+        from panacea.identity.models import GroupDetails, IndividualDetails, Profile  # noqa: PLC0415 - the gate reads accounts, never their views
+
         kind = UserKind(self.kind or UserKind.STAFF)
         details = self.details or {}
         return Profile(
@@ -192,6 +190,8 @@ class UserRoleItem(TableItem, discriminator="user_role"):
     summary = DocumentAttribute()
 
     def view(self) -> User:
+        from panacea.identity.models import User  # noqa: PLC0415 - the gate reads accounts, never their views
+
         return User.model_validate(self.summary)
 
 
@@ -217,6 +217,8 @@ class AddressItem(TableItem, discriminator="address"):
         )
 
     def view(self) -> Address:
+        from panacea.identity.models import Address  # noqa: PLC0415 - the gate reads accounts, never their views
+
         return Address(
             id=self.address_id,
             **self.address,
@@ -272,6 +274,8 @@ class AuditItem(TableItem, discriminator="audit"):
         )
 
     def view(self) -> AuditEntry:
+        from panacea.identity.models import AuditEntry  # noqa: PLC0415 - the gate reads accounts, never their views
+
         return AuditEntry(
             id=self.entry_id,
             at=self.at,

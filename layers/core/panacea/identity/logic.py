@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from panacea.identity import accounts, dal
-from panacea.identity.models import Address, AuditEntry, Profile, User, UserStatus
+from panacea.identity.models import Address, AuditEntry, Profile, User
+from panacea.identity.vocabulary import UserStatus
 from panacea.platform.access import Action, Actor, Role, authorize
 from panacea.platform.table import Page
 

@@ -1,14 +1,23 @@
-"""Identity's contracts: the people it knows (their statuses, kinds and details), what they get
-back, and the events identity announces. What people send is in commands.py."""
+"""Identity's contracts: the people it knows (their details), what they get back, and the events
+identity announces. What people send is in commands.py; the words both use (statuses, kinds,
+channels, audit actions) are plain enums in vocabulary.py."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from panacea.identity.vocabulary import (
+    AddressUse,
+    AuditAction,
+    Channel,
+    MemberKind,
+    Sex,
+    UserKind,
+    UserStatus,
+)
 from panacea.platform.access import Role
 from panacea.platform.events import DomainEvent
 
@@ -24,36 +33,6 @@ PhoneInput = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1, max_length=120)]
 Name = Annotated[str, Field(min_length=1, max_length=120, examples=["Mei Chen"])]
-
-
-class UserStatus(StrEnum):
-    PENDING = "pending"  # registered, waiting for the code that proves the email or phone
-    INVITED = "invited"  # staff invited, who have not set their password yet
-    ACTIVE = "active"
-    DISABLED = "disabled"
-
-
-class UserKind(StrEnum):
-    INDIVIDUAL = "individual"
-    GROUP = "group"
-    STAFF = "staff"
-
-
-class MemberKind(StrEnum):
-    INDIVIDUAL = "individual"
-    GROUP = "group"
-
-
-class Sex(StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-    OTHER = "other"
-    UNDISCLOSED = "undisclosed"
-
-
-class Channel(StrEnum):
-    EMAIL = "email"
-    SMS = "sms"
 
 
 # --- member details ------------------------------------------------------------------------
@@ -181,12 +160,6 @@ class Profile(User):
 # --- addresses -----------------------------------------------------------------------------------
 
 
-class AddressUse(StrEnum):
-    KITS = "kits"  # sample kits posted to the member
-    GOODS = "goods"  # goods from the shop
-    REPORTS = "reports"  # paper reports
-
-
 class Address(BaseModel):
     id: str
     label: str | None = None
@@ -205,20 +178,6 @@ class Address(BaseModel):
 
 
 # --- audit ----------------------------------------------------------------------------------------
-
-
-class AuditAction(StrEnum):
-    SIGN_IN_SUCCEEDED = "sign_in.succeeded"
-    SIGN_IN_FAILED = "sign_in.failed"
-    SIGNED_OUT = "signed_out"
-    PASSWORD_RESET = "password.reset"  # noqa: S105 - an action name
-    STAFF_INVITED = "staff.invited"
-    INVITATION_ACCEPTED = "invitation.accepted"
-    ROLES_CHANGED = "roles.changed"
-    USER_DISABLED = "user.disabled"
-    USER_ENABLED = "user.enabled"
-    EMAIL_CHANGED = "email.changed"
-    PHONE_CHANGED = "phone.changed"
 
 
 class AuditEntry(BaseModel):

@@ -7,15 +7,8 @@ from panacea.identity import accounts, codes, contact, dal
 from panacea.identity.accounts import Origin
 from panacea.identity.codes import Purpose, WrongCode
 from panacea.identity.commands import ForgottenPassword, NewPassword
-from panacea.identity.models import (
-    AccountReady,
-    AuditAction,
-    Channel,
-    CodeSent,
-    StaffJoined,
-    UserPasswordChanged,
-    UserStatus,
-)
+from panacea.identity.models import AccountReady, CodeSent, StaffJoined, UserPasswordChanged
+from panacea.identity.vocabulary import AuditAction, Channel, UserStatus
 from panacea.platform import clock, directory
 from panacea.platform.errors import FieldError, Unprocessable
 from panacea.platform.transaction import unit_of_work

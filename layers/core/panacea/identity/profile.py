@@ -11,16 +11,14 @@ from panacea.identity.codes import Purpose
 from panacea.identity.commands import CodeCheck, EmailChange, PhoneChange, ProfilePatch
 from panacea.identity.contact import Tenant, mask, normalise_phone
 from panacea.identity.models import (
-    AuditAction,
-    Channel,
     CodeSent,
     GroupDetails,
     IndividualDetails,
     Profile,
     UserContactChanged,
-    UserKind,
     UserProfileUpdated,
 )
+from panacea.identity.vocabulary import AuditAction, Channel, UserKind
 from panacea.platform import clock, directory
 from panacea.platform.access import Action, Actor, authorize
 from panacea.platform.errors import FieldError, Unprocessable

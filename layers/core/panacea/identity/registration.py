@@ -15,17 +15,8 @@ from panacea.identity import accounts, codes, contact, dal, passwords
 from panacea.identity.codes import Purpose, WrongCode
 from panacea.identity.commands import Confirmation, Registration
 from panacea.identity.contact import Tenant, normalise_phone
-from panacea.identity.models import (
-    AccountReady,
-    Channel,
-    CodeSent,
-    GroupDetails,
-    IndividualDetails,
-    MemberKind,
-    MemberRegistered,
-    UserKind,
-    UserStatus,
-)
+from panacea.identity.models import AccountReady, CodeSent, GroupDetails, IndividualDetails, MemberRegistered
+from panacea.identity.vocabulary import Channel, MemberKind, UserKind, UserStatus
 from panacea.platform import clock, directory, observability
 from panacea.platform.access import Role
 from panacea.platform.errors import Conflict

@@ -17,7 +17,8 @@ from panacea.identity.accounts import Origin, WrongCredentials
 from panacea.identity.codes import Purpose, WrongCode
 from panacea.identity.commands import PasswordSignIn, Refresh, SmsCodeRequest, SmsSignIn
 from panacea.identity.contact import normalise_phone
-from panacea.identity.models import AuditAction, Channel, CodeSent, Session, SignedOut, UserSignedOut, UserStatus
+from panacea.identity.models import CodeSent, Session, SignedOut, UserSignedOut
+from panacea.identity.vocabulary import AuditAction, Channel, UserStatus
 from panacea.platform import clock, directory, observability
 from panacea.platform.access import Action, Actor, authorize
 from panacea.platform.transaction import UnitOfWork, unit_of_work

@@ -9,16 +9,8 @@ from panacea.identity.accounts import Origin, UserNotFound, UserNotInThatState
 from panacea.identity.codes import Purpose
 from panacea.identity.commands import DisableRequest, Invitation, RolesChange
 from panacea.identity.contact import Tenant
-from panacea.identity.models import (
-    AuditAction,
-    StaffInvited,
-    User,
-    UserDisabled,
-    UserEnabled,
-    UserKind,
-    UserRolesChanged,
-    UserStatus,
-)
+from panacea.identity.models import StaffInvited, User, UserDisabled, UserEnabled, UserRolesChanged
+from panacea.identity.vocabulary import AuditAction, UserKind, UserStatus
 from panacea.platform import clock, directory
 from panacea.platform.access import STAFF_ROLES, Action, Actor, Role, authorize
 from panacea.platform.errors import FieldError, Forbidden, Unprocessable
