@@ -81,14 +81,15 @@ def tenant_of(actor: Actor) -> Tenant:
 # --- people ---------------------------------------------------------------------------------------
 
 
-def person(actor: Actor) -> None:
+def require_person(actor: Actor) -> None:
+    """Only a person has an account of their own (not a partner system signing with an API key)."""
     if actor.via != "user":
         raise Forbidden("a partner key has no account of its own; sign in as a person")
 
 
 def me(actor: Actor) -> dal.UserItem:
     """The caller's own account."""
-    person(actor)
+    require_person(actor)
     item = dal.user(actor.tenant, actor.user_id)
     if item is None:
         raise UserNotFound(f"no account {actor.user_id} at this tenant")
@@ -97,7 +98,7 @@ def me(actor: Actor) -> dal.UserItem:
 
 def me_and_tenant(actor: Actor) -> tuple[dal.UserItem, Tenant]:
     """The caller's own account and their tenant, in one request."""
-    person(actor)
+    require_person(actor)
     item, standing = dal.user_and_tenant(actor.tenant, actor.user_id)
     if item is None or standing is None:
         raise UserNotFound(f"no account {actor.user_id} at this tenant")

@@ -79,7 +79,7 @@ def _address(actor: Actor, address_id: str) -> dal.AddressItem:
 
 def update_address(actor: Actor, address_id: str, patch: AddressPatch) -> Address:
     authorize(actor, Action.MANAGE_OWN_ADDRESSES)
-    accounts.person(actor)
+    accounts.require_person(actor)
     address = _address(actor, address_id)
     changes = patch.model_dump(mode="json", exclude_unset=True)
     fields = {**address.address, **changes}

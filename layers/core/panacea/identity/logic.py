@@ -28,7 +28,7 @@ def my_profile(actor: Actor) -> Profile:
 
 def list_addresses(actor: Actor, *, cursor: str | None, limit: int) -> Page[Address]:
     authorize(actor, Action.MANAGE_OWN_ADDRESSES)
-    accounts.person(actor)
+    accounts.require_person(actor)
     return dal.addresses(actor.tenant, actor.user_id, cursor=cursor, limit=limit)
 
 
