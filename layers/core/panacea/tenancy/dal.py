@@ -7,13 +7,16 @@ TenantSettingsItem  PK T#<tenant>#SETTINGS · SK SETTINGS                 how it
 ApiKeyItem          PK P#APIKEY#<key> · SK APIKEY                        a partner key, found by the id it carries
                     GSI1 P#TENANT#<tenant>#APIKEYS · <key>               a tenant's keys, newest first
 Uniqueness          PK P#UNIQUE#tenant_slug#<slug> · SK UNIQUE           one tenant per slug
+
+Contracts (models.py) are imported where an item becomes one: the authorizer checks a tenant's
+standing on every request (standing.py) and never needs them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute, VersionAttribute
 from pynamodb.expressions.condition import Condition
@@ -31,15 +34,10 @@ from panacea.platform.table import (
     found,
     page_of,
 )
-from panacea.tenancy.models import (
-    ApiKey,
-    Suspension,
-    Tenant,
-    TenantKind,
-    TenantSettings,
-    TenantStatus,
-    Tier,
-)
+from panacea.tenancy.vocabulary import TenantKind, TenantStatus, Tier
+
+if TYPE_CHECKING:
+    from panacea.tenancy.models import ApiKey, Suspension, Tenant, TenantSettings
 
 ALL_TENANTS = platform_key("TENANTS")
 SLUG = "tenant_slug"  # the kind of a slug's `Uniqueness` claim, put when a tenant is created
@@ -121,6 +119,8 @@ class TenantRecord(TableItem, discriminator="tenant"):
         return TenantStatus(self.status)
 
     def view(self, settings: TenantSettingsItem | None = None) -> Tenant:
+        from panacea.tenancy.models import Suspension, Tenant  # noqa: PLC0415 - the gate reads a tenant, never its contracts
+
         return Tenant(
             id=self.tenant_id,
             name=self.name,
@@ -155,6 +155,8 @@ class TenantSettingsItem(TableItem, discriminator="tenant_settings"):
 
     @property
     def model(self) -> TenantSettings:
+        from panacea.tenancy.models import TenantSettings  # noqa: PLC0415 - the gate reads a tenant, never its contracts
+
         return TenantSettings.model_validate(self.settings)
 
 
@@ -188,6 +190,8 @@ class ApiKeyItem(TableItem, discriminator="api_key"):
         )
 
     def view(self) -> ApiKey:
+        from panacea.tenancy.models import ApiKey  # noqa: PLC0415 - the gate reads a tenant, never its contracts
+
         return ApiKey(
             id=self.key_id,
             tenant_id=self.tenant_id,

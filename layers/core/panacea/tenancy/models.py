@@ -12,6 +12,11 @@ from panacea.platform.access import STAFF_ROLES, Role
 from panacea.platform.events import DomainEvent
 from panacea.platform.money import BasisPoints, Currency
 
+# Re-exported (`as`): contracts and their readers have always found these words here.
+from panacea.tenancy.vocabulary import TenantKind as TenantKind  # noqa: PLC0414
+from panacea.tenancy.vocabulary import TenantStatus as TenantStatus  # noqa: PLC0414
+from panacea.tenancy.vocabulary import Tier as Tier  # noqa: PLC0414
+
 Slug = Annotated[
     str,
     Field(min_length=3, max_length=40, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["harbour-gene"]),
@@ -20,31 +25,6 @@ Locale = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", examples=["en
 Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2", examples=["GB"])]
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", examples=["#0B6E4F"])]
 Name = Annotated[str, Field(min_length=1, max_length=120)]
-
-
-class TenantKind(StrEnum):
-    GP_PRACTICE = "gp_practice"
-    PRIVATE_CLINIC = "private_clinic"
-    GENE_TESTING = "gene_testing"
-    INTERNET_HOSPITAL = "internet_hospital"
-    PARTNER = "partner"
-
-
-class Tier(StrEnum):
-    """Subscription tiers (billed by Stripe in the billing context)."""
-
-    TRIAL = "trial"
-    PROFESSIONAL = "professional"
-    ENTERPRISE = "enterprise"
-    FLAGSHIP = "flagship"
-    WHITE_LABEL = "white_label"
-
-
-class TenantStatus(StrEnum):
-    ONBOARDING = "onboarding"
-    ACTIVE = "active"
-    SUSPENDED = "suspended"
-    ONBOARDING_FAILED = "onboarding_failed"
 
 
 class PaymentMethod(StrEnum):

@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING
 
 from panacea.platform.table import found
 from panacea.tenancy import dal
-from panacea.tenancy.models import TenantSettings, TenantStatus
+from panacea.tenancy.vocabulary import TenantStatus
 
 if TYPE_CHECKING:
     from pynamodb.transactions import TransactGet
+
+    from panacea.tenancy.models import TenantSettings
 
 
 @dataclass(frozen=True)
