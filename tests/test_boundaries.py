@@ -234,14 +234,8 @@ ALLOWED_CROSSINGS: set[tuple[str, str]] = {
     ("functions.analytics.consumers", "panacea.identity.models"),
     ("functions.analytics.consumers", "panacea.tenancy.models"),
     ("functions.orders.consumers", "panacea.payments.models"),
-    # the authorizer reading tenancy's tiers (usage plans) directly
-    ("functions.identity.authorizer", "panacea.tenancy.tiers"),
     # tenancy's items read by other contexts' data layers and use cases (settings, tenant records)
     ("panacea.catalog.dal", "panacea.tenancy.dal"),
-    ("panacea.identity.dal", "panacea.tenancy.dal"),
-    ("panacea.identity.dal", "panacea.tenancy.models"),
-    ("panacea.identity.logic", "panacea.tenancy.dal"),
-    ("panacea.identity.logic", "panacea.tenancy.models"),
     ("panacea.payments.logic", "panacea.tenancy.dal"),
     # finance reading orders' items and models to build its ledger and reports
     ("panacea.finance.dal", "panacea.orders.dal"),
@@ -270,9 +264,6 @@ LONG_MODULES: set[str] = {
     "panacea.catalog.dal",  # 828 lines
     "panacea.catalog.logic",  # 882
     "panacea.catalog.models",  # 618
-    "panacea.identity.dal",  # 559
-    "panacea.identity.logic",  # 1,110
-    "panacea.identity.models",  # 650
     "panacea.orders.logic",  # 1,304
     "panacea.orders.models",  # 574
     "panacea.payments.logic",  # 746
@@ -287,7 +278,6 @@ LONG_FUNCTIONS: set[str] = {
     "panacea.catalog.logic:_count",
     "panacea.catalog.pricing:price_lines",
     "panacea.finance.workbook:_ledger",
-    "panacea.identity.logic:register",
     "panacea.orders.logic:_record_refund",
     "panacea.orders.logic:place",
     "panacea.promotions.dal:redeem",

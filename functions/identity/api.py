@@ -9,15 +9,12 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from panacea.identity import logic
+from panacea.identity import accounts, addresses, logic, passwords, profile, sessions, staff
+from panacea.identity import registration as signup  # `registration` names the body of POST /v1/auth/register
 from panacea.identity.access import Action
-from panacea.identity.models import (
-    AccountReady,
-    Address,
+from panacea.identity.commands import (
     AddressPatch,
-    AuditEntry,
     CodeCheck,
-    CodeSent,
     Confirmation,
     DisableRequest,
     EmailChange,
@@ -27,18 +24,15 @@ from panacea.identity.models import (
     NewPassword,
     PasswordSignIn,
     PhoneChange,
-    Profile,
     ProfilePatch,
     Refresh,
     Registration,
     RolesChange,
-    Session,
-    SignedOut,
     SmsCodeRequest,
     SmsSignIn,
-    User,
-    UserStatus,
 )
+from panacea.identity.models import AccountReady, Address, AuditEntry, CodeSent, Profile, Session, SignedOut, User
+from panacea.identity.vocabulary import UserStatus
 from panacea.platform.access import Role, requires
 from panacea.platform.api import PUBLIC, build_resolver, created, current_actor, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
@@ -51,9 +45,9 @@ OPEN = "Public: no credentials; the body names the tenant by its slug."
 SIGN_UP, ACCOUNT, ADDRESSES, PEOPLE, AUDIT = "Sign-up and sign-in", "My account", "My addresses", "People", "Audit"
 
 
-def _origin() -> logic.Origin:
+def _origin() -> accounts.Origin:
     identity = app.current_event.request_context.identity
-    return logic.Origin(source_ip=identity.source_ip, user_agent=identity.user_agent)
+    return accounts.Origin(source_ip=identity.source_ip, user_agent=identity.user_agent)
 
 
 def _accepted(body: CodeSent) -> Response[CodeSent]:
@@ -72,7 +66,7 @@ def _accepted(body: CodeSent) -> Response[CodeSent]:
     security=PUBLIC,
 )
 def register(registration: Registration) -> Response[CodeSent]:
-    return _accepted(logic.register(registration))
+    return _accepted(signup.register(registration))
 
 
 @app.post(
@@ -83,7 +77,7 @@ def register(registration: Registration) -> Response[CodeSent]:
     security=PUBLIC,
 )
 def confirm_registration(confirmation: Confirmation) -> AccountReady:
-    return logic.confirm_registration(confirmation)
+    return signup.confirm_registration(confirmation)
 
 
 @app.post(
@@ -94,7 +88,7 @@ def confirm_registration(confirmation: Confirmation) -> AccountReady:
     security=PUBLIC,
 )
 def sign_in(credentials: PasswordSignIn) -> Session:
-    return logic.sign_in(credentials, _origin())
+    return sessions.sign_in(credentials, _origin())
 
 
 @app.post(
@@ -106,7 +100,7 @@ def sign_in(credentials: PasswordSignIn) -> Session:
     security=PUBLIC,
 )
 def request_sms_code(request: SmsCodeRequest) -> Response[CodeSent]:
-    return _accepted(logic.request_sms_code(request))
+    return _accepted(sessions.request_sms_code(request))
 
 
 @app.post(
@@ -117,7 +111,7 @@ def request_sms_code(request: SmsCodeRequest) -> Response[CodeSent]:
     security=PUBLIC,
 )
 def sign_in_with_sms(credentials: SmsSignIn) -> Session:
-    return logic.sign_in_with_sms(credentials, _origin())
+    return sessions.sign_in_with_sms(credentials, _origin())
 
 
 @app.post(
@@ -128,7 +122,7 @@ def sign_in_with_sms(credentials: SmsSignIn) -> Session:
     security=PUBLIC,
 )
 def refresh(request: Refresh) -> Session:
-    return logic.refresh(request)
+    return sessions.refresh(request)
 
 
 @app.post(
@@ -140,7 +134,7 @@ def refresh(request: Refresh) -> Session:
     security=PUBLIC,
 )
 def forgot_password(request: ForgottenPassword) -> Response[CodeSent]:
-    return _accepted(logic.forgot_password(request))
+    return _accepted(passwords.forgot_password(request))
 
 
 @app.post(
@@ -151,7 +145,7 @@ def forgot_password(request: ForgottenPassword) -> Response[CodeSent]:
     security=PUBLIC,
 )
 def reset_password(request: NewPassword) -> AccountReady:
-    return logic.reset_password(request, _origin())
+    return passwords.reset_password(request, _origin())
 
 
 @app.post(
@@ -162,7 +156,7 @@ def reset_password(request: NewPassword) -> AccountReady:
     security=PUBLIC,
 )
 def accept_invitation(request: NewPassword) -> AccountReady:
-    return logic.accept_invitation(request, _origin())
+    return passwords.accept_invitation(request, _origin())
 
 
 # --- your own account ---------------------------------------------------------------------------
@@ -175,7 +169,7 @@ def accept_invitation(request: NewPassword) -> AccountReady:
     tags=[ACCOUNT],
 )
 def sign_out() -> SignedOut:
-    return logic.sign_out(current_actor(), _origin())
+    return sessions.sign_out(current_actor(), _origin())
 
 
 @app.get("/v1/me", summary="Your profile", description=requires(Action.READ_OWN_PROFILE), tags=[ACCOUNT])
@@ -186,7 +180,7 @@ def my_profile() -> Profile:
 @app.patch("/v1/me", summary="Change your profile", description=requires(Action.UPDATE_OWN_PROFILE), tags=[ACCOUNT])
 def update_my_profile(patch: ProfilePatch) -> Profile:
     actor = current_actor()
-    return idempotent(actor, "identity.update_profile", patch, Profile, lambda: logic.update_my_profile(actor, patch))
+    return idempotent(actor, "identity.update_profile", patch, Profile, lambda: profile.update_my_profile(actor, patch))
 
 
 @app.post(
@@ -197,7 +191,7 @@ def update_my_profile(patch: ProfilePatch) -> Profile:
     status_code=202,
 )
 def change_email(change: EmailChange) -> Response[CodeSent]:
-    return _accepted(logic.change_email(current_actor(), change))
+    return _accepted(profile.change_email(current_actor(), change))
 
 
 @app.post(
@@ -207,7 +201,7 @@ def change_email(change: EmailChange) -> Response[CodeSent]:
     tags=[ACCOUNT],
 )
 def confirm_email(check: CodeCheck) -> Profile:
-    return logic.confirm_email(current_actor(), check, _origin())
+    return profile.confirm_email(current_actor(), check, _origin())
 
 
 @app.post(
@@ -218,7 +212,7 @@ def confirm_email(check: CodeCheck) -> Profile:
     status_code=202,
 )
 def change_phone(change: PhoneChange) -> Response[CodeSent]:
-    return _accepted(logic.change_phone(current_actor(), change))
+    return _accepted(profile.change_phone(current_actor(), change))
 
 
 @app.post(
@@ -228,7 +222,7 @@ def change_phone(change: PhoneChange) -> Response[CodeSent]:
     tags=[ACCOUNT],
 )
 def confirm_phone(check: CodeCheck) -> Profile:
-    return logic.confirm_phone(current_actor(), check, _origin())
+    return profile.confirm_phone(current_actor(), check, _origin())
 
 
 # --- your addresses -------------------------------------------------------------------------------
@@ -253,7 +247,7 @@ def list_addresses(cursor: Cursor = None, limit: Limit = 20) -> Page[Address]:
 )
 def add_address(address: NewAddress) -> Response[Address]:
     actor = current_actor()
-    added = idempotent(actor, "identity.add_address", address, Address, lambda: logic.add_address(actor, address))
+    added = idempotent(actor, "identity.add_address", address, Address, lambda: addresses.add_address(actor, address))
     return created(added, f"/v1/me/addresses/{added.id}")
 
 
@@ -270,7 +264,7 @@ def update_address(address_id: str, patch: AddressPatch) -> Address:
         f"identity.update_address.{address_id}",
         patch,
         Address,
-        lambda: logic.update_address(actor, address_id, patch),
+        lambda: addresses.update_address(actor, address_id, patch),
     )
 
 
@@ -281,7 +275,7 @@ def update_address(address_id: str, patch: AddressPatch) -> Address:
     tags=[ADDRESSES],
 )
 def make_default_address(address_id: str) -> Address:
-    return logic.make_default_address(current_actor(), address_id)
+    return addresses.make_default_address(current_actor(), address_id)
 
 
 @app.delete(
@@ -292,7 +286,7 @@ def make_default_address(address_id: str) -> Address:
     status_code=204,
 )
 def remove_address(address_id: str) -> Response[None]:
-    logic.remove_address(current_actor(), address_id)
+    addresses.remove_address(current_actor(), address_id)
     return Response(status_code=204)
 
 
@@ -309,7 +303,7 @@ def remove_address(address_id: str) -> Response[None]:
 def invite_staff(invitation: Invitation) -> Response[User]:
     actor = current_actor()
     invited = idempotent(
-        actor, "identity.invite_staff", invitation, User, lambda: logic.invite_staff(actor, invitation, _origin())
+        actor, "identity.invite_staff", invitation, User, lambda: staff.invite_staff(actor, invitation, _origin())
     )
     return created(invited, f"/v1/users/{invited.id}")
 
@@ -341,7 +335,7 @@ def get_user(user_id: str) -> Profile:
     tags=[PEOPLE],
 )
 def resend_invitation(user_id: str) -> User:
-    return logic.resend_invitation(current_actor(), user_id)
+    return staff.resend_invitation(current_actor(), user_id)
 
 
 @app.put(
@@ -357,7 +351,7 @@ def change_roles(user_id: str, change: RolesChange) -> User:
         f"identity.change_roles.{user_id}",
         change,
         User,
-        lambda: logic.change_roles(actor, user_id, change, _origin()),
+        lambda: staff.change_roles(actor, user_id, change, _origin()),
     )
 
 
@@ -374,7 +368,7 @@ def disable_user(user_id: str, request: DisableRequest) -> User:
         f"identity.disable_user.{user_id}",
         request,
         User,
-        lambda: logic.disable_user(actor, user_id, request, _origin()),
+        lambda: staff.disable_user(actor, user_id, request, _origin()),
     )
 
 
@@ -385,7 +379,7 @@ def disable_user(user_id: str, request: DisableRequest) -> User:
     tags=[PEOPLE],
 )
 def enable_user(user_id: str) -> User:
-    return logic.enable_user(current_actor(), user_id, _origin())
+    return staff.enable_user(current_actor(), user_id, _origin())
 
 
 @app.get(

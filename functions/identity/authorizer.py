@@ -8,7 +8,7 @@ before any function; the local gateway runs the same handler. It answers
 
 Decisions are cached by API Gateway per `Authorization` value for a minute; signed partner
 requests never repeat a value, so each is checked afresh. Each Allow names the usage key the
-request is throttled and counted under (panacea.tenancy.tiers).
+request is throttled and counted under (`tenancy.usage_key`, from its tiers).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from panacea import tenancy
 from panacea.identity.credentials import Barred, Refused, who_is_calling
 from panacea.platform.observability import bind, logger
 from panacea.platform.settings import settings
-from panacea.tenancy.tiers import PLATFORM_PLAN, usage_key
 
 
 class Unauthorized(Exception):
@@ -67,5 +67,5 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     answer = _policy("Allow", event["methodArn"], actor.user_id, actor.as_context())
     # Throttling and quota: API Gateway counts the request in the plan holding this key (the tenant's
     # tier, or the platform's plan for platform admins).
-    answer["usageIdentifierKey"] = usage_key(settings().stage, actor.tenant_id or PLATFORM_PLAN)
+    answer["usageIdentifierKey"] = tenancy.usage_key(settings().stage, actor.tenant_id or tenancy.PLATFORM_PLAN)
     return answer

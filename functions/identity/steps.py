@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from panacea.identity import logic
+from panacea.identity import staff
 from panacea.platform.workflow import steps_entry
 
 
 def enrol_owner(task: dict[str, Any]) -> dict[str, Any]:
-    owner = logic.enrol_owner(task["tenant_id"], user_id=task["user_id"], email=task["email"], name=task["name"])
+    owner = staff.enrol_owner(task["tenant_id"], user_id=task["user_id"], email=task["email"], name=task["name"])
     return {"user_id": owner.id}
 
 

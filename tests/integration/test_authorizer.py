@@ -59,11 +59,12 @@ def test_a_token_with_a_forged_signature_is_401(admin_token):
 
 def test_a_tenant_owners_token_works_until_the_tenant_is_suspended(platform: LocalPlatform):
     # Given an onboarded tenant whose owner signs in
-    tenant = onboard(first_admin={"email": f"o-{time.time_ns()}@example.com", "name": "Owner"})
+    email = f"o-{time.time_ns()}@example.com"
+    tenant = onboard(first_admin={"email": email, "name": "Owner"})
     idp = boto3.client("cognito-idp", endpoint_url=platform.aws_url, region_name=REGION)
-    [user] = [
+    [user] = [  # filtered by email: a page of the whole pool need not hold this owner
         u
-        for u in idp.list_users(UserPoolId=resources(platform).user_pool_id)["Users"]
+        for u in idp.list_users(UserPoolId=resources(platform).user_pool_id, Filter=f'email = "{email}"')["Users"]
         if {"Name": "custom:tenant_id", "Value": tenant["id"]} in u["Attributes"]
     ]
     idp.admin_set_user_password(

@@ -12,9 +12,10 @@ from datetime import datetime
 
 import pytest
 
-from panacea.identity import logic
+from panacea.identity import sessions
+from panacea.identity.accounts import Origin
 from panacea.identity.codes import TooManyAttempts
-from panacea.identity.models import PasswordSignIn
+from panacea.identity.commands import PasswordSignIn
 from panacea.platform import clock
 from panacea.platform.errors import DomainError
 from tests.support import bearer, call, code_sent_to, gateway_request, onboard, outbox, signed_up_member, staff
@@ -124,8 +125,8 @@ def test_ten_concurrent_wrong_guesses_never_get_past_the_limit(tenant, member):
     # Given ten wrong guesses at one account, all at once
     def guess(n: int) -> str:
         try:
-            logic.sign_in(
-                PasswordSignIn(tenant=tenant["slug"], email=member, password=f"Wrong-Guess-{n}!x"), logic.Origin()
+            sessions.sign_in(
+                PasswordSignIn(tenant=tenant["slug"], email=member, password=f"Wrong-Guess-{n}!x"), Origin()
             )
         except TooManyAttempts:
             return "locked"

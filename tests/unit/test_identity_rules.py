@@ -12,8 +12,9 @@ from functions.platform import docs
 from infra import wiring
 from panacea.identity import codes
 from panacea.identity.access import Action
-from panacea.identity.logic import mask, normalise_phone
-from panacea.identity.models import Channel, Invitation, Registration, RolesChange
+from panacea.identity.commands import Invitation, Registration, RolesChange
+from panacea.identity.contact import mask, normalise_phone
+from panacea.identity.vocabulary import Channel
 from panacea.platform.access import PERMISSIONS, Actor, Role, authorize, holders, requires
 from panacea.platform.errors import Forbidden, Unprocessable
 

@@ -1,6 +1,7 @@
 """Identity: the people who use Panacea (staff and members), their roles and how they sign in.
 
-Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`)."""
+Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`): the
+address an order snapshots (`address_of`) and the events identity announces."""
 
 from typing import TYPE_CHECKING
 
@@ -8,6 +9,48 @@ from panacea.platform.faces import face
 
 if TYPE_CHECKING:
     from panacea.identity.logic import address_of
+    from panacea.identity.models import (
+        AddressBookChanged,
+        MemberRegistered,
+        StaffInvited,
+        StaffJoined,
+        UserContactChanged,
+        UserDisabled,
+        UserEnabled,
+        UserPasswordChanged,
+        UserProfileUpdated,
+        UserRolesChanged,
+        UserSignedOut,
+    )
 
-__all__ = ["address_of"]
-__getattr__ = face(__name__, {"address_of": "panacea.identity.logic"})
+__all__ = [
+    "AddressBookChanged",
+    "MemberRegistered",
+    "StaffInvited",
+    "StaffJoined",
+    "UserContactChanged",
+    "UserDisabled",
+    "UserEnabled",
+    "UserPasswordChanged",
+    "UserProfileUpdated",
+    "UserRolesChanged",
+    "UserSignedOut",
+    "address_of",
+]
+__getattr__ = face(
+    __name__,
+    {
+        "address_of": "panacea.identity.logic",
+        "AddressBookChanged": "panacea.identity.models",
+        "MemberRegistered": "panacea.identity.models",
+        "StaffInvited": "panacea.identity.models",
+        "StaffJoined": "panacea.identity.models",
+        "UserContactChanged": "panacea.identity.models",
+        "UserDisabled": "panacea.identity.models",
+        "UserEnabled": "panacea.identity.models",
+        "UserPasswordChanged": "panacea.identity.models",
+        "UserProfileUpdated": "panacea.identity.models",
+        "UserRolesChanged": "panacea.identity.models",
+        "UserSignedOut": "panacea.identity.models",
+    },
+)

@@ -7,7 +7,7 @@
   is counted before it is judged. Five attempts, each within 15 minutes of the one before, lock
   the login until 15 minutes after the last; a success clears the count. Logins are counted
   whether or not an account holds them, so a lock says nothing about who has an account.
-- Both counts are conditional writes (see dal.py), so concurrent guesses never exceed them.
+- Both counts are conditional writes (see guards.py), so concurrent guesses never exceed them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from panacea.identity import dal
+from panacea.identity import guards
 from panacea.platform import clock
 from panacea.platform.errors import BadRequest, FieldError, RateLimited
 from panacea.platform.transaction import UnitOfWork
@@ -84,7 +84,7 @@ def user_subject(user_id: str) -> str:
 
 def count_attempt(tenant_id: str, subject: str) -> None:
     """Count an attempt at `subject` before judging it; TooManyAttempts if it is locked."""
-    locked_until = dal.reserve_attempt(
+    locked_until = guards.reserve_attempt(
         tenant_id,
         subject,
         now=clock.epoch_seconds(),
@@ -97,7 +97,7 @@ def count_attempt(tenant_id: str, subject: str) -> None:
 
 def clear_attempts(uow: UnitOfWork, tenant_id: str, subject: str) -> None:
     """A success: the count starts again (in the same transaction as what the success changes)."""
-    uow.delete(dal.guard(tenant_id, subject), conflict=BadRequest("attempts already cleared"))
+    uow.delete(guards.guard(tenant_id, subject), conflict=BadRequest("attempts already cleared"))
 
 
 # --- codes -----------------------------------------------------------------------------------
@@ -121,9 +121,9 @@ def issue(
     code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
     salt = secrets.token_hex(16)
     valid_until = clock.now() + ttl
-    dal.put_code(
-        dal.CodeItem(
-            dal.code_key(tenant_id, purpose.value, subject),
+    guards.put_code(
+        guards.CodeItem(
+            guards.code_key(tenant_id, purpose.value, subject),
             "CODE",
             user_id=user_id,
             code_hash=_digest(code, salt),
@@ -137,9 +137,9 @@ def issue(
     return code
 
 
-def check(tenant_id: str, purpose: Purpose, subject: str, code: str) -> dal.CodeItem:
+def check(tenant_id: str, purpose: Purpose, subject: str, code: str) -> guards.CodeItem:
     """The live code if `code` is it (one attempt spent either way); WrongCode otherwise."""
-    item = dal.spend_code_attempt(
+    item = guards.spend_code_attempt(
         tenant_id, purpose.value, subject, now=clock.epoch_seconds(), max_attempts=MAX_CODE_ATTEMPTS
     )
     if item is None or not hmac.compare_digest(item.code_hash, _digest(code, item.salt)):
@@ -147,9 +147,9 @@ def check(tenant_id: str, purpose: Purpose, subject: str, code: str) -> dal.Code
     return item
 
 
-def spend(uow: UnitOfWork, item: dal.CodeItem) -> None:
+def spend(uow: UnitOfWork, item: guards.CodeItem) -> None:
     """Use the code up, in the transaction it authorises: a code works once, even when raced."""
-    uow.delete(item, condition=dal.CodeItem.code_hash == item.code_hash, conflict=WrongCode())
+    uow.delete(item, condition=guards.CodeItem.code_hash == item.code_hash, conflict=WrongCode())
 
 
 def lifetime(purpose: Purpose) -> int:

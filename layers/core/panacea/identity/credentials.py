@@ -31,7 +31,8 @@ from urllib.parse import quote
 
 import jwt
 
-from panacea.identity import dal
+from panacea import tenancy
+from panacea.identity import dal, guards
 from panacea.platform import clock
 from panacea.platform.access import STAFF_ROLES, Actor, Role
 from panacea.platform.caches import cached
@@ -106,8 +107,8 @@ def _person(token: str) -> Actor:
 
 
 def _check_standing(actor: Actor, *, issued_at: datetime) -> None:
-    tenant_active, user = dal.standing(actor.tenant, actor.user_id)
-    if not tenant_active:
+    tenant, user = dal.standing(actor.tenant, actor.user_id)
+    if tenant is None or not tenant.active:
         raise Barred("this tenant is not active")
     if user is None or user.status == "disabled":
         raise Barred("this account is disabled")
@@ -146,8 +147,8 @@ def _partner(
     now = clock.now()
     if abs(now - datetime.fromtimestamp(timestamp, UTC)) > SIGNATURE_WINDOW:
         raise Refused("the signature's timestamp is more than five minutes from now")
-    key = dal.partner_key(key_id) if is_id(key_id) else None
-    if key is None or key.revoked_at is not None:
+    key = tenancy.partner_key(key_id) if is_id(key_id) else None
+    if key is None or key.revoked:
         raise Refused()
     expected = signature_with(
         key.secret_hash,
@@ -157,9 +158,10 @@ def _partner(
     )
     if not hmac.compare_digest(expected, signature):
         raise Refused()
-    if not dal.tenant_is_active(key.tenant_id):
+    tenant = tenancy.standing_of(key.tenant_id)
+    if tenant is None or not tenant.active:
         raise Barred("this tenant is not active")
-    if not dal.remember_signature(key_id, signature, until=now + 2 * SIGNATURE_WINDOW):
+    if not guards.remember_signature(key_id, signature, until=now + 2 * SIGNATURE_WINDOW):
         raise Refused("this signature was used before; sign every request afresh")
     roles = frozenset(Role(r) for r in key.roles or [Role.ADMIN.value]) & STAFF_ROLES
     return Actor(user_id=f"apikey:{key_id}", tenant_id=key.tenant_id, roles=roles, via="api_key")

@@ -1,4 +1,4 @@
-"""Identity's items, and every query that reads them.
+"""Identity's items about people, and every query that reads them.
 
 UserItem        PK T#<tenant>#USER#<user> · SK USER                   a person at one tenant
                 GSI1 T#<tenant>#USERS · <user>                        the tenant's people, newest first
@@ -9,30 +9,25 @@ UserRoleItem    PK T#<tenant>#USER#<user> · SK ROLE#<role>            one per r
                 GSI2 T#<tenant>#ROLE#<role>#<status> · <user>         the holders of a role in one status
 AddressItem     PK T#<tenant>#USER#<user> · SK ADDRESS#<address>      a member's address book, newest first
                                                                       (Query on PK, SK begins_with ADDRESS#)
-CodeItem        PK T#<tenant>#CODE#<purpose>#<subject> · SK CODE      the live verification code of a purpose
-                                                                      for an email, phone or user (hash only, TTL)
-GuardItem       PK T#<tenant>#GUARD#<subject> · SK GUARD              failed attempts at a login (email, phone or
-                                                                      user), whether or not an account exists (TTL)
 AuditItem       PK T#<tenant>#AUDIT#<entry> · SK AUDIT                one entry of the audit trail
                 GSI1 T#<tenant>#AUDIT · <entry>                       the tenant's trail, newest first
                 GSI2 T#<tenant>#AUDIT#USER#<user> · <entry>           the trail about one person, newest first
 Uniqueness      PK T#<tenant>#UNIQUE#email#<email> · SK UNIQUE        one account per email per tenant
                 PK T#<tenant>#UNIQUE#phone#<e164> · SK UNIQUE         one account per phone number per tenant
-SignatureSeen   PK P#APIKEY#<key>#SIGNATURE#<signature> · SK SIGNATURE   a partner signature already used,
-                kept (TTL) until it falls out of the signing window
 
-Subjects are `email:<address>`, `phone:<e164>` or `user:<id>`; a `#` or `%` in an address is
-written %23 / %25 so that it cannot break a key.
+A `#` or `%` in a login is written %23 / %25 so that it cannot break a key (`key_safe`). The items
+that guard against guessing and replay (codes, attempt counts, partner signatures seen) are in
+guards.py. Views (models.py) are imported where an item becomes one: the gate (credentials.py)
+reads a person's account on every request and never needs them.
 
-The gate (credentials.py) and the public routes also read tenancy's items, read-only: a
-tenant's record and settings, the slug claim `P#UNIQUE#tenant_slug#<slug>`, a partner API key.
+Tenancy's items (a tenant's record and settings, slug claims, API keys) are read through its face:
+where a read here needs the tenant too, tenancy adds its gets to the same TransactGetItems.
 """
 
 from __future__ import annotations
 
-import threading
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from pynamodb.attributes import (
     BooleanAttribute,
@@ -42,24 +37,12 @@ from pynamodb.attributes import (
     UTCDateTimeAttribute,
     VersionAttribute,
 )
-from pynamodb.exceptions import PutError, UpdateError
-from pynamodb.expressions.update import Action
 from pynamodb.transactions import TransactGet
 
-from panacea.identity.models import (
-    Address,
-    AuditAction,
-    AuditEntry,
-    GroupDetails,
-    IndividualDetails,
-    Profile,
-    User,
-    UserKind,
-    UserStatus,
-)
+from panacea import tenancy
+from panacea.identity.vocabulary import AuditAction, UserKind, UserStatus
 from panacea.platform.access import Role
-from panacea.platform.caches import on_reset
-from panacea.platform.keys import platform_key, tenant_key
+from panacea.platform.keys import tenant_key
 from panacea.platform.table import (
     GSI1,
     GSI2,
@@ -72,8 +55,9 @@ from panacea.platform.table import (
     found,
     page_of,
 )
-from panacea.tenancy.dal import ApiKeyItem, TenantRecord, TenantSettingsItem, api_key, tenant_key_of
-from panacea.tenancy.models import TenantStatus
+
+if TYPE_CHECKING:
+    from panacea.identity.models import Address, AuditEntry, Profile, User
 
 
 def key_safe(value: str) -> str:
@@ -158,6 +142,8 @@ class UserItem(TableItem, discriminator="user"):
         return frozenset(Role(r) for r in self.roles)
 
     def view(self) -> User:
+        from panacea.identity.models import User  # noqa: PLC0415 - the gate reads accounts, never their views
+
         return User(
             id=self.user_id,
             tenant_id=self.tenant_id,
@@ -171,6 +157,8 @@ class UserItem(TableItem, discriminator="user"):
         )
 
     def profile(self) -> Profile:
+        from panacea.identity.models import GroupDetails, IndividualDetails, Profile  # noqa: PLC0415 - the gate reads accounts, never their views
+
         kind = UserKind(self.kind or UserKind.STAFF)
         details = self.details or {}
         return Profile(
@@ -202,6 +190,8 @@ class UserRoleItem(TableItem, discriminator="user_role"):
     summary = DocumentAttribute()
 
     def view(self) -> User:
+        from panacea.identity.models import User  # noqa: PLC0415 - the gate reads accounts, never their views
+
         return User.model_validate(self.summary)
 
 
@@ -227,6 +217,8 @@ class AddressItem(TableItem, discriminator="address"):
         )
 
     def view(self) -> Address:
+        from panacea.identity.models import Address  # noqa: PLC0415 - the gate reads accounts, never their views
+
         return Address(
             id=self.address_id,
             **self.address,
@@ -234,28 +226,6 @@ class AddressItem(TableItem, discriminator="address"):
             created_at=self.created_at,
             updated_at=self.updated_at,
         )
-
-
-class CodeItem(TableItem, discriminator="verification_code"):
-    user_id = UnicodeAttribute(null=True)
-    code_hash = UnicodeAttribute()
-    salt = UnicodeAttribute()
-    attempts = NumberAttribute(default=0)
-    valid_until = NumberAttribute()  # epoch seconds; the TTL removes the item some time later
-    payload = DocumentAttribute(null=True)  # what confirming it does (e.g. the new email address)
-
-
-def code_key(tenant_id: str, purpose: str, subject: str) -> str:
-    return tenant_key(tenant_id, "CODE", purpose, key_safe(subject))
-
-
-class GuardItem(TableItem, discriminator="attempt_guard"):
-    attempts = NumberAttribute(default=0)
-    resets_at = NumberAttribute()  # epoch seconds: attempts count until then, and lock until then once spent
-
-
-def guard_key(tenant_id: str, subject: str) -> str:
-    return tenant_key(tenant_id, "GUARD", key_safe(subject))
 
 
 class AuditItem(TableItem, discriminator="audit"):
@@ -304,6 +274,8 @@ class AuditItem(TableItem, discriminator="audit"):
         )
 
     def view(self) -> AuditEntry:
+        from panacea.identity.models import AuditEntry  # noqa: PLC0415 - the gate reads accounts, never their views
+
         return AuditEntry(
             id=self.entry_id,
             at=self.at,
@@ -317,50 +289,23 @@ class AuditItem(TableItem, discriminator="audit"):
         )
 
 
-class SignatureSeen(TableItem, discriminator="signature_seen"):
-    pass
+# --- a person or a login, read with their tenant -------------------------------------------------
+# Tenancy owns the tenant's items: it adds its own gets to these transactions (`standing_in`).
 
 
-# --- tenants, as the public routes and the gate see them ----------------------------------------
-
-_slugs: dict[str, str] = {}
-on_reset(_slugs.clear)  # another table (the local runtime, a test) holds other tenants
-_slugs_lock = threading.Lock()
-
-
-def tenant_of_slug(slug: str) -> str | None:
-    """The tenant a public slug names. Slugs never move, so a found one is remembered."""
-    with _slugs_lock:
-        known = _slugs.get(slug)
-    if known:
-        return known
-    try:
-        claim = Uniqueness.get(platform_key("UNIQUE", "tenant_slug", slug.lower()), "UNIQUE")
-    except Uniqueness.DoesNotExist:
-        return None
-    with _slugs_lock:
-        _slugs[slug] = claim.owner
-    return str(claim.owner)
-
-
-def tenant_and_login(
-    tenant_id: str, login_kind: str, login: str
-) -> tuple[TenantRecord | None, TenantSettingsItem | None, str | None]:
-    """A tenant, its settings, and who holds a login (email or phone) there, in one request."""
+def tenant_and_login(tenant_id: str, login_kind: str, login: str) -> tuple[tenancy.TenantStanding | None, str | None]:
+    """A tenant (with its settings) and who holds a login (email or phone) there, in one request."""
     with TransactGet(connection=connection()) as tx:
-        record = tx.get(TenantRecord, *tenant_key_of(tenant_id))
-        settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
+        tenant = tenancy.standing_in(tx, tenant_id, with_settings=True)
         claim = tx.get(Uniqueness, *_claim_key(tenant_id, login_kind, login))
     holder = found(claim)
-    return found(record), found(settings), (str(holder.owner) if holder else None)
+    return tenant(), (str(holder.owner) if holder else None)
 
 
 def login_holder(tenant_id: str, login_kind: str, login: str) -> str | None:
     """Who holds a login (email or phone) at a tenant."""
-    try:
-        return str(Uniqueness.get(*_claim_key(tenant_id, login_kind, login)).owner)
-    except Uniqueness.DoesNotExist:
-        return None
+    claim = Uniqueness.find(*_claim_key(tenant_id, login_kind, login))
+    return None if claim is None else str(claim.owner)
 
 
 def _claim_key(tenant_id: str, kind: str, value: str) -> tuple[str, str]:
@@ -368,22 +313,12 @@ def _claim_key(tenant_id: str, kind: str, value: str) -> tuple[str, str]:
     return claim.pk, claim.sk
 
 
-def tenant_with_settings(tenant_id: str) -> tuple[TenantRecord | None, TenantSettingsItem | None]:
-    with TransactGet(connection=connection()) as tx:
-        record = tx.get(TenantRecord, *tenant_key_of(tenant_id))
-        settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
-    return found(record), found(settings)
-
-
-def user_and_tenant(
-    tenant_id: str, user_id: str
-) -> tuple[UserItem | None, TenantRecord | None, TenantSettingsItem | None]:
-    """A person, their tenant and its settings, in one request."""
+def user_and_tenant(tenant_id: str, user_id: str) -> tuple[UserItem | None, tenancy.TenantStanding | None]:
+    """A person and their tenant (with its settings), in one request."""
     with TransactGet(connection=connection()) as tx:
         person = tx.get(UserItem, _user_pk(tenant_id, user_id), "USER")
-        record = tx.get(TenantRecord, *tenant_key_of(tenant_id))
-        settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
-    return found(person), found(record), found(settings)
+        tenant = tenancy.standing_in(tx, tenant_id, with_settings=True)
+    return found(person), tenant()
 
 
 # --- people ---------------------------------------------------------------------------------------
@@ -440,67 +375,6 @@ def addresses(tenant_id: str, user_id: str, *, cursor: str | None, limit: int) -
     return page_of(results, AddressItem.view)
 
 
-# --- codes and attempts ---------------------------------------------------------------------------
-
-
-def put_code(item: CodeItem) -> None:
-    """Store a new code, replacing the one before it (only the latest code of a purpose counts)."""
-    item.save()
-
-
-def spend_code_attempt(tenant_id: str, purpose: str, subject: str, *, now: int, max_attempts: int) -> CodeItem | None:
-    """Count one attempt at the live code and return it, in one request; None if there is no code,
-    it has expired, or its attempts are spent (conditional, so concurrent guesses cannot exceed them)."""
-    item = CodeItem(code_key(tenant_id, purpose, subject), "CODE")
-    try:
-        item.update(
-            actions=[CodeItem.attempts.add(1)],
-            condition=CodeItem.pk.exists() & (CodeItem.attempts < max_attempts) & (CodeItem.valid_until > now),
-        )
-    except UpdateError as exc:
-        if exc.cause_response_code == "ConditionalCheckFailedException":
-            return None
-        raise
-    return item
-
-
-def reserve_attempt(tenant_id: str, subject: str, *, now: int, max_attempts: int, lock_s: int) -> int | None:
-    """Count one attempt at a login before it is judged. None if the attempt may go ahead; else the
-    epoch second the login is locked until.
-
-    Attempts count while each comes within `lock_s` of the one before; the `max_attempts`-th
-    spends them, and the login is locked until `lock_s` after it. Every step is a conditional
-    update, so any number of concurrent guesses gets at most `max_attempts` through.
-    """
-    key = guard_key(tenant_id, subject)
-    counting = (GuardItem.attempts < max_attempts) & (GuardItem.resets_at > now)
-    fresh = GuardItem.pk.does_not_exist() | (GuardItem.resets_at <= now)
-    # Most logins have no count (a success clears it): start afresh first, count on second.
-    for condition, first in [(fresh, True), (counting, False), (fresh, True)]:
-        item = GuardItem(key, "GUARD")
-        actions: list[Action] = [
-            GuardItem.attempts.set(1) if first else GuardItem.attempts.add(1),
-            GuardItem.resets_at.set(now + lock_s),
-            GuardItem.expires_at.set(datetime.fromtimestamp(now + 2 * lock_s, UTC)),
-            GuardItem.type.set(GuardItem),
-        ]
-        try:
-            item.update(actions=actions, condition=condition)
-            return None
-        except UpdateError as exc:
-            if exc.cause_response_code != "ConditionalCheckFailedException":
-                raise
-    try:
-        return int(GuardItem.get(key, "GUARD").resets_at)
-    except GuardItem.DoesNotExist:  # cleared in between: the next attempt starts afresh
-        return now
-
-
-def guard(tenant_id: str, subject: str) -> GuardItem:
-    """The guard of a login, as a key to clear in a unit of work."""
-    return GuardItem(guard_key(tenant_id, subject), "GUARD")
-
-
 # --- audit ----------------------------------------------------------------------------------------
 
 
@@ -523,37 +397,9 @@ def audit_trail(tenant_id: str, *, user_id: str | None, cursor: str | None, limi
 # --- the gate (credentials.py) ----------------------------------------------------------------------
 
 
-def standing(tenant_id: str, user_id: str) -> tuple[bool, UserItem | None]:
-    """Whether the tenant is active, and the person's account, in one request."""
+def standing(tenant_id: str, user_id: str) -> tuple[tenancy.TenantStanding | None, UserItem | None]:
+    """The tenant's standing and the person's account, in one request."""
     with TransactGet(connection=connection()) as tx:
-        tenant = tx.get(TenantRecord, *tenant_key_of(tenant_id))
+        tenant = tenancy.standing_in(tx, tenant_id)
         person = tx.get(UserItem, _user_pk(tenant_id, user_id), "USER")
-    return _active(tenant), found(person)
-
-
-def _active(future: Any) -> bool:
-    record = found(future)
-    return record is not None and record.status == TenantStatus.ACTIVE.value
-
-
-def tenant_is_active(tenant_id: str) -> bool:
-    try:
-        return bool(TenantRecord.get(*tenant_key_of(tenant_id)).status == TenantStatus.ACTIVE.value)
-    except TenantRecord.DoesNotExist:
-        return False
-
-
-def partner_key(key_id: str) -> ApiKeyItem | None:
-    return api_key(key_id)
-
-
-def remember_signature(key_id: str, signature: str, *, until: datetime) -> bool:
-    """Record a signature as used; False if it had been used already (a replay)."""
-    seen = SignatureSeen(platform_key("APIKEY", key_id, "SIGNATURE", signature), "SIGNATURE", expires_at=until)
-    try:
-        seen.save(condition=SignatureSeen.pk.does_not_exist())
-    except PutError as exc:
-        if exc.cause_response_code == "ConditionalCheckFailedException":
-            return False
-        raise
-    return True
+    return tenant(), found(person)

@@ -7,12 +7,16 @@ TenantSettingsItem  PK T#<tenant>#SETTINGS · SK SETTINGS                 how it
 ApiKeyItem          PK P#APIKEY#<key> · SK APIKEY                        a partner key, found by the id it carries
                     GSI1 P#TENANT#<tenant>#APIKEYS · <key>               a tenant's keys, newest first
 Uniqueness          PK P#UNIQUE#tenant_slug#<slug> · SK UNIQUE           one tenant per slug
+
+Contracts (models.py) are imported where an item becomes one: the authorizer checks a tenant's
+standing on every request (standing.py) and never needs them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute, VersionAttribute
 from pynamodb.expressions.condition import Condition
@@ -20,22 +24,31 @@ from pynamodb.transactions import TransactGet
 
 from panacea.platform.access import Role
 from panacea.platform.keys import platform_key, tenant_key
-from panacea.platform.table import DocumentAttribute, Page, TableItem, connection, decode_cursor, found, page_of
-from panacea.tenancy.models import (
-    ApiKey,
-    Suspension,
-    Tenant,
-    TenantKind,
-    TenantSettings,
-    TenantStatus,
-    Tier,
+from panacea.platform.table import (
+    DocumentAttribute,
+    Page,
+    TableItem,
+    Uniqueness,
+    connection,
+    decode_cursor,
+    found,
+    page_of,
 )
+from panacea.tenancy.vocabulary import TenantKind, TenantStatus, Tier
+
+if TYPE_CHECKING:
+    from panacea.tenancy.models import ApiKey, Suspension, Tenant, TenantSettings
 
 ALL_TENANTS = platform_key("TENANTS")
+SLUG = "tenant_slug"  # the kind of a slug's `Uniqueness` claim, put when a tenant is created
 
 
 def _tenant_pk(tenant_id: str) -> str:
     return platform_key("TENANT", tenant_id)
+
+
+def _settings_pk(tenant_id: str) -> str:
+    return tenant_key(tenant_id, "SETTINGS")
 
 
 def tenant_key_of(tenant_id: str) -> tuple[str, str]:
@@ -106,6 +119,8 @@ class TenantRecord(TableItem, discriminator="tenant"):
         return TenantStatus(self.status)
 
     def view(self, settings: TenantSettingsItem | None = None) -> Tenant:
+        from panacea.tenancy.models import Suspension, Tenant  # noqa: PLC0415 - the gate reads a tenant, never its contracts
+
         return Tenant(
             id=self.tenant_id,
             name=self.name,
@@ -130,7 +145,7 @@ class TenantSettingsItem(TableItem, discriminator="tenant_settings"):
 
     @classmethod
     def of(cls, tenant_id: str, settings: TenantSettings, *, at: datetime) -> TenantSettingsItem:
-        item = cls(tenant_key(tenant_id, "SETTINGS"), "SETTINGS", tenant_id=tenant_id)
+        item = cls(_settings_pk(tenant_id), "SETTINGS", tenant_id=tenant_id)
         item.replace(settings, at=at)
         return item
 
@@ -140,6 +155,8 @@ class TenantSettingsItem(TableItem, discriminator="tenant_settings"):
 
     @property
     def model(self) -> TenantSettings:
+        from panacea.tenancy.models import TenantSettings  # noqa: PLC0415 - the gate reads a tenant, never its contracts
+
         return TenantSettings.model_validate(self.settings)
 
 
@@ -173,6 +190,8 @@ class ApiKeyItem(TableItem, discriminator="api_key"):
         )
 
     def view(self) -> ApiKey:
+        from panacea.tenancy.models import ApiKey  # noqa: PLC0415 - the gate reads a tenant, never its contracts
+
         return ApiKey(
             id=self.key_id,
             tenant_id=self.tenant_id,
@@ -192,15 +211,29 @@ def tenant_record(tenant_id: str) -> TenantRecord | None:
 
 
 def settings_item(tenant_id: str) -> TenantSettingsItem | None:
-    return TenantSettingsItem.find(tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
+    return TenantSettingsItem.find(_settings_pk(tenant_id), "SETTINGS")
 
 
 def tenant_with_settings(tenant_id: str) -> tuple[TenantRecord | None, TenantSettingsItem | None]:
     """The tenant and its settings in one request."""
     with TransactGet(connection=connection()) as tx:
-        record = tx.get(TenantRecord, _tenant_pk(tenant_id), "TENANT")
-        settings = tx.get(TenantSettingsItem, tenant_key(tenant_id, "SETTINGS"), "SETTINGS")
+        record, settings = read_tenant(tx, tenant_id, with_settings=True)
     return found(record), found(settings)
+
+
+def read_tenant(tx: TransactGet, tenant_id: str, *, with_settings: bool) -> tuple[Any, Any]:
+    """Add the gets of a tenant's record (and its settings) to a TransactGetItems another read
+    is part of; their futures hold the items once the transaction is done (`found`)."""
+    record = tx.get(TenantRecord, _tenant_pk(tenant_id), "TENANT")
+    settings = tx.get(TenantSettingsItem, _settings_pk(tenant_id), "SETTINGS") if with_settings else None
+    return record, settings
+
+
+def slug_owner(slug: str) -> str | None:
+    """The tenant that claimed a slug (`Uniqueness` P#UNIQUE#tenant_slug#<slug>)."""
+    claim = Uniqueness.of(None, SLUG, slug, "")
+    found_claim = Uniqueness.find(claim.pk, claim.sk)
+    return None if found_claim is None else str(found_claim.owner)
 
 
 def tenants(*, status: TenantStatus | None, kind: TenantKind | None, cursor: str | None, limit: int) -> Page[Tenant]:

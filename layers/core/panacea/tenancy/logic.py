@@ -92,7 +92,7 @@ def create_tenant(actor: Actor, draft: NewTenant) -> Tenant:
         uow.create(record, conflict=Conflict(f"tenant {tenant_id} exists"))
         uow.claim(
             None,
-            "tenant_slug",
+            dal.SLUG,
             draft.slug,
             tenant_id,
             taken=SlugTaken(f"another tenant uses the slug {draft.slug}", errors=[FieldError("slug", "taken")]),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, create_model, field_validator, model_validator
@@ -15,6 +14,11 @@ from panacea.platform.events import DomainEvent
 from panacea.platform.money import Currency
 from panacea.platform.sections import SettingsSection
 
+# Re-exported (`as`): contracts and their readers have always found these words here.
+from panacea.tenancy.vocabulary import TenantKind as TenantKind  # noqa: PLC0414
+from panacea.tenancy.vocabulary import TenantStatus as TenantStatus  # noqa: PLC0414
+from panacea.tenancy.vocabulary import Tier as Tier  # noqa: PLC0414
+
 Slug = Annotated[
     str,
     Field(min_length=3, max_length=40, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["harbour-gene"]),
@@ -23,31 +27,6 @@ Locale = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", examples=["en
 Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2", examples=["GB"])]
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", examples=["#0B6E4F"])]
 Name = Annotated[str, Field(min_length=1, max_length=120)]
-
-
-class TenantKind(StrEnum):
-    GP_PRACTICE = "gp_practice"
-    PRIVATE_CLINIC = "private_clinic"
-    GENE_TESTING = "gene_testing"
-    INTERNET_HOSPITAL = "internet_hospital"
-    PARTNER = "partner"
-
-
-class Tier(StrEnum):
-    """Subscription tiers (billed by Stripe in the billing context)."""
-
-    TRIAL = "trial"
-    PROFESSIONAL = "professional"
-    ENTERPRISE = "enterprise"
-    FLAGSHIP = "flagship"
-    WHITE_LABEL = "white_label"
-
-
-class TenantStatus(StrEnum):
-    ONBOARDING = "onboarding"
-    ACTIVE = "active"
-    SUSPENDED = "suspended"
-    ONBOARDING_FAILED = "onboarding_failed"
 
 
 # --- settings ----------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from panacea.tenancy.models import Tier
+from panacea.tenancy.vocabulary import Tier
 
 
 @dataclass(frozen=True)
