@@ -9,7 +9,8 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from panacea.orders import logic
+from panacea.orders import cancelling, delivery, logic, paying, refunds
+from panacea.orders import checkout as checkouts
 from panacea.orders.models import (
     AddressChange,
     CancelOrder,
@@ -46,7 +47,7 @@ BUY, READ, MANAGE = requires(Action.BUY_ORDERS), requires(Action.READ_ORDERS), r
 
 @app.get("/v1/me/cart", summary="Your cart", description=BUY, tags=[CART])
 def get_cart() -> Cart:
-    return logic.get_cart(current_actor())
+    return checkouts.get_cart(current_actor())
 
 
 @app.put(
@@ -56,12 +57,12 @@ def get_cart() -> Cart:
     tags=[CART],
 )
 def put_cart(cart: CartLines) -> Cart:
-    return logic.put_cart(current_actor(), cart)
+    return checkouts.put_cart(current_actor(), cart)
 
 
 @app.delete("/v1/me/cart", summary="Empty your cart", description=BUY, tags=[CART])
 def empty_cart() -> Cart:
-    return logic.empty_cart(current_actor())
+    return checkouts.empty_cart(current_actor())
 
 
 # --- checkout --------------------------------------------------------------------------------------
@@ -74,7 +75,7 @@ def empty_cart() -> Cart:
     tags=[BUYING],
 )
 def quote(checkout: Checkout) -> Quote:
-    return logic.quote(current_actor(), checkout)
+    return checkouts.quote(current_actor(), checkout)
 
 
 @app.post(
@@ -86,7 +87,7 @@ def quote(checkout: Checkout) -> Quote:
     status_code=201,
 )
 def place(checkout: Checkout) -> Response[PlacedOrder]:
-    placed = logic.place(current_actor(), checkout, idempotency_key=header("Idempotency-Key"))
+    placed = checkouts.place(current_actor(), checkout, idempotency_key=header("Idempotency-Key"))
     return created(placed, f"/v1/orders/{placed.order.id}")
 
 
@@ -104,7 +105,7 @@ def my_orders(
     tags=[BUYING],
 )
 def start_payment(order_id: str) -> PaymentStarted:
-    return logic.start_payment(current_actor(), order_id)
+    return checkouts.start_payment(current_actor(), order_id)
 
 
 @app.put(
@@ -114,7 +115,7 @@ def start_payment(order_id: str) -> PaymentStarted:
     tags=[BUYING],
 )
 def change_address(order_id: str, change: AddressChange) -> Order:
-    return logic.change_address(current_actor(), order_id, change)
+    return delivery.change_address(current_actor(), order_id, change)
 
 
 @app.post(
@@ -125,7 +126,7 @@ def change_address(order_id: str, change: AddressChange) -> Order:
     tags=[BUYING, STAFF],
 )
 def cancel(order_id: str, cancel: CancelOrder) -> Order:
-    return logic.cancel(current_actor(), order_id, cancel)
+    return cancelling.cancel(current_actor(), order_id, cancel)
 
 
 @app.post(
@@ -135,7 +136,7 @@ def cancel(order_id: str, cancel: CancelOrder) -> Order:
     tags=[BUYING],
 )
 def confirm_receipt(order_id: str, receipt: ReceiptConfirmation) -> Order:
-    return logic.confirm_receipt(current_actor(), order_id, receipt)
+    return delivery.confirm_receipt(current_actor(), order_id, receipt)
 
 
 @app.post(
@@ -151,7 +152,7 @@ def request_refund(order_id: str, ask: RefundAsk) -> Order:
         f"orders.request_refund.{order_id}",
         ask,
         Order,
-        lambda: logic.request_refund(actor, order_id, ask),
+        lambda: refunds.request_refund(actor, order_id, ask),
     )
 
 
@@ -204,7 +205,7 @@ def get_order(order_id: str) -> Order:
     tags=[STAFF],
 )
 def record_shipment(order_id: str, shipment: ShipmentEntry) -> Order:
-    return logic.record_shipment(current_actor(), order_id, shipment)
+    return delivery.record_shipment(current_actor(), order_id, shipment)
 
 
 @app.post(
@@ -220,7 +221,7 @@ def approve_refund(order_id: str, decision: RefundDecision) -> Order:
         f"orders.approve_refund.{order_id}",
         decision,
         Order,
-        lambda: logic.approve_refund(actor, order_id, decision),
+        lambda: refunds.approve_refund(actor, order_id, decision),
     )
 
 
@@ -231,7 +232,7 @@ def approve_refund(order_id: str, decision: RefundDecision) -> Order:
     tags=[STAFF],
 )
 def decline_refund(order_id: str, decision: RefundDecision) -> Order:
-    return logic.decline_refund(current_actor(), order_id, decision)
+    return refunds.decline_refund(current_actor(), order_id, decision)
 
 
 @app.post(
@@ -247,7 +248,7 @@ def issue_refund(order_id: str, refund: RefundIssue) -> Order:
         f"orders.issue_refund.{order_id}",
         refund,
         Order,
-        lambda: logic.issue_refund(actor, order_id, refund),
+        lambda: refunds.issue_refund(actor, order_id, refund),
     )
 
 
@@ -258,7 +259,7 @@ def issue_refund(order_id: str, refund: RefundIssue) -> Order:
     tags=[STAFF],
 )
 def confirm_offline_payment(order_id: str, payment: OfflinePayment) -> Order:
-    return logic.confirm_offline_payment(current_actor(), order_id, payment)
+    return paying.confirm_offline_payment(current_actor(), order_id, payment)
 
 
 handler: Any = lambda_entry(app)

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from panacea.orders import logic
+from panacea.orders.checkout import place
 from panacea.orders.models import Checkout
-from panacea.payments import logic as payments
+from panacea.platform import payments as stripe_port
 from panacea.platform.access import Actor, Role
 from panacea.platform.errors import DomainError
 from panacea.platform.isolation import acting_for
@@ -103,7 +103,7 @@ def test_fifty_concurrent_checkouts_of_the_last_unit_sell_it_once():
     def buy(actor: Actor) -> int:
         with acting_for(store.tenant_id):
             try:
-                logic.place(actor, cmd, idempotency_key=None)
+                place(actor, cmd, idempotency_key=None)
                 return 201
             except DomainError as exc:
                 return exc.status
@@ -125,7 +125,7 @@ def test_a_payment_that_could_not_start_is_started_again(store: Shop, monkeypatc
         raise DomainError("Stripe could not be reached; retry")
 
     with monkeypatch.context() as patched:
-        patched.setattr(payments, "start_payment", unreachable)
+        patched.setattr(stripe_port, "create_intent", unreachable)
         placed = checkout(store, member, [store.line("service")])
     # Then the order is placed anyway, pending, and says why there is no client secret
     assert placed.status == 201, placed.body

@@ -1,5 +1,5 @@
-"""Redeeming promotions in an order's transaction (`dal.redeem`) and giving them back
-(`dal.release`): the limits hold when many orders redeem at the same moment, each in its own
+"""Redeeming promotions in an order's transaction (`redeeming.redeem`) and giving them back
+(`redeeming.release`): the limits hold when many orders redeem at the same moment, each in its own
 unit of work against the moto server, exactly as the orders context will call them."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from panacea.platform.keys import tenant_key
 from panacea.platform.money import Money
 from panacea.platform.table import TableItem
 from panacea.platform.transaction import UnitOfWork, unit_of_work
-from panacea.promotions import dal, logic
+from panacea.promotions import logic, redeeming
 from panacea.promotions.models import (
     CodeBatchRequest,
     NewPromotion,
@@ -80,7 +80,7 @@ def quote(tenant_id: str, member_id: str, code: str | None) -> Quote:
 
 def redeem(tenant_id: str, member_id: str, priced: Quote, order_id: str | None = None) -> Redemption:
     with unit_of_work(tenant_id) as uow:
-        return dal.redeem(uow, tenant_id, priced, member_id, order_id or new_id())
+        return redeeming.redeem(uow, tenant_id, priced, member_id, order_id or new_id())
 
 
 def concurrently(count: int, tenant_id: str, code: str | None, member: Callable[[int], str]) -> Counter[str]:
@@ -167,7 +167,7 @@ def test_redeeming_is_part_of_the_orders_transaction_all_or_nothing(tenant_id):
 
     order_id = new_id()
     uow = UnitOfWork(tenant_id)
-    dal.redeem(uow, tenant_id, priced, "member-1", order_id)
+    redeeming.redeem(uow, tenant_id, priced, "member-1", order_id)
     order_key = (tenant_key(tenant_id, "ORDER", order_id), "ORDER")  # stands for the order's own write
     uow.check(TableItem, order_key, TableItem.pk.exists(), conflict=OrderExists("the order failed"))
     with pytest.raises(OrderExists):
@@ -182,7 +182,7 @@ def test_an_order_redeems_a_promotion_once(tenant_id):
     coupon(tenant_id, "ONEORDER")
     priced, order_id = quote(tenant_id, "member-1", "ONEORDER"), new_id()
     redeem(tenant_id, "member-1", priced, order_id)
-    with pytest.raises(dal.AlreadyRedeemed) as refused:
+    with pytest.raises(redeeming.AlreadyRedeemed) as refused:
         redeem(tenant_id, "member-1", priced, order_id)
     assert refused.value.errors[0].field == "coupon_code"
 
@@ -191,7 +191,7 @@ def test_a_coupon_paused_between_quote_and_order_is_not_redeemed(tenant_id):
     promotion_id = coupon(tenant_id, "PAUSEME")
     priced = quote(tenant_id, "member-1", "PAUSEME")
     logic.pause(manager(tenant_id), promotion_id)
-    with pytest.raises(dal.PromotionUsedUp) as refused:
+    with pytest.raises(redeeming.PromotionUsedUp) as refused:
         redeem(tenant_id, "member-1", priced)
     assert refused.value.status == 409
     assert [(e.field, e.code) for e in refused.value.errors] == [("coupon_code", "used_up")]
@@ -225,7 +225,7 @@ def test_a_cancelled_order_gives_back_its_use_budget_member_count_and_code(tenan
     assert usage(tenant_id, promotion_id)["budget_left"] == 1500
     # When the order is cancelled
     with unit_of_work(tenant_id) as uow:
-        dal.release(uow, tenant_id, taken, reason=ReleaseReason.CANCELLED)
+        redeeming.release(uow, tenant_id, taken, reason=ReleaseReason.CANCELLED)
     # Then the use and the budget are back, and the same member may use the same code again
     assert usage(tenant_id, promotion_id) | {"codes_issued": 1} == {
         "redemptions": 0,
@@ -236,8 +236,8 @@ def test_a_cancelled_order_gives_back_its_use_budget_member_count_and_code(tenan
     again = redeem(tenant_id, "member-1", quote(tenant_id, "member-1", code))
     assert again.promotions[0].code == code
     # And a redemption is given back only once
-    with pytest.raises(dal.NotRedeemed), unit_of_work(tenant_id) as uow:
-        dal.release(uow, tenant_id, taken, reason=ReleaseReason.CANCELLED)
+    with pytest.raises(redeeming.NotRedeemed), unit_of_work(tenant_id) as uow:
+        redeeming.release(uow, tenant_id, taken, reason=ReleaseReason.CANCELLED)
 
 
 def test_staff_see_the_orders_a_promotion_discounts(tenant_id):
@@ -255,7 +255,7 @@ def test_a_unit_of_work_of_another_tenant_cannot_redeem(tenant_id):
     coupon(tenant_id, "MINEONLY")
     priced = quote(tenant_id, "member-1", "MINEONLY")
     with pytest.raises(ValueError, match="cannot redeem"), unit_of_work(new_id()) as uow:
-        dal.redeem(uow, tenant_id, priced, "member-1", new_id())
+        redeeming.redeem(uow, tenant_id, priced, "member-1", new_id())
 
 
 # --- what a quote costs ----------------------------------------------------------------------------

@@ -39,8 +39,8 @@ first. A product's listing items are rewritten with it (only those that changed)
 MAX_CATEGORIES + MAX_TAGS + search.MAX_PREFIXES of them, which keeps any product change (with
 its SKUs' copies) inside one transaction.
 
-The catalog also reads tenancy's items: a tenant's record (its name, for its own store) and
-its settings (its currency).
+The catalog reads no other context's items: a tenant's name (for its own store) and currency
+come from tenancy's face (`tenancy.name_of`, `tenancy.settings_of`).
 """
 
 from __future__ import annotations
@@ -82,7 +82,6 @@ from panacea.catalog.models import (
 from panacea.platform.keys import tenant_key
 from panacea.platform.money import Money
 from panacea.platform.table import DocumentAttribute, Page, TableItem, decode_cursor, page_of
-from panacea.tenancy.dal import TenantRecord, TenantSettingsItem, tenant_key_of
 
 Key = tuple[str, str]
 
@@ -808,20 +807,6 @@ def fetch(keys: Iterable[Key]) -> dict[Key, TableItem]:
 def found(items: dict[Key, TableItem], key: Key, kind: type[Any]) -> Any:
     item = items.get(key)
     return item if isinstance(item, kind) else None
-
-
-def tenant_keys(tenant_id: str) -> list[Key]:
-    """Tenancy's record and settings of a tenant (its name and currency)."""
-    return [tenant_key_of(tenant_id), (tenant_key(tenant_id, "SETTINGS"), "SETTINGS")]
-
-
-def tenant_record(items: dict[Key, TableItem], tenant_id: str) -> TenantRecord | None:
-    return found(items, tenant_key_of(tenant_id), TenantRecord)  # type: ignore[no-any-return]
-
-
-def tenant_currency(items: dict[Key, TableItem], tenant_id: str) -> str | None:
-    settings = found(items, (tenant_key(tenant_id, "SETTINGS"), "SETTINGS"), TenantSettingsItem)
-    return None if settings is None else str(settings.model.currency)
 
 
 def get(item_cls: type[Any], key: Key) -> Any:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
+from panacea import tenancy
 from panacea.catalog import dal, search
 from panacea.catalog.models import (
     IMAGE_TYPES,
@@ -157,7 +158,7 @@ def open_store(actor: Actor, draft: NewStore) -> Store:
     """A pharmacy or institution joins the mall (the tenant's own store comes with it, once)."""
     authorize(actor, Action.MANAGE_CATALOG)
     tenant_id, at = actor.tenant, clock.now()
-    items = dal.fetch([dal.store_key(tenant_id, tenant_id), *dal.tenant_keys(tenant_id)])
+    items = dal.fetch([dal.store_key(tenant_id, tenant_id)])
     store = dal.StoreItem.new(
         tenant_id=tenant_id,
         store_id=new_id(),
@@ -185,10 +186,15 @@ def _own_store_if_missing(uow: UnitOfWork, items: dict[dal.Key, Any], tenant_id:
     """The tenant's own store is made the first time the catalog is used (read in `items`)."""
     if dal.store_key(tenant_id, tenant_id) in items:
         return
-    record = dal.tenant_record(items, tenant_id)
-    own = dal.default_store(tenant_id, name=record.name if record else "Our store", at=at)
+    own = dal.default_store(tenant_id, name=tenancy.name_of(tenant_id) or "Our store", at=at)
     uow.create(own, conflict=ConcurrentUpdate("the catalog was being set up by another request; retry"))
     uow.emit(StoreOpened(store_id=own.store_id, name=own.name, kind=own.view().kind))
+
+
+def _currency(tenant_id: str) -> str | None:
+    """The tenant's currency (its settings, read once per invocation), None before onboarding."""
+    settings = tenancy.settings_of(tenant_id)
+    return None if settings is None else str(settings.currency)
 
 
 def _same_claim(value: str, other: str | None) -> bool:
@@ -426,7 +432,6 @@ def create_product(actor: Actor, draft: NewProduct) -> Product:
     items = dal.fetch(
         [
             dal.store_key(tenant_id, tenant_id),
-            *dal.tenant_keys(tenant_id),
             *_references(tenant_id, store_id=store_id, category_ids=draft.category_ids, tag_ids=draft.tag_ids),
         ]
     )
@@ -577,13 +582,13 @@ def publish(actor: Actor, product_id: str) -> Product:
     by an active store."""
     authorize(actor, Action.MANAGE_CATALOG)
     tenant_id = actor.tenant
-    keys = [dal.product_key(tenant_id, product_id), dal.store_key(tenant_id, tenant_id), *dal.tenant_keys(tenant_id)]
+    keys = [dal.product_key(tenant_id, product_id), dal.store_key(tenant_id, tenant_id)]
     items = dal.fetch(keys) if is_id(product_id) else {}
     product: dal.ProductItem | None = dal.found(items, dal.product_key(tenant_id, product_id), dal.ProductItem)
     if product is None:
         raise ProductNotFound(f"no product {product_id}")
     _may_move(product, ProductStatus.PUBLISHED)
-    currency = dal.tenant_currency(items, tenant_id)
+    currency = _currency(tenant_id)
     if currency and not any(p.currency == currency for p in product.prices_from()):
         raise ProductNotReady(
             f"publishing needs an active SKU with a price in {currency}", errors=[FieldError("skus", "no_price")]
@@ -632,15 +637,13 @@ def _may_move(product: dal.ProductItem, status: ProductStatus) -> None:
 def add_sku(actor: Actor, product_id: str, draft: NewSku) -> Sku:
     authorize(actor, Action.MANAGE_CATALOG)
     tenant_id = actor.tenant
-    items = (
-        dal.fetch([dal.product_key(tenant_id, product_id), *dal.tenant_keys(tenant_id)]) if is_id(product_id) else {}
-    )
+    items = dal.fetch([dal.product_key(tenant_id, product_id)]) if is_id(product_id) else {}
     product: dal.ProductItem | None = dal.found(items, dal.product_key(tenant_id, product_id), dal.ProductItem)
     if product is None:
         raise ProductNotFound(f"no product {product_id}")
     if len(product.skus or {}) >= MAX_SKUS:
         raise Unprocessable(f"a product has at most {MAX_SKUS} SKUs", errors=[FieldError("code", "too_many_skus")])
-    _priced_in(dal.tenant_currency(items, tenant_id), draft.prices)
+    _priced_in(_currency(tenant_id), draft.prices)
     sku_id, at = new_id(), clock.now()
     before = _Snapshot(product)
     product.skus = {
@@ -707,7 +710,7 @@ def update_sku(actor: Actor, sku_id: str, patch: SkuPatch) -> Sku:
     sku: dal.SkuItem | None = dal.get(dal.SkuItem, dal.sku_key(tenant_id, sku_id)) if is_id(sku_id) else None
     if sku is None:
         raise SkuNotFound(f"no SKU {sku_id}")
-    items = dal.fetch([dal.product_key(tenant_id, sku.product_id), *dal.tenant_keys(tenant_id)])
+    items = dal.fetch([dal.product_key(tenant_id, sku.product_id)])
     product: dal.ProductItem | None = dal.found(items, dal.product_key(tenant_id, sku.product_id), dal.ProductItem)
     if product is None or sku_id not in (product.skus or {}):
         raise SkuNotFound(f"no SKU {sku_id}")
@@ -718,7 +721,7 @@ def update_sku(actor: Actor, sku_id: str, patch: SkuPatch) -> Sku:
     if not changed:
         return current
     if "prices" in changed:
-        _priced_in(dal.tenant_currency(items, tenant_id), after.prices)
+        _priced_in(_currency(tenant_id), after.prices)
     at = clock.now()
     before = _Snapshot(product)
     product.skus = {

@@ -22,8 +22,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from panacea.finance.models import OrderState
 from panacea.finance.reports import CurrencyFigures, PeriodFigures, Tally, ranked
-from panacea.orders.models import OrderState
 from panacea.platform.money import MINOR_UNITS
 
 SHEETS = ("Summary", "By product", "By store", "By payment method", "Orders", "Ledger")

@@ -1,7 +1,8 @@
 """Promotions' use cases: staff run campaigns (automatic, no code) and coupons (one shared code,
 or batch-issued single-use codes); members see what is running and preview what it takes off
 an order; the orders context prices an order with `quote` and redeems it in the order's own
-transaction with `dal.redeem` (and gives it back with `dal.release`).
+transaction with the writes `redeeming.redemption_of` hands it (and gives it back with
+`redeeming.release_of`).
 
 What combines with what (also in the API description, from `models.COMBINATION_RULE`):
 
@@ -22,11 +23,11 @@ What combines with what (also in the API description, from `models.COMBINATION_R
   promotion counts as one use per member) and a single-use code is unused. A coupon that does
   not apply is refused with a 422 naming `coupon_code` and saying why.
 
-The contract with the orders context:
+The contract with the orders context (promotions' face):
 
-    quote(tenant_id, member_id, lines, coupon_code, *, first_order, at) -> Quote      (reads)
-    dal.redeem(uow, tenant_id, quote, member_id, order_id) -> Redemption              (writes)
-    dal.release(uow, tenant_id, redemption, *, reason) -> None                        (writes)
+    quote(tenant_id, member_id, lines, coupon_code, *, first_order, at) -> Quote              (reads)
+    redemption_of(tenant_id, quote, member_id, order_id) -> (writes, Redemption)              (for its transaction)
+    release_of(tenant_id, redemption, *, reason) -> writes                                    (for its transaction)
 """
 
 from __future__ import annotations

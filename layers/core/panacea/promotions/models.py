@@ -498,7 +498,7 @@ class RedeemedPromotion(BaseModel):
 
 
 class Redemption(BaseModel):
-    """What `dal.redeem` took for an order; the order keeps it and hands it to `dal.release`."""
+    """What redeeming took for an order; the order keeps it and hands it back to `release_of`."""
 
     order_id: str
     member_id: str

@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING
 from panacea.platform.faces import face
 
 if TYPE_CHECKING:
-    from panacea.tenancy.logic import settings_of
+    from panacea.tenancy.logic import name_of, settings_of
     from panacea.tenancy.models import OrderSettings, TenantSettings, TenantSettingsChanged, TenantStatus
 
-__all__ = ["OrderSettings", "TenantSettings", "TenantSettingsChanged", "TenantStatus", "settings_of"]
+__all__ = ["OrderSettings", "TenantSettings", "TenantSettingsChanged", "TenantStatus", "name_of", "settings_of"]
 __getattr__ = face(
     __name__,
     {
         "settings_of": "panacea.tenancy.logic",
+        "name_of": "panacea.tenancy.logic",
         "OrderSettings": "panacea.tenancy.models",
         "TenantSettings": "panacea.tenancy.models",
         "TenantSettingsChanged": "panacea.tenancy.models",
