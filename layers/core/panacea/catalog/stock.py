@@ -27,9 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from panacea.catalog.dal import MovementItem, StockItem, stock_of
 from panacea.catalog.models import Movement
 from panacea.catalog.pricing import NotForSale, price_lines
+from panacea.catalog.stock_items import MovementItem, StockItem, stock_of
 from panacea.platform import clock
 from panacea.platform.errors import Conflict, DomainError, FieldError
 from panacea.platform.ids import new_id

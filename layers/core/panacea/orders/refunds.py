@@ -276,85 +276,102 @@ def record_refund(
 ) -> list[Answer]:
     """Record a refund payments made: lines refunded (and restocked), parcels and tests that will
     not be fulfilled stopped, the state the rule says (lifecycle.py), `order.refunded` (or
-    `order.cancelled`)."""
+    `order.cancelled`), in one transaction with the ledger's entry (and the stock and promotions
+    that go back)."""
     at = clock.now()
-    by_no = {line.line_no: line for line in order.lines}
-    refunded_lines: list[OrderLine] = []
+    refunded_lines = _refund_lines(order, plan)
+    order.refunded = order.refunded + plan.amount
+    full = order.refunded.amount >= order.total.amount
+    stopped = _stop_groups(order, full=full)
+    refund = Refund(
+        id=new_id(),
+        amount=plan.amount,
+        reason=plan.reason,
+        lines=plan.lines,
+        restocked=plan.restock and bool(plan.lines),
+        by=plan.by,
+        at=at,
+        payment_refund_key=key,
+        requested_by_member=plan.by_member,
+    )
+    order.refunds.append(refund)
+    to = (
+        OrderState.CANCELLED
+        if cancelling
+        else after_refund(effective(order), refunded=order.refunded.amount, total=order.total.amount)
+    )
+    move(order, to, by=plan.by, at=at, doing="refund the order", note=f"refund of {plan.amount}: {plan.reason}",
+         decision=True)  # fmt: skip
+    if order.state != OrderState.REFUND_REQUESTED:
+        order.refund_request = None
+    item.refund_in_flight = None
     with unit_of_work(tenant_id) as uow:
         if plan.restock:
+            by_no = {line.line_no: line for line in order.lines}
             returned = [(by_no[wanted.line_no], wanted.quantity) for wanted in plan.lines]
             uow.add(supply.restocking(tenant_id, order.id, returned))
-        for wanted in plan.lines:
-            line = by_no[wanted.line_no]
-            value = pricing.refund_value(line, wanted.quantity)
-            line.refunded_quantity += wanted.quantity
-            refunded_lines.append(
-                line.model_copy(
-                    update={"quantity": wanted.quantity, "amount": Money(amount=value, currency=order.currency)}
-                )
-            )
-        order.refunded = order.refunded + plan.amount
-        full = order.refunded.amount >= order.total.amount
-        stopped = {
-            g.id
-            for g in order.groups
-            if g.status in (GroupStatus.WAITING, GroupStatus.SHIPPED)
-            and (full or all(by_no[n].refunded_quantity >= by_no[n].quantity for n in g.line_nos))
-        }
-        for group in order.groups:
-            if group.id in stopped:
-                group.status = GroupStatus.REFUNDED
-        refund = Refund(
-            id=new_id(),
-            amount=plan.amount,
-            reason=plan.reason,
-            lines=plan.lines,
-            restocked=plan.restock and bool(plan.lines),
-            by=plan.by,
-            at=at,
-            payment_refund_key=key,
-            requested_by_member=plan.by_member,
-        )
-        order.refunds.append(refund)
-        to = (
-            OrderState.CANCELLED
-            if cancelling
-            else after_refund(effective(order), refunded=order.refunded.amount, total=order.total.amount)
-        )
-        move(order, to, by=plan.by, at=at, doing="refund the order", note=f"refund of {plan.amount}: {plan.reason}",
-             decision=True)  # fmt: skip
-        if order.state != OrderState.REFUND_REQUESTED:
-            order.refund_request = None
-        item.refund_in_flight = None
         uow.add(finance.refund_entry(tenant_id, sales.sale_of(order), sales.refund_of(refund, refunded_lines), at=at))
         if full:
             give_back_promotion(uow, tenant_id, item, "cancelled" if cancelling else "refunded")
         dal.stage(uow, tenant_id, item, order)
-        if cancelling:
-            uow.emit(
-                OrderCancelled(
-                    order_id=order.id,
-                    member_id=order.member_id,
-                    by=plan.by,
-                    reason=plan.reason,
-                    refunded=plan.amount,
-                    lines=facts(order.lines),
-                    referral_code=order.referral_code,
-                )
-            )
-        else:
-            uow.emit(
-                OrderRefunded(
-                    order_id=order.id,
-                    member_id=order.member_id,
-                    refund_id=refund.id,
-                    amount=plan.amount,
-                    refunded_total=order.refunded,
-                    full=full,
-                    state=order.state,
-                    lines=facts(refunded_lines),
-                    referral_code=order.referral_code,
-                )
-            )
+        uow.emit(_refunded_event(order, refund, refunded_lines, plan, full=full, cancelling=cancelling))
     observability.count("OrdersRefunded")
     return stop_waits(order, stopped)
+
+
+def _refund_lines(order: Order, plan: Plan) -> list[OrderLine]:
+    """Count the plan's units refunded on their lines; the lines as the refund names them (the units
+    refunded, and what they give back)."""
+    by_no = {line.line_no: line for line in order.lines}
+    refunded: list[OrderLine] = []
+    for wanted in plan.lines:
+        line = by_no[wanted.line_no]
+        value = pricing.refund_value(line, wanted.quantity)
+        line.refunded_quantity += wanted.quantity
+        refunded.append(
+            line.model_copy(
+                update={"quantity": wanted.quantity, "amount": Money(amount=value, currency=order.currency)}
+            )
+        )
+    return refunded
+
+
+def _stop_groups(order: Order, *, full: bool) -> set[str]:
+    """Parcels and tests that will not be fulfilled now (all of them on a full refund): refunded."""
+    by_no = {line.line_no: line for line in order.lines}
+    stopped = {
+        g.id
+        for g in order.groups
+        if g.status in (GroupStatus.WAITING, GroupStatus.SHIPPED)
+        and (full or all(by_no[n].refunded_quantity >= by_no[n].quantity for n in g.line_nos))
+    }
+    for group in order.groups:
+        if group.id in stopped:
+            group.status = GroupStatus.REFUNDED
+    return stopped
+
+
+def _refunded_event(
+    order: Order, refund: Refund, refunded_lines: list[OrderLine], plan: Plan, *, full: bool, cancelling: bool
+) -> OrderCancelled | OrderRefunded:
+    if cancelling:
+        return OrderCancelled(
+            order_id=order.id,
+            member_id=order.member_id,
+            by=plan.by,
+            reason=plan.reason,
+            refunded=plan.amount,
+            lines=facts(order.lines),
+            referral_code=order.referral_code,
+        )
+    return OrderRefunded(
+        order_id=order.id,
+        member_id=order.member_id,
+        refund_id=refund.id,
+        amount=plan.amount,
+        refunded_total=order.refunded,
+        full=full,
+        state=order.state,
+        lines=facts(refunded_lines),
+        referral_code=order.referral_code,
+    )

@@ -106,18 +106,8 @@ def _redeem_one(  # noqa: PLR0917 - one promotion of the order's redemption
         _count_member_use(uow, tenant_id, applied, member_id, what=what, where=where)
     single_use = applied.method == Method.SINGLE_USE_CODES
     if single_use and code:
-        uow.update(
-            CouponCodeItem(code_pk(tenant_id, code), "UNIQUE"),
-            [
-                CouponCodeItem.used_by_order.set(order_id),
-                CouponCodeItem.used_by_member.set(member_id),
-                CouponCodeItem.used_at.set(at),
-            ],
-            condition=(CouponCodeItem.owner == applied.promotion_id) & CouponCodeItem.used_by_order.does_not_exist(),
-            conflict=CodeAlreadyUsed(
-                f"{what} is a single-use code and another order has just used it",
-                errors=[FieldError(where, "code_used")],
-            ),
+        _use_code(
+            uow, tenant_id, applied, code=code, member_id=member_id, order_id=order_id, at=at, what=what, where=where
         )
     uow.create(
         RedemptionItem(
@@ -149,6 +139,34 @@ def _redeem_one(  # noqa: PLR0917 - one promotion of the order's redemption
         single_use=single_use,
         discount=applied.discount,
         counted_for_member=counted,
+    )
+
+
+def _use_code(
+    uow: UnitOfWork,
+    tenant_id: str,
+    applied: AppliedPromotion,
+    *,
+    code: str,
+    member_id: str,
+    order_id: str,
+    at: datetime,
+    what: str,
+    where: str,
+) -> None:
+    """A single-use code flips from unused to used by this order."""
+    uow.update(
+        CouponCodeItem(code_pk(tenant_id, code), "UNIQUE"),
+        [
+            CouponCodeItem.used_by_order.set(order_id),
+            CouponCodeItem.used_by_member.set(member_id),
+            CouponCodeItem.used_at.set(at),
+        ],
+        condition=(CouponCodeItem.owner == applied.promotion_id) & CouponCodeItem.used_by_order.does_not_exist(),
+        conflict=CodeAlreadyUsed(
+            f"{what} is a single-use code and another order has just used it",
+            errors=[FieldError(where, "code_used")],
+        ),
     )
 
 
