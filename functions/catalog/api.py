@@ -10,32 +10,36 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.catalog import categories, inventory, products, stores
-from panacea.catalog.models import (
+from panacea.catalog.classification import (
     Category,
     CategoryPatch,
     Dimension,
+    NewCategory,
+    NewTag,
+    Tag,
+    TagPatch,
+)
+from panacea.catalog.models import (
     ImageUpload,
     ImageUploadRequest,
-    NewCategory,
     NewProduct,
     NewSku,
     NewStore,
-    NewTag,
     Product,
     ProductPatch,
     ProductStatus,
     ProductSummary,
     Sku,
     SkuPatch,
+    Store,
+    StorePatch,
+    StoreStatus,
+)
+from panacea.catalog.stock_models import (
     StockAdjustment,
     StockLevel,
     StockLevelSet,
     StockMovement,
-    Store,
-    StorePatch,
-    StoreStatus,
-    Tag,
-    TagPatch,
 )
 from panacea.platform.access import Action, requires
 from panacea.platform.api import build_resolver, created, current_actor, idempotent, lambda_entry

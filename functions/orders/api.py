@@ -11,24 +11,26 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.orders import cancelling, delivery, logic, paying, refunds
 from panacea.orders import checkout as checkouts
-from panacea.orders.models import (
+from panacea.orders.commands import (
     AddressChange,
     CancelOrder,
+    OfflinePayment,
+    ReceiptConfirmation,
+    RefundAsk,
+    RefundDecision,
+    RefundIssue,
+    ShipmentEntry,
+)
+from panacea.orders.models import (
     Cart,
     CartLines,
     Checkout,
-    OfflinePayment,
     Order,
     OrderState,
     OrderSummary,
     PaymentStarted,
     PlacedOrder,
     Quote,
-    ReceiptConfirmation,
-    RefundAsk,
-    RefundDecision,
-    RefundIssue,
-    ShipmentEntry,
 )
 from panacea.platform.access import Action, requires
 from panacea.platform.api import build_resolver, created, current_actor, header, idempotent, lambda_entry

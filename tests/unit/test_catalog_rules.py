@@ -28,10 +28,12 @@ from panacea.catalog.models import (
     NewStore,
     ProductKind,
     ProductStatus,
-    StockAdjustment,
     StoreStatus,
 )
 from panacea.catalog.products import _Snapshot, _write_product
+from panacea.catalog.stock_models import (
+    StockAdjustment,
+)
 from panacea.platform import storage, transaction
 from panacea.platform.access import Action, Actor, Role
 from panacea.platform.errors import Conflict, DomainError

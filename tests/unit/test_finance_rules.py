@@ -37,7 +37,10 @@ from panacea.platform import events
 from panacea.platform.clock import FixedClock, use_clock
 from panacea.platform.money import Money
 from panacea.platform.transaction import MAX_ITEMS, UnitOfWork
-from panacea.promotions.models import RedeemedPromotion, Redemption
+from panacea.promotions.quotes import (
+    RedeemedPromotion,
+    Redemption,
+)
 
 AT = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 ORDER_ID = "01JD7Q2ZQ8C1V3B5N7M9K2H4FD"

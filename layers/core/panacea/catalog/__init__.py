@@ -11,8 +11,6 @@ from panacea.platform.faces import face
 
 if TYPE_CHECKING:
     from panacea.catalog.models import (
-        LineRequest,
-        PricedLine,
         Product,
         ProductArchived,
         ProductCreated,
@@ -23,7 +21,6 @@ if TYPE_CHECKING:
         SkuAdded,
         SkuUpdated,
         StockAdjusted,
-        StockLevel,
         Store,
         StoreOpened,
         StoreStatusChanged,
@@ -38,6 +35,11 @@ if TYPE_CHECKING:
         restocking,
         stock_release,
         stock_sale,
+    )
+    from panacea.catalog.stock_models import (
+        LineRequest,
+        PricedLine,
+        StockLevel,
     )
 
 __all__ = [
@@ -79,12 +81,12 @@ __getattr__ = face(
         "restocking": "panacea.catalog.stock",
         "stock_release": "panacea.catalog.stock",
         "stock_sale": "panacea.catalog.stock",
-        "LineRequest": "panacea.catalog.models",
-        "PricedLine": "panacea.catalog.models",
+        "LineRequest": "panacea.catalog.stock_models",
+        "PricedLine": "panacea.catalog.stock_models",
         "Product": "panacea.catalog.models",
         "ProductKind": "panacea.catalog.models",
         "Sku": "panacea.catalog.models",
-        "StockLevel": "panacea.catalog.models",
+        "StockLevel": "panacea.catalog.stock_models",
         "Store": "panacea.catalog.models",
         "ProductArchived": "panacea.catalog.models",
         "ProductCreated": "panacea.catalog.models",

@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from panacea.catalog import dal
-from panacea.catalog.logic import (
-    CategoryNameTaken,
-    CategoryNotFound,
-    TagNameTaken,
-    TagNotFound,
-)
-from panacea.catalog.models import (
+from panacea.catalog.classification import (
     Category,
     CategoryPatch,
     Dimension,
@@ -18,12 +12,20 @@ from panacea.catalog.models import (
     Tag,
     TagPatch,
 )
+from panacea.catalog.logic import (
+    CategoryNameTaken,
+    CategoryNotFound,
+    TagNameTaken,
+    TagNotFound,
+)
 from panacea.platform import clock
 from panacea.platform.access import Action, Actor, authorize
 from panacea.platform.errors import Conflict, FieldError
 from panacea.platform.ids import is_id, new_id
 from panacea.platform.table import Page
 from panacea.platform.transaction import unit_of_work
+
+# --- categories and tags -------------------------------------------------------------------------
 
 
 def list_categories(actor: Actor, *, dimension: Dimension | None, cursor: str | None, limit: int) -> Page[Category]:

@@ -60,14 +60,16 @@ from pynamodb.attributes import (
 from pynamodb.expressions.condition import Condition
 
 from panacea.catalog import search
-from panacea.catalog.models import (
+from panacea.catalog.classification import (
     Category,
-    Contact,
     Dimension,
+    Tag,
+)
+from panacea.catalog.models import (
+    Contact,
     Store,
     StoreKind,
     StoreStatus,
-    Tag,
 )
 from panacea.platform.keys import tenant_key
 from panacea.platform.table import DocumentAttribute, Page, TableItem, decode_cursor, page_of
@@ -78,6 +80,9 @@ Key = tuple[str, str]
 def key_safe(value: str) -> str:
     """A value as it can stand in a key: `#` (the separator) and `%` escaped."""
     return value.replace("%", "%25").replace("#", "%23")
+
+
+# --- stores ------------------------------------------------------------------------------------
 
 
 def store_key(tenant_id: str, store_id: str) -> Key:
@@ -174,6 +179,9 @@ def stores(tenant_id: str, *, status: StoreStatus | None, cursor: str | None, li
             partition, limit=limit, last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition))
         )
     return page_of(results, StoreItem.view)  # type: ignore[arg-type]
+
+
+# --- categories and tags -----------------------------------------------------------------------
 
 
 def category_key(tenant_id: str, category_id: str) -> Key:
@@ -293,6 +301,9 @@ def tags(tenant_id: str, *, cursor: str | None, limit: int) -> Page[Tag]:
         last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition)),
     )
     return page_of(results, TagItem.view)  # type: ignore[arg-type]
+
+
+# --- reads of several items at once --------------------------------------------------------------
 
 
 def fetch(keys: Iterable[Key]) -> dict[Key, TableItem]:

@@ -17,14 +17,16 @@ from panacea.catalog.logic import (
 from panacea.catalog.models import (
     Movement,
     StockAdjusted,
-    StockAdjustment,
-    StockLevel,
-    StockLevelSet,
-    StockMovement,
     StoreStatus,
 )
 from panacea.catalog.product_items import SkuItem, sku_key
 from panacea.catalog.stock_items import MovementItem, StockItem, movements, sku_with_stock, stock_key
+from panacea.catalog.stock_models import (
+    StockAdjustment,
+    StockLevel,
+    StockLevelSet,
+    StockMovement,
+)
 from panacea.catalog.stores import (
     store_of,
 )
@@ -34,6 +36,8 @@ from panacea.platform.errors import ConcurrentUpdate, Conflict, FieldError
 from panacea.platform.ids import is_id, new_id
 from panacea.platform.table import Page
 from panacea.platform.transaction import UnitOfWork, unit_of_work
+
+# --- stock ---------------------------------------------------------------------------------------
 
 
 def stock_of_sku(actor: Actor, sku_id: str) -> list[StockLevel]:

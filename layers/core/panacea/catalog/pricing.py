@@ -11,8 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from panacea.catalog import dal
-from panacea.catalog.models import LineRequest, PricedLine, ProductKind, ProductStatus, StoreStatus
+from panacea.catalog.models import (
+    ProductKind,
+    ProductStatus,
+    StoreStatus,
+)
 from panacea.catalog.product_items import SkuItem, sku_key
+from panacea.catalog.stock_models import (
+    LineRequest,
+    PricedLine,
+)
 from panacea.platform.errors import FieldError, Unprocessable
 from panacea.platform.ids import is_id
 from panacea.platform.money import MINOR_UNITS, Money

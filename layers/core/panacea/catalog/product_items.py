@@ -41,6 +41,8 @@ from panacea.platform.keys import tenant_key
 from panacea.platform.money import Money
 from panacea.platform.table import DocumentAttribute, Page, TableItem, decode_cursor, page_of
 
+# --- products ----------------------------------------------------------------------------------
+
 
 def product_key(tenant_id: str, product_id: str) -> Key:
     return tenant_key(tenant_id, "PRODUCT", product_id), "PRODUCT"
@@ -295,6 +297,9 @@ def products(
         last_evaluated_key=decode_cursor(cursor, partition=(attribute, partition)),
     )
     return page_of(results, ListingItem.view)  # type: ignore[arg-type]
+
+
+# --- SKUs ----------------------------------------------------------------------------------------
 
 
 def sku_key(tenant_id: str, sku_id: str) -> Key:

@@ -11,6 +11,10 @@ from panacea.catalog.categories import (
     category_of,
     tag_of,
 )
+from panacea.catalog.classification import (
+    Category,
+    Tag,
+)
 from panacea.catalog.logic import (
     BadReference,
     ProductNotFound,
@@ -25,7 +29,6 @@ from panacea.catalog.models import (
     MAX_IMAGE_BYTES,
     MAX_SKUS,
     PRODUCT_MOVES,
-    Category,
     ImageUpload,
     ImageUploadRequest,
     NewProduct,
@@ -43,7 +46,6 @@ from panacea.catalog.models import (
     SkuPatch,
     SkuUpdated,
     StoreStatus,
-    Tag,
 )
 from panacea.catalog.product_items import (
     ProductItem,
@@ -66,6 +68,8 @@ from panacea.platform.ids import is_id, new_id
 from panacea.platform.money import Money
 from panacea.platform.table import Page
 from panacea.platform.transaction import UnitOfWork, unit_of_work
+
+# --- products ------------------------------------------------------------------------------------
 
 
 def list_products(
@@ -334,6 +338,9 @@ def _may_move(product: ProductItem, status: ProductStatus) -> None:
         raise ProductNotInThatState(f"a product that is {product.status} cannot become {status}")
 
 
+# --- SKUs ----------------------------------------------------------------------------------------
+
+
 def add_sku(actor: Actor, product_id: str, draft: NewSku) -> Sku:
     authorize(actor, Action.MANAGE_CATALOG)
     tenant_id = actor.tenant
@@ -441,6 +448,9 @@ def update_sku(actor: Actor, sku_id: str, patch: SkuPatch) -> Sku:
             )
         )
     return next(s for s in product.sku_views() if s.id == sku_id)
+
+
+# --- images --------------------------------------------------------------------------------------
 
 
 def start_image_upload(actor: Actor, request: ImageUploadRequest) -> ImageUpload:

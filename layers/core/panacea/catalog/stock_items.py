@@ -23,15 +23,19 @@ from panacea.catalog.dal import (
 )
 from panacea.catalog.models import (
     Movement,
-    StockLevel,
-    StockMovement,
 )
 from panacea.catalog.product_items import (
     SkuItem,
     sku_key,
 )
+from panacea.catalog.stock_models import (
+    StockLevel,
+    StockMovement,
+)
 from panacea.platform.keys import tenant_key
 from panacea.platform.table import Page, TableItem, decode_cursor, page_of
+
+# --- stock ---------------------------------------------------------------------------------------
 
 
 def stock_key(tenant_id: str, sku_id: str, store_id: str) -> Key:

@@ -30,6 +30,8 @@ from panacea.platform.ids import is_id, new_id
 from panacea.platform.table import Page
 from panacea.platform.transaction import UnitOfWork, unit_of_work
 
+# --- stores --------------------------------------------------------------------------------------
+
 
 def list_stores(actor: Actor, *, status: StoreStatus | None, cursor: str | None, limit: int) -> Page[Store]:
     authorize(actor, Action.BROWSE_CATALOG)

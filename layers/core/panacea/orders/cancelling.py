@@ -20,8 +20,17 @@ from panacea.orders.changes import (
     give_back_promotion,
     mine,
 )
+from panacea.orders.commands import (
+    CancelOrder,
+)
 from panacea.orders.lifecycle import check, move
-from panacea.orders.models import CancelOrder, GroupStatus, Order, OrderCancelled, OrderExpired, OrderState
+from panacea.orders.models import (
+    GroupStatus,
+    Order,
+    OrderCancelled,
+    OrderExpired,
+    OrderState,
+)
 from panacea.orders.refunds import Plan, all_left, refunded_order
 from panacea.platform import clock, observability
 from panacea.platform.access import Action, Actor

@@ -16,9 +16,13 @@ from panacea.orders.changes import (
     changing,
     mine,
 )
+from panacea.orders.commands import (
+    AddressChange,
+    ReceiptConfirmation,
+    ShipmentEntry,
+)
 from panacea.orders.lifecycle import effective, move
 from panacea.orders.models import (
-    AddressChange,
     FulfilmentGroup,
     GroupKind,
     GroupStatus,
@@ -26,9 +30,7 @@ from panacea.orders.models import (
     OrderAddressChanged,
     OrderShipped,
     OrderState,
-    ReceiptConfirmation,
     Shipment,
-    ShipmentEntry,
 )
 from panacea.platform import clock
 from panacea.platform.access import Action, Actor, authorize

@@ -16,8 +16,16 @@ from datetime import datetime
 from panacea import finance, payments
 from panacea.orders import dal, sales, supply
 from panacea.orders.changes import Answer, PaymentNotNeeded, changing, facts, read
+from panacea.orders.commands import (
+    OfflinePayment,
+)
 from panacea.orders.lifecycle import PAID_STATES, effective, move
-from panacea.orders.models import OFFLINE_METHODS, OfflinePayment, Order, OrderPaid, OrderState
+from panacea.orders.models import (
+    OFFLINE_METHODS,
+    Order,
+    OrderPaid,
+    OrderState,
+)
 from panacea.orders.refunds import Plan, record_refund
 from panacea.platform import clock, observability
 from panacea.platform.access import Action, Actor, authorize

@@ -29,6 +29,11 @@ from panacea.orders.changes import (
     read,
     stop_waits,
 )
+from panacea.orders.commands import (
+    RefundAsk,
+    RefundDecision,
+    RefundIssue,
+)
 from panacea.orders.lifecycle import PAID_STATES, after_refund, check, effective, move
 from panacea.orders.models import (
     GroupStatus,
@@ -40,9 +45,6 @@ from panacea.orders.models import (
     OrderRefundRequested,
     OrderState,
     Refund,
-    RefundAsk,
-    RefundDecision,
-    RefundIssue,
     RefundLine,
     RefundRequest,
 )

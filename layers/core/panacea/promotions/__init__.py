@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 from panacea.platform.faces import face
 
 if TYPE_CHECKING:
-    from panacea.promotions.logic import CouponNotApplicable, quote
+    from panacea.promotions.logic import CouponNotApplicable
     from panacea.promotions.models import (
-        AppliedPromotion,
         CouponCodesIssued,
         PromotionActivated,
         PromotionChanged,
@@ -21,11 +20,15 @@ if TYPE_CHECKING:
         PromotionPaused,
         PromotionRedeemed,
         PromotionReleased,
+        ReleaseReason,
+    )
+    from panacea.promotions.quotes import (
+        AppliedPromotion,
         Quote,
         QuoteLine,
         Redemption,
-        ReleaseReason,
     )
+    from panacea.promotions.quoting import quote
     from panacea.promotions.redeeming import RedemptionRefused, redemption_of, release_of
 
 __all__ = [
@@ -51,12 +54,12 @@ __all__ = [
 __getattr__ = face(
     __name__,
     {
-        "quote": "panacea.promotions.logic",
+        "quote": "panacea.promotions.quoting",
         "CouponNotApplicable": "panacea.promotions.logic",
         "redemption_of": "panacea.promotions.redeeming",
         "release_of": "panacea.promotions.redeeming",
         "RedemptionRefused": "panacea.promotions.redeeming",
-        "AppliedPromotion": "panacea.promotions.models",
+        "AppliedPromotion": "panacea.promotions.quotes",
         "CouponCodesIssued": "panacea.promotions.models",
         "PromotionActivated": "panacea.promotions.models",
         "PromotionChanged": "panacea.promotions.models",
@@ -65,9 +68,9 @@ __getattr__ = face(
         "PromotionPaused": "panacea.promotions.models",
         "PromotionRedeemed": "panacea.promotions.models",
         "PromotionReleased": "panacea.promotions.models",
-        "Quote": "panacea.promotions.models",
-        "QuoteLine": "panacea.promotions.models",
-        "Redemption": "panacea.promotions.models",
+        "Quote": "panacea.promotions.quotes",
+        "QuoteLine": "panacea.promotions.quotes",
+        "Redemption": "panacea.promotions.quotes",
         "ReleaseReason": "panacea.promotions.models",
     },
 )

@@ -36,14 +36,16 @@ from panacea.platform.keys import owner_key, tenant_key
 from panacea.platform.money import Money
 from panacea.platform.table import DocumentAttribute, Page, TableItem, Uniqueness, connection, decode_cursor, page_of
 from panacea.promotions.models import (
-    CouponCodeState,
     Method,
     NewPromotion,
     Offer,
     Promotion,
     PromotionStatus,
-    RedemptionRecord,
     Usage,
+)
+from panacea.promotions.quotes import (
+    CouponCodeState,
+    RedemptionRecord,
 )
 
 CODE_KIND = "coupon_code"

@@ -15,15 +15,17 @@ from panacea.platform.errors import Conflict, FieldError
 from panacea.platform.transaction import UnitOfWork
 from panacea.promotions.dal import CouponCodeItem, MemberUsageItem, PromotionItem, RedemptionItem, code_pk, promotion_pk
 from panacea.promotions.models import (
-    AppliedPromotion,
     Method,
     PromotionRedeemed,
     PromotionReleased,
     PromotionStatus,
+    ReleaseReason,
+)
+from panacea.promotions.quotes import (
+    AppliedPromotion,
     Quote,
     RedeemedPromotion,
     Redemption,
-    ReleaseReason,
 )
 
 # --- errors the order's transaction raises when a condition fails -----------------------------------
