@@ -227,11 +227,11 @@ def place(actor: Actor, cmd: Checkout, *, idempotency_key: str | None) -> Placed
     member_id = actor.user_id
     claim = _digest(member_id, idempotency_key) if idempotency_key else None
     request = _digest(cmd.model_dump_json())
-    if claim and (placed := _replayed(tenant_id, claim, request)):
+    cart, paid_before, claimed = dal.checkout_reads(tenant_id, member_id, claim)
+    if claimed and (placed := _replay_of(tenant_id, claimed, request)):
         return placed
     rules = rules_of(tenant_id)
     _check_method(rules, cmd.payment_method)
-    cart, paid_before = dal.cart_and_orders(tenant_id, member_id)
     lines = cmd.lines or (cart.line_list if cart else [])
     if not lines:
         raise NothingToOrder("your cart is empty; add something or send `lines`", errors=[FieldError("lines", "empty")])
@@ -371,7 +371,12 @@ def _placed_event(order: Order, rules: OrderRules) -> OrderPlaced:
 
 def _replayed(tenant_id: str, claim: str, request: str) -> PlacedOrder | None:
     order_id = dal.claimed_order(tenant_id, claim)
-    item = dal.order(tenant_id, order_id, consistent=True) if order_id else None
+    return _replay_of(tenant_id, order_id, request) if order_id else None
+
+
+def _replay_of(tenant_id: str, order_id: str, request: str) -> PlacedOrder | None:
+    """The order an Idempotency-Key placed, as the answer to the same checkout again."""
+    item = dal.order(tenant_id, order_id, consistent=True)
     if item is None:
         return None
     if item.request_digest != request:

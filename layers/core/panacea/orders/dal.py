@@ -255,11 +255,20 @@ def order(tenant_id: str, order_id: str, *, consistent: bool = False) -> OrderIt
 
 def cart_and_orders(tenant_id: str, member_id: str) -> tuple[CartItem | None, int]:
     """A member's cart and how many orders they have paid for, in one request."""
+    cart, paid, _ = checkout_reads(tenant_id, member_id, None)
+    return cart, paid
+
+
+def checkout_reads(tenant_id: str, member_id: str, claim: str | None) -> tuple[CartItem | None, int, str | None]:
+    """What a checkout reads of its member, in one request: the cart, how many orders they have paid
+    for, and the order a checkout's Idempotency-Key (its digest `claim`) already placed, if any."""
     pk = _member_pk(tenant_id, member_id)
     with TransactGet(connection=connection()) as tx:
         cart = tx.get(CartItem, pk, "CART")
         stats = tx.get(MemberOrders, pk, "ORDER_STATS")
-    return found(cart), int(getattr(found(stats), "paid", 0) or 0)
+        held = tx.get(Uniqueness, owner_key(tenant_id, "UNIQUE", CHECKOUT_CLAIM, claim), "UNIQUE") if claim else None
+    owner = found(held) if held is not None else None
+    return found(cart), int(getattr(found(stats), "paid", 0) or 0), None if owner is None else str(owner.owner)
 
 
 def summaries(tenant_id: str, order_ids: list[str]) -> dict[str, OrderSummary]:
