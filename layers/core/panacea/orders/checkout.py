@@ -5,8 +5,10 @@ ONE transaction: the order (pending_payment) and its index items, a stock reserv
 the promotion's redemption, the payment's record (an online method) and `order.placed`. Under
 concurrency the last unit is sold once and a coupon's limits hold, because each of them is a
 condition of that transaction; catalog, promotions and payments each hand orders the writes of
-their own records. Only then is the payment opened at Stripe; if that fails the order stays
-pending and `POST /v1/orders/{order_id}/payment` starts it again (the same payment).
+their own records. The payment is opened at Stripe just before that transaction, so that its
+record carries the intent (if the transaction fails, the intent is called off); if Stripe cannot
+be reached the order is placed anyway, pending, and `POST /v1/orders/{order_id}/payment` starts
+the same payment again.
 """
 
 from __future__ import annotations
@@ -239,20 +241,25 @@ def place(actor: Actor, cmd: Checkout, *, idempotency_key: str | None) -> Placed
     priced = _price(tenant_id, member_id, lines, cmd.coupon_code, rules.currency, first=paid_before == 0, at=at)
     order = _new_order(tenant_id, member_id, cmd, priced, rules, at=at)
     payment = _payment_of(tenant_id, order)
-    if payment is not None:
-        order.payment = PaymentInfo(payment_id=payment.payment_id, status=payment.status, attempts=1)
+    secret, payment_error = _open(tenant_id, order, payment)
     item = dal.OrderItem.of(tenant_id, order)
     item.request_digest = request
     emptied = cart if not cmd.lines else None
-    if (placed := _commit(tenant_id, item, order, priced, rules, claim, request, payment, emptied)) is not None:
+    try:
+        placed = _commit(tenant_id, item, order, priced, rules, claim, request, payment, emptied)
+    except Exception:
+        if payment is not None:
+            payments.call_off_intent(tenant_id, payment)
+        raise
+    if placed is not None:  # the same checkout, placed meanwhile: its order is the answer
+        if payment is not None:
+            payments.call_off_intent(tenant_id, payment)
         return placed
     observability.count("OrdersPlaced")
     if order.total.amount == 0:
         paid(tenant_id, order.id, payment_id=f"free-{order.id}", method=None, by=member_id, at=at)
         return PlacedOrder(order=read(tenant_id, order.id).model)
-    if payment is not None:
-        return _opened(tenant_id, order, payment)
-    return PlacedOrder(order=order)
+    return PlacedOrder(order=order, client_secret=secret, payment_error=payment_error)
 
 
 def _new_order(
@@ -390,14 +397,18 @@ def _replay_of(tenant_id: str, order_id: str, request: str) -> PlacedOrder | Non
 # --- starting the payment ------------------------------------------------------------------------
 
 
-def _opened(tenant_id: str, order: Order, payment: payments.PendingPayment) -> PlacedOrder:
-    """The order just placed, its payment opened at Stripe (or why it could not be)."""
+def _open(tenant_id: str, order: Order, payment: payments.PendingPayment | None) -> tuple[str | None, str | None]:
+    """Open the payment at Stripe before the order is placed, so that its record is written with
+    the order (the intent on it): the client secret, or why it could not be opened (the order is
+    placed anyway, and `POST /v1/orders/{order_id}/payment` opens the same payment later)."""
+    if payment is None:
+        return None, None
+    order.payment = PaymentInfo(payment_id=payment.payment_id, status=payment.status, attempts=1)
     try:
-        view = payments.open_payment(tenant_id, payment)
+        return payments.open_intent(tenant_id, payment), None
     except DomainError as exc:
         logger.warning("payment not started", extra={"order_id": order.id, "reason": exc.detail})
-        return PlacedOrder(order=order, payment_error=exc.detail)
-    return PlacedOrder(order=order, client_secret=view.client_secret)
+        return None, exc.detail
 
 
 def _with_payment(tenant_id: str, order: Order) -> PlacedOrder:

@@ -1,8 +1,9 @@
 """Payments: PaymentIntents on Stripe, offline payments confirmed by finance, refunds and disputes.
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`).
-Checkout records an order's payment in the order's own transaction (`record_payment` hands it the
-writes, from an `OrderPayment`), then opens it at Stripe (`open_payment`)."""
+Checkout opens an order's payment at Stripe (`open_intent`) and records it in the order's own
+transaction (`record_payment` hands it the writes, from an `OrderPayment`); if that transaction
+does not commit, the intent is called off (`call_off_intent`)."""
 
 from typing import TYPE_CHECKING
 
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
     from panacea.payments.starting import (
         OrderPayment,
         PendingPayment,
+        call_off_intent,
         cancel_payment,
-        open_payment,
+        open_intent,
         record_offline_payment,
         record_payment,
         start_payment,
@@ -46,9 +48,10 @@ __all__ = [
     "PaymentView",
     "PendingPayment",
     "Refund",
+    "call_off_intent",
     "cancel_payment",
     "get_payment",
-    "open_payment",
+    "open_intent",
     "record_offline_payment",
     "record_payment",
     "refund",
@@ -62,7 +65,8 @@ __getattr__ = face(
         "OrderPayment": "panacea.payments.starting",
         "PendingPayment": "panacea.payments.starting",
         "cancel_payment": "panacea.payments.starting",
-        "open_payment": "panacea.payments.starting",
+        "open_intent": "panacea.payments.starting",
+        "call_off_intent": "panacea.payments.starting",
         "record_offline_payment": "panacea.payments.starting",
         "record_payment": "panacea.payments.starting",
         "start_payment": "panacea.payments.starting",

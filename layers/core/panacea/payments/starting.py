@@ -46,6 +46,7 @@ from panacea.platform.access import Action, Actor, authorize
 from panacea.platform.errors import ConcurrentUpdate, Conflict, FieldError, Forbidden, Unprocessable
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
+from panacea.platform.observability import logger
 from panacea.platform.transaction import UnitOfWork, unit_of_work
 
 _CUSTOMER_REF = re.compile(r"^[\x21-\x7e]{1,64}$")
@@ -103,10 +104,27 @@ def record_payment(tenant_id: str, request: OrderPayment) -> PendingPayment:
     return PendingPayment(part, item, chosen)
 
 
-def open_payment(tenant_id: str, pending: PendingPayment) -> PaymentView:
-    """Open at Stripe the intent of a payment recorded with its order (after that transaction
-    committed); the answer carries the intent's client secret for the member's app."""
-    return _opened(tenant_id, pending.item, pending.methods)
+def open_intent(tenant_id: str, pending: PendingPayment) -> str | None:
+    """Create at Stripe the intent of a payment about to be recorded with its order, before that
+    transaction: whose intent it is is written down, and the payment's record (written by the
+    order's transaction) carries it. The intent's client secret, for the member's app."""
+    intent = _create_intent(tenant_id, pending.item, pending.methods)
+    pending.item.intent_id = intent.id
+    observability.count("PaymentsStarted")
+    return intent.client_secret
+
+
+def call_off_intent(tenant_id: str, pending: PendingPayment) -> None:
+    """The order's transaction did not commit: its payment's intent is cancelled at Stripe (best
+    effort: an intent nobody holds the client secret of can never be paid anyway)."""
+    if not pending.item.intent_id:
+        return
+    try:
+        stripe_port.cancel_intent(
+            pending.item.intent_id, idempotency_key=f"panacea-cancel-{tenant_id}-{pending.payment_id}"
+        )
+    except Exception:  # the checkout's own error is what the member is told
+        logger.warning("intent of an order not placed left open", extra={"payment_id": pending.payment_id})
 
 
 def start_payment(
@@ -157,21 +175,7 @@ def _opened(tenant_id: str, payment: dal.PaymentItem, methods: list[Method]) -> 
     if payment.intent_id:
         intent = stripe_port.retrieve_intent(payment.intent_id)
     else:
-        customer_ref = payment.customer_ref
-        intent = stripe_port.create_intent(
-            amount=int(payment.amount),
-            currency=payment.currency,
-            methods=[m.value for m in methods],
-            metadata={
-                "tenant_id": tenant_id,
-                "order_id": payment.order_id,
-                "payment_id": payment.payment_id,
-                **({"customer_ref": customer_ref} if customer_ref else {}),
-            },
-            description=f"Order {payment.order_id}",
-            idempotency_key=f"panacea-payment-{tenant_id}-{payment.payment_id}",
-        )
-        dal.point(intent.id, tenant_id=tenant_id, payment_id=payment.payment_id)
+        intent = _create_intent(tenant_id, payment, methods)
         payment.intent_id = intent.id
         with unit_of_work(tenant_id) as uow:
             uow.update(
@@ -182,6 +186,27 @@ def _opened(tenant_id: str, payment: dal.PaymentItem, methods: list[Method]) -> 
             )
     observability.count("PaymentsStarted")
     return PaymentView(**payment.view().model_dump(), client_secret=intent.client_secret)
+
+
+def _create_intent(tenant_id: str, payment: dal.PaymentItem, methods: list[Method]) -> stripe_port.Intent:
+    """A PaymentIntent for the payment (once per payment, by Stripe's idempotency key), and the
+    platform's note of whose intent it is (what webhooks find their tenant by)."""
+    customer_ref = payment.customer_ref
+    intent = stripe_port.create_intent(
+        amount=int(payment.amount),
+        currency=payment.currency,
+        methods=[m.value for m in methods],
+        metadata={
+            "tenant_id": tenant_id,
+            "order_id": payment.order_id,
+            "payment_id": payment.payment_id,
+            **({"customer_ref": customer_ref} if customer_ref else {}),
+        },
+        description=f"Order {payment.order_id}",
+        idempotency_key=f"panacea-payment-{tenant_id}-{payment.payment_id}",
+    )
+    dal.point(intent.id, tenant_id=tenant_id, payment_id=payment.payment_id)
+    return intent
 
 
 def _payment_for_request(tenant_id: str, request: OrderPayment, methods: list[Method]) -> dal.PaymentItem:
