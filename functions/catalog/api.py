@@ -9,34 +9,38 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from panacea.catalog import logic
+from panacea.catalog import categories, inventory, products, stores
 from panacea.catalog.access import Action
-from panacea.catalog.models import (
+from panacea.catalog.classification import (
     Category,
     CategoryPatch,
     Dimension,
+    NewCategory,
+    NewTag,
+    Tag,
+    TagPatch,
+)
+from panacea.catalog.models import (
     ImageUpload,
     ImageUploadRequest,
-    NewCategory,
     NewProduct,
     NewSku,
     NewStore,
-    NewTag,
     Product,
     ProductPatch,
     ProductStatus,
     ProductSummary,
     Sku,
     SkuPatch,
+    Store,
+    StorePatch,
+    StoreStatus,
+)
+from panacea.catalog.stock_models import (
     StockAdjustment,
     StockLevel,
     StockLevelSet,
     StockMovement,
-    Store,
-    StorePatch,
-    StoreStatus,
-    Tag,
-    TagPatch,
 )
 from panacea.platform.access import requires
 from panacea.platform.api import build_resolver, created, current_actor, idempotent, lambda_entry
@@ -62,7 +66,7 @@ BROWSE, MANAGE, COUNT = requires(Action.BROWSE_CATALOG), requires(Action.MANAGE_
 def list_stores(
     status: Annotated[StoreStatus | None, Query()] = None, cursor: Cursor = None, limit: Limit = 20
 ) -> Page[Store]:
-    return logic.list_stores(current_actor(), status=status, cursor=cursor, limit=limit)
+    return stores.list_stores(current_actor(), status=status, cursor=cursor, limit=limit)
 
 
 @app.post(
@@ -74,13 +78,13 @@ def list_stores(
 )
 def open_store(store: NewStore) -> Response[Store]:
     actor = current_actor()
-    made = idempotent(actor, "catalog.open_store", store, Store, lambda: logic.open_store(actor, store))
+    made = idempotent(actor, "catalog.open_store", store, Store, lambda: stores.open_store(actor, store))
     return created(made, f"/v1/catalog/stores/{made.id}")
 
 
 @app.get("/v1/catalog/stores/<store_id>", summary="A store", description=BROWSE, tags=[STORES])
 def get_store(store_id: str) -> Store:
-    return logic.get_store(current_actor(), store_id)
+    return stores.get_store(current_actor(), store_id)
 
 
 @app.patch(
@@ -92,13 +96,13 @@ def get_store(store_id: str) -> Store:
 def update_store(store_id: str, patch: StorePatch) -> Store:
     actor = current_actor()
     return idempotent(
-        actor, f"catalog.update_store.{store_id}", patch, Store, lambda: logic.update_store(actor, store_id, patch)
+        actor, f"catalog.update_store.{store_id}", patch, Store, lambda: stores.update_store(actor, store_id, patch)
     )
 
 
 @app.get("/v1/catalog/stores/<store_id>/stock", summary="A store's stock, by SKU", description=COUNT, tags=[STOCK])
 def stock_in_store(store_id: str, cursor: Cursor = None, limit: Limit = 50) -> Page[StockLevel]:
-    return logic.stock_in_store(current_actor(), store_id, cursor=cursor, limit=limit)
+    return inventory.stock_in_store(current_actor(), store_id, cursor=cursor, limit=limit)
 
 
 # --- categories and tags -------------------------------------------------------------------------
@@ -113,21 +117,21 @@ def stock_in_store(store_id: str, cursor: Cursor = None, limit: Limit = 50) -> P
 def list_categories(
     dimension: Annotated[Dimension | None, Query()] = None, cursor: Cursor = None, limit: Limit = 100
 ) -> Page[Category]:
-    return logic.list_categories(current_actor(), dimension=dimension, cursor=cursor, limit=limit)
+    return categories.list_categories(current_actor(), dimension=dimension, cursor=cursor, limit=limit)
 
 
 @app.post("/v1/catalog/categories", summary="Add a category", description=MANAGE, tags=[CLASSES], status_code=201)
 def create_category(category: NewCategory) -> Response[Category]:
     actor = current_actor()
     made = idempotent(
-        actor, "catalog.create_category", category, Category, lambda: logic.create_category(actor, category)
+        actor, "catalog.create_category", category, Category, lambda: categories.create_category(actor, category)
     )
     return created(made, f"/v1/catalog/categories/{made.id}")
 
 
 @app.get("/v1/catalog/categories/<category_id>", summary="A category", description=BROWSE, tags=[CLASSES])
 def get_category(category_id: str) -> Category:
-    return logic.get_category(current_actor(), category_id)
+    return products.get_category(current_actor(), category_id)
 
 
 @app.patch(
@@ -143,31 +147,33 @@ def update_category(category_id: str, patch: CategoryPatch) -> Category:
         f"catalog.update_category.{category_id}",
         patch,
         Category,
-        lambda: logic.update_category(actor, category_id, patch),
+        lambda: categories.update_category(actor, category_id, patch),
     )
 
 
 @app.get("/v1/catalog/tags", summary="Tags, newest first", description=BROWSE, tags=[CLASSES])
 def list_tags(cursor: Cursor = None, limit: Limit = 100) -> Page[Tag]:
-    return logic.list_tags(current_actor(), cursor=cursor, limit=limit)
+    return categories.list_tags(current_actor(), cursor=cursor, limit=limit)
 
 
 @app.post("/v1/catalog/tags", summary="Add a tag", description=MANAGE, tags=[CLASSES], status_code=201)
 def create_tag(tag: NewTag) -> Response[Tag]:
     actor = current_actor()
-    made = idempotent(actor, "catalog.create_tag", tag, Tag, lambda: logic.create_tag(actor, tag))
+    made = idempotent(actor, "catalog.create_tag", tag, Tag, lambda: categories.create_tag(actor, tag))
     return created(made, f"/v1/catalog/tags/{made.id}")
 
 
 @app.get("/v1/catalog/tags/<tag_id>", summary="A tag", description=BROWSE, tags=[CLASSES])
 def get_tag(tag_id: str) -> Tag:
-    return logic.get_tag(current_actor(), tag_id)
+    return products.get_tag(current_actor(), tag_id)
 
 
 @app.patch("/v1/catalog/tags/<tag_id>", summary="Rename a tag", description=MANAGE, tags=[CLASSES])
 def rename_tag(tag_id: str, patch: TagPatch) -> Tag:
     actor = current_actor()
-    return idempotent(actor, f"catalog.rename_tag.{tag_id}", patch, Tag, lambda: logic.rename_tag(actor, tag_id, patch))
+    return idempotent(
+        actor, f"catalog.rename_tag.{tag_id}", patch, Tag, lambda: categories.rename_tag(actor, tag_id, patch)
+    )
 
 
 # --- products and SKUs ---------------------------------------------------------------------------
@@ -191,7 +197,7 @@ def list_products(  # noqa: PLR0917 - one query parameter each
     cursor: Cursor = None,
     limit: Limit = 20,
 ) -> Page[ProductSummary]:
-    return logic.list_products(
+    return products.list_products(
         current_actor(), status=status, category_id=category, tag_id=tag, q=q, cursor=cursor, limit=limit
     )
 
@@ -205,7 +211,9 @@ def list_products(  # noqa: PLR0917 - one query parameter each
 )
 def create_product(product: NewProduct) -> Response[Product]:
     actor = current_actor()
-    made = idempotent(actor, "catalog.create_product", product, Product, lambda: logic.create_product(actor, product))
+    made = idempotent(
+        actor, "catalog.create_product", product, Product, lambda: products.create_product(actor, product)
+    )
     return created(made, f"/v1/catalog/products/{made.id}")
 
 
@@ -216,7 +224,7 @@ def create_product(product: NewProduct) -> Response[Product]:
     tags=[PRODUCTS],
 )
 def get_product(product_id: str) -> Product:
-    return logic.get_product(current_actor(), product_id)
+    return products.get_product(current_actor(), product_id)
 
 
 @app.patch("/v1/catalog/products/<product_id>", summary="Change a product", description=MANAGE, tags=[PRODUCTS])
@@ -227,7 +235,7 @@ def update_product(product_id: str, patch: ProductPatch) -> Product:
         f"catalog.update_product.{product_id}",
         patch,
         Product,
-        lambda: logic.update_product(actor, product_id, patch),
+        lambda: products.update_product(actor, product_id, patch),
     )
 
 
@@ -239,7 +247,9 @@ def update_product(product_id: str, patch: ProductPatch) -> Product:
 )
 def publish(product_id: str) -> Product:
     actor = current_actor()
-    return idempotent(actor, f"catalog.publish.{product_id}", None, Product, lambda: logic.publish(actor, product_id))
+    return idempotent(
+        actor, f"catalog.publish.{product_id}", None, Product, lambda: products.publish(actor, product_id)
+    )
 
 
 @app.post(
@@ -250,7 +260,9 @@ def publish(product_id: str) -> Product:
 )
 def archive(product_id: str) -> Product:
     actor = current_actor()
-    return idempotent(actor, f"catalog.archive.{product_id}", None, Product, lambda: logic.archive(actor, product_id))
+    return idempotent(
+        actor, f"catalog.archive.{product_id}", None, Product, lambda: products.archive(actor, product_id)
+    )
 
 
 @app.post(
@@ -262,13 +274,15 @@ def archive(product_id: str) -> Product:
 )
 def add_sku(product_id: str, sku: NewSku) -> Response[Sku]:
     actor = current_actor()
-    made = idempotent(actor, f"catalog.add_sku.{product_id}", sku, Sku, lambda: logic.add_sku(actor, product_id, sku))
+    made = idempotent(
+        actor, f"catalog.add_sku.{product_id}", sku, Sku, lambda: products.add_sku(actor, product_id, sku)
+    )
     return created(made, f"/v1/catalog/skus/{made.id}")
 
 
 @app.get("/v1/catalog/skus/<sku_id>", summary="A SKU", description=BROWSE, tags=[PRODUCTS])
 def get_sku(sku_id: str) -> Sku:
-    return logic.get_sku(current_actor(), sku_id)
+    return products.get_sku(current_actor(), sku_id)
 
 
 @app.patch(
@@ -279,7 +293,9 @@ def get_sku(sku_id: str) -> Sku:
 )
 def update_sku(sku_id: str, patch: SkuPatch) -> Sku:
     actor = current_actor()
-    return idempotent(actor, f"catalog.update_sku.{sku_id}", patch, Sku, lambda: logic.update_sku(actor, sku_id, patch))
+    return idempotent(
+        actor, f"catalog.update_sku.{sku_id}", patch, Sku, lambda: products.update_sku(actor, sku_id, patch)
+    )
 
 
 @app.post(
@@ -289,7 +305,7 @@ def update_sku(sku_id: str, patch: SkuPatch) -> Sku:
     tags=[IMAGES],
 )
 def start_image_upload(request: ImageUploadRequest) -> ImageUpload:
-    return logic.start_image_upload(current_actor(), request)
+    return products.start_image_upload(current_actor(), request)
 
 
 # --- stock ---------------------------------------------------------------------------------------
@@ -297,7 +313,7 @@ def start_image_upload(request: ImageUploadRequest) -> ImageUpload:
 
 @app.get("/v1/catalog/skus/<sku_id>/stock", summary="A SKU's stock in every store", description=COUNT, tags=[STOCK])
 def stock_of_sku(sku_id: str) -> Page[StockLevel]:
-    return Page[StockLevel](items=logic.stock_of_sku(current_actor(), sku_id))
+    return Page[StockLevel](items=inventory.stock_of_sku(current_actor(), sku_id))
 
 
 @app.put(
@@ -313,7 +329,7 @@ def set_stock(sku_id: str, store_id: str, count: StockLevelSet) -> StockLevel:
         f"catalog.set_stock.{sku_id}.{store_id}",
         count,
         StockLevel,
-        lambda: logic.set_stock(actor, sku_id, store_id, count),
+        lambda: inventory.set_stock(actor, sku_id, store_id, count),
     )
 
 
@@ -330,7 +346,7 @@ def adjust_stock(sku_id: str, store_id: str, adjustment: StockAdjustment) -> Sto
         f"catalog.adjust_stock.{sku_id}.{store_id}",
         adjustment,
         StockLevel,
-        lambda: logic.adjust_stock(actor, sku_id, store_id, adjustment),
+        lambda: inventory.adjust_stock(actor, sku_id, store_id, adjustment),
     )
 
 
@@ -341,7 +357,7 @@ def adjust_stock(sku_id: str, store_id: str, adjustment: StockAdjustment) -> Sto
     tags=[STOCK],
 )
 def stock_movements(sku_id: str, store_id: str, cursor: Cursor = None, limit: Limit = 50) -> Page[StockMovement]:
-    return logic.stock_movements(current_actor(), sku_id, store_id, cursor=cursor, limit=limit)
+    return inventory.stock_movements(current_actor(), sku_id, store_id, cursor=cursor, limit=limit)
 
 
 handler: Any = lambda_entry(app)

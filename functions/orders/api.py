@@ -9,28 +9,31 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from panacea.orders import logic
+from panacea import payments
+from panacea.orders import cancelling, delivery, logic, paying, refunds
+from panacea.orders import checkout as checkouts
 from panacea.orders.access import Action
-from panacea.orders.models import (
+from panacea.orders.commands import (
     AddressChange,
     CancelOrder,
-    Cart,
-    CartLines,
-    Checkout,
     OfflinePayment,
-    Order,
-    OrderState,
-    OrderSummary,
-    PaymentStarted,
-    PlacedOrder,
-    Quote,
     ReceiptConfirmation,
     RefundAsk,
     RefundDecision,
     RefundIssue,
     ShipmentEntry,
 )
-from panacea.payments import Action as PaymentAction
+from panacea.orders.models import (
+    Cart,
+    CartLines,
+    Checkout,
+    Order,
+    OrderState,
+    OrderSummary,
+    PaymentStarted,
+    PlacedOrder,
+    Quote,
+)
 from panacea.platform.access import requires
 from panacea.platform.api import build_resolver, created, current_actor, header, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
@@ -48,7 +51,7 @@ BUY, READ, MANAGE = requires(Action.BUY_ORDERS), requires(Action.READ_ORDERS), r
 
 @app.get("/v1/me/cart", summary="Your cart", description=BUY, tags=[CART])
 def get_cart() -> Cart:
-    return logic.get_cart(current_actor())
+    return checkouts.get_cart(current_actor())
 
 
 @app.put(
@@ -58,12 +61,12 @@ def get_cart() -> Cart:
     tags=[CART],
 )
 def put_cart(cart: CartLines) -> Cart:
-    return logic.put_cart(current_actor(), cart)
+    return checkouts.put_cart(current_actor(), cart)
 
 
 @app.delete("/v1/me/cart", summary="Empty your cart", description=BUY, tags=[CART])
 def empty_cart() -> Cart:
-    return logic.empty_cart(current_actor())
+    return checkouts.empty_cart(current_actor())
 
 
 # --- checkout --------------------------------------------------------------------------------------
@@ -76,7 +79,7 @@ def empty_cart() -> Cart:
     tags=[BUYING],
 )
 def quote(checkout: Checkout) -> Quote:
-    return logic.quote(current_actor(), checkout)
+    return checkouts.quote(current_actor(), checkout)
 
 
 @app.post(
@@ -88,7 +91,7 @@ def quote(checkout: Checkout) -> Quote:
     status_code=201,
 )
 def place(checkout: Checkout) -> Response[PlacedOrder]:
-    placed = logic.place(current_actor(), checkout, idempotency_key=header("Idempotency-Key"))
+    placed = checkouts.place(current_actor(), checkout, idempotency_key=header("Idempotency-Key"))
     return created(placed, f"/v1/orders/{placed.order.id}")
 
 
@@ -106,7 +109,7 @@ def my_orders(
     tags=[BUYING],
 )
 def start_payment(order_id: str) -> PaymentStarted:
-    return logic.start_payment(current_actor(), order_id)
+    return checkouts.start_payment(current_actor(), order_id)
 
 
 @app.put(
@@ -116,7 +119,7 @@ def start_payment(order_id: str) -> PaymentStarted:
     tags=[BUYING],
 )
 def change_address(order_id: str, change: AddressChange) -> Order:
-    return logic.change_address(current_actor(), order_id, change)
+    return delivery.change_address(current_actor(), order_id, change)
 
 
 @app.post(
@@ -127,7 +130,7 @@ def change_address(order_id: str, change: AddressChange) -> Order:
     tags=[BUYING, STAFF],
 )
 def cancel(order_id: str, cancel: CancelOrder) -> Order:
-    return logic.cancel(current_actor(), order_id, cancel)
+    return cancelling.cancel(current_actor(), order_id, cancel)
 
 
 @app.post(
@@ -137,7 +140,7 @@ def cancel(order_id: str, cancel: CancelOrder) -> Order:
     tags=[BUYING],
 )
 def confirm_receipt(order_id: str, receipt: ReceiptConfirmation) -> Order:
-    return logic.confirm_receipt(current_actor(), order_id, receipt)
+    return delivery.confirm_receipt(current_actor(), order_id, receipt)
 
 
 @app.post(
@@ -153,7 +156,7 @@ def request_refund(order_id: str, ask: RefundAsk) -> Order:
         f"orders.request_refund.{order_id}",
         ask,
         Order,
-        lambda: logic.request_refund(actor, order_id, ask),
+        lambda: refunds.request_refund(actor, order_id, ask),
     )
 
 
@@ -206,7 +209,7 @@ def get_order(order_id: str) -> Order:
     tags=[STAFF],
 )
 def record_shipment(order_id: str, shipment: ShipmentEntry) -> Order:
-    return logic.record_shipment(current_actor(), order_id, shipment)
+    return delivery.record_shipment(current_actor(), order_id, shipment)
 
 
 @app.post(
@@ -222,7 +225,7 @@ def approve_refund(order_id: str, decision: RefundDecision) -> Order:
         f"orders.approve_refund.{order_id}",
         decision,
         Order,
-        lambda: logic.approve_refund(actor, order_id, decision),
+        lambda: refunds.approve_refund(actor, order_id, decision),
     )
 
 
@@ -233,7 +236,7 @@ def approve_refund(order_id: str, decision: RefundDecision) -> Order:
     tags=[STAFF],
 )
 def decline_refund(order_id: str, decision: RefundDecision) -> Order:
-    return logic.decline_refund(current_actor(), order_id, decision)
+    return refunds.decline_refund(current_actor(), order_id, decision)
 
 
 @app.post(
@@ -249,18 +252,18 @@ def issue_refund(order_id: str, refund: RefundIssue) -> Order:
         f"orders.issue_refund.{order_id}",
         refund,
         Order,
-        lambda: logic.issue_refund(actor, order_id, refund),
+        lambda: refunds.issue_refund(actor, order_id, refund),
     )
 
 
 @app.post(
     "/v1/orders/<order_id>/offline-payment",
     summary="Confirm an offline payment (bank transfer, cash) with its reference",
-    description=requires(PaymentAction.RECORD_OFFLINE_PAYMENTS),
+    description=requires(payments.Action.RECORD_OFFLINE_PAYMENTS),
     tags=[STAFF],
 )
 def confirm_offline_payment(order_id: str, payment: OfflinePayment) -> Order:
-    return logic.confirm_offline_payment(current_actor(), order_id, payment)
+    return paying.confirm_offline_payment(current_actor(), order_id, payment)
 
 
 handler: Any = lambda_entry(app)

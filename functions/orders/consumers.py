@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from panacea.orders import logic
-from panacea.payments.models import PaymentDisputed, PaymentFailed, PaymentRefunded, PaymentSucceeded
+from panacea.orders import changes, paying
+from panacea.payments import PaymentDisputed, PaymentFailed, PaymentRefunded, PaymentSucceeded
 from panacea.platform.consumers import consumer_entry
 from panacea.platform.events import DomainEvent, EventMetadata
 from panacea.platform.observability import logger
@@ -15,20 +15,20 @@ def on_payment_event(metadata: EventMetadata, event: DomainEvent) -> None:
         return  # payments of orders always belong to a tenant
     try:
         _apply(tenant_id, event)
-    except logic.OrderNotFound:
+    except changes.OrderNotFound:
         logger.warning("payment event for no order of the tenant", extra={"event": event.event_type})
 
 
 def _apply(tenant_id: str, event: DomainEvent) -> None:
     if isinstance(event, PaymentSucceeded):
-        logic.payment_succeeded(tenant_id, event)
+        paying.payment_succeeded(tenant_id, event)
     elif isinstance(event, PaymentFailed):
         failure = ": ".join(filter(None, [event.failure_code, event.failure_message])) or "declined"
-        logic.payment_failed(tenant_id, event.order_id, event.payment_id, failure)
+        paying.payment_failed(tenant_id, event.order_id, event.payment_id, failure)
     elif isinstance(event, PaymentRefunded):
-        logic.payment_refunded(tenant_id, event)
+        paying.payment_refunded(tenant_id, event)
     elif isinstance(event, PaymentDisputed):
-        logic.payment_disputed(tenant_id, event.order_id)
+        paying.payment_disputed(tenant_id, event.order_id)
 
 
 handler = consumer_entry("orders.payment_events", on_payment_event)

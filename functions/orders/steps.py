@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from panacea.orders import fulfilment, logic
+from panacea.orders import cancelling, fulfilment
 from panacea.platform.workflow import steps_entry
 
 
@@ -14,7 +14,7 @@ def await_payment(task: dict[str, Any]) -> None:
 
 
 def expire_order(task: dict[str, Any]) -> dict[str, Any]:
-    return {"expired": logic.expire(task["tenant_id"], task["order_id"])}
+    return {"expired": cancelling.expire(task["tenant_id"], task["order_id"])}
 
 
 def start_fulfilment(task: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from panacea.payments import logic
+from panacea.payments import stripe_events
 from panacea.payments.models import WebhookReceipt
 from panacea.platform.api import PUBLIC, build_resolver, header, lambda_entry
 
@@ -30,7 +30,7 @@ def stripe_webhook() -> WebhookReceipt:
     event = app.current_event
     raw = event.body or ""
     body = base64.b64decode(raw) if event.is_base64_encoded else raw.encode()
-    return logic.handle_stripe_webhook(body, header("Stripe-Signature"))
+    return stripe_events.handle_stripe_webhook(body, header("Stripe-Signature"))
 
 
 handler: Any = lambda_entry(app)

@@ -12,18 +12,20 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from panacea.platform.access import requires
 from panacea.platform.api import build_resolver, created, current_actor, header, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
-from panacea.promotions import logic
+from panacea.promotions import campaigns, codes, quoting
 from panacea.promotions.access import Action
 from panacea.promotions.models import (
     COMBINATION_RULE,
     AvailablePromotions,
-    CodeBatchRequest,
-    CouponCodeState,
-    IssuedCodes,
     NewPromotion,
     Promotion,
     PromotionPatch,
     PromotionStatus,
+)
+from panacea.promotions.quotes import (
+    CodeBatchRequest,
+    CouponCodeState,
+    IssuedCodes,
     Quote,
     QuoteRequest,
     RedemptionRecord,
@@ -50,7 +52,7 @@ MANAGE, READ, USE = (requires(a) for a in (Action.MANAGE_PROMOTIONS, Action.READ
 def create_promotion(promotion: NewPromotion) -> Response[Promotion]:
     actor = current_actor()
     made = idempotent(
-        actor, "promotions.create", promotion, Promotion, lambda: logic.create_promotion(actor, promotion)
+        actor, "promotions.create", promotion, Promotion, lambda: campaigns.create_promotion(actor, promotion)
     )
     return created(made, f"/v1/promotions/{made.id}")
 
@@ -59,7 +61,7 @@ def create_promotion(promotion: NewPromotion) -> Response[Promotion]:
 def list_promotions(
     status: Annotated[PromotionStatus | None, Query()] = None, cursor: Cursor = None, limit: Limit = 20
 ) -> Page[Promotion]:
-    return logic.list_promotions(current_actor(), status=status, cursor=cursor, limit=limit)
+    return campaigns.list_promotions(current_actor(), status=status, cursor=cursor, limit=limit)
 
 
 @app.get(
@@ -69,7 +71,7 @@ def list_promotions(
     tags=[MEMBERS],
 )
 def available() -> AvailablePromotions:
-    return logic.available(current_actor())
+    return quoting.available(current_actor())
 
 
 @app.post(
@@ -79,12 +81,12 @@ def available() -> AvailablePromotions:
     tags=[MEMBERS],
 )
 def quote(request: QuoteRequest) -> Quote:
-    return logic.preview(current_actor(), request)
+    return quoting.preview(current_actor(), request)
 
 
 @app.get("/v1/promotions/<promotion_id>", summary="Read a promotion and its usage", description=READ, tags=[STAFF])
 def get_promotion(promotion_id: str) -> Promotion:
-    return logic.get_promotion(current_actor(), promotion_id)
+    return campaigns.get_promotion(current_actor(), promotion_id)
 
 
 @app.patch(
@@ -101,13 +103,13 @@ def update_promotion(promotion_id: str, patch: PromotionPatch) -> Promotion:
         f"promotions.update.{promotion_id}",
         patch,
         Promotion,
-        lambda: logic.update_promotion(actor, promotion_id, patch),
+        lambda: campaigns.update_promotion(actor, promotion_id, patch),
     )
 
 
 def _transition(name: str, promotion_id: str) -> Promotion:
     actor = current_actor()
-    use_case = {"activate": logic.activate, "pause": logic.pause, "end": logic.end}[name]
+    use_case = {"activate": campaigns.activate, "pause": campaigns.pause, "end": campaigns.end}[name]
     return idempotent(
         actor, f"promotions.{name}.{promotion_id}", None, Promotion, lambda: use_case(actor, promotion_id)
     )
@@ -140,7 +142,7 @@ def end(promotion_id: str) -> Promotion:
     tags=[STAFF],
 )
 def list_redemptions(promotion_id: str, cursor: Cursor = None, limit: Limit = 20) -> Page[RedemptionRecord]:
-    return logic.list_redemptions(current_actor(), promotion_id, cursor=cursor, limit=limit)
+    return codes.list_redemptions(current_actor(), promotion_id, cursor=cursor, limit=limit)
 
 
 # --- single-use codes ------------------------------------------------------------------------------
@@ -162,7 +164,7 @@ def issue_codes(promotion_id: str, request: CodeBatchRequest) -> Response[Any]:
         f"promotions.issue_codes.{promotion_id}",
         request,
         IssuedCodes,
-        lambda: logic.issue_codes(actor, promotion_id, request),
+        lambda: codes.issue_codes(actor, promotion_id, request),
     )
     location = f"/v1/promotions/{promotion_id}/codes"
     if "text/csv" in (header("Accept") or ""):
@@ -177,7 +179,7 @@ def issue_codes(promotion_id: str, request: CodeBatchRequest) -> Response[Any]:
     tags=[CODES],
 )
 def list_codes(promotion_id: str, cursor: Cursor = None, limit: Limit = 20) -> Page[CouponCodeState]:
-    return logic.list_codes(current_actor(), promotion_id, cursor=cursor, limit=limit)
+    return codes.list_codes(current_actor(), promotion_id, cursor=cursor, limit=limit)
 
 
 handler: Any = lambda_entry(app)

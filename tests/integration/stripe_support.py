@@ -14,7 +14,7 @@ import boto3
 from infra.local.invoke import REGION
 from infra.local.runtime import STRIPE_WEBHOOK_PATH, LocalPlatform
 from infra.local.stripe_sandbox import StripeSandbox
-from panacea.payments import logic
+from panacea.payments import logic, starting
 from panacea.payments.models import Payment, PaymentView
 from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
@@ -46,7 +46,7 @@ def start(
 ) -> PaymentView:
     """start_payment, as the orders context calls it inside the tenant's request."""
     with acting_for(tenant_id):
-        return logic.start_payment(
+        return starting.start_payment(
             tenant_id,
             order_id or new_id(),
             amount,

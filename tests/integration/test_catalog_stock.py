@@ -14,8 +14,10 @@ import pytest
 from moto.dynamodb.responses import DynamoHandler
 
 from panacea.catalog import stock
-from panacea.catalog.models import LineRequest
 from panacea.catalog.stock import NotForSale, OutOfStock, StockNotHeld
+from panacea.catalog.stock_models import (
+    LineRequest,
+)
 from panacea.platform import isolation
 from panacea.platform.ids import new_id
 from panacea.platform.transaction import unit_of_work

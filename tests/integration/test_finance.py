@@ -23,6 +23,7 @@ from infra.local.seed import coupon
 from panacea.finance import dal as finance_dal
 from panacea.finance import ledger
 from panacea.finance.models import EntryKind, LedgerEntry
+from panacea.orders import sales
 from panacea.orders.models import Order, OrderLine, OrderState, PaymentInfo, PaymentMethod, ProductKind
 from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
@@ -526,9 +527,8 @@ def test_a_period_reads_every_month_it_touches_and_counts_its_bounds_once(platfo
         datetime(2026, 3, 15, 12, tzinfo=UTC),
     ]
     for i, when in enumerate(at, start=1):
-        sale = ledger.sale_of(_order(i, when), at=when)
         with acting_for(tenant_id), unit_of_work(tenant_id) as uow:
-            finance_dal.append(uow, tenant_id, sale)
+            uow.add(ledger.sale_entry(tenant_id, sales.sale_of(_order(i, when)), at=when))
     finance = staff(tenant_id, "finance")
 
     def net(since: str, until: str) -> int:

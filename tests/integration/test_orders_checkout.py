@@ -10,13 +10,15 @@ from typing import Any
 
 import pytest
 
-from panacea.orders import logic
+from infra.local.runtime import LocalPlatform
+from panacea.orders.checkout import place
 from panacea.orders.models import Checkout
-from panacea.payments import logic as payments
+from panacea.platform import payments as stripe_port
 from panacea.platform.access import Actor, Role
 from panacea.platform.errors import DomainError
 from panacea.platform.isolation import acting_for
 from tests.integration.commerce import Shop, add_address, checkout, shop
+from tests.integration.stripe_support import sandbox
 from tests.support import call
 
 
@@ -92,7 +94,7 @@ def test_an_idempotency_key_retry_creates_nothing_twice(store: Shop):
     assert (other.status, other.problem_fields) == (422, ["header.Idempotency-Key"])
 
 
-def test_fifty_concurrent_checkouts_of_the_last_unit_sell_it_once():
+def test_fifty_concurrent_checkouts_of_the_last_unit_sell_it_once(platform: LocalPlatform):
     # Given one unit of a service in stock
     store = shop(stock=1)
     members = [
@@ -103,7 +105,7 @@ def test_fifty_concurrent_checkouts_of_the_last_unit_sell_it_once():
     def buy(actor: Actor) -> int:
         with acting_for(store.tenant_id):
             try:
-                logic.place(actor, cmd, idempotency_key=None)
+                place(actor, cmd, idempotency_key=None)
                 return 201
             except DomainError as exc:
                 return exc.status
@@ -115,6 +117,9 @@ def test_fifty_concurrent_checkouts_of_the_last_unit_sell_it_once():
     assert sorted(outcomes) == [201] + [409] * 49
     level = store.stock("service")
     assert (level["available"], level["reserved"]) == (0, 1)
+    # And each checkout opened its payment at Stripe first, but those not placed left none open: called off
+    intents = [i for i in sandbox(platform).intents.values() if i["metadata"].get("tenant_id") == store.tenant_id]
+    assert sorted(i["status"] == "canceled" for i in intents) == [False] + [True] * 49
 
 
 def test_a_payment_that_could_not_start_is_started_again(store: Shop, monkeypatch: pytest.MonkeyPatch):
@@ -125,7 +130,7 @@ def test_a_payment_that_could_not_start_is_started_again(store: Shop, monkeypatc
         raise DomainError("Stripe could not be reached; retry")
 
     with monkeypatch.context() as patched:
-        patched.setattr(payments, "start_payment", unreachable)
+        patched.setattr(stripe_port, "create_intent", unreachable)
         placed = checkout(store, member, [store.line("service")])
     # Then the order is placed anyway, pending, and says why there is no client secret
     assert placed.status == 201, placed.body

@@ -5,7 +5,7 @@ signed webhooks, the bus, the payments queue and the order-fulfilment workflow (
 from __future__ import annotations
 
 from infra.local.runtime import LocalPlatform
-from panacea.orders import logic
+from panacea import orders
 from panacea.platform.isolation import acting_for
 from tests.integration.commerce import add_address, checkout, finished, pay, reaches, shop, waiting_on
 from tests.support import call
@@ -58,7 +58,7 @@ def test_a_member_buys_a_gene_test_and_a_device_with_a_coupon_and_it_completes(p
     assert received.status == 200, received.body
     waiting_on(store, order["id"], "G1.report")
     with acting_for(store.tenant_id):
-        logic.report_released(store.tenant_id, order["id"], "G1")
+        orders.report_released(store.tenant_id, order["id"], "G1")
     # Then the order completes, and its workflow succeeds
     done = reaches(store, order["id"], "completed")
     assert [t["to_state"] for t in done["history"]] == [

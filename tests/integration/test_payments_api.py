@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from infra.local.runtime import LocalPlatform
-from panacea.payments import logic
+from panacea.payments.refunds import refund
 from panacea.platform.ids import new_id
 from tests.integration.stripe_support import as_tenant, gbp, paid, shop, until
 from tests.support import call, staff
@@ -13,7 +13,7 @@ def test_finance_lists_reads_and_follows_a_payments_refunds(platform: LocalPlatf
     # Given a paid payment of an order with one refund
     tenant = shop()
     done = paid(platform, tenant, gbp(9_900))
-    as_tenant(tenant, lambda: logic.refund(tenant, done.id, gbp(900), "late delivery", idempotency_key="api-refund"))
+    as_tenant(tenant, lambda: refund(tenant, done.id, gbp(900), "late delivery", idempotency_key="api-refund"))
     until(tenant, done.id, lambda p: p.refunded == gbp(900))
     finance = staff(tenant, "finance")
     # When finance lists the order's payments, reads the payment and its refunds

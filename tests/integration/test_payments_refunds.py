@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from infra.local.runtime import LocalPlatform
-from panacea.payments import logic
+from panacea.payments import logic, refunds
 from panacea.platform.errors import DomainError
 from panacea.platform.ids import new_id
 from tests.integration.stripe_support import as_tenant, events_of, gbp, paid, payment, sandbox, shop, until
@@ -17,7 +17,7 @@ from tests.integration.stripe_support import as_tenant, events_of, gbp, paid, pa
 def _refund(tenant: str, payment_id: str, amount: int, *, key: str | None = None, currency: str = "GBP"):
     return as_tenant(
         tenant,
-        lambda: logic.refund(
+        lambda: refunds.refund(
             tenant, payment_id, gbp(amount, currency), "damaged in transit", idempotency_key=key or new_id()
         ),
     )

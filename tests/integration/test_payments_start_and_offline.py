@@ -6,7 +6,7 @@ import pytest
 
 from infra.local.runtime import LocalPlatform
 from infra.local.stripe_sandbox import StripeProblem
-from panacea.payments import logic
+from panacea.payments import logic, refunds, starting
 from panacea.platform import payments as stripe_port
 from panacea.platform.access import Actor, Role
 from panacea.platform.errors import DomainError, Forbidden
@@ -22,7 +22,7 @@ def _staff(tenant: str, *roles: Role) -> Actor:
 def _offline(tenant: str, order_id: str, amount: int, reference: str, *roles: Role, method: str = "bank_transfer"):
     actor = _staff(tenant, *(roles or (Role.FINANCE,)))
     return as_tenant(
-        tenant, lambda: logic.record_offline_payment(actor, tenant, order_id, gbp(amount), reference, method=method)
+        tenant, lambda: starting.record_offline_payment(actor, tenant, order_id, gbp(amount), reference, method=method)
     )
 
 
@@ -79,7 +79,7 @@ def test_an_unpaid_payment_is_called_off_and_can_no_longer_be_paid(platform: Loc
     view = start(tenant, gbp(2_000))
     assert view.intent_id
     # When the order expires and the payment is cancelled
-    canceled = as_tenant(tenant, lambda: logic.cancel_payment(tenant, view.id))
+    canceled = as_tenant(tenant, lambda: starting.cancel_payment(tenant, view.id))
     # Then it is cancelled here and at Stripe, and payment.canceled was announced once
     assert canceled.status == "canceled"
     assert sandbox(platform).intents[view.intent_id]["status"] == "canceled"
@@ -93,7 +93,7 @@ def test_a_paid_payment_is_refunded_not_cancelled(platform: LocalPlatform):
     tenant = shop()
     done = paid(platform, tenant, gbp(2_000))
     with pytest.raises(logic.PaymentNotCancelable):
-        as_tenant(tenant, lambda: logic.cancel_payment(tenant, done.id))
+        as_tenant(tenant, lambda: starting.cancel_payment(tenant, done.id))
 
 
 # --- offline ----------------------------------------------------------------------------------
@@ -142,7 +142,7 @@ def test_only_finance_and_owners_confirm_offline_payments_of_their_own_tenant(pl
         _offline(tenant, new_id(), 1_000, "CASH 0002", Role.MEMBER)
     actor = _staff(other, Role.FINANCE)
     with pytest.raises(Forbidden):
-        as_tenant(tenant, lambda: logic.record_offline_payment(actor, tenant, new_id(), gbp(1_000), "CASH 0003"))
+        as_tenant(tenant, lambda: starting.record_offline_payment(actor, tenant, new_id(), gbp(1_000), "CASH 0003"))
     assert _offline(tenant, new_id(), 1_000, "CASH 0004", Role.OWNER, method="cash").method == "cash"
 
 
@@ -163,10 +163,10 @@ def test_an_offline_refund_is_recorded_and_announced_at_once(platform: LocalPlat
     made = _offline(tenant, new_id(), 10_000, "BACS HG-2026-3001")
     # When 40.00 is handed back, then 70.00 more is asked for
     refund = as_tenant(
-        tenant, lambda: logic.refund(tenant, made.id, gbp(4_000), "returned kit", idempotency_key="offline-refund-1")
+        tenant, lambda: refunds.refund(tenant, made.id, gbp(4_000), "returned kit", idempotency_key="offline-refund-1")
     )
     with pytest.raises(logic.RefundExceedsPayment):
-        as_tenant(tenant, lambda: logic.refund(tenant, made.id, gbp(7_000), "returned kit", idempotency_key="k-2"))
+        as_tenant(tenant, lambda: refunds.refund(tenant, made.id, gbp(7_000), "returned kit", idempotency_key="k-2"))
     # Then the 40.00 is refunded at once and announced; the rest stays refundable
     assert refund.status == "succeeded"
     after = payment(tenant, made.id)

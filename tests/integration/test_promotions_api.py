@@ -16,7 +16,12 @@ from infra import wiring
 from infra.local.invoke import REGION, invoke
 from infra.local.runtime import LocalPlatform
 from panacea.platform.ids import new_id
-from panacea.promotions.models import NewPromotion, QuoteRequest
+from panacea.promotions.models import (
+    NewPromotion,
+)
+from panacea.promotions.quotes import (
+    QuoteRequest,
+)
 from tests.support import call, resources, staff
 
 NOW = datetime.now(UTC)

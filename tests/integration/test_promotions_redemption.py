@@ -1,5 +1,5 @@
-"""Redeeming promotions in an order's transaction (`dal.redeem`) and giving them back
-(`dal.release`): the limits hold when many orders redeem at the same moment, each in its own
+"""Redeeming promotions in an order's transaction (`redeeming.redeem`) and giving them back
+(`redeeming.release`): the limits hold when many orders redeem at the same moment, each in its own
 unit of work against the moto server, exactly as the orders context will call them."""
 
 from __future__ import annotations
@@ -23,16 +23,18 @@ from panacea.platform.keys import tenant_key
 from panacea.platform.money import Money
 from panacea.platform.table import TableItem
 from panacea.platform.transaction import UnitOfWork, unit_of_work
-from panacea.promotions import dal, logic
+from panacea.promotions import campaigns, codes, logic, quoting, redeeming
 from panacea.promotions.models import (
-    CodeBatchRequest,
     NewPromotion,
     Offer,
     PromotionKind,
+    ReleaseReason,
+)
+from panacea.promotions.quotes import (
+    CodeBatchRequest,
     Quote,
     QuoteLine,
     Redemption,
-    ReleaseReason,
 )
 from tests.support import call, staff
 
@@ -65,8 +67,8 @@ def coupon(tenant_id: str, code: str | None = None, **terms: Any) -> str:
         starts_at=NOW - timedelta(days=1),
         **terms,
     )
-    made = logic.create_promotion(manager(tenant_id), draft)
-    logic.activate(manager(tenant_id), made.id)
+    made = campaigns.create_promotion(manager(tenant_id), draft)
+    campaigns.activate(manager(tenant_id), made.id)
     return made.id
 
 
@@ -75,12 +77,12 @@ def lines(amount: int = 10000) -> list[QuoteLine]:
 
 
 def quote(tenant_id: str, member_id: str, code: str | None) -> Quote:
-    return logic.quote(tenant_id, member_id, lines(), code, first_order=False, at=clock.now())
+    return quoting.quote(tenant_id, member_id, lines(), code, first_order=False, at=clock.now())
 
 
 def redeem(tenant_id: str, member_id: str, priced: Quote, order_id: str | None = None) -> Redemption:
     with unit_of_work(tenant_id) as uow:
-        return dal.redeem(uow, tenant_id, priced, member_id, order_id or new_id())
+        return redeeming.redeem(uow, tenant_id, priced, member_id, order_id or new_id())
 
 
 def concurrently(count: int, tenant_id: str, code: str | None, member: Callable[[int], str]) -> Counter[str]:
@@ -103,7 +105,7 @@ def concurrently(count: int, tenant_id: str, code: str | None, member: Callable[
 
 
 def usage(tenant_id: str, promotion_id: str) -> dict[str, Any]:
-    return logic.get_promotion(manager(tenant_id), promotion_id).usage.model_dump()
+    return campaigns.get_promotion(manager(tenant_id), promotion_id).usage.model_dump()
 
 
 # --- limits under concurrency ----------------------------------------------------------------------
@@ -137,12 +139,12 @@ def test_a_budget_that_fits_three_discounts_is_spent_exactly_three_times(tenant_
 def test_a_single_use_code_used_by_twenty_orders_at_once_is_used_once(tenant_id):
     # Given one single-use code
     promotion_id = coupon(tenant_id)
-    (code,) = logic.issue_codes(manager(tenant_id), promotion_id, CodeBatchRequest(count=1)).codes
+    (code,) = codes.issue_codes(manager(tenant_id), promotion_id, CodeBatchRequest(count=1)).codes
     # When 20 members use it at the same moment
     outcomes = concurrently(20, tenant_id, code, member=lambda i: f"member-{i}")
     # Then exactly one order has it, and it says which
     assert outcomes == Counter({"redeemed": 1, "coupon-code-used": 19})
-    (state,) = logic.list_codes(manager(tenant_id), promotion_id, cursor=None, limit=10).items
+    (state,) = codes.list_codes(manager(tenant_id), promotion_id, cursor=None, limit=10).items
     assert state.used_by_order is not None
     assert state.used_by_member is not None
 
@@ -167,7 +169,7 @@ def test_redeeming_is_part_of_the_orders_transaction_all_or_nothing(tenant_id):
 
     order_id = new_id()
     uow = UnitOfWork(tenant_id)
-    dal.redeem(uow, tenant_id, priced, "member-1", order_id)
+    redeeming.redeem(uow, tenant_id, priced, "member-1", order_id)
     order_key = (tenant_key(tenant_id, "ORDER", order_id), "ORDER")  # stands for the order's own write
     uow.check(TableItem, order_key, TableItem.pk.exists(), conflict=OrderExists("the order failed"))
     with pytest.raises(OrderExists):
@@ -182,7 +184,7 @@ def test_an_order_redeems_a_promotion_once(tenant_id):
     coupon(tenant_id, "ONEORDER")
     priced, order_id = quote(tenant_id, "member-1", "ONEORDER"), new_id()
     redeem(tenant_id, "member-1", priced, order_id)
-    with pytest.raises(dal.AlreadyRedeemed) as refused:
+    with pytest.raises(redeeming.AlreadyRedeemed) as refused:
         redeem(tenant_id, "member-1", priced, order_id)
     assert refused.value.errors[0].field == "coupon_code"
 
@@ -190,8 +192,8 @@ def test_an_order_redeems_a_promotion_once(tenant_id):
 def test_a_coupon_paused_between_quote_and_order_is_not_redeemed(tenant_id):
     promotion_id = coupon(tenant_id, "PAUSEME")
     priced = quote(tenant_id, "member-1", "PAUSEME")
-    logic.pause(manager(tenant_id), promotion_id)
-    with pytest.raises(dal.PromotionUsedUp) as refused:
+    campaigns.pause(manager(tenant_id), promotion_id)
+    with pytest.raises(redeeming.PromotionUsedUp) as refused:
         redeem(tenant_id, "member-1", priced)
     assert refused.value.status == 409
     assert [(e.field, e.code) for e in refused.value.errors] == [("coupon_code", "used_up")]
@@ -200,7 +202,7 @@ def test_a_coupon_paused_between_quote_and_order_is_not_redeemed(tenant_id):
 def test_a_quote_refuses_what_redeeming_used_up(tenant_id):
     # Given a single-use code and a shared coupon of one use per member, each redeemed once
     single = coupon(tenant_id)
-    (code,) = logic.issue_codes(manager(tenant_id), single, CodeBatchRequest(count=1)).codes
+    (code,) = codes.issue_codes(manager(tenant_id), single, CodeBatchRequest(count=1)).codes
     coupon(tenant_id, "ONCEEACH", per_member_limit=1)
     redeem(tenant_id, "member-1", quote(tenant_id, "member-1", code))
     redeem(tenant_id, "member-1", quote(tenant_id, "member-1", "ONCEEACH"))
@@ -220,12 +222,12 @@ def test_a_quote_refuses_what_redeeming_used_up(tenant_id):
 def test_a_cancelled_order_gives_back_its_use_budget_member_count_and_code(tenant_id):
     # Given a single-use code of a coupon with a budget and one use per member, redeemed by an order
     promotion_id = coupon(tenant_id, budget=3000, per_member_limit=1)
-    (code,) = logic.issue_codes(manager(tenant_id), promotion_id, CodeBatchRequest(count=1)).codes
+    (code,) = codes.issue_codes(manager(tenant_id), promotion_id, CodeBatchRequest(count=1)).codes
     taken = redeem(tenant_id, "member-1", quote(tenant_id, "member-1", code))
     assert usage(tenant_id, promotion_id)["budget_left"] == 1500
     # When the order is cancelled
     with unit_of_work(tenant_id) as uow:
-        dal.release(uow, tenant_id, taken, reason=ReleaseReason.CANCELLED)
+        redeeming.release(uow, tenant_id, taken, reason=ReleaseReason.CANCELLED)
     # Then the use and the budget are back, and the same member may use the same code again
     assert usage(tenant_id, promotion_id) | {"codes_issued": 1} == {
         "redemptions": 0,
@@ -236,8 +238,8 @@ def test_a_cancelled_order_gives_back_its_use_budget_member_count_and_code(tenan
     again = redeem(tenant_id, "member-1", quote(tenant_id, "member-1", code))
     assert again.promotions[0].code == code
     # And a redemption is given back only once
-    with pytest.raises(dal.NotRedeemed), unit_of_work(tenant_id) as uow:
-        dal.release(uow, tenant_id, taken, reason=ReleaseReason.CANCELLED)
+    with pytest.raises(redeeming.NotRedeemed), unit_of_work(tenant_id) as uow:
+        redeeming.release(uow, tenant_id, taken, reason=ReleaseReason.CANCELLED)
 
 
 def test_staff_see_the_orders_a_promotion_discounts(tenant_id):
@@ -255,7 +257,7 @@ def test_a_unit_of_work_of_another_tenant_cannot_redeem(tenant_id):
     coupon(tenant_id, "MINEONLY")
     priced = quote(tenant_id, "member-1", "MINEONLY")
     with pytest.raises(ValueError, match="cannot redeem"), unit_of_work(new_id()) as uow:
-        dal.redeem(uow, tenant_id, priced, "member-1", new_id())
+        redeeming.redeem(uow, tenant_id, priced, "member-1", new_id())
 
 
 # --- what a quote costs ----------------------------------------------------------------------------
@@ -282,12 +284,12 @@ def test_a_quote_reads_in_two_requests_and_redeeming_writes_in_one(tenant_id, re
         {**examples(NewPromotion)[1], "per_member_limit": 3}
         | {"starts_at": NOW - timedelta(days=1), "ends_at": NOW + timedelta(days=1), "budget": None}
     )
-    logic.activate(manager(tenant_id), logic.create_promotion(manager(tenant_id), campaign).id)
+    campaigns.activate(manager(tenant_id), campaigns.create_promotion(manager(tenant_id), campaign).id)
     promotion_id = coupon(tenant_id, combinable=True)
-    (code,) = logic.issue_codes(manager(tenant_id), promotion_id, CodeBatchRequest(count=1)).codes
+    (code,) = codes.issue_codes(manager(tenant_id), promotion_id, CodeBatchRequest(count=1)).codes
     del requests_sent[:]
     # When a member's order of ¥300 is quoted with the code
-    priced = logic.quote(tenant_id, "member-1", lines(30000), code, first_order=False, at=clock.now())
+    priced = quoting.quote(tenant_id, "member-1", lines(30000), code, first_order=False, at=clock.now())
     # Then both apply, read with one Query and one TransactGetItems
     assert [a.discount.amount for a in priced.applied] == [2000, 1500]
     assert requests_sent == ["Query", "TransactGetItems"]

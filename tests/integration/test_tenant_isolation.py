@@ -55,7 +55,7 @@ from functions.platform import docs
 from infra import wiring
 from infra.local.invoke import ACCOUNT, REGION
 from infra.local.provision import TENANT_ROLE_ARN
-from panacea.payments import logic as payments
+from panacea import payments
 from panacea.platform import isolation
 from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Actor, Role
 from panacea.platform.ids import new_id

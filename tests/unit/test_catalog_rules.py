@@ -15,9 +15,8 @@ from pydantic import BaseModel, ValidationError
 from pynamodb.exceptions import CancellationReason
 
 from infra.local import s3_forms
-from panacea.catalog import dal, search, stock
+from panacea.catalog import product_items, search, stock, stock_items
 from panacea.catalog.access import Action
-from panacea.catalog.logic import _Snapshot, _write_product
 from panacea.catalog.models import (
     MAX_CATEGORIES,
     MAX_SKUS,
@@ -30,8 +29,11 @@ from panacea.catalog.models import (
     NewStore,
     ProductKind,
     ProductStatus,
-    StockAdjustment,
     StoreStatus,
+)
+from panacea.catalog.products import _Snapshot, _write_product
+from panacea.catalog.stock_models import (
+    StockAdjustment,
 )
 from panacea.platform import storage, transaction
 from panacea.platform.access import Actor, Role
@@ -190,7 +192,7 @@ def test_everyone_in_a_tenant_browses_and_only_catalog_staff_manage(role, browse
 # --- products as items ----------------------------------------------------------------------------
 
 
-def _product(**overrides) -> dal.ProductItem:
+def _product(**overrides) -> product_items.ProductItem:
     fields = {
         "tenant_id": "01JDQ3V6N1W2X3Y4Z5A6B7C8D9",
         "product_id": new_id(),
@@ -205,7 +207,7 @@ def _product(**overrides) -> dal.ProductItem:
         "listed": new_id(),
         "at": AT,
     }
-    return dal.ProductItem.new(**{**fields, **overrides})
+    return product_items.ProductItem.new(**{**fields, **overrides})
 
 
 def _sku(price: dict[str, int], *, active: bool = True) -> dict[str, object]:
@@ -231,7 +233,7 @@ def test_a_products_lowest_price_counts_active_skus_in_each_currency():
 
 def test_any_change_to_a_product_fits_in_one_transaction():
     # Given a product with every category, tag and SKU it may have and a long name
-    def full(word: str) -> dal.ProductItem:
+    def full(word: str) -> product_items.ProductItem:
         product = _product(
             name=" ".join(f"{chr(ord('a') + n)}{word}" for n in range(12)),
             category_ids=[new_id() for _ in range(MAX_CATEGORIES)],
@@ -272,7 +274,7 @@ def test_a_failed_condition_is_explained_from_the_item_as_it_was():
     )
 
     def explain(item: dict[str, Any] | None) -> DomainError:
-        line = dal.stock_of(item)
+        line = stock_items.stock_of(item)
         return Conflict(f"{line.sku_code} has {int(line.available)}" if line else "none")
 
     # Then the error is made from that item

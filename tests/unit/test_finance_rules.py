@@ -21,8 +21,7 @@ from panacea.finance.logic import MAX_DAYS, BadPeriod, Period
 from panacea.finance.models import EntryKind, LedgerEntry
 from panacea.finance.reports import PeriodFigures
 from panacea.orders import dal as orders_dal
-from panacea.orders import logic as orders
-from panacea.orders import pricing
+from panacea.orders import paying, pricing, refunds, sales
 from panacea.orders.models import (
     MAX_LINES,
     Order,
@@ -38,7 +37,10 @@ from panacea.platform import events
 from panacea.platform.clock import FixedClock, use_clock
 from panacea.platform.money import Money
 from panacea.platform.transaction import MAX_ITEMS, UnitOfWork
-from panacea.promotions.models import RedeemedPromotion, Redemption
+from panacea.promotions.quotes import (
+    RedeemedPromotion,
+    Redemption,
+)
 
 AT = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 ORDER_ID = "01JD7Q2ZQ8C1V3B5N7M9K2H4FD"
@@ -98,6 +100,15 @@ def returned(o: Order, line_no: int, quantity: int) -> OrderLine:
     return found.model_copy(update={"quantity": quantity, "amount": money(value, o.currency)})
 
 
+def sale_of(o: Order, *, at: datetime) -> LedgerEntry:
+    """The entry of an order's payment, the order handed over as orders hands it (a `Sale`)."""
+    return ledger.sale_of(sales.sale_of(o), at=at)
+
+
+def refund_of(o: Order, r: Refund, refunded: list[OrderLine], *, at: datetime) -> LedgerEntry:
+    return ledger.refund_of(sales.sale_of(o), sales.refund_of(r, refunded), at=at)
+
+
 # --- the entries --------------------------------------------------------------------------------
 
 
@@ -105,7 +116,7 @@ def test_a_sale_is_one_entry_with_each_line_as_it_was_sold():
     # Given a paid order of a discounted device and two services
     paid = order([line(1, price=8900, discount=890), line(2, price=4500, quantity=2, discount=900, store="s2")])
     # When its sale is entered
-    entry = ledger.sale_of(paid, at=AT)
+    entry = sale_of(paid, at=AT)
     # Then it is a sale of the order's total, timed by its id, with every line's figures
     assert (entry.kind, entry.amount, entry.order_id, entry.member_id) == (
         EntryKind.SALE,
@@ -117,16 +128,16 @@ def test_a_sale_is_one_entry_with_each_line_as_it_was_sold():
     assert [
         (x.product_id, x.store_id, x.quantity, x.gross.amount, x.discount.amount, x.amount.amount) for x in entry.lines
     ] == [("product-1", "s1", 1, 8900, 890, 8010), ("product-2", "s2", 2, 9000, 900, 8100)]
-    assert (entry.payment_method, entry.paid_at, entry.state) == (PaymentMethod.CARD, AT, OrderState.PAID)
+    assert (entry.payment_method.value, entry.paid_at, entry.state.value) == ("card", AT, "paid")
 
 
 def test_a_refund_of_lines_gives_each_line_what_its_units_are_worth():
     # Given an order of three devices at 8900 with 2000 off (a unit is worth 8233⅓)
     paid = order([line(1, price=8900, quantity=3, discount=2000), line(2, price=100)])
     # When one device is refunded, then the other two
-    first = ledger.refund_of(paid, refund(8233, [RefundLine(line_no=1, quantity=1)]), [returned(paid, 1, 1)], at=AT)
+    first = refund_of(paid, refund(8233, [RefundLine(line_no=1, quantity=1)]), [returned(paid, 1, 1)], at=AT)
     paid.lines[0].refunded_quantity = 1
-    rest = ledger.refund_of(paid, refund(16467, [RefundLine(line_no=1, quantity=2)]), [returned(paid, 1, 2)], at=AT)
+    rest = refund_of(paid, refund(16467, [RefundLine(line_no=1, quantity=2)]), [returned(paid, 1, 2)], at=AT)
     # Then each entry is negative, names the units returned, and together they give back the line exactly
     assert [(x.line_no, x.quantity, x.amount.amount) for x in first.lines] == [(1, -1, -8233)]
     assert [(x.line_no, x.quantity, x.amount.amount) for x in rest.lines] == [(1, -2, -16467)]
@@ -139,7 +150,7 @@ def test_a_refund_of_another_amount_than_the_lines_is_shared_over_those_lines():
     # Given an order of two lines, and staff refunding both for 1001 instead of what they are worth
     paid = order([line(1, price=3000), line(2, price=1000), line(3, price=500)])
     lines = [returned(paid, 1, 1), returned(paid, 2, 1)]
-    entry = ledger.refund_of(
+    entry = refund_of(
         paid, refund(1001, [RefundLine(line_no=1, quantity=1), RefundLine(line_no=2, quantity=1)]), lines, at=AT
     )
     # Then 1001 is shared 3:1 over them (rounding down, the remainder on the last), nothing on line 3
@@ -152,7 +163,7 @@ def test_a_refund_of_an_amount_alone_is_shared_over_what_is_left_of_each_line():
     paid = order([line(1, price=5000), line(2, price=2000), line(3, price=1000)])
     paid.lines[0].refunded_quantity = 1
     # When 999 is refunded without lines (goodwill, or at Stripe)
-    entry = ledger.refund_of(paid, refund(999), [], at=AT)
+    entry = refund_of(paid, refund(999), [], at=AT)
     # Then lines 2 and 3 share it 2:1, no units come back, and line 1 gets nothing
     assert [(x.line_no, x.quantity, x.amount.amount) for x in entry.lines] == [(2, 0, -666), (3, 0, -333)]
 
@@ -214,9 +225,9 @@ def _entries() -> list[LedgerEntry]:
     )
     b = order([line(2, price=4500, quantity=3)], order_id="01JD7Q2ZQ8C1V3B5N7M9K2H4F2")
     c = order([line(1, price=7999, currency="EUR", discount=1)], order_id="01JD7Q2ZQ8C1V3B5N7M9K2H4F3")
-    made = [ledger.sale_of(a, at=AT), ledger.sale_of(b, at=AT), ledger.sale_of(c, at=AT)]
-    made.append(ledger.refund_of(a, refund(8010, [RefundLine(line_no=1, quantity=1)]), [returned(a, 1, 1)], at=AT))
-    made.append(ledger.refund_of(b, refund(1), [], at=AT))
+    made = [sale_of(a, at=AT), sale_of(b, at=AT), sale_of(c, at=AT)]
+    made.append(refund_of(a, refund(8010, [RefundLine(line_no=1, quantity=1)]), [returned(a, 1, 1)], at=AT))
+    made.append(refund_of(b, refund(1), [], at=AT))
     return made
 
 
@@ -326,20 +337,26 @@ def test_the_biggest_order_is_paid_and_refunded_in_one_transaction_each_with_its
         yield uow
         committed.append(uow)  # what would be one TransactWriteItems
 
-    monkeypatch.setattr(orders, "unit_of_work", kept)
+    for family in (paying, refunds):
+        monkeypatch.setattr(family, "unit_of_work", kept)
     monkeypatch.setattr(events, "settings", lambda: SimpleNamespace(outbox_ttl_seconds=3600))  # no environment here
-    monkeypatch.setattr(orders, "changing", lambda tenant_id, order_id, change: change(item, item.model)[0])
-    # When it is paid, then refunded in full a day later (everything back to stock, both promotions given back)
-    paid = orders.paid("T1", placed.id, payment_id="pay-1", method="card", by="payments", at=AT)
-    plan = orders._Plan(paid.total, orders._all_left(paid), True, "all of it", "staff-1", False)
-    with use_clock(FixedClock(AT + timedelta(days=1))):
-        orders._record_refund("T1", item, paid, plan, key="order-refund-1")
-    # Then each change is one transaction within DynamoDB's limit, its ledger entry in it
+    monkeypatch.setattr(paying, "changing", lambda tenant_id, order_id, change: change(item, item.model)[0])
+    # When it is paid, then refunded in full (everything back to stock, both promotions given back), on a known day
+    with use_clock(FixedClock(AT + timedelta(days=3))):
+        paid = paying.paid("T1", placed.id, payment_id="pay-1", method="card", by="payments", at=AT)
+        plan = refunds.Plan(paid.total, refunds.all_left(paid), True, "all of it", "staff-1", False)
+        refunds.record_refund("T1", item, paid, plan, key="order-refund-1")
+    # Then each change is one transaction within DynamoDB's limit, its ledger entry in it (the refund's month is
+    # the clock's, the sale's the payment's)
     assert len(committed) == 2
-    assert all(uow.size <= MAX_ITEMS for uow in committed), [uow.size for uow in committed]
-    for uow in committed:
+    for uow, month in zip(committed, ("2026-11", "2026-11"), strict=True):
         (entry,) = [i for (i, _), _ in uow._puts if isinstance(i, dal.LedgerEntryItem)]
-        assert entry.pk == "T#T1#LEDGER#2026-11"
+        assert entry.pk == f"T#T1#LEDGER#{month}"
     # paid: the order and its 41 index items, 2 per line of stock, the member's count, the entry, order.paid;
     # refunded: the order, its index items, 2 per line of stock, 5 per promotion given back, the entry, the event
     assert [uow.size for uow in committed] == [1 + 41 + 40 + 1 + 1 + 1, 1 + 41 + 40 + 10 + 1 + 1]
+    # And each leaves room for what later contexts could ever need to add (they follow order.paid and
+    # order.refunded by their events; a wallet debit handed over by its owner would take 2 items)
+    headroom = [MAX_ITEMS - uow.size for uow in committed]
+    assert headroom == [15, 6]
+    assert all(room >= 2 for room in headroom), headroom

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from panacea.orders import lifecycle, logic, pricing
+from panacea.orders import checkout, lifecycle, pricing
 from panacea.orders.lifecycle import TRANSITIONS, InvalidTransition, after_refund, effective, move
 from panacea.orders.models import (
     Order,
@@ -193,7 +193,7 @@ def test_an_order_splits_into_parcels_per_store_vouchers_and_gene_tests():
         line(4, ProductKind.GOODS, price=1, store="s1"),
         line(5, ProductKind.SERVICE, price=1, store="s1"),
     ]
-    groups = logic._groups(lines)
+    groups = checkout.groups_of(lines)
     assert [(g.id, g.kind.value, g.line_nos) for g in groups] == [
         ("S1", "shipment", [1, 4]),
         ("S2", "shipment", [3]),

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from panacea.payments import dal
-from panacea.payments.logic import APPLIERS, NotYetPaid
+from panacea.payments.logic import NotYetPaid
 from panacea.payments.models import Method, PaymentFailed, PaymentRefunded, PaymentStatus, PaymentSucceeded, Provider
+from panacea.payments.stripe_events import APPLIERS
 from panacea.platform.money import Money
 from panacea.platform.payments import Notification
 

@@ -10,10 +10,12 @@ from pydantic import BaseModel, ValidationError
 
 from panacea.platform.money import Money
 from panacea.promotions.models import (
-    CodeBatchRequest,
     NewPromotion,
     Offer,
     PromotionPatch,
+)
+from panacea.promotions.quotes import (
+    CodeBatchRequest,
     QuoteLine,
     QuoteRequest,
 )

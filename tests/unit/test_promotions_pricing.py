@@ -10,8 +10,18 @@ import pytest
 from pydantic import ValidationError
 
 from panacea.platform.money import Money
-from panacea.promotions.models import Method, Offer, PromotionKind, PromotionStatus, QuoteLine, Scope, SpendTier
+from panacea.promotions.models import (
+    Method,
+    Offer,
+    PromotionKind,
+    PromotionStatus,
+    Scope,
+    SpendTier,
+)
 from panacea.promotions.pricing import Candidate, best, refusal, spread
+from panacea.promotions.quotes import (
+    QuoteLine,
+)
 
 NOW = datetime(2026, 3, 25, 12, 0, tzinfo=UTC)
 

@@ -14,18 +14,37 @@ from panacea.platform.events import DomainEvent
 from panacea.platform.money import BasisPoints, Money
 
 Name = Annotated[str, Field(min_length=1, max_length=120)]
+
+
 Reason = Annotated[str, Field(min_length=3, max_length=200, examples=["delivery of 40 kits from the lab"])]
 
+
 MAX_CATEGORIES = 8  # per product: a product's listing items stay within one transaction (dal.py)
+
+
 MAX_TAGS = 8
+
+
 MAX_IMAGES = 9
+
+
 MAX_SKUS = 20
+
+
 MAX_SPECS = 10
+
+
 MAX_QUANTITY = 999  # of one line
+
+
 MAX_STOCK = 1_000_000
 
+
 IMAGE_TYPES: dict[str, str] = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
+
+
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
 
 ImageKey = Annotated[
     str,
@@ -35,6 +54,8 @@ ImageKey = Annotated[
         examples=["tenants/01JDQ3V6N1W2X3Y4Z5A6B7C8D9/catalog/images/01JDQ4A0000000000000000000.jpg"],
     ),
 ]
+
+
 SkuCode = Annotated[
     str,
     Field(
@@ -43,8 +64,14 @@ SkuCode = Annotated[
         examples=["GT-100-STD"],
     ),
 ]
+
+
 SpecName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+
+
 SpecValue = Annotated[str, Field(min_length=1, max_length=100)]
+
+
 Specs = Annotated[
     dict[SpecName, SpecValue],
     Field(max_length=MAX_SPECS, description="what sets this SKU apart", examples=[{"panel": "standard"}]),
@@ -146,79 +173,6 @@ class Store(BaseModel):
     updated_at: datetime
 
 
-# --- categories and tags -----------------------------------------------------------------------
-
-
-class Dimension(StrEnum):
-    """The axes products are classified along; a category belongs to one of them."""
-
-    SERIES = "series"  # e.g. "Hereditary cancer", "Chronic care"
-    USE = "use"  # e.g. "Screening", "Monitoring"
-    AUDIENCE = "audience"  # e.g. "Women", "Over 60"
-
-
-Position = Annotated[int, Field(ge=0, le=9999, description="order within its dimension, lowest first")]
-
-
-class NewCategory(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "dimension": "series",
-                    "name": "Hereditary cancer",
-                    "description": "Panels for inherited cancer risk",
-                    "position": 10,
-                }
-            ]
-        },
-    )
-
-    dimension: Dimension
-    name: Name
-    description: Annotated[str, Field(max_length=500)] = ""
-    position: Position = 0
-
-
-class CategoryPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "Inherited cancer"}]})
-
-    name: Name | None = None
-    description: Annotated[str, Field(max_length=500)] | None = None
-    position: Position | None = None
-
-
-class Category(BaseModel):
-    id: str
-    dimension: Dimension
-    name: str
-    description: str
-    position: int
-    created_at: datetime
-
-
-TagName = Annotated[str, Field(min_length=1, max_length=40, examples=["bestseller"])]
-
-
-class NewTag(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "bestseller"}]})
-
-    name: TagName
-
-
-class TagPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "best seller"}]})
-
-    name: TagName
-
-
-class Tag(BaseModel):
-    id: str
-    name: str
-    created_at: datetime
-
-
 # --- products and SKUs -------------------------------------------------------------------------
 
 
@@ -251,8 +205,14 @@ def _distinct(values: list[str] | None) -> list[str] | None:
 
 
 Description = Annotated[str, Field(max_length=5000)]
+
+
 CategoryIds = Annotated[list[str], Field(max_length=MAX_CATEGORIES)]
+
+
 TagIds = Annotated[list[str], Field(max_length=MAX_TAGS)]
+
+
 Images = Annotated[list[ImageKey], Field(max_length=MAX_IMAGES, description="the first is the product's picture")]
 
 
@@ -439,49 +399,6 @@ class ImageUpload(BaseModel):
     expires_at: datetime
 
 
-# --- stock ---------------------------------------------------------------------------------------
-
-
-class StockLevelSet(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"available": 40, "reason": "stock count 2026-11"}]}
-    )
-
-    available: Annotated[int, Field(ge=0, le=MAX_STOCK)]
-    reason: Reason
-
-
-class StockAdjustment(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {"delta": 25, "reason": "delivery of 25 kits from the lab"},
-                {"delta": -2, "reason": "damaged"},
-            ]
-        },
-    )
-
-    delta: Annotated[int, Field(ge=-MAX_STOCK, le=MAX_STOCK, description="units added (or, negative, taken away)")]
-    reason: Reason
-
-    @field_validator("delta")
-    @classmethod
-    def _not_zero(cls, delta: int) -> int:
-        if delta == 0:
-            raise ValueError("an adjustment changes the stock")
-        return delta
-
-
-class StockLevel(BaseModel):
-    sku_id: str
-    store_id: str
-    available: int = Field(description="may be sold now")
-    reserved: int = Field(description="held by orders awaiting payment")
-    sold: int = Field(description="paid for (and not refunded)")
-    updated_at: datetime
-
-
 class Movement(StrEnum):
     SET = "set"  # staff counted the stock: available set to a number
     ADJUSTMENT = "adjustment"  # staff added or took away units
@@ -489,53 +406,6 @@ class Movement(StrEnum):
     SALE = "sale"  # the order was paid: reserved → sold
     RELEASE = "release"  # the order was cancelled or expired: reserved → available
     RESTOCK = "restock"  # the order was refunded: sold → available
-
-
-class StockMovement(BaseModel):
-    """One entry of a stock line's ledger: what changed, why, by whom or for which order."""
-
-    id: str
-    sku_id: str
-    store_id: str
-    movement: Movement
-    available_delta: int
-    reserved_delta: int
-    sold_delta: int
-    reason: str | None = None
-    order_id: str | None = None
-    actor_id: str | None = None
-    at: datetime
-
-
-# --- pricing (for the orders context) ------------------------------------------------------------
-
-
-class LineRequest(BaseModel):
-    """A line someone wants to buy: a SKU, how many, and from which store (the seller if absent)."""
-
-    sku_id: str
-    quantity: Annotated[int, Field(ge=1, le=MAX_QUANTITY)]
-    store_id: str | None = None
-
-
-class PricedLine(BaseModel):
-    """A line priced by the server from the catalog as it is now."""
-
-    model_config = ConfigDict(frozen=True)
-
-    sku_id: str
-    sku_code: str
-    specs: dict[str, str]
-    product_id: str
-    product_name: str
-    product_kind: ProductKind
-    store_id: str
-    category_ids: list[str]
-    tag_ids: list[str]
-    unit_price: Money
-    quantity: int
-    line_total: Money = Field(description="unit price times quantity")
-    cashback_bps: int
 
 
 # --- events ------------------------------------------------------------------------------------

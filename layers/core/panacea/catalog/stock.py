@@ -24,17 +24,32 @@ state (placed → reserve, paid → commit, …), whose own condition keeps it f
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from panacea.catalog.dal import MovementItem, StockItem, stock_of
 from panacea.catalog.models import Movement
 from panacea.catalog.pricing import NotForSale, price_lines
+from panacea.catalog.stock_items import MovementItem, StockItem, stock_of
 from panacea.platform import clock
 from panacea.platform.errors import Conflict, DomainError, FieldError
 from panacea.platform.ids import new_id
 from panacea.platform.transaction import Explained, UnitOfWork
 
-__all__ = ["NotForSale", "OutOfStock", "StockNotHeld", "commit", "price_lines", "release", "reserve", "restock"]
+__all__ = [
+    "NotForSale",
+    "OutOfStock",
+    "StockLine",
+    "StockNotHeld",
+    "commit",
+    "price_lines",
+    "release",
+    "reservation",
+    "reserve",
+    "restock",
+    "restocking",
+    "stock_release",
+    "stock_sale",
+]
 
 
 class OutOfStock(Conflict):
@@ -208,3 +223,47 @@ def _move(
         ),
         conflict=Conflict(f"stock movement for order {order_id} recorded twice"),
     )
+
+
+# --- what other contexts are handed: the writes of an order's stock movements ------------------------
+
+
+@dataclass(frozen=True)
+class StockLine:
+    """Units of a SKU in a store that an order moves."""
+
+    store_id: str
+    sku_id: str
+    quantity: int
+
+
+def reservation(tenant_id: str, order_id: str, lines: Sequence[StockLine]) -> UnitOfWork:
+    """The writes that hold the lines for an order being placed (`OutOfStock` names `lines[i].quantity`)."""
+    part = UnitOfWork(tenant_id)
+    for i, line in enumerate(lines):
+        reserve(part, tenant_id, line.store_id, line.sku_id, line.quantity, order_id, field=f"lines[{i}].quantity")
+    return part
+
+
+def stock_sale(tenant_id: str, order_id: str, lines: Sequence[StockLine]) -> UnitOfWork:
+    """The writes that sell what a paid order held."""
+    part = UnitOfWork(tenant_id)
+    for line in lines:
+        commit(part, tenant_id, line.store_id, line.sku_id, line.quantity, order_id)
+    return part
+
+
+def stock_release(tenant_id: str, order_id: str, lines: Sequence[StockLine]) -> UnitOfWork:
+    """The writes that give back what an unpaid order held (cancelled or expired)."""
+    part = UnitOfWork(tenant_id)
+    for line in lines:
+        release(part, tenant_id, line.store_id, line.sku_id, line.quantity, order_id)
+    return part
+
+
+def restocking(tenant_id: str, order_id: str, lines: Sequence[StockLine]) -> UnitOfWork:
+    """The writes that put sold units back on sale (refunded, returned or never sent)."""
+    part = UnitOfWork(tenant_id)
+    for line in lines:
+        restock(part, tenant_id, line.store_id, line.sku_id, line.quantity, order_id)
+    return part

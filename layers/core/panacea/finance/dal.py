@@ -14,8 +14,8 @@ item, written with `attribute_not_exists` in the orders transaction that moves t
 
 A month's partition takes every sale and refund of the tenant that month: at 1,000 writes a second
 per partition that is far more than a shop's payments. Reading a period costs what it holds (the
-logic stops at `logic.MAX_LINES` lines); the states of a page of orders are one BatchGetItem of
-orders' index items (orders.dal.summaries).
+logic stops at `logic.MAX_LINES` lines). The states of a page of orders are asked of orders'
+face (`orders.states_of`); finance never reads orders' items.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from typing import cast
 from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute
 
 from panacea.finance.models import LedgerEntry
-from panacea.orders import dal as orders_dal
-from panacea.orders.models import OrderState
 from panacea.platform.errors import Conflict
 from panacea.platform.ids import time_prefix
 from panacea.platform.keys import tenant_key
@@ -141,8 +139,3 @@ def entries(
 def order_entries(tenant_id: str, order_id: str) -> list[LedgerEntry]:
     """An order's movements, oldest first (one Query on GSI2)."""
     return [cast(LedgerEntryItem, item).model for item in LedgerEntryItem.by_gsi2.query(_order_pk(tenant_id, order_id))]
-
-
-def order_states(tenant_id: str, order_ids: list[str]) -> dict[str, OrderState]:
-    """The orders' states now, as orders keeps them (BatchGetItem, 100 orders a request)."""
-    return {order_id: summary.state for order_id, summary in orders_dal.summaries(tenant_id, order_ids).items()}

@@ -1,5 +1,10 @@
 """Finance's use cases: sales of a period, the period's orders, and both as an Excel workbook, all
-read from the sales ledger (written by orders when money moves: ledger.py).
+read from the sales ledger (written with orders' changes when money moves: ledger.py).
+
+Finance meets orders at its face only: orders hands it a `Sale` (and a `SaleRefund`) and adds the
+entry finance builds to its own transaction; finance asks `orders.states_of` for orders' states
+now. The contexts that come later (distribution, logistics, records …) do not join the orders
+transaction: they subscribe to `order.paid`, `order.completed` and `order.refunded`.
 
 A period is whole UTC days, `since` to `until`, both included, at most a year and a day
 (MAX_DAYS). It can be narrowed to one product's lines or one member's orders. Reading stops
@@ -17,9 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from panacea import orders as orders_context
 from panacea.finance import dal
 from panacea.finance.access import Action
-from panacea.finance.models import XLSX, LedgerEntry, PeriodOrder, SalesReport
+from panacea.finance.models import XLSX, LedgerEntry, OrderState, PeriodOrder, SalesReport
 from panacea.finance.reports import PeriodFigures
 from panacea.platform import clock
 from panacea.platform.access import Actor, authorize
@@ -138,7 +144,7 @@ def orders(
     if after is not None:
         ids = [order_id for order_id in ids if order_id < after]
     page, more = ids[:limit], len(ids) > limit
-    states = dal.order_states(tenant_id, page)
+    states = _states(tenant_id, page)
     rows = [figures.orders[order_id].row(states.get(order_id)) for order_id in page]
     return Page[PeriodOrder](items=rows, next_cursor=_cursor(page[-1], query) if more else None)
 
@@ -148,12 +154,17 @@ def export(
 ) -> Export:
     """The period as an Excel workbook (see workbook.py for its sheets)."""
     tenant_id, figures = _figures(actor, since, until, product_id=product_id, member_id=member_id)
-    states = dal.order_states(tenant_id, list(figures.orders))
+    states = _states(tenant_id, list(figures.orders))
     from panacea.finance import workbook  # noqa: PLC0415 - openpyxl on first export: reports never load it
 
     content = workbook.render(figures, states=states, generated_at=clock.now())
     narrowed = "".join(f"-{v[:40]}" for v in (product_id, member_id) if v)
     return Export(filename=f"sales-{since.isoformat()}-to-{until.isoformat()}{narrowed}.xlsx", content=content)
+
+
+def _states(tenant_id: str, order_ids: list[str]) -> dict[str, OrderState]:
+    """The orders' states now, as orders reports them (its face: one BatchGetItem per 100 orders)."""
+    return {order_id: OrderState(state) for order_id, state in orders_context.states_of(tenant_id, order_ids).items()}
 
 
 # --- the order list's cursor: the last order id of a page, for this very query ---------------------

@@ -12,7 +12,6 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
-from panacea.orders.models import OrderState, PaymentMethod, ProductKind
 from panacea.platform.money import Money
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # an Excel workbook's media type
@@ -27,6 +26,41 @@ def _gbp(amount: int) -> JsonDict:
 _SOLD: JsonDict = {"gross": _gbp(38800), "discounts": _gbp(3880), "refunds": _gbp(-26910), "net": _gbp(8010)}
 _TOTALS: JsonDict = {**_SOLD, "orders": 1, "units": 2, "units_refunded": 1}
 _STORE = "01M84F21JK0FDGM15V63KCHYYP"
+
+
+# Finance's own words for what it records of an order (the values orders uses; finance does not
+# import orders: orders hands it a `ledger.Sale`, and its order states through its face).
+
+
+class OrderState(StrEnum):
+    """An order's state, as orders reports it."""
+
+    PENDING_PAYMENT = "pending_payment"
+    PAID = "paid"
+    FULFILLING = "fulfilling"
+    SHIPPED = "shipped"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+    REFUND_REQUESTED = "refund_requested"
+    REFUNDED = "refunded"
+    PARTIALLY_REFUNDED = "partially_refunded"
+
+
+class ProductKind(StrEnum):
+    GENE_TEST = "gene_test"
+    DEVICE = "device"
+    MEDICINE = "medicine"
+    SERVICE = "service"
+    GOODS = "goods"
+
+
+class PaymentMethod(StrEnum):
+    CARD = "card"
+    ALIPAY = "alipay"
+    WECHAT_PAY = "wechat_pay"
+    BANK_TRANSFER = "bank_transfer"
+    CASH = "cash"
 
 
 class EntryKind(StrEnum):

@@ -22,13 +22,14 @@ from panacea.finance.models import (
     LedgerEntry,
     LedgerLine,
     MethodSales,
+    OrderState,
+    PaymentMethod,
     PeriodOrder,
     ProductSales,
     SalesReport,
     StoreSales,
     Totals,
 )
-from panacea.orders.models import OrderState, PaymentMethod
 from panacea.platform.money import Money
 
 

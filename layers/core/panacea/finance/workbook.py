@@ -22,8 +22,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from panacea.finance.models import LedgerEntry, LedgerLine, OrderState
 from panacea.finance.reports import CurrencyFigures, PeriodFigures, Tally, ranked
-from panacea.orders.models import OrderState
 from panacea.platform.money import MINOR_UNITS
 
 SHEETS = ("Summary", "By product", "By store", "By payment method", "Orders", "Ledger")
@@ -198,76 +198,58 @@ def _orders(book: Workbook, figures: PeriodFigures, states: dict[str, OrderState
         )
 
 
+LEDGER_COLUMNS = (
+    ("Entry ID", 30),
+    ("At", 20),
+    ("Kind", 8),
+    ("Order ID", 30),
+    ("Line", 6),
+    ("Product", 30),
+    ("Product ID", 30),
+    ("SKU ID", 30),
+    ("Store ID", 30),
+    ("Member", 30),
+    ("Payment method", 16),
+    ("Currency", 10),
+    ("Quantity", 10),
+    ("Gross", 16),
+    ("Discount", 16),
+    ("Amount", 16),
+    ("Order state after", 20),
+)
+
+
 def _ledger(book: Workbook, figures: PeriodFigures) -> None:
-    header = [
-        "Entry ID",
-        "At",
-        "Kind",
-        "Order ID",
-        "Line",
-        "Product",
-        "Product ID",
-        "SKU ID",
-        "Store ID",
-        "Member",
-        "Payment method",
-        "Currency",
-        "Quantity",
-        "Gross",
-        "Discount",
-        "Amount",
-        "Order state after",
-    ]
-    widths = [30, 20, 8, 30, 6, 30, 30, 30, 30, 30, 16, 10, 10, 16, 16, 16, 20]
-    sheet = _Sheet(book, "Ledger", header, widths)
+    """Every line of every entry, each currency closed by its Total row (the integer sums)."""
+    sheet = _Sheet(book, "Ledger", [name for name, _ in LEDGER_COLUMNS], [width for _, width in LEDGER_COLUMNS])
     for c in figures.currency_list:
         gross = discount = amount = quantity = 0
         for entry in (e for e in figures.entries if e.currency == c.currency):
             for line in entry.lines:
-                sheet.row(
-                    [
-                        entry.id,
-                        entry.at,
-                        entry.kind.value,
-                        entry.order_id,
-                        line.line_no,
-                        line.product_name,
-                        line.product_id,
-                        line.sku_id,
-                        line.store_id,
-                        entry.member_id,
-                        entry.payment_method.value,
-                        c.currency,
-                        line.quantity,
-                        major(line.gross.amount, c.currency),
-                        major(line.discount.amount, c.currency),
-                        major(line.amount.amount, c.currency),
-                        entry.state.value,
-                    ],
-                    currency=c.currency,
-                )
+                sheet.row(_ledger_row(entry, line, c.currency), currency=c.currency)
                 gross, discount = gross + line.gross.amount, discount + line.discount.amount
                 amount, quantity = amount + line.amount.amount, quantity + line.quantity
-        sheet.row(
-            [
-                "Total",
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                c.currency,
-                quantity,
-                major(gross, c.currency),
-                major(discount, c.currency),
-                major(amount, c.currency),
-                None,
-            ],
-            currency=c.currency,
-            bold=True,
-        )
+        totals = [quantity, major(gross, c.currency), major(discount, c.currency), major(amount, c.currency)]
+        sheet.row(["Total", *[None] * 10, c.currency, *totals, None], currency=c.currency, bold=True)
+
+
+def _ledger_row(entry: LedgerEntry, line: LedgerLine, currency: str) -> list[Any]:
+    return [
+        entry.id,
+        entry.at,
+        entry.kind.value,
+        entry.order_id,
+        line.line_no,
+        line.product_name,
+        line.product_id,
+        line.sku_id,
+        line.store_id,
+        entry.member_id,
+        entry.payment_method.value,
+        currency,
+        line.quantity,
+        major(line.gross.amount, currency),
+        major(line.discount.amount, currency),
+        major(line.amount.amount, currency),
+        entry.state.value,
+    ]

@@ -26,9 +26,8 @@ product's orders, say) is a filter on the same Query. They are written with the 
 rewritten with every change of it, in the same transaction: at most 1 + 20 products + 20 stores
 (`MAX_LINES`), which leaves room for a line's stock and the promotion in the same transaction.
 
-The tenant's order settings are read from tenancy's settings item (`T#<tenant>#SETTINGS`,
-projection `settings.orders` and `settings.currency`); an address is read from identity's address
-book (read only).
+Orders read no other context's items: the tenant's settings come from tenancy's face
+(`tenancy.settings_of`), an address from identity's (`identity.address_of`).
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
 from pynamodb.attributes import (
     NumberAttribute,
     UnicodeAttribute,
@@ -48,10 +46,8 @@ from pynamodb.expressions.condition import Condition
 from pynamodb.transactions import TransactGet
 
 from panacea.orders.models import Cart, LineIn, Order, OrderState, OrderSummary
-from panacea.platform import aws
 from panacea.platform.ids import time_prefix
 from panacea.platform.keys import owner_key, tenant_key
-from panacea.platform.settings import settings
 from panacea.platform.table import (
     DocumentAttribute,
     Page,
@@ -259,11 +255,20 @@ def order(tenant_id: str, order_id: str, *, consistent: bool = False) -> OrderIt
 
 def cart_and_orders(tenant_id: str, member_id: str) -> tuple[CartItem | None, int]:
     """A member's cart and how many orders they have paid for, in one request."""
+    cart, paid, _ = checkout_reads(tenant_id, member_id, None)
+    return cart, paid
+
+
+def checkout_reads(tenant_id: str, member_id: str, claim: str | None) -> tuple[CartItem | None, int, str | None]:
+    """What a checkout reads of its member, in one request: the cart, how many orders they have paid
+    for, and the order a checkout's Idempotency-Key (its digest `claim`) already placed, if any."""
     pk = _member_pk(tenant_id, member_id)
     with TransactGet(connection=connection()) as tx:
         cart = tx.get(CartItem, pk, "CART")
         stats = tx.get(MemberOrders, pk, "ORDER_STATS")
-    return found(cart), int(getattr(found(stats), "paid", 0) or 0)
+        held = tx.get(Uniqueness, owner_key(tenant_id, "UNIQUE", CHECKOUT_CLAIM, claim), "UNIQUE") if claim else None
+    owner = found(held) if held is not None else None
+    return found(cart), int(getattr(found(stats), "paid", 0) or 0), None if owner is None else str(owner.owner)
 
 
 def summaries(tenant_id: str, order_ids: list[str]) -> dict[str, OrderSummary]:
@@ -284,40 +289,6 @@ def claimed_order(tenant_id: str, digest: str) -> str | None:
 
 def cart(tenant_id: str, member_id: str) -> CartItem | None:
     return CartItem.find(_member_pk(tenant_id, member_id), "CART")
-
-
-class OrderRules(BaseModel):
-    """The tenant's order settings (tenancy's `orders`) and currency, as checkout reads them."""
-
-    currency: str
-    payment_timeout_minutes: int = 30
-    cancel_window_minutes: int = 60
-    auto_complete_days: int = 10
-    payment_methods: list[str] = ["card"]
-    offline_payment: bool = False
-
-
-def order_rules(tenant_id: str) -> OrderRules | None:
-    """One GetItem of the settings item, projected to what orders need; None before onboarding."""
-    answer = aws.client("dynamodb").get_item(
-        TableName=settings().table,
-        Key={"PK": {"S": tenant_key(tenant_id, "SETTINGS")}, "SK": {"S": "SETTINGS"}},
-        ProjectionExpression="#s.#o, #s.#c",
-        ExpressionAttributeNames={"#s": "settings", "#o": "orders", "#c": "currency"},
-    )
-    raw = answer.get("Item", {}).get("settings")
-    if raw is None:
-        return None
-    found = DocumentAttribute().deserialize(raw["M"])
-    return OrderRules.model_validate({"currency": found.get("currency"), **found.get("orders", {})})
-
-
-def address(tenant_id: str, member_id: str, address_id: str) -> dict[str, Any] | None:
-    """An address of the member's address book (identity's), as stored: its fields."""
-    from panacea.identity.dal import address as read_address  # noqa: PLC0415 - only checkout and address changes
-
-    found = read_address(tenant_id, member_id, address_id)
-    return None if found is None else {"address_id": found.address_id, **found.address}
 
 
 # --- lists ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@
 A waiting task stores its token on the order, then looks at the order: if what it waits for has
 already happened (the payment arrived before the workflow got here, the parcel was shipped, the
 order was refunded), it answers its own token at once. Whoever makes the awaited thing happen
-later answers the stored token (logic.py). Either way the workflow is answered exactly when the
+later answers the stored token (changes.py). Either way the workflow is answered exactly when the
 stored order says so, whatever the order of events.
 
 Every task is idempotent: run twice (a Retry, a redelivered start) it changes nothing twice.
@@ -22,8 +22,8 @@ import secrets
 from typing import Any
 
 from panacea.orders import dal
+from panacea.orders.changes import CANCELLED, DONE, STOPPED, Answer, changing, facts, read
 from panacea.orders.lifecycle import FINAL, effective, move
-from panacea.orders.logic import CANCELLED, DONE, STOPPED, Answer, changing, facts, read
 from panacea.orders.models import (
     GroupKind,
     GroupStatus,

@@ -15,10 +15,17 @@ from panacea.platform.ids import ID_PATTERN
 from panacea.platform.money import BasisPoints, Money
 
 MAX_LINES = 20  # lines per order: keeps placing, and every later change, inside one transaction
+
+
 MAX_QUANTITY = 99
 
+
 Id = Annotated[str, Field(pattern=ID_PATTERN, examples=["01JD7Q2ZQ8C1V3B5N7M9K2H4FD"])]
+
+
 Quantity = Annotated[int, Field(ge=1, le=MAX_QUANTITY, examples=[1])]
+
+
 Reason = Annotated[str, Field(min_length=3, max_length=500, examples=["ordered the wrong size"])]
 
 
@@ -347,96 +354,6 @@ class PaymentStarted(BaseModel):
     payment_id: str | None
     client_secret: str | None = None
     status: str
-
-
-# --- commands --------------------------------------------------------------------------------
-
-
-class CancelOrder(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "ordered twice by mistake"}]})
-
-    reason: Reason
-
-
-class AddressChange(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"address_id": "01JD7PV0J2L4N6Q8S0U2W4Y6A8"}]}
-    )
-
-    address_id: Id
-
-
-class ShipmentEntry(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"group_id": "S1", "carrier": "Royal Mail", "tracking_number": "RM123456785GB"}]
-        },
-    )
-
-    group_id: Annotated[str, Field(pattern=r"^S\d{1,2}$")] | None = Field(
-        default=None, description="the parcel; may be left out when one parcel awaits shipment"
-    )
-    carrier: Annotated[str, Field(min_length=2, max_length=60)]
-    tracking_number: Annotated[str, Field(min_length=4, max_length=60, pattern=r"^[A-Za-z0-9 -]+$")]
-
-
-class ReceiptConfirmation(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"group_id": "S1"}]})
-
-    group_id: Annotated[str, Field(pattern=r"^S\d{1,2}$")] | None = Field(
-        default=None, description="the parcel received; absent: every parcel shipped so far"
-    )
-
-
-class RefundAsk(BaseModel):
-    """A member's refund request: what they return (lines) and why; staff approve or decline it."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"reason": "arrived damaged", "lines": [{"line_no": 1, "quantity": 1}]}]},
-    )
-
-    reason: Reason
-    lines: Annotated[list[RefundLine], Field(max_length=MAX_LINES)] = Field(
-        default=[], description="what is returned; none: the whole order"
-    )
-
-
-class RefundIssue(BaseModel):
-    """A refund staff issue: all of what is left, or part (an amount, and/or lines returned)."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"reason": "one item damaged", "lines": [{"line_no": 1, "quantity": 1}], "restock": True}]
-        },
-    )
-
-    reason: Reason
-    amount: (
-        Annotated[int, Field(ge=1, description="minor units; default: the lines' value, or all that is left")] | None
-    ) = None
-    lines: Annotated[list[RefundLine], Field(max_length=MAX_LINES)] = Field(
-        default=[], description="lines returned or not to be fulfilled"
-    )
-    restock: bool = Field(default=True, description="put the lines' quantities back in stock")
-
-
-class RefundDecision(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"note": "return received in good condition"}]}
-    )
-
-    note: Annotated[str, Field(min_length=1, max_length=500)] | None = None
-    amount: Annotated[int, Field(ge=1, description="minor units; default: what the member asked for")] | None = None
-    restock: bool = True
-
-
-class OfflinePayment(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reference": "BACS HG-2026-1042"}]})
-
-    reference: Annotated[str, Field(min_length=3, max_length=120, pattern=r"^[\x20-\x7e]+$")]
 
 
 # --- events ----------------------------------------------------------------------------------

@@ -87,6 +87,15 @@ class UnitOfWork:
         claim = Uniqueness.of(tenant_id, kind, value, owner)
         self.delete(claim, condition=Uniqueness.owner == owner, conflict=Conflict(f"{kind} {value} is not held"))
 
+    def add(self, part: UnitOfWork) -> None:
+        """Take in the writes (and events) another context built for this change, from an input
+        type it owns (`finance.sale_entry(sale)`), so that they commit together with it."""
+        self._checks += part._checks
+        self._deletes += part._deletes
+        self._puts += part._puts
+        self._updates += part._updates
+        self.events += part.events
+
     def emit(self, event: DomainEvent) -> None:
         """Announce `event` if, and only if, the rest of this unit of work commits."""
         self.events.append(event)

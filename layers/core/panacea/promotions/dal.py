@@ -1,5 +1,5 @@
-"""Promotions' items in the single table, every query that reads them, and the writes an order's
-transaction takes to redeem a promotion (`redeem`) and give it back (`release`).
+"""Promotions' items in the single table and every query that reads them (the writes an order's
+transaction takes to redeem a promotion and give it back are in redeeming.py).
 
 PromotionItem    PK T#<tenant>#PROMOTION#<id> · SK PROMOTION            terms, status, and its counters:
                                                                          redemptions, discount_given, budget_left
@@ -32,27 +32,20 @@ from pynamodb.expressions.condition import Condition
 from pynamodb.expressions.update import Action
 from pynamodb.transactions import TransactGet
 
-from panacea.platform import clock
-from panacea.platform.errors import Conflict, FieldError
 from panacea.platform.keys import owner_key, tenant_key
 from panacea.platform.money import Money
 from panacea.platform.table import DocumentAttribute, Page, TableItem, Uniqueness, connection, decode_cursor, page_of
-from panacea.platform.transaction import UnitOfWork
 from panacea.promotions.models import (
-    CouponCodeState,
     Method,
     NewPromotion,
     Offer,
     Promotion,
-    PromotionRedeemed,
-    PromotionReleased,
     PromotionStatus,
-    Quote,
-    RedeemedPromotion,
-    Redemption,
-    RedemptionRecord,
-    ReleaseReason,
     Usage,
+)
+from panacea.promotions.quotes import (
+    CouponCodeState,
+    RedemptionRecord,
 )
 
 CODE_KIND = "coupon_code"
@@ -77,40 +70,6 @@ def code_pk(tenant_id: str, code: str) -> str:
 
 def _codes_of(tenant_id: str, promotion_id: str) -> str:
     return tenant_key(tenant_id, "PROMOTION", promotion_id, "CODES")
-
-
-# --- errors the order's transaction raises when a condition fails ------------------------------
-
-
-class RedemptionRefused(Conflict):
-    """A promotion the quote applied can no longer be redeemed for this order: quote again."""
-
-    slug, title = "promotion-not-redeemable", "Promotion not redeemable"
-
-
-class PromotionUsedUp(RedemptionRefused):
-    slug, title = "promotion-used-up", "Promotion used up"
-
-
-class MemberLimitReached(RedemptionRefused):
-    slug, title = "promotion-member-limit", "Promotion already used by this member"
-
-
-class CodeAlreadyUsed(RedemptionRefused):
-    slug, title = "coupon-code-used", "Coupon code already used"
-
-
-class AlreadyRedeemed(RedemptionRefused):
-    slug, title = "promotion-already-redeemed", "Promotion already redeemed for this order"
-
-
-class NotRedeemed(Conflict):
-    slug, title = "promotion-not-redeemed", "Promotion not redeemed for this order"
-
-
-def _field(code: str | None) -> str:
-    """Where a refusal points: the coupon code the member entered, or the order's promotions."""
-    return "coupon_code" if code else "promotions"
 
 
 # --- items -----------------------------------------------------------------------------------
@@ -395,180 +354,6 @@ def redemptions(tenant_id: str, promotion_id: str, *, cursor: str | None, limit:
         last_evaluated_key=decode_cursor(cursor, partition=("PK", partition)),
     )
     return page_of(results, RedemptionItem.view)
-
-
-# --- redeeming and releasing: writes added to the order's unit of work ------------------------
-
-
-def _same_tenant(uow: UnitOfWork, tenant_id: str) -> None:
-    if uow.tenant_id != tenant_id:
-        raise ValueError(f"a unit of work of tenant {uow.tenant_id} cannot redeem for tenant {tenant_id}")
-
-
-def redeem(uow: UnitOfWork, tenant_id: str, quote: Quote, member_id: str, order_id: str) -> Redemption:
-    """Add to the order's unit of work what redeeming the quote's promotions takes.
-
-    For each promotion the quote applied (at most two, so at most ten writes):
-    - its counters: one more redemption and its discount given, on condition that it is still
-      active and inside its window, under its usage limit (`redemptions < usage_limit`), and
-      with the discount inside its budget (`budget_left >= discount`)  → PromotionUsedUp;
-    - the member's counter, if the member has a limit: `uses < limit`  → MemberLimitReached;
-    - a single-use code flips from unused to used by this order  → CodeAlreadyUsed;
-    - the ledger entry of the order's redemption (`attribute_not_exists`)  → AlreadyRedeemed;
-    - a `promotion.redeemed` event.
-    Each error is a 409 naming `coupon_code` (or `promotions`, for a campaign). Nothing is read.
-    """
-    _same_tenant(uow, tenant_id)
-    at = clock.now()
-    taken: list[RedeemedPromotion] = []
-    for applied in quote.applied:
-        pk = promotion_pk(tenant_id, applied.promotion_id)
-        discount, code = applied.discount.amount, applied.code
-        what = f"coupon {code}" if code else f"promotion “{applied.name}”"
-        where = _field(code)
-        running_now = (
-            (PromotionItem.status == PromotionStatus.ACTIVE.value)
-            & (PromotionItem.starts_at <= quote.quoted_at)
-            & (PromotionItem.ends_at.does_not_exist() | (PromotionItem.ends_at > quote.quoted_at))
-        )
-        within_limits = (
-            PromotionItem.usage_limit.does_not_exist() | (PromotionItem.redemptions < PromotionItem.usage_limit)
-        ) & (PromotionItem.budget.does_not_exist() | (PromotionItem.budget_left >= discount))
-        uow.update(
-            PromotionItem(pk, "PROMOTION"),
-            [
-                PromotionItem.redemptions.add(1),
-                PromotionItem.discount_given.add(discount),
-                PromotionItem.budget_left.add(-discount),
-            ],
-            condition=running_now & within_limits,
-            conflict=PromotionUsedUp(
-                f"{what} was used up, spent its budget or stopped while this order was placed; quote again",
-                errors=[FieldError(where, "used_up")],
-            ),
-        )
-        counted = applied.member_limit is not None
-        if counted:
-            usage = MemberUsageItem(*MemberUsageItem.key(tenant_id, applied.promotion_id, member_id))
-            uow.update(
-                usage,
-                [
-                    MemberUsageItem.uses.add(1),
-                    MemberUsageItem.type.set(MemberUsageItem),
-                    MemberUsageItem.promotion_id.set(applied.promotion_id),
-                    MemberUsageItem.member_id.set(member_id),
-                ],
-                condition=MemberUsageItem.pk.does_not_exist() | (MemberUsageItem.uses < applied.member_limit),
-                conflict=MemberLimitReached(
-                    f"you have already used {what} as many times as you may ({applied.member_limit})",
-                    errors=[FieldError(where, "member_limit_reached")],
-                ),
-            )
-        single_use = applied.method == Method.SINGLE_USE_CODES
-        if single_use and code:
-            uow.update(
-                CouponCodeItem(code_pk(tenant_id, code), "UNIQUE"),
-                [
-                    CouponCodeItem.used_by_order.set(order_id),
-                    CouponCodeItem.used_by_member.set(member_id),
-                    CouponCodeItem.used_at.set(at),
-                ],
-                condition=(CouponCodeItem.owner == applied.promotion_id)
-                & CouponCodeItem.used_by_order.does_not_exist(),
-                conflict=CodeAlreadyUsed(
-                    f"{what} is a single-use code and another order has just used it",
-                    errors=[FieldError(where, "code_used")],
-                ),
-            )
-        uow.create(
-            RedemptionItem(
-                *RedemptionItem.key(tenant_id, applied.promotion_id, order_id),
-                promotion_id=applied.promotion_id,
-                order_id=order_id,
-                member_id=member_id,
-                discount=discount,
-                currency=applied.discount.currency,
-                code=code,
-                redeemed_at=at,
-            ),
-            conflict=AlreadyRedeemed(
-                f"order {order_id} already redeemed {what}", errors=[FieldError(where, "already_redeemed")]
-            ),
-        )
-        uow.emit(
-            PromotionRedeemed(
-                promotion_id=applied.promotion_id,
-                order_id=order_id,
-                member_id=member_id,
-                discount=applied.discount,
-                code=code,
-            )
-        )
-        taken.append(
-            RedeemedPromotion(
-                promotion_id=applied.promotion_id,
-                code=code,
-                single_use=single_use,
-                discount=applied.discount,
-                counted_for_member=counted,
-            )
-        )
-    return Redemption(order_id=order_id, member_id=member_id, redeemed_at=at, promotions=taken)
-
-
-def release(uow: UnitOfWork, tenant_id: str, redemption: Redemption, *, reason: ReleaseReason) -> None:
-    """Add to the order's unit of work what gives its promotions back (a cancelled, expired or
-    refunded order): the redemption and its discount return to the promotion's usage and budget,
-    the member's count goes down, and a single-use code can be used again. The ledger entry is
-    deleted on condition that it exists, so a redemption is given back once  → NotRedeemed.
-    """
-    _same_tenant(uow, tenant_id)
-    order_id, member_id = redemption.order_id, redemption.member_id
-    for taken in redemption.promotions:
-        discount = taken.discount.amount
-        uow.delete(
-            RedemptionItem(*RedemptionItem.key(tenant_id, taken.promotion_id, order_id)),
-            condition=RedemptionItem.pk.exists(),
-            conflict=NotRedeemed(f"order {order_id} holds no redemption of promotion {taken.promotion_id}"),
-        )
-        uow.update(
-            PromotionItem(promotion_pk(tenant_id, taken.promotion_id), "PROMOTION"),
-            [
-                PromotionItem.redemptions.add(-1),
-                PromotionItem.discount_given.add(-discount),
-                PromotionItem.budget_left.add(discount),
-            ],
-            condition=PromotionItem.redemptions >= 1,
-            conflict=NotRedeemed(f"promotion {taken.promotion_id} has no redemption to give back"),
-        )
-        if taken.counted_for_member:
-            uow.update(
-                MemberUsageItem(*MemberUsageItem.key(tenant_id, taken.promotion_id, member_id)),
-                [MemberUsageItem.uses.add(-1)],
-                condition=MemberUsageItem.uses >= 1,
-                conflict=NotRedeemed(f"member {member_id} has no use of promotion {taken.promotion_id} to give back"),
-            )
-        if taken.single_use and taken.code:
-            uow.update(
-                CouponCodeItem(code_pk(tenant_id, taken.code), "UNIQUE"),
-                [
-                    CouponCodeItem.used_by_order.remove(),
-                    CouponCodeItem.used_by_member.remove(),
-                    CouponCodeItem.used_at.remove(),
-                ],
-                condition=CouponCodeItem.used_by_order == order_id,
-                conflict=NotRedeemed(f"code {taken.code} is not held by order {order_id}"),
-            )
-        uow.emit(
-            PromotionReleased(
-                promotion_id=taken.promotion_id,
-                order_id=order_id,
-                member_id=member_id,
-                discount=taken.discount,
-                code=taken.code,
-                reason=reason,
-            )
-        )
 
 
 def item_for_update(tenant_id: str, promotion_id: str) -> PromotionItem:

@@ -18,20 +18,37 @@ from panacea.platform.events import DomainEvent
 from panacea.platform.money import BASIS_POINTS_IN_WHOLE, Currency, Money
 
 MAX_TIERS = 10
+
+
 MAX_SCOPE_IDS = 500
+
+
 MAX_QUOTE_LINES = 100
+
+
 MAX_CODES_PER_BATCH = 98  # the codes, the promotion's counter and the event: one transaction of 100 writes
 
+
 MinorUnits = Annotated[int, Field(ge=0, le=10**12, description="minor units of the promotion's currency")]
+
+
 Positive = Annotated[int, Field(gt=0, le=10**12, description="minor units of the promotion's currency")]
+
+
 Name = Annotated[str, Field(min_length=1, max_length=120)]
+
+
 Description = Annotated[str, Field(max_length=1000)]
+
+
 CatalogId = Annotated[
     str,
     Field(
         min_length=1, max_length=64, pattern=r"^[^\s#]+$", description="an id the catalog gave a product or category"
     ),
 ]
+
+
 CouponCode = Annotated[
     str,
     Field(
@@ -40,10 +57,15 @@ CouponCode = Annotated[
         examples=["SPRING20"],
     ),
 ]
+
+
 CodePrefix = Annotated[
     str, Field(pattern=r"^[A-Za-z0-9]{1,12}$", description="the start every code of the batch shares", examples=["NEW"])
 ]
+
+
 Count = Annotated[int, Field(ge=1, le=10**9)]
+
 
 COMBINATION_RULE = """\
 **What combines with what.** An order takes at most one coupon code and at most one automatic
@@ -181,7 +203,7 @@ class Offer(BaseModel):
         return self
 
 
-def _upper(code: str | None) -> str | None:
+def upper(code: str | None) -> str | None:
     return code.upper() if code is not None else None
 
 
@@ -268,7 +290,7 @@ class NewPromotion(_Window):
     first_order_only: bool = Field(default=False, description="only a member's first order (once per member)")
     combinable: bool = Field(default=False, description="may combine with one promotion of the other method")
 
-    _code_upper = field_validator("code")(_upper)
+    _code_upper = field_validator("code")(upper)
 
     @model_validator(mode="after")
     def _code_goes_with_method(self) -> Self:
@@ -301,7 +323,7 @@ class PromotionPatch(_Window):
     first_order_only: bool | None = None
     combinable: bool | None = None
 
-    _code_upper = field_validator("code")(_upper)
+    _code_upper = field_validator("code")(upper)
 
 
 class Usage(BaseModel):
@@ -353,157 +375,6 @@ class AvailablePromotion(BaseModel):
 
 class AvailablePromotions(BaseModel):
     items: list[AvailablePromotion]
-
-
-# --- coupon codes ----------------------------------------------------------------------------
-
-
-class CodeBatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"count": 20, "prefix": "NEW"}]})
-
-    count: Annotated[int, Field(ge=1, le=MAX_CODES_PER_BATCH, description="codes to issue in this batch")]
-    prefix: CodePrefix | None = None
-
-    _prefix_upper = field_validator("prefix")(_upper)
-
-
-class IssuedCodes(BaseModel):
-    """A batch of single-use codes, each usable by one order. Ask with `Accept: text/csv` for a CSV."""
-
-    promotion_id: str
-    batch_id: str
-    codes: list[str] = Field(examples=[["NEW-7KQ4MX9PWD", "NEW-C3TR8HVN2F"]])
-
-    def csv(self) -> str:
-        return "code\r\n" + "".join(f"{code}\r\n" for code in self.codes)
-
-
-class CouponCodeState(BaseModel):
-    code: str
-    single_use: bool
-    batch_id: str | None
-    issued_at: datetime
-    used_by_order: str | None = None
-    used_by_member: str | None = None
-    used_at: datetime | None = None
-
-
-class RedemptionRecord(BaseModel):
-    """One order a promotion discounts."""
-
-    order_id: str
-    member_id: str
-    discount: Money
-    code: str | None
-    redeemed_at: datetime
-
-
-# --- quoting: the contract the orders context calls -----------------------------------------
-
-
-class QuoteLine(BaseModel):
-    """A line of an order as the server priced it: `amount` is unit price times quantity."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    line_ref: Annotated[str, Field(min_length=1, max_length=64, examples=["1"])]
-    product_id: CatalogId
-    category_ids: Annotated[list[CatalogId], Field(max_length=20)] = Field(default_factory=list)
-    amount: Money
-
-    @field_validator("amount")
-    @classmethod
-    def _not_negative(cls, amount: Money) -> Money:
-        if amount.amount < 0:
-            raise ValueError("a line's amount is not negative")
-        return amount
-
-
-class QuoteRequest(BaseModel):
-    """A preview: the lines as the catalog priced them. Orders price again on the server."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "lines": [
-                        {
-                            "line_ref": "1",
-                            "product_id": "gt-cardio-panel",
-                            "category_ids": ["gene-tests"],
-                            "amount": {"amount": 39900, "currency": "CNY"},
-                        },
-                        {
-                            "line_ref": "2",
-                            "product_id": "bp-monitor-a1",
-                            "category_ids": ["devices"],
-                            "amount": {"amount": 25800, "currency": "CNY"},
-                        },
-                    ],
-                    "coupon_code": "SPRING20",
-                    "first_order": False,
-                }
-            ]
-        },
-    )
-
-    lines: Annotated[list[QuoteLine], Field(min_length=1, max_length=MAX_QUOTE_LINES)]
-    coupon_code: Annotated[str, Field(min_length=1, max_length=64)] | None = None
-    first_order: bool = False
-
-
-class AppliedPromotion(BaseModel):
-    promotion_id: str
-    name: str
-    kind: PromotionKind
-    method: Method
-    code: str | None = Field(description="the coupon code it came with")
-    discount: Money
-    member_limit: int | None = Field(
-        description="the member's limit redeeming checks (1 for first-order promotions); absent: none"
-    )
-
-
-class LinePrice(BaseModel):
-    line_ref: str
-    product_id: str
-    amount: Money = Field(description="before discount")
-    discount: Money
-    total: Money = Field(description="after discount; never below zero")
-    promotion_ids: list[str] = Field(description="the promotions that discount this line")
-
-
-class Quote(BaseModel):
-    """The order's lines with every applicable discount worked out (see the combination rule)."""
-
-    currency: str
-    lines: list[LinePrice]
-    applied: list[AppliedPromotion] = Field(description="at most one campaign and one coupon, campaign first")
-    subtotal: Money
-    discount: Money
-    total: Money
-    coupon_code: str | None = Field(description="the code entered, upper-cased")
-    coupon_applied: bool
-    notes: list[str] = Field(default_factory=list, description="why a valid coupon or campaign was left out")
-    quoted_at: datetime
-
-
-class RedeemedPromotion(BaseModel):
-    promotion_id: str
-    code: str | None
-    single_use: bool
-    discount: Money
-    counted_for_member: bool
-
-
-class Redemption(BaseModel):
-    """What `dal.redeem` took for an order; the order keeps it and hands it to `dal.release`."""
-
-    order_id: str
-    member_id: str
-    redeemed_at: datetime
-    promotions: list[RedeemedPromotion]
 
 
 class ReleaseReason(StrEnum):

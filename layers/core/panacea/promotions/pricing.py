@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from panacea.platform.money import Money
-from panacea.promotions.models import Method, Offer, PromotionKind, PromotionStatus, QuoteLine, Scope, SpendTier
+from panacea.promotions.models import (
+    Method,
+    Offer,
+    PromotionKind,
+    PromotionStatus,
+    Scope,
+    SpendTier,
+)
+from panacea.promotions.quotes import (
+    QuoteLine,
+)
 
 
 @dataclass(frozen=True)
