@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from pydantic.config import JsonDict
 
 from panacea.orders.models import OrderState, PaymentMethod, ProductKind
+from panacea.platform.models import BaseModel
 from panacea.platform.money import Money
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # an Excel workbook's media type

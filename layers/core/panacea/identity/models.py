@@ -8,10 +8,11 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
+from pydantic import ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
 from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Role
 from panacea.platform.events import DomainEvent
+from panacea.platform.models import BaseModel
 
 TenantSlug = Annotated[
     str,

@@ -6,10 +6,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
+from pydantic import ConfigDict, EmailStr, Field, field_validator, model_validator
 
 from panacea.platform.access import STAFF_ROLES, Role
 from panacea.platform.events import DomainEvent
+from panacea.platform.models import BaseModel
 from panacea.platform.money import BasisPoints, Currency
 
 Slug = Annotated[
