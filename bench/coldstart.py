@@ -9,7 +9,20 @@ subject is imported once, so no run pays for writing .pyc files or a cold OS fil
 Runs are interleaved (one of each subject per round) so that a noisy moment spreads evenly.
 
 Figures are also given as a ratio to `import boto3`, measured the same way: the Lambda Python
-runtime ships boto3, so "x boto3" reads the same on this machine and on a Lambda.
+runtime ships boto3, so "x boto3" reads the same on this machine and on a Lambda. The child also
+reports the CPU time of its import (`time.process_time`): on a busy machine the wall clock adds the
+time spent waiting for a core, the CPU time does not, so "cpu x boto3" is the steadier ratio.
+Children run with the environment every function gets besides its resources
+(`infra.wiring.RUNTIME_ENVIRONMENT`).
+
+Beside each handler, its first request: a fresh process imports the handler (untimed), then hands
+it one of the function's recorded sample events (`events/<Function>/`, `FIRST_REQUESTS`) twice,
+against the wiring's resources in a moto server this process runs. The figure is the first
+invocation's time minus the second's: what a new execution environment's first request pays on
+top of a warm one (models built on first use, clients and connections made, modules imported on
+first use). The samples name tenants and users the moto server does not hold, so most answers are
+refusals or empty pages (the outcome is shown); the paths they take through the resolver, the
+models and the clients are the ones every request takes.
 
 `stripe` is imported on first use (panacea.platform.payments), not with the handler. For every
 function that may use Stripe (its grants include `use_stripe`), what that first use adds is timed
@@ -20,13 +33,16 @@ API call (the client, one request to a local Stripe sandbox this process serves,
 from __future__ import annotations
 
 import compileall
+import contextlib
+import json
+import logging
 import os
 import statistics
 import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,12 +52,57 @@ from infra.local.stripe_sandbox import StripeSandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("functions", "layers/core", "infra")
-CHILD = "{prelude}\nimport time\nstarted = time.perf_counter()\n{code}\nprint(time.perf_counter() - started)"
+CHILD = (
+    "{prelude}\nimport time\nstarted, cpu = time.perf_counter(), time.process_time()\n{code}\n"
+    "print(time.perf_counter() - started, time.process_time() - cpu)"
+)
+# The first request's child: the handler imported and the event read before anything is timed.
+FIRST_REQUEST_CHILD = """
+import json, time
+from infra.local.invoke import LambdaContext
+from {module} import {attr} as handler
+event = json.loads(open({sample!r}).read())
+if {authorization!r}:
+    event["headers"]["Authorization"] = {authorization!r}
+def invoke():
+    started = time.perf_counter()
+    try:
+        answer = handler(event, LambdaContext({name!r}))
+        outcome = str(answer.get("statusCode", "ok")) if isinstance(answer, dict) else "ok"
+    except Exception as error:
+        outcome = type(error).__name__
+    return (time.perf_counter() - started) * 1000, outcome
+(first, outcome), (second, _) = invoke(), invoke()
+print(json.dumps({{"first_ms": first, "second_ms": second, "outcome": outcome}}))
+"""
+# The recorded sample each function's first request is timed with (reads where the function has one).
+FIRST_REQUESTS = {
+    "PlatformDocs": "health.json",
+    "OutboxRelay": "tenant-created-insert.json",
+    "TenancyApi": "own-tenant.json",
+    "TenancySteps": "apply-defaults.json",
+    "TenancyJobs": "stalled-onboardings.json",
+    "IdentityAuthorizer": "signed-partner-request.json",  # with a bearer token instead (measure_first_requests)
+    "IdentitySteps": "enrol-owner.json",
+    "IdentityApi": "list-staff.json",
+    "PromotionsApi": "available.json",
+    "PaymentsWebhooks": "payment-intent-succeeded.json",
+    "PaymentsApi": "list-payments.json",
+    "CatalogApi": "browse-products.json",
+    "OrdersApi": "my-orders.json",
+    "OrdersSteps": "await-payment.json",
+    "OrdersConsumers": "payment-succeeded.json",
+    "AnalyticsConsumers": "tenant-created.json",
+    "FinanceApi": "sales.json",
+}
+EVENTS = ROOT / "events"
+LOCAL_REGION = "eu-west-2"  # infra.local.invoke.REGION
 MARK = "import sys\nprint('-- bench: timed part --', file=sys.stderr)\n"
 BOTO3 = "import boto3"
 TRACER = "from aws_lambda_powertools import Tracer\nTracer()"
 TRACED_API = "tenancy API with a Powertools Tracer()"
 STRIPE = "stripe"
+FIRST_REQUEST_RUNS = 5  # fresh processes per first-request figure (each imports a handler untimed)
 STRIPE_KEY = "sk_test_bench"  # the local sandbox's, for the first-call figure
 FIRST_CALL = (
     "client = stripe.StripeClient({key!r}, base_addresses={{'api': {url!r}}}, max_network_retries=0)\n"
@@ -58,6 +119,7 @@ class Subject:
     module: str | None = None  # the handler module of a function
     prelude: str = ""  # run before the timed part (imports that are not what is measured)
     samples_ms: list[float] = field(default_factory=list)
+    cpu_samples_ms: list[float] = field(default_factory=list)  # the child's CPU time for the same runs
     heaviest: dict[str, float] = field(default_factory=dict)  # top packages by share of self time
     packages: list[str] = field(default_factory=list)  # every top-level package the import loads
 
@@ -65,7 +127,11 @@ class Subject:
     def median_ms(self) -> float:
         return statistics.median(self.samples_ms)
 
-    def as_dict(self, boto3_ms: float) -> dict[str, Any]:
+    @property
+    def median_cpu_ms(self) -> float:
+        return statistics.median(self.cpu_samples_ms)
+
+    def as_dict(self, boto3_ms: float, boto3_cpu_ms: float | None = None) -> dict[str, Any]:
         return {
             "label": self.label,
             "code": self.code,
@@ -76,7 +142,40 @@ class Subject:
             "min_ms": round(min(self.samples_ms), 1),
             "max_ms": round(max(self.samples_ms), 1),
             "samples_ms": [round(s, 1) for s in self.samples_ms],
+            "median_cpu_ms": round(self.median_cpu_ms, 1),
+            **({"cpu_ratio_to_boto3": round(self.median_cpu_ms / boto3_cpu_ms, 2)} if boto3_cpu_ms else {}),
             "self_time_share_by_package": self.heaviest,
+        }
+
+
+@dataclass
+class FirstRequest:
+    """A function's first request after its import, less its second (see the module docstring)."""
+
+    function: str
+    sample: str  # events/<Function>/<sample>
+    authorization: str | None = None  # the sample's Authorization header replaced (the authorizer's bearer token)
+    extra_ms: list[float] = field(default_factory=list)  # first minus second, per fresh process
+    first_ms: list[float] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+
+    @property
+    def median_extra_ms(self) -> float:
+        return statistics.median(self.extra_ms)
+
+    @property
+    def outcome(self) -> str:
+        return Counter(self.outcomes).most_common(1)[0][0]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "function": self.function,
+            "sample": f"events/{self.function}/{self.sample}"
+            + (", with a bearer token from the local user pool" if self.authorization else ""),
+            "outcome": self.outcome,
+            "median_first_minus_second_ms": round(self.median_extra_ms, 1),
+            "median_first_ms": round(statistics.median(self.first_ms), 1),
+            "first_minus_second_ms": [round(s, 1) for s in self.extra_ms],
         }
 
 
@@ -88,7 +187,12 @@ class ColdStartFigures:
     functions: list[tuple[wiring.Function, Subject]]
     comparisons: list[Subject]
     stripe: list[tuple[wiring.Function, Subject]]  # what a first use of Stripe adds, per function using it
+    first_requests: dict[str, FirstRequest]  # by function name
     load_average: float  # 1-minute load before the bench began: other work on the machine adds noise
+
+    @property
+    def environment(self) -> dict[str, str]:
+        return dict(wiring.RUNTIME_ENVIRONMENT)
 
     @property
     def noisy(self) -> bool:
@@ -106,7 +210,12 @@ class ColdStartFigures:
             "interpreter_alone_ms": round(statistics.median(self.interpreter_ms), 1),
             "interpreter_alone_method": "wall clock of `python -c pass`, spawn included",
             "boto3_ms": round(base, 1),
-            "functions": [{"function": fn.name, **s.as_dict(base)} for fn, s in self.functions],
+            "boto3_cpu_ms": round(self.boto3.median_cpu_ms, 1),
+            "environment": self.environment,
+            "functions": [
+                {"function": fn.name, **s.as_dict(base, self.boto3.median_cpu_ms)} for fn, s in self.functions
+            ],
+            "first_requests": [r.as_dict() for r in self.first_requests.values()],
             "comparisons": [s.as_dict(base) for s in self.comparisons],
             "stripe_first_use": [{"function": fn.name, **s.as_dict(base)} for fn, s in self.stripe],
             "stripe_at_cold_start": self.stripe_at_cold_start,
@@ -122,30 +231,79 @@ class ColdStartFailed(RuntimeError):
     """A child process could not import its subject."""
 
 
-def _environment() -> dict[str, str]:
-    env = dict(os.environ)
+def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, **wiring.RUNTIME_ENVIRONMENT, **(extra or {})}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [".", "layers/core", env.get("PYTHONPATH")]))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
-def _child(code: str, *extra: str) -> subprocess.CompletedProcess[str]:
+def _child(code: str, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *extra, "-c", code],
         cwd=ROOT,
-        env=_environment(),
+        env=_environment(env),
         capture_output=True,
         text=True,
         check=False,
     )
 
 
-def time_import(subject: Subject) -> float:
-    """Milliseconds the child spent importing `subject`, by its own clock."""
+def time_import(subject: Subject) -> tuple[float, float]:
+    """Milliseconds the child spent importing `subject` by its own clock, and of CPU."""
     done = _child(CHILD.format(prelude=subject.prelude, code=subject.code))
     if done.returncode != 0:
         raise ColdStartFailed(f"{subject.label}: {done.stderr.strip()[-2000:]}")
-    return float(done.stdout.strip().splitlines()[-1]) * 1000
+    wall, cpu = (float(part) * 1000 for part in done.stdout.strip().splitlines()[-1].split())
+    return wall, cpu
+
+
+def time_first_request(request: FirstRequest, environment: dict[str, str]) -> None:
+    """One fresh process: import the handler, then time its sample event twice."""
+    fn = wiring.function(request.function)
+    module, attr = fn.handler.rsplit(".", 1)
+    sample = str(EVENTS / fn.name / request.sample)
+    code = FIRST_REQUEST_CHILD.format(
+        module=module, attr=attr, sample=sample, name=fn.name, authorization=request.authorization
+    )
+    done = _child(code, env=environment)
+    if done.returncode != 0:
+        raise ColdStartFailed(f"{fn.name} first request: {done.stderr.strip()[-2000:]}")
+    answer = json.loads(done.stdout.strip().splitlines()[-1])
+    request.first_ms.append(answer["first_ms"])
+    request.extra_ms.append(answer["first_ms"] - answer["second_ms"])
+    request.outcomes.append(answer["outcome"])
+
+
+@contextlib.contextmanager
+def local_aws() -> Iterator[tuple[dict[str, str], str]]:
+    """The wiring's resources in a moto server on a free port: the environment a function is given,
+    and a bearer token (a Cognito ID token of a user of the pool) for the authorizer's request."""
+    from moto.server import ThreadedMotoServer  # noqa: PLC0415 - the first-request figures only
+
+    from infra.local.provision import provision  # noqa: PLC0415
+    from infra.local.runtime import LOCAL_CREDENTIALS  # noqa: PLC0415
+
+    saved = dict(os.environ)
+    os.environ.update(LOCAL_CREDENTIALS)  # provision's clients sign with them
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # moto's per-request access log
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        url = f"http://127.0.0.1:{server.get_host_and_port()[1]}"
+        resources = provision(url)
+        _stop_at_the_bus(url, resources.bus)
+        environment = {
+            **LOCAL_CREDENTIALS,
+            **resources.environment(),
+            "AWS_ENDPOINT_URL": url,
+            "POWERTOOLS_LOG_LEVEL": "WARNING",
+        }
+        yield environment, f"Bearer {_id_token(url, resources.user_pool_id, resources.user_pool_client_id)}"
+    finally:
+        server.stop()
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def time_interpreter() -> float:
@@ -224,7 +382,57 @@ def measure(runs: int, log: Callable[[str], None]) -> ColdStartFigures:
         for _ in range(runs):
             interpreter.append(time_interpreter())
             for subject in everything:
-                subject.samples_ms.append(time_import(subject))
+                wall, cpu = time_import(subject)
+                subject.samples_ms.append(wall)
+                subject.cpu_samples_ms.append(cpu)
     finally:
         sandbox.stop()
-    return ColdStartFigures(runs, interpreter, boto3, functions, comparisons, stripe, load_average)
+    first = measure_first_requests(max(1, min(runs, FIRST_REQUEST_RUNS)), log)
+    return ColdStartFigures(runs, interpreter, boto3, functions, comparisons, stripe, first, load_average)
+
+
+def _stop_at_the_bus(url: str, bus: str) -> None:
+    """Keep only the rules' queue targets: an event a sample publishes goes no further than a queue
+    (moto runs no workflow or function target, and none should run while figures are taken)."""
+    import boto3  # noqa: PLC0415
+
+    events = boto3.session.Session().client("events", endpoint_url=url, region_name=LOCAL_REGION)
+    for rule in events.list_rules(EventBusName=bus)["Rules"]:
+        targets = events.list_targets_by_rule(Rule=rule["Name"], EventBusName=bus)["Targets"]
+        elsewhere = [t["Id"] for t in targets if ":sqs:" not in t["Arn"]]
+        if elsewhere:
+            events.remove_targets(Rule=rule["Name"], EventBusName=bus, Ids=elsewhere)
+
+
+def _id_token(url: str, pool: str, client: str) -> str:
+    """An ID token of a user of the local pool (a member of no tenant the table holds: refused after its check)."""
+    import boto3  # noqa: PLC0415
+
+    cognito = boto3.session.Session().client("cognito-idp", endpoint_url=url, region_name=LOCAL_REGION)
+    password = "Bench-Password-1"  # noqa: S105 - a local user pool's throwaway user
+    cognito.admin_create_user(UserPoolId=pool, Username="bench", MessageAction="SUPPRESS")
+    cognito.admin_set_user_password(UserPoolId=pool, Username="bench", Password=password, Permanent=True)
+    answer = cognito.admin_initiate_auth(
+        UserPoolId=pool,
+        ClientId=client,
+        AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "bench", "PASSWORD": password},
+    )
+    token: str = answer["AuthenticationResult"]["IdToken"]
+    return token
+
+
+def first_request_sample(function: str) -> str:
+    """The sample a function's first request is timed with: the chosen one, else its first."""
+    return FIRST_REQUESTS.get(function) or sorted(p.name for p in (EVENTS / function).glob("*.json"))[0]
+
+
+def measure_first_requests(runs: int, log: Callable[[str], None]) -> dict[str, FirstRequest]:
+    requests = {fn.name: FirstRequest(fn.name, first_request_sample(fn.name)) for fn in wiring.FUNCTIONS}
+    with local_aws() as (environment, bearer):
+        requests[wiring.AUTHORIZER].authorization = bearer  # a person's token: the JWKS and its keys, then the standing
+        log(f"  first requests: {runs} fresh processes per function, on the wiring's resources in moto")
+        for _ in range(runs):
+            for request in requests.values():
+                time_first_request(request, environment)
+    return requests

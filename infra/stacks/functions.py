@@ -4,6 +4,13 @@ each resource they reach (the table and its indexes one by one, the bus, the use
 
 Tracing is Lambda's active tracing; no function imports the X-Ray SDK (it costs ~180 ms of
 cold start, see `panacea.platform.observability`).
+
+The functions a person waits on (every API function and the authorizer, `SNAP_STARTED`) start
+from a SnapStart snapshot on stages that have it (`Stage.snap_start`): each deploy that changes one
+publishes a version (Lambda runs its init and snapshots it), and API Gateway invokes the alias
+`live`, which follows the newest version. After a restore, `panacea.platform.snapstart` drops what
+must not be shared between environments restored from one snapshot. Other functions (queues,
+streams, workflows, schedules) keep invoking $LATEST: nobody waits on their cold start.
 """
 
 from __future__ import annotations
@@ -70,6 +77,10 @@ SMS_TO_PHONES_ONLY = (
     "a Deny on every topic ARN leaves phone numbers as the only target."
 )
 
+# Behind API Gateway: a person waits on their cold start, so they start from a SnapStart snapshot.
+SNAP_STARTED = frozenset({api.function for api in wiring.APIS} | {wiring.AUTHORIZER})
+LIVE_ALIAS = "live"  # what API Gateway invokes: the function's newest published version
+
 # The docs function merges the OpenAPI document of every `functions/<context>/api.py`.
 NEEDS_EVERY_CONTEXT = frozenset({"PlatformDocs"})
 
@@ -116,10 +127,13 @@ class PanaceaFunction(Construct):
         layers: list[lambda_.ILayerVersion],
         environment: Mapping[str, str],
         undelivered: sqs.IQueue,
+        snap_start: bool = False,
     ) -> None:
         super().__init__(scope, id)
         self.spec = spec
         name = stage.named(spec.name)
+        # A version replaced by a newer one is deleted: each version's snapshot is billed while it exists.
+        published = lambda_.VersionOptions(removal_policy=RemovalPolicy.DESTROY)
         self.log_group = logs.LogGroup(
             self,
             "Logs",
@@ -152,7 +166,19 @@ class PanaceaFunction(Construct):
             log_group=self.log_group,
             tracing=lambda_.Tracing.ACTIVE,
             dead_letter_queue=undelivered,
+            snap_start=lambda_.SnapStartConf.ON_PUBLISHED_VERSIONS if snap_start else None,
+            current_version_options=published if snap_start else None,
         )
+        # What its trigger invokes: the alias of its newest published version, or $LATEST without SnapStart.
+        self.invoked: lambda_.IFunction = self.function
+        if snap_start:
+            self.invoked = lambda_.Alias(
+                self,
+                "Live",
+                alias_name=LIVE_ALIAS,
+                version=self.function.current_version,
+                description="The newest published version (SnapStart restores it); what API Gateway invokes",
+            )
         acknowledge(self.role, "AwsSolutions-IAM5[Resource::*]", X_RAY_HAS_NO_RESOURCES)
         acknowledge(
             self.function,
@@ -240,6 +266,7 @@ class Functions(Construct):
             **{b.environment: buckets.bucket(b.name).bucket_name for b in wiring.BUCKETS},
             "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
             "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
+            **wiring.RUNTIME_ENVIRONMENT,  # pydantic without its plugin scan
         }
         grants: dict[wiring.Grant, Callable[[PanaceaFunction], None]] = {
             wiring.Grant.READ_TABLE: lambda f: f.allow(TABLE_READ_ACTIONS, [table.arn, *table.index_arns]),
@@ -267,6 +294,7 @@ class Functions(Construct):
                 layers=layers.all,
                 environment=environment,
                 undelivered=undelivered,
+                snap_start=stage.snap_start and spec.name in SNAP_STARTED,
             )
             for grant in sorted(spec.grants):
                 grants[grant](made)
@@ -275,6 +303,11 @@ class Functions(Construct):
     @property
     def lambdas(self) -> dict[str, lambda_.Function]:
         return {name: made.function for name, made in self.by_name.items()}
+
+    @property
+    def invoked(self) -> dict[str, lambda_.IFunction]:
+        """What each function's trigger invokes: its `live` alias where SnapStart is on, else $LATEST."""
+        return {name: made.invoked for name, made in self.by_name.items()}
 
 
 def state_machine_arn(name: str) -> str:

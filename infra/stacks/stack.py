@@ -57,7 +57,7 @@ class PanaceaStack(Stack):
             self,
             "Api",
             stage=stage,
-            functions=lambdas,
+            functions=self.functions.invoked,  # the API functions' `live` aliases where SnapStart is on
             user_pool=self.directory.user_pool,
             routes=wiring.routes(),
             account_logging_role=api_gateway_account_role,

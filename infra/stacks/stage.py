@@ -4,6 +4,10 @@ A stage names every resource (`panacea-<stage>-…`) and is the `PANACEA_STAGE` 
 reads, so it obeys the same pattern as the settings model. Disposable stages (`dev`, `test`,
 `dev-<anyone>`) may be deleted with their data; every other stage keeps its table, user pool
 and logs when the stack goes, and refuses to delete them while it stands.
+
+The API functions start from a SnapStart snapshot on every stage but a developer's own
+(`dev-<anyone>`): SnapStart for Python bills a cache per published version and a charge per
+restore (README: Deploy), not worth paying for a copy one person pokes at.
 """
 
 from __future__ import annotations
@@ -31,7 +35,17 @@ class Stage:
     @property
     def disposable(self) -> bool:
         """A developer's or a test's copy: its data may go with the stack."""
-        return self.name in DISPOSABLE or self.name.startswith("dev-")
+        return self.name in DISPOSABLE or self.personal
+
+    @property
+    def personal(self) -> bool:
+        """One developer's own copy (`dev-<name>`)."""
+        return self.name.startswith("dev-")
+
+    @property
+    def snap_start(self) -> bool:
+        """Whether the API functions are published with SnapStart and invoked through an alias."""
+        return not self.personal
 
     @property
     def prefix(self) -> str:

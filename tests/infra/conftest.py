@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 
@@ -49,3 +50,13 @@ def production() -> Template:
     """The stack as a non-disposable stage (`prod`) synthesizes it (no cdk-nag: same constructs)."""
     app = App(context=app_context(stage="prod"))
     return Template.from_stack(PanaceaStack(app, "panacea-prod", stage=Stage("prod")))
+
+
+@pytest.fixture(scope="session")
+def personal() -> Synthesized:
+    """The stack as a developer's own stage (`dev-alice`) synthesizes it (no cdk-nag: same constructs)."""
+    app = App(context=app_context(stage="dev-alice"))
+    stack = PanaceaStack(app, "panacea-dev-alice", stage=Stage("dev-alice"))
+    template = Template.from_stack(stack)
+    raw = dict(template.to_json())
+    return Synthesized(template, raw, Path(), None, {"pluginReports": []}, [], stack_name="panacea-dev-alice")

@@ -37,6 +37,7 @@ class Synthesized:
     nag_failure: str | None  # the synth's error when cdk-nag refused it
     report: dict[str, Any]  # validation-report.json
     acknowledgments: list[Acknowledgment]
+    stack_name: str = STACK
 
     def resources(self, type_: str) -> dict[str, dict[str, Any]]:
         """Logical id → resource, for every resource of `type_`."""
@@ -47,9 +48,29 @@ class Synthesized:
 
     def function_id(self, name: str) -> str:
         """The logical id of the Lambda of wiring function `name`."""
-        wanted = f"{STACK}-{name}"
+        wanted = f"{self.stack_name}-{name}"
         (found,) = [k for k, p in self.props("AWS::Lambda::Function").items() if p.get("FunctionName") == wanted]
         return found
+
+    def alias_of(self, name: str) -> tuple[str, dict[str, Any]] | None:
+        """The alias (logical id, properties) of wiring function `name`, if it has one."""
+        function = {"Ref": self.function_id(name)}
+        found = [(k, p) for k, p in self.props("AWS::Lambda::Alias").items() if p["FunctionName"] == function]
+        return found[0] if found else None
+
+    def invoked(self, name: str) -> str:
+        """What a trigger of wiring function `name` invokes, as `join` writes it: its alias
+        (`<AliasId>`) where SnapStart is on, else the function itself (`<FunctionId.Arn>`)."""
+        alias = self.alias_of(name)
+        return f"<{alias[0]}>" if alias else f"<{self.function_id(name)}.Arn>"
+
+    def function_behind(self, reference: dict[str, Any]) -> str:
+        """The logical id of the function a reference invokes: `GetAtt` of a function, or `Ref` of an alias."""
+        if "Fn::GetAtt" in reference:
+            function: str = reference["Fn::GetAtt"][0]
+            return function
+        behind: str = self.props("AWS::Lambda::Alias")[reference["Ref"]]["FunctionName"]["Ref"]
+        return behind
 
     def named(self, type_: str, name_property: str, name: str) -> tuple[str, dict[str, Any]]:
         """The one resource of `type_` whose `name_property` is `panacea-test-<name>`."""

@@ -35,7 +35,7 @@ def test_protected_methods_use_the_wirings_credentials_authorizer(synthesized: S
     assert authorizer["Type"] == "REQUEST"
     assert authorizer["IdentitySource"] == "method.request.header.Authorization"
     assert 0 < authorizer["AuthorizerResultTtlInSeconds"] <= 300
-    function = authorizer["AuthorizerUri"]["Fn::Join"][1][-2]["Fn::GetAtt"][0]
+    function = synthesized.function_behind(authorizer["AuthorizerUri"]["Fn::Join"][1][-2])
     assert synthesized.props("AWS::Lambda::Function")[function]["Handler"] == wiring.function(wiring.AUTHORIZER).handler
     methods = synthesized.props("AWS::ApiGateway::Method").values()
     # Then a method is either public (no authorizer) or guarded by the authorizer

@@ -54,7 +54,7 @@ def test_every_route_is_an_api_method_served_by_its_function(synthesized: Synthe
     for route in routes:
         method = methods[route.method, route.path]
         # And each proxies to the route's function
-        assert f"<{synthesized.function_id(route.function)}.Arn>" in join(method["Integration"]["Uri"]), route
+        assert synthesized.invoked(route.function) in join(method["Integration"]["Uri"]), route
         # And goes through the wiring's authorizer unless the route is public
         if route.public:
             assert method["AuthorizationType"] == "NONE", route
@@ -71,7 +71,7 @@ def test_every_api_function_may_be_invoked_by_the_api(synthesized: Synthesized):
     ]
     (api,) = synthesized.props("AWS::ApiGateway::RestApi")
     # Then each function serving routes, and the authorizer, may be invoked by this API, and only those
-    invoked = {p["FunctionName"]["Fn::GetAtt"][0] for p in permissions}
+    invoked = {synthesized.function_behind(p["FunctionName"]) for p in permissions}
     expected = {synthesized.function_id(a.function) for a in wiring.APIS} | {synthesized.function_id(wiring.AUTHORIZER)}
     assert invoked == expected
     assert all(f"<{api}>" in join(p["SourceArn"]) for p in permissions)

@@ -6,11 +6,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from panacea.catalog.models import (
     Name,
 )
+from panacea.platform.models import BaseModel
 
 # --- categories and tags -----------------------------------------------------------------------
 

@@ -8,9 +8,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import ConfigDict, EmailStr, Field, field_validator
 
 from panacea.platform.events import DomainEvent
+from panacea.platform.models import BaseModel
 from panacea.platform.money import BasisPoints, Money
 
 Name = Annotated[str, Field(min_length=1, max_length=120)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
 from panacea.catalog.models import (
     MAX_QUANTITY,
@@ -14,6 +14,7 @@ from panacea.catalog.models import (
     ProductKind,
     Reason,
 )
+from panacea.platform.models import BaseModel
 from panacea.platform.money import Money
 
 # --- stock ---------------------------------------------------------------------------------------

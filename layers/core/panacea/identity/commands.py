@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
+from pydantic import ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 
 from panacea.identity.models import (
     GroupDetails,
@@ -20,6 +20,7 @@ from panacea.identity.models import (
 )
 from panacea.identity.vocabulary import AddressUse, MemberKind, Sex
 from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Role
+from panacea.platform.models import BaseModel
 
 TenantSlug = Annotated[
     str,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import ConfigDict, EmailStr, Field, field_validator
 
 from panacea.identity.vocabulary import (
     AddressUse,
@@ -21,6 +21,7 @@ from panacea.identity.vocabulary import (
 from panacea.platform import clock
 from panacea.platform.access import Role
 from panacea.platform.events import DomainEvent
+from panacea.platform.models import BaseModel
 
 PhoneInput = Annotated[
     str,

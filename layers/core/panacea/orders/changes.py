@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from panacea import identity, promotions, tenancy
 from panacea.orders import dal
 from panacea.orders.access import Action
@@ -31,6 +29,7 @@ from panacea.platform import task_tokens
 from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import ConcurrentUpdate, Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.ids import is_id
+from panacea.platform.models import BaseModel
 from panacea.platform.transaction import UnitOfWork
 
 MAX_ATTEMPTS = 5  # a change computed from what was read is retried this often when the order changed meanwhile

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from panacea.orders.models import (
     MAX_LINES,
@@ -13,6 +13,7 @@ from panacea.orders.models import (
     Reason,
     RefundLine,
 )
+from panacea.platform.models import BaseModel
 
 # --- commands --------------------------------------------------------------------------------
 

@@ -8,10 +8,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from panacea.platform.events import DomainEvent
 from panacea.platform.ids import ID_PATTERN
+from panacea.platform.models import BaseModel
 from panacea.platform.money import BasisPoints, Money
 
 MAX_LINES = 20  # lines per order: keeps placing, and every later change, inside one transaction

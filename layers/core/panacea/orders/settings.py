@@ -6,8 +6,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from panacea.platform.models import BaseModel
 from panacea.platform.sections import SettingsSection, TenantProfile
 
 

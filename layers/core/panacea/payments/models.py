@@ -7,9 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from panacea.platform.events import DomainEvent
+from panacea.platform.models import BaseModel
 from panacea.platform.money import Money
 
 

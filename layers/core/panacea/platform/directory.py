@@ -19,8 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import jwt
-
 from panacea.platform.aws import client
 from panacea.platform.settings import settings
 
@@ -178,7 +176,10 @@ def _tokens(answer: dict[str, Any]) -> Tokens | None:
     if not result:  # a challenge (a new password is required): not signed in
         return None
     # Straight from Cognito over TLS: the claims are read, not verified (the authorizer verifies
-    # the token on every request it is used for).
+    # the token on every request it is used for). PyJWT loads `cryptography` (~40 ms): only the
+    # authorizer needs it at cold start, so the directory imports it on a container's first sign-in.
+    import jwt  # noqa: PLC0415
+
     claims = jwt.decode(result["IdToken"], options={"verify_signature": False})
     return Tokens(
         id_token=result["IdToken"],

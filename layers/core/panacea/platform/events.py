@@ -14,13 +14,14 @@ import json
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 from pynamodb.attributes import UnicodeAttribute
 
 from panacea.platform import clock
 from panacea.platform.context import correlation_id
 from panacea.platform.ids import new_id
 from panacea.platform.keys import owner_key
+from panacea.platform.models import BaseModel
 from panacea.platform.settings import settings
 from panacea.platform.table import TableItem
 

@@ -5,6 +5,10 @@ A retry with the same key replays the first answer instead of doing the work aga
 key with a different request body is refused. Records live at `T#<tenant>#IDEMPOTENCY#…`
 (`P#IDEMPOTENCY#…` for platform operations), so a tenant's retries stay inside its own keys,
 and expire through the table's TTL attribute.
+
+Powertools' idempotency utility (its DynamoDB store and what that loads) is imported the first
+time a request carries a key, not with the handler: reads, and writes sent without a key, never
+load it.
 """
 
 from __future__ import annotations
@@ -13,17 +17,8 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from aws_lambda_powertools.utilities.idempotency import (
-    DynamoDBPersistenceLayer,
-    IdempotencyConfig,
-    idempotent_function,
-)
-from aws_lambda_powertools.utilities.idempotency.exceptions import (
-    IdempotencyAlreadyInProgressError,
-    IdempotencyValidationError,
-)
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
@@ -33,23 +28,19 @@ from panacea.platform.errors import BadRequest, Conflict, FieldError, Unprocessa
 from panacea.platform.keys import owner_key
 from panacea.platform.settings import settings
 
+if TYPE_CHECKING:
+    from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig
+
 R = TypeVar("R", bound=BaseModel)
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
 _owner: ContextVar[str | None] = ContextVar("idempotency_owner", default=None)
-
-
-class _TableStore(DynamoDBPersistenceLayer):
-    """Powertools' DynamoDB store, with keys shaped for the single table."""
-
-    def _get_key(self, idempotency_key: str) -> dict[str, Any]:
-        return {
-            "PK": {"S": f"{owner_key(_owner.get(), 'IDEMPOTENCY')}#{idempotency_key}"},
-            "SK": {"S": "IDEMPOTENCY"},
-        }
+_invocation: ContextVar[LambdaContext | None] = ContextVar("idempotency_invocation", default=None)
 
 
 @cached
 def _config() -> IdempotencyConfig:
+    from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig  # noqa: PLC0415 - on first key
+
     return IdempotencyConfig(
         event_key_jmespath="[operation, key]",
         payload_validation_jmespath="payload",
@@ -59,12 +50,28 @@ def _config() -> IdempotencyConfig:
 
 
 def remember_invocation(context: LambdaContext) -> None:
-    """Let an in-progress record expire with the invocation that wrote it (Powertools needs the context)."""
-    _config().register_lambda_context(context)
+    """Let an in-progress record expire with the invocation that wrote it (Powertools is handed
+    the context when a key is used)."""
+    _invocation.set(context)
 
 
 @cached
 def _guarded() -> Callable[..., dict[str, Any]]:
+    # Powertools' idempotency utility loads on the first request with a key (see the docstring).
+    from aws_lambda_powertools.utilities.idempotency import (  # noqa: PLC0415
+        DynamoDBPersistenceLayer,
+        idempotent_function,
+    )
+
+    class _TableStore(DynamoDBPersistenceLayer):
+        """Powertools' DynamoDB store, with keys shaped for the single table."""
+
+        def _get_key(self, idempotency_key: str) -> dict[str, Any]:
+            return {
+                "PK": {"S": f"{owner_key(_owner.get(), 'IDEMPOTENCY')}#{idempotency_key}"},
+                "SK": {"S": "IDEMPOTENCY"},
+            }
+
     store = _TableStore(
         table_name=settings().table,
         key_attr="PK",
@@ -111,10 +118,19 @@ def once(
             "Idempotency-Key must be 1 to 255 printable ASCII characters",
             errors=[FieldError("header.Idempotency-Key", "invalid")],
         )
+    from aws_lambda_powertools.utilities.idempotency.exceptions import (  # noqa: PLC0415 - loaded by _guarded
+        IdempotencyAlreadyInProgressError,
+        IdempotencyValidationError,
+    )
+
     request = {"operation": operation, "key": key, "payload": payload}
+    guarded = _guarded()
+    context = _invocation.get()
+    if context is not None:
+        _config().register_lambda_context(context)
     try:
         with _owned_by(tenant_id):
-            return returns.model_validate(_guarded()(request=request, work=work))
+            return returns.model_validate(guarded(request=request, work=work))
     except IdempotencyValidationError:
         raise Unprocessable(
             "this Idempotency-Key was already used with a different request",

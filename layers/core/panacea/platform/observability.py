@@ -13,6 +13,7 @@ import warnings
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 
+from panacea.platform import snapstart  # noqa: F401 - every entry point imports this: SnapStart's hooks register
 from panacea.platform.context import set_correlation_id
 
 logger = Logger(service="panacea")

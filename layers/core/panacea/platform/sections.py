@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel
+from panacea.platform.models import BaseModel
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AwareDatetime, ConfigDict, Field, field_validator, model_validator
 
 from panacea.platform.events import DomainEvent
+from panacea.platform.models import BaseModel
 from panacea.platform.money import BASIS_POINTS_IN_WHOLE, Currency, Money
 
 MAX_TIERS = 10

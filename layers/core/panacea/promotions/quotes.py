@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from panacea.platform.models import BaseModel
 from panacea.platform.money import Money
 from panacea.promotions.models import (
     MAX_CODES_PER_BATCH,

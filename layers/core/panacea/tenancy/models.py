@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, create_model, field_validator, model_validator
+from pydantic import ConfigDict, EmailStr, Field, create_model, field_validator, model_validator
 
 from panacea.platform import declarations
 from panacea.platform.access import STAFF_ROLES, Role
 from panacea.platform.events import DomainEvent
+from panacea.platform.models import BaseModel
 from panacea.platform.money import Currency
 from panacea.platform.sections import SettingsSection
 

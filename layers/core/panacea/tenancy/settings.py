@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from panacea.platform.models import BaseModel
 from panacea.platform.money import BasisPoints
 from panacea.platform.sections import SettingsSection, TenantProfile
 
