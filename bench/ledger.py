@@ -25,6 +25,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.support.builders import eventually
+
 OUTSIDE = "(outside any function)"
 # Errors that mean a write's condition did not hold (the item changed, or exists already): the
 # caller usually reads again and retries, which costs requests a quiet moment would not.
@@ -184,15 +186,15 @@ class RequestLedger:
 def wait_until_quiet(ledger: RequestLedger, quiet_s: float = QUIET_S, timeout_s: float = TIMEOUT_S) -> None:
     """Wait until no function has sent a request for `quiet_s` (the relay, consumers and workflow
     tasks are done with what came before)."""
-    deadline = time.monotonic() + timeout_s
     seen = ledger.snapshot()
-    while time.monotonic() < deadline:
+
+    def quiet() -> bool:
+        nonlocal seen
         time.sleep(quiet_s)
-        now = ledger.snapshot()
-        if now == seen:
-            return
-        seen = now
-    raise TimeoutError(f"the platform was still busy after {timeout_s:.0f}s")
+        before, seen = seen, ledger.snapshot()
+        return seen == before
+
+    eventually(quiet, timeout_s=timeout_s, every_s=0, what="the platform was still busy")
 
 
 def by_operation(requests: Counter[tuple[str, str]], *callers: str) -> Counter[str]:
