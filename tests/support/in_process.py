@@ -14,9 +14,7 @@ Both need the local platform running in this process (the tests' session fixture
 from __future__ import annotations
 
 import base64
-import re
 import urllib.parse
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from infra import wiring
@@ -24,7 +22,7 @@ from infra.local.gateway import Gateway, rest_event
 from infra.local.invoke import invoke
 from panacea.platform.access import Actor, Role
 from tests.support import builders
-from tests.support.transport import Answer, Caller, answer_of, headers_of, payload_of, signed_headers
+from tests.support.transport import Answer, Api, Caller, answer_of, signed_headers, with_token
 
 if TYPE_CHECKING:
     from infra.local.provision import Resources
@@ -40,7 +38,7 @@ def staff(tenant_id: str, *roles: str, user_id: str = "staff-1") -> dict[str, st
     return Actor(user_id=user_id, tenant_id=tenant_id, roles=frozenset(Role(r) for r in roles)).as_context()
 
 
-class ThroughGateway:
+class ThroughGateway(Api):
     """The local gateway's code path: route, then the authorizer for a route that is not public,
     then the function (`gateway`: the running platform's own, or one made for this process)."""
 
@@ -53,54 +51,30 @@ class ThroughGateway:
             self._gateway = Gateway(log=lambda line: None)
         return self._gateway
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        as_: Caller = None,
-        body: Any = None,
-        headers: Mapping[str, str] | None = None,
-        raw_body: bytes | None = None,
-    ) -> Answer:
-        sent = headers_of(as_, headers)
-        status, got, payload, _ = self.gateway.handle(method, path, sent, payload_of(body, raw_body), "127.0.0.1")
-        return answer_of(status, got, payload)
+    def send(self, method: str, path: str, as_: Caller, headers: dict[str, str], payload: bytes) -> Answer:
+        status, got, answer, _ = self.gateway.handle(method, path, with_token(as_, headers), payload, "127.0.0.1")
+        return answer_of(status, got, answer)
 
 
-class Handlers:
+class Handlers(Api):
     """Each route's function invoked with the event API Gateway sends once its authorizer has
     verified the caller (`as_`: the authorizer's context; None: no credentials)."""
 
     def __init__(self, gateway: ThroughGateway | None = None) -> None:
         self.gateway = gateway or ThroughGateway()
-        self._routes: list[tuple[re.Pattern[str], wiring.Route]] = []
 
     def route(self, method: str, path: str) -> tuple[wiring.Route, dict[str, str]]:
-        """The route that serves `method path`, and its path parameters."""
-        if not self._routes:
-            for route in wiring.routes():
-                pattern = re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(route.path))
-                self._routes.append((re.compile(f"^{pattern}$"), route))
+        """The route that serves `method path` (matched as the gateway matches it), and its path parameters."""
         bare = path.partition("?")[0]
-        for regex, route in self._routes:
-            found = regex.match(bare)
-            if route.method == method and found:
-                return route, found.groupdict()
+        for compiled in self.gateway.gateway.routes:
+            found = compiled.regex.match(bare)
+            if compiled.route.method == method and found:
+                return compiled.route, found.groupdict()
         raise LookupError(f"no route {method} {path}")
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        as_: Caller = None,
-        body: Any = None,
-        headers: Mapping[str, str] | None = None,
-        raw_body: bytes | None = None,
-    ) -> Answer:
+    def send(self, method: str, path: str, as_: Caller, headers: dict[str, str], payload: bytes) -> Answer:
         if isinstance(as_, str) or path.startswith(LOCAL_ROUTES):
-            return self.gateway.request(method, path, as_=as_, body=body, headers=headers, raw_body=raw_body)
+            return self.gateway.send(method, path, as_, headers, payload)
         route, parameters = self.route(method, path)
         bare, _, query = path.partition("?")
         params: dict[str, list[str]] = {}
@@ -112,8 +86,8 @@ class Handlers:
             resource=route.path,
             path_parameters=parameters,
             query=params,
-            headers=headers_of(None, headers),
-            body=payload_of(body, raw_body),
+            headers=headers,
+            body=payload,
             authorizer=dict(as_) if as_ is not None else None,
         )
         fn = wiring.function(route.function)

@@ -15,8 +15,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
 # Who sends a request: an ID token (sent as `Authorization: Bearer`, checked by the authorizer),
 # the context the authorizer hands to functions once it has verified someone (in-process only:
@@ -38,8 +39,8 @@ class Answer(NamedTuple):
         return [e["field"] for e in (self.body or {}).get("errors", [])]
 
 
-class Api(Protocol):
-    """One way to send a request to the platform, whatever carries it."""
+class Api(ABC):
+    """One way to send a request to the platform, whatever carries it (`send`)."""
 
     def request(
         self,
@@ -51,27 +52,25 @@ class Api(Protocol):
         headers: Mapping[str, str] | None = None,
         raw_body: bytes | None = None,
     ) -> Answer:
-        """`method path` (with its query), sent as `as_`, with `body` as JSON (or `raw_body` as is)."""
-        ...
+        """`method path` (with its query), sent as `as_`, with `body` as JSON (or `raw_body` as is);
+        JSON unless `headers` names another Content-Type."""
+        sent = dict(headers or {})
+        if not any(name.lower() == "content-type" for name in sent):
+            sent["Content-Type"] = "application/json"
+        payload = raw_body if raw_body is not None else (b"" if body is None else json.dumps(body).encode())
+        return self.send(method, path, as_, sent, payload)
+
+    @abstractmethod
+    def send(self, method: str, path: str, as_: Caller, headers: dict[str, str], payload: bytes) -> Answer:
+        """The request carried (`headers` and `payload` as they go)."""
 
 
-def payload_of(body: Any, raw_body: bytes | None) -> bytes:
-    """The bytes sent: `raw_body` as given, else `body` as JSON (nothing for None)."""
-    if raw_body is not None:
-        return raw_body
-    return b"" if body is None else json.dumps(body).encode()
-
-
-def headers_of(as_: Caller, headers: Mapping[str, str] | None) -> dict[str, str]:
-    """The request's headers: JSON unless `headers` says otherwise, and the bearer token of `as_`."""
-    sent = dict(headers or {})
-    if not any(name.lower() == "content-type" for name in sent):
-        sent["Content-Type"] = "application/json"
-    if isinstance(as_, str):
-        sent["Authorization"] = f"Bearer {as_}"
-    elif as_ is not None:
+def with_token(as_: Caller, headers: dict[str, str]) -> dict[str, str]:
+    """The headers with the caller's ID token (`Authorization: Bearer`): over HTTP and through the
+    gateway a caller is a token, or credentials already in the headers, never the authorizer's claims."""
+    if as_ is not None and not isinstance(as_, str):
         raise TypeError("over HTTP and through the gateway a caller is an ID token (or its headers), not claims")
-    return sent
+    return headers | bearer(as_) if as_ else headers
 
 
 def answer_of(status: int, headers: Mapping[str, str], payload: bytes) -> Answer:
@@ -84,24 +83,15 @@ def answer_of(status: int, headers: Mapping[str, str], payload: bytes) -> Answer
     return Answer(status, dict(headers), payload)  # a file (a workbook): its bytes
 
 
-class Http:
+class Http(Api):
     """HTTP to a running runtime (`make dev`'s gateway, or a deployed stage's API URL)."""
 
     def __init__(self, base_url: str, *, timeout_s: float = 30) -> None:
         self.base_url, self.timeout_s = base_url.rstrip("/"), timeout_s
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        as_: Caller = None,
-        body: Any = None,
-        headers: Mapping[str, str] | None = None,
-        raw_body: bytes | None = None,
-    ) -> Answer:
-        data = payload_of(body, raw_body) or None
-        sent = urllib.request.Request(self.base_url + path, data=data, method=method, headers=headers_of(as_, headers))
+    def send(self, method: str, path: str, as_: Caller, headers: dict[str, str], payload: bytes) -> Answer:
+        url, data = self.base_url + path, payload or None
+        sent = urllib.request.Request(url, data=data, method=method, headers=with_token(as_, headers))
         try:
             with urllib.request.urlopen(sent, timeout=self.timeout_s) as response:
                 return answer_of(response.status, dict(response.headers), response.read())

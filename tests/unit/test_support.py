@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.builders import eventually, ok
-from tests.support.transport import Answer, answer_of, headers_of
+from tests.support.transport import Answer, answer_of, with_token
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,11 +39,11 @@ def test_an_answer_unpacks_and_parses_its_body_by_content_type():
     assert (page.body, workbook.body) == ("<html></html>", b"PK\x03\x04")
 
 
-def test_a_request_speaks_json_and_carries_a_token_but_never_claims_over_the_wire():
-    assert headers_of("id-token", None) == {"Content-Type": "application/json", "Authorization": "Bearer id-token"}
-    assert headers_of(None, {"content-type": "text/csv"}) == {"content-type": "text/csv"}
+def test_a_token_travels_as_a_bearer_but_claims_never_go_over_the_wire():
+    assert with_token("id-token", {"X": "1"}) == {"X": "1", "Authorization": "Bearer id-token"}
+    assert with_token(None, {"X": "1"}) == {"X": "1"}
     with pytest.raises(TypeError):
-        headers_of({"user_id": "u-1"}, None)
+        with_token({"user_id": "u-1"}, {})
 
 
 def test_eventually_returns_the_first_truthy_answer_and_fails_saying_what_it_waited_for():
