@@ -56,12 +56,10 @@ class ThroughGateway:
     def __init__(self, ledger: RequestLedger, gateway: Gateway) -> None:
         self.ledger, self.gateway = ledger, gateway
         self.api = in_process.ThroughGateway(gateway)  # the same code path, for the builders (set-up)
+        self.routes = in_process.Handlers(self.api)  # matched as the gateway matches them
 
     def route(self, method: str, path: str) -> wiring.Route:
-        for compiled in self.gateway.routes:
-            if compiled.route.method == method and compiled.regex.match(path):
-                return compiled.route
-        raise LookupError(f"no route {method} {path}")
+        return self.routes.route(method, path)[0]
 
     def send(
         self, method: str, target: str, *, body: Any = None, headers: dict[str, str] | None = None
