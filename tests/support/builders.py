@@ -17,10 +17,12 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
 from tests.support.transport import Answer, Api, Caller
+
+T = TypeVar("T")
 
 # --- waiting ----------------------------------------------------------------------------------
 
@@ -36,6 +38,20 @@ def eventually(check: Callable[[], Any], *, timeout_s: float = 20, every_s: floa
         if time.monotonic() >= deadline:
             raise AssertionError(f"{what or 'still not true'} after {timeout_s:g}s (last: {last!r})")
         time.sleep(every_s)
+
+
+def settled(read: Callable[[], T], *, quiet_s: float, timeout_s: float = 20, what: str = "") -> T:
+    """What `read` returns once two reads `quiet_s` apart agree (the platform has gone quiet)."""
+    last = read()
+
+    def unchanged() -> tuple[T] | None:
+        nonlocal last
+        time.sleep(quiet_s)
+        before, last = last, read()
+        return (last,) if last == before else None  # a tuple: truthy even when what was read is empty
+
+    settled_value: tuple[T] = eventually(unchanged, timeout_s=timeout_s, every_s=0, what=what or "still changing")
+    return settled_value[0]
 
 
 def ok(answer: Answer, *statuses: int) -> Any:

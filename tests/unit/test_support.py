@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.builders import eventually, ok
+from tests.support.builders import eventually, ok, settled
 from tests.support.transport import Answer, answer_of, with_token
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,3 +63,10 @@ def test_ok_names_the_status_and_body_it_did_not_expect():
     assert ok(Answer(201, {}, {"id": "1"})) == {"id": "1"}
     with pytest.raises(AssertionError, match="409"):
         ok(Answer(409, {}, {"title": "Conflict"}), 201)
+
+
+def test_settled_is_what_two_reads_a_quiet_moment_apart_agree_on():
+    # Given items that change twice and then stay as they are (empty, at the end)
+    reads = iter([{"a": 1}, {"a": 2}, {}, {}])
+    # Then what settled is the empty read, not the first one
+    assert settled(lambda: next(reads), quiet_s=0) == {}
