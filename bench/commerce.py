@@ -1,9 +1,10 @@
 """Commerce's use cases, each sent as a client sends it: through the local gateway's own code path
 (route, authorizer, function, as bench/identity.py does), on the tenant the bench onboarded.
 
-Set up first and not counted: the tenant's owner signs in and builds a shop (a category, a gene
-test and a blood pressure monitor in it, each with a SKU priced in GBP, published, 10 in stock,
-and a 10% coupon), and a member registers, confirms, signs in and adds an address.
+Set up first and not counted, by the builders the tests use (`tests.support.builders`): the
+tenant's owner signs in and builds a shop (a category, a gene test and a blood pressure monitor in
+it, each with a SKU priced in GBP, published, 10 in stock, and a 10% coupon), and a member
+registers, confirms, signs in and adds an address.
 
 Then, counted: the member browses the catalog (by category, and by words of the name), asks
 promotions for a quote and orders for one, and checks out a cart of the 2 products with the
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from bench.identity import OWNER_PASSWORD, PASSWORD, Tenant, ThroughGateway, bearer, code_sent_to
+from bench.identity import OWNER_PASSWORD, PASSWORD, Tenant, ThroughGateway, bearer
 from bench.ledger import (
     TIMEOUT_S,
     RequestLedger,
@@ -49,8 +50,9 @@ from bench.ledger import (
 )
 from infra import wiring
 from infra.local.runtime import STRIPE_WEBHOOK_PATH
-from infra.local.seed import coupon
 from infra.local.stripe_sandbox import StripeSandbox
+from tests.support import builders
+from tests.support.transport import Api
 
 KEYS_READ = "secretsmanager:GetSecretValue"  # Stripe's keys, read once per process (container)
 STOCK = 10
@@ -251,69 +253,37 @@ def settle(ledger: RequestLedger, sandbox: StripeSandbox) -> None:
     wait_until_quiet(ledger)
 
 
-class Setup:
-    """Requests that build the shop (not counted): each must answer as expected."""
-
-    def __init__(self, gateway: ThroughGateway) -> None:
-        self.gateway = gateway
-
-    def __call__(self, method: str, target: str, token: str, body: Any = None, *, expect: int = 200) -> Any:
-        status, answer = self.gateway.send(method, target, body=body, headers=bearer(token) if token else None)
-        if status != expect:
-            raise RuntimeError(f"setting up the shop: {method} {target} answered {status}, expected {expect}: {answer}")
-        return answer
-
-
 @dataclass
-class Shop:
-    category_id: str
-    products: dict[str, str]  # kind → product id
-    skus: dict[str, str]  # kind → SKU id
-    coupon: str
+class Shop(builders.Shop):
+    category_id: str = ""
 
 
-def build_shop(setup: Setup, tenant: Tenant, owner: str, stamp: str) -> Shop:
-    category = setup(
-        "POST", "/v1/catalog/categories", owner, {"dimension": "series", "name": "Heart health"}, expect=201
+def build_shop(api: Api, tenant: Tenant, owner: str, stamp: str) -> Shop:
+    """A category, and GOODS in it on sale (STOCK of each), and a 10% coupon: built by the builders."""
+    category = builders.category(api, owner, "Heart health")
+    goods = tuple(
+        builders.Goods(
+            kind,
+            name,
+            price,
+            code=f"{kind.upper().replace('_', '-')}-{stamp}",
+            product={"category_ids": [category["id"]], "cashback_bps": 500},
+        )
+        for kind, (name, price) in GOODS.items()
     )
-    products, skus = {}, {}
-    for kind, (name, price) in GOODS.items():
-        draft = {"name": name, "kind": kind, "category_ids": [category["id"]], "cashback_bps": 500}
-        product = setup("POST", "/v1/catalog/products", owner, draft, expect=201)
-        sku_body = {
-            "code": f"{kind.upper().replace('_', '-')}-{stamp}",
-            "prices": [{"amount": price, "currency": "GBP"}],
-        }
-        sku = setup("POST", f"/v1/catalog/products/{product['id']}/skus", owner, sku_body, expect=201)
-        setup("POST", f"/v1/catalog/products/{product['id']}/publish", owner)
-        stock = {"available": STOCK, "reason": "bench: stock count"}
-        setup("PUT", f"/v1/catalog/skus/{sku['id']}/stock/{tenant.id}", owner, stock)
-        products[kind], skus[kind] = product["id"], sku["id"]
-    code = f"BENCH{stamp}"
-    promotion = setup("POST", "/v1/promotions", owner, coupon(code, percentage_bps=1000), expect=201)
-    setup("POST", f"/v1/promotions/{promotion['id']}/activate", owner)
-    return Shop(category["id"], products, skus, code)
+    record = {"id": tenant.id, "slug": tenant.slug}
+    shop = builders.shop(api, record, owner, goods=goods, stock=STOCK, coupon_code=f"BENCH{stamp}", shop_type=Shop)
+    assert isinstance(shop, Shop)
+    shop.category_id = category["id"]
+    return shop
 
 
-def sign_up_member(setup: Setup, tenant: Tenant, email: str) -> tuple[str, str]:
+def sign_up_member(api: Api, tenant: Tenant, email: str) -> tuple[str, str]:
     """A member registered, confirmed and signed in, with an address: (ID token, address id)."""
-    registration: dict[str, Any] = {"tenant": tenant.slug, "kind": "individual", "email": email, "password": PASSWORD}
-    registration["individual"] = {"real_name": "Bench Shopper"}
-    setup("POST", "/v1/auth/register", "", registration, expect=202)
-    setup("POST", "/v1/auth/register/confirm", "", {"tenant": tenant.slug, "email": email, "code": code_sent_to(email)})
-    token = str(
-        setup("POST", "/v1/auth/sign-in", "", {"tenant": tenant.slug, "email": email, "password": PASSWORD})["id_token"]
+    member = builders.member(
+        api, tenant.slug, email=email, password=PASSWORD, individual={"real_name": "Bench Shopper"}
     )
-    address = {
-        "label": "Home",
-        "recipient": "Bench Shopper",
-        "phone": "+447400123456",
-        "line1": "12 Harbour Street",
-        "city": "Bristol",
-        "postcode": "BS1 4RN",
-        "country": "GB",
-    }
-    return token, str(setup("POST", "/v1/me/addresses", token, address, expect=201)["id"])
+    return member.token, builders.address(api, member.token, recipient="Bench Shopper")
 
 
 class Journey:
@@ -458,11 +428,9 @@ def run(gateway: ThroughGateway, ledger: RequestLedger, sandbox: StripeSandbox, 
     """Every commerce use case once (the checkout twice), and what each step set off."""
     stamp = time.strftime("%H%M%S")
     journey = Journey(gateway, ledger, sandbox, tenant)
-    setup = Setup(gateway)
-    owner_session = {"tenant": tenant.slug, "email": tenant.owner_email, "password": OWNER_PASSWORD}
-    owner = str(setup("POST", "/v1/auth/sign-in", "", owner_session)["id_token"])
-    shop = build_shop(setup, tenant, owner, stamp)
-    member, address_id = sign_up_member(setup, tenant, f"shopper-{stamp}@bench.example")
+    owner = str(builders.signed_in(gateway.api, tenant.slug, tenant.owner_email, OWNER_PASSWORD)["id_token"])
+    shop = build_shop(gateway.api, tenant, owner, stamp)
+    member, address_id = sign_up_member(gateway.api, tenant, f"shopper-{stamp}@bench.example")
     settle(ledger, sandbox)  # the shop's events are relayed before anything is counted
 
     cart = [{"sku_id": shop.skus[kind], "store_id": tenant.id, "quantity": 1} for kind in GOODS]

@@ -10,8 +10,6 @@ lists the people, a partner system lists them with a signed request, and the mem
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,10 +17,10 @@ from typing import Any
 
 from bench.ledger import RequestLedger, UseCase, by_operation
 from infra import wiring
-from infra.local import outbox
 from infra.local.gateway import Gateway
 from panacea.platform.caches import reset_caches
-from tests.support import signed_headers
+from tests.support import builders, in_process
+from tests.support.transport import signed_headers
 
 PASSWORD = "Bench-Member-2026!"  # noqa: S105 - a throwaway account on the local platform
 OWNER_PASSWORD = "Bench-Owner-2026!"  # noqa: S105
@@ -57,24 +55,17 @@ class ThroughGateway:
 
     def __init__(self, ledger: RequestLedger, gateway: Gateway) -> None:
         self.ledger, self.gateway = ledger, gateway
+        self.api = in_process.ThroughGateway(gateway)  # the same code path, for the builders (set-up)
+        self.routes = in_process.Handlers(self.api)  # matched as the gateway matches them
 
     def route(self, method: str, path: str) -> wiring.Route:
-        for compiled in self.gateway.routes:
-            if compiled.route.method == method and compiled.regex.match(path):
-                return compiled.route
-        raise LookupError(f"no route {method} {path}")
+        return self.routes.route(method, path)[0]
 
     def send(
         self, method: str, target: str, *, body: Any = None, headers: dict[str, str] | None = None
     ) -> tuple[int, Any]:
-        payload = b"" if body is None else json.dumps(body).encode()
-        status, _, answer, _ = self.gateway.handle(
-            method, target, {"Content-Type": "application/json", **(headers or {})}, payload, "127.0.0.1"
-        )
-        try:
-            return status, json.loads(answer) if answer else None
-        except ValueError:
-            return status, answer.decode(errors="replace")
+        answer = self.api.request(method, target, body=body, headers=headers)
+        return answer.status, answer.body
 
     def measure(self, use_case: str, method: str, target: str, **request: Any) -> tuple[UseCase, Any]:
         route = self.route(method, target.partition("?")[0])
@@ -91,15 +82,6 @@ class ThroughGateway:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-def code_sent_to(to: str) -> str:
-    """The 6-digit code in the latest message the platform sent to `to` (the local outbox)."""
-    sent = outbox.messages(to)
-    found = re.search(r"\b(\d{6})\b", str(sent[-1]["text"])) if sent else None
-    if found is None:
-        raise RuntimeError(f"no code was sent to {to}: {sent}")
-    return found.group(1)
 
 
 def run(
@@ -123,7 +105,7 @@ def run(
     registration: dict[str, Any] = {"tenant": tenant.slug, "kind": "individual", "email": email}
     registration |= {"password": PASSWORD, "individual": {"real_name": "Bench Member"}}
     measure("register by email", 202, "POST", "/v1/auth/register", body=registration)
-    confirmation = {"tenant": tenant.slug, "email": email, "code": code_sent_to(email)}
+    confirmation = {"tenant": tenant.slug, "email": email, "code": builders.code_sent_to(gateway.api, email)}
     measure("confirm registration (emailed code)", 200, "POST", "/v1/auth/register/confirm", body=confirmation)
     credentials = {"tenant": tenant.slug, "email": email, "password": PASSWORD}
     session = measure(SIGN_IN, 200, "POST", "/v1/auth/sign-in", body=credentials)

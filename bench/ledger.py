@@ -18,12 +18,13 @@ from __future__ import annotations
 import functools
 import re
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+
+from tests.support.builders import settled
 
 OUTSIDE = "(outside any function)"
 # Errors that mean a write's condition did not hold (the item changed, or exists already): the
@@ -184,15 +185,7 @@ class RequestLedger:
 def wait_until_quiet(ledger: RequestLedger, quiet_s: float = QUIET_S, timeout_s: float = TIMEOUT_S) -> None:
     """Wait until no function has sent a request for `quiet_s` (the relay, consumers and workflow
     tasks are done with what came before)."""
-    deadline = time.monotonic() + timeout_s
-    seen = ledger.snapshot()
-    while time.monotonic() < deadline:
-        time.sleep(quiet_s)
-        now = ledger.snapshot()
-        if now == seen:
-            return
-        seen = now
-    raise TimeoutError(f"the platform was still busy after {timeout_s:.0f}s")
+    settled(ledger.snapshot, quiet_s=quiet_s, timeout_s=timeout_s, what="the platform was still busy")
 
 
 def by_operation(requests: Counter[tuple[str, str]], *callers: str) -> Counter[str]:

@@ -52,6 +52,7 @@ from infra.local.seed import PLATFORM_ADMIN, cognito, create_platform_admin, own
 from infra.local.stripe_sandbox import StripeSandbox
 from panacea.platform import aws, isolation, table
 from panacea.platform.access import Actor, Role
+from tests.support.builders import eventually
 
 API_FUNCTION = "TenancyApi"
 # What the platform logs in the normal course: every email and text message the outbox printer shows,
@@ -311,18 +312,17 @@ class TenancyApi:
 
     def wait_until_active(self, tenant_id: str) -> None:
         """Poll the get-tenant use case (uncounted) until onboarding is over."""
-        deadline = time.monotonic() + TIMEOUT_S
-        while time.monotonic() < deadline:
+
+        def onboarded() -> str | None:
             _, tenant = self.call(
                 "GET", "/v1/tenants/{tenant_id}", PLATFORM_ADMIN_CLAIMS, params={"tenant_id": tenant_id}
             )
-            if tenant["status"] == "active":
-                return
-            if tenant["status"] != "onboarding":
-                failures = "; ".join(self.ledger.failures) or "no function reported an error"
-                raise RuntimeError(f"tenant {tenant_id} ended onboarding as {tenant['status']}: {failures}")
-            time.sleep(0.05)
-        raise TimeoutError(f"tenant {tenant_id} still onboarding after {TIMEOUT_S:.0f}s")
+            return None if tenant["status"] == "onboarding" else str(tenant["status"])
+
+        status = eventually(onboarded, timeout_s=TIMEOUT_S, every_s=0.05, what=f"tenant {tenant_id} still onboarding")
+        if status != "active":
+            failures = "; ".join(self.ledger.failures) or "no function reported an error"
+            raise RuntimeError(f"tenant {tenant_id} ended onboarding as {status}: {failures}")
 
 
 # --- the run ---------------------------------------------------------------------------------

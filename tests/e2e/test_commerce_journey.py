@@ -6,7 +6,6 @@ an unpaid order expires and its stock returns; finance exports the day to Excel.
 from __future__ import annotations
 
 import io
-import time
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -27,6 +26,7 @@ from tests.e2e.conftest import (
     stock_of,
     until,
 )
+from tests.support.builders import eventually
 
 pytestmark = pytest.mark.slow
 
@@ -35,13 +35,11 @@ GENE_TEST, DEVICE = 29900, 8900  # pence
 
 
 def _refunded(client: Client, path: str, token: str, amount: int) -> dict[str, Any]:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    def now() -> dict[str, Any] | None:
         order = ok(client.request("GET", path, token=token))
-        if order["refunded"]["amount"] == amount:
-            return dict(order)
-        time.sleep(0.2)
-    raise AssertionError(f"{path} never had {amount} refunded (last: {order['refunded']})")
+        return dict(order) if order["refunded"]["amount"] == amount else None
+
+    return eventually(now, timeout_s=30, every_s=0.2, what=f"{path} never had {amount} refunded")  # type: ignore[no-any-return]
 
 
 def test_a_member_buys_a_gene_test_and_a_device_with_a_coupon_and_finance_exports_the_day(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import signal
-import time
 import uuid
 
 import pytest
 
 from tests.e2e.conftest import Client, add_address, code_in, member_token, pay, product_on_sale, until
+from tests.support.builders import eventually, onboarded
 
 pytestmark = pytest.mark.slow
 
@@ -61,10 +61,7 @@ def test_a_platform_admin_creates_lists_and_reads_a_tenant(client: Client, admin
     status, _, page = client.request("GET", "/v1/tenants?limit=100", token=admin_token)
     assert created["id"] in [t["id"] for t in page["items"]]
     # And the workflow onboards it
-    deadline = time.monotonic() + 30
-    while read["status"] == "onboarding" and time.monotonic() < deadline:
-        time.sleep(0.2)
-        read = client.request("GET", headers["Location"], token=admin_token)[2]
+    read = onboarded(client.http, created["id"], as_=admin_token, timeout_s=30)
     assert read["status"] == "active"
 
 
@@ -159,10 +156,7 @@ def test_a_member_registers_signs_in_and_looks_after_their_account(client: Clien
     status, _, page = client.request("GET", "/v1/me/addresses", token=token)
     assert [a["id"] for a in page["items"]] == [address["id"]]
     # And the dev log printed the code's email (the outbox printer looks every half second)
-    deadline = time.monotonic() + 15
-    while f"email to {email}" not in runtime.log_path.read_text() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert f"email to {email}" in runtime.log_path.read_text()
+    eventually(lambda: f"email to {email}" in runtime.log_path.read_text(), timeout_s=15, what="no email in the log")
 
 
 def test_a_member_buys_a_device_pays_with_stripe_and_receives_it(client: Client, owner_token: str):

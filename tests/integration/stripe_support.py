@@ -19,7 +19,9 @@ from panacea.payments.models import Payment, PaymentView
 from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
 from panacea.platform.money import Money
-from tests.support import Answer, eventually, gateway_request, onboard
+from tests.support.builders import eventually
+from tests.support.in_process import gateway_request, onboard
+from tests.support.transport import Answer
 
 
 def sandbox(platform: LocalPlatform) -> StripeSandbox:
@@ -72,7 +74,7 @@ def until(tenant_id: str, payment_id: str, check: Callable[[Payment], bool]) -> 
         found = payment(tenant_id, payment_id)
         return found if check(found) else None
 
-    return eventually(now, timeout_s=15)  # type: ignore[no-any-return]
+    return eventually(now, timeout_s=15, what=f"payment {payment_id} not as expected")  # type: ignore[no-any-return]
 
 
 def paid(platform: LocalPlatform, tenant_id: str, amount: Money, **kwargs: Any) -> Payment:

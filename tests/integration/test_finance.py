@@ -19,7 +19,6 @@ from openpyxl import load_workbook
 from infra import wiring
 from infra.local.invoke import invoke
 from infra.local.runtime import LocalPlatform
-from infra.local.seed import coupon
 from panacea.finance import dal as finance_dal
 from panacea.finance import ledger
 from panacea.finance.models import EntryKind, LedgerEntry
@@ -33,6 +32,7 @@ from panacea.tenancy import dal as tenancy_dal
 from tests.integration import stripe_support
 from tests.integration.commerce import Shop, add_address, checkout, order, pay, reaches, shop, waiting_on
 from tests.support import call, staff
+from tests.support.builders import coupon_body as coupon
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TODAY = datetime.now(UTC).date()

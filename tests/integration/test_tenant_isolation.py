@@ -61,6 +61,7 @@ from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Actor, Role
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
 from tests.support import PLATFORM_ADMIN, Answer, call, gateway_request, onboard, signed_headers
+from tests.support.builders import settled
 
 PARAM = re.compile(r"\{(\w+)\}")
 ULID = re.compile(r"\b[0-9A-HJKMNP-TV-Z]{26}\b")
@@ -146,15 +147,8 @@ def snapshot(tenant_id: str) -> dict[tuple[str, str], dict[str, Any]]:
 
 def settled_snapshot(tenant_id: str, *, quiet_s: float = 0.6, timeout_s: float = 20) -> dict[Any, Any]:
     """A's items once the platform's asynchronous work for them (relay, consumers) is done."""
-    deadline = time.monotonic() + timeout_s
-    last = snapshot(tenant_id)
-    while time.monotonic() < deadline:
-        time.sleep(quiet_s)
-        now = snapshot(tenant_id)
-        if now == last:
-            return now
-        last = now
-    raise AssertionError(f"tenant {tenant_id}'s items kept changing for {timeout_s}s")
+    what = f"tenant {tenant_id}'s items kept changing"
+    return settled(lambda: snapshot(tenant_id), quiet_s=quiet_s, timeout_s=timeout_s, what=what)
 
 
 def _owner(tenant_id: str) -> tuple[str, str | None]:
