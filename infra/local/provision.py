@@ -22,8 +22,8 @@ SENDER_EMAIL = "no-reply@panacea.local"
 ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{PREFIX}-runtime"
 # Assumed (narrowed to one tenant) whenever a function acts for a tenant: the same code path
 # as in the cloud, against moto's STS. moto does not enforce IAM; the session policies the
-# functions ask for are checked by tests/unit/test_tenant_scope_policy.py and, request by
-# request, by the cross-tenant probe (tests/integration/test_tenant_isolation.py).
+# functions ask for are checked by tests/unit/platform/test_tenant_scope_policy.py and, request by
+# request, by the cross-tenant probe (tests/integration/platform/test_tenant_isolation.py).
 TENANT_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{PREFIX}-tenant-data"
 # The local Stripe keys, in a secret as in the cloud; the local Stripe sandbox knows them too.
 STRIPE_SECRET_NAME = f"{PREFIX}-stripe"

@@ -1,6 +1,6 @@
 """The CDK app deploys exactly the wiring: every function, route, queue, rule, stream, workflow and
 schedule of `infra.wiring` is in the template, connected as declared. (The local runtime's half
-of the agreement is tests/integration/test_docs_and_local_wiring.py.)"""
+of the agreement is tests/integration/platform/test_docs_and_local_wiring.py.)"""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ from panacea.tenancy.defaults import default_settings
 from panacea.tenancy.models import TenantCreated, TenantKind, Tier
 from tests.support import PLATFORM_ADMIN, call
 
-EVENTS = Path(__file__).resolve().parents[2] / "events"
+EVENTS = Path(__file__).resolve().parents[3] / "events"
 
 
 def _sample(path: str) -> dict[str, Any]:

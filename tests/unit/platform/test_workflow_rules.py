@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-STATEMACHINES = sorted((Path(__file__).resolve().parents[2] / "statemachines").glob("*.asl.json"))
+STATEMACHINES = sorted((Path(__file__).resolve().parents[3] / "statemachines").glob("*.asl.json"))
 
 
 def _states(states: dict[str, Any], where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:

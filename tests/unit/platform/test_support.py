@@ -14,7 +14,7 @@ import pytest
 from tests.support.builders import eventually, ok, settled
 from tests.support.transport import Answer, answer_of, with_token
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_seed_loads_the_builders_without_pytest():

@@ -342,7 +342,7 @@ def test_every_route_is_in_the_api_document_with_the_combination_rule():
 
 def test_the_sample_events_of_the_function_are_answered():
     # Given the samples in events/PromotionsApi (what API Gateway sends, with the authorizer's claims)
-    samples = Path(__file__).resolve().parents[2] / "events" / "PromotionsApi"
+    samples = Path(__file__).resolve().parents[3] / "events" / "PromotionsApi"
     fn = wiring.function("PromotionsApi")
 
     def run(name: str) -> dict[str, Any]:

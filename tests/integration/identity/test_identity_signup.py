@@ -233,7 +233,7 @@ def test_an_unknown_tenant_slug_is_not_found(tenant):
 def test_the_identity_samples_are_answered():
     # Given the tenant the samples name, and the samples in events/IdentityApi
     onboard(slug="sample-harbour")
-    samples = Path(__file__).resolve().parents[2] / "events" / "IdentityApi"
+    samples = Path(__file__).resolve().parents[3] / "events" / "IdentityApi"
     fn = wiring.function("IdentityApi")
 
     def run(name: str) -> dict[str, Any]:
