@@ -4,6 +4,7 @@ what it waited for."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from infra.local.time_travel import AT, SHIFT
 from tests.support.builders import eventually, ok, settled
 from tests.support.transport import Answer, answer_of, with_token
 
@@ -23,7 +25,10 @@ def test_the_seed_loads_the_builders_without_pytest():
         "import sys, infra.local.__main__, infra.local.seed;"
         "print(sorted(m for m in ('pytest', '_pytest', 'tests.support.in_process') if m in sys.modules))"
     )
-    loaded = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    plain = {k: v for k, v in os.environ.items() if k not in (AT, SHIFT)}  # time travel is a dev tool; it loads pytest
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=plain, capture_output=True, text=True, check=True
+    )
     # Then it has the builders, and neither pytest nor the in-process transports
     assert loaded.stdout.strip() == "[]", loaded.stderr
 
