@@ -34,7 +34,7 @@ def iso(at: datetime) -> str:
 def example(model: Any, index: int = 0) -> dict[str, Any]:
     """The documented example, its window (if any) moved to start tomorrow and last as long: the
     document shows fixed dates, a test never depends on the date it runs."""
-    body = copy.deepcopy(model.model_config["json_schema_extra"]["examples"][index])
+    body: dict[str, Any] = copy.deepcopy(model.model_config["json_schema_extra"]["examples"][index])
     if "starts_at" in body and "ends_at" in body:
         starts, ends = (datetime.fromisoformat(body[k].replace("Z", "+00:00")) for k in ("starts_at", "ends_at"))
         tomorrow = NOW + timedelta(days=1)
