@@ -104,6 +104,7 @@ class Usage:
     the CDK app makes its plans from). A key in no plan is refused, as API Gateway refuses it."""
 
     def __init__(self) -> None:
+        self.ticks = time.monotonic  # the bucket's time (a test holds it still for a burst "at once")
         self._lock = threading.Lock()
         self._plans: dict[str, tuple[float, int, int]] = {}  # key value → (rate, burst, per day)
         self._buckets: dict[str, tuple[float, float]] = {}  # key value → (tokens, at)
@@ -116,7 +117,7 @@ class Usage:
         if limits is None:
             return False
         rate, burst, per_day = limits
-        now = time.monotonic()
+        now = self.ticks()
         with self._lock:
             tokens, at = self._buckets.get(key, (float(burst), now))
             tokens = min(float(burst), tokens + (now - at) * rate)

@@ -241,18 +241,18 @@ def place(actor: Actor, cmd: Checkout, *, idempotency_key: str | None) -> Placed
     priced = _price(tenant_id, member_id, lines, cmd.coupon_code, rules.currency, first=paid_before == 0, at=at)
     order = _new_order(tenant_id, member_id, cmd, priced, rules, at=at)
     payment = _payment_of(tenant_id, order)
-    secret, payment_error = _open(tenant_id, order, payment)
-    item = dal.OrderItem.of(tenant_id, order)
-    item.request_digest = request
     emptied = cart if not cmd.lines else None
     try:
+        secret, payment_error = _open(tenant_id, order, payment)
+        item = dal.OrderItem.of(tenant_id, order)
+        item.request_digest = request
         placed = _commit(tenant_id, item, order, priced, rules, claim, request, payment, emptied)
     except Exception:
-        if payment is not None:
+        if payment is not None:  # no order carries this intent: nobody can pay it
             payments.call_off_intent(tenant_id, payment)
         raise
     if placed is not None:  # the same checkout, placed meanwhile: its order is the answer
-        if payment is not None:
+        if payment is not None and placed.order.id != order.id:
             payments.call_off_intent(tenant_id, payment)
         return placed
     observability.count("OrdersPlaced")
@@ -324,7 +324,7 @@ def _commit(  # noqa: PLR0917 - what one placing transaction is made of
     Idempotency-Key placed, if that is the answer instead."""
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
-            with unit_of_work(tenant_id) as uow:
+            with unit_of_work(tenant_id, request_token=f"{order.id}-{attempt}") as uow:
                 _stage_placing(uow, tenant_id, item, order, priced, claim, payment)
                 if cart is not None:
                     dal.empty_cart(uow, cart, at=order.created_at)

@@ -2,10 +2,11 @@
 Stripe as a PaymentIntent, an offline one confirmed by finance with its reference, and an unpaid
 one called off.
 
-Checkout records the payment in the order's own transaction (`record_payment` hands it the
-writes), then opens it at Stripe (`open_payment`): one more transaction writes the intent on the
-payment. `start_payment` does both on its own, once per idempotency key (a retried start answers
-the same payment and the same intent).
+Checkout opens the payment's intent at Stripe first (`open_intent`), then records the payment,
+intent and all, in the order's own transaction (`record_payment` hands it the writes); if that
+transaction does not commit, the intent is called off (`call_off_intent`). `start_payment` records
+and opens a payment on its own, once per idempotency key (a retried start answers the same payment
+and the same intent).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class OrderPayment:
 @dataclass(frozen=True)
 class PendingPayment:
     """A payment recorded with its order: the writes to add to the order's transaction, and the
-    payment they record (to open at Stripe once that transaction has committed)."""
+    payment they record (its intent opened at Stripe just before that transaction)."""
 
     writes: UnitOfWork
     item: dal.PaymentItem
@@ -206,6 +207,7 @@ def _create_intent(tenant_id: str, payment: dal.PaymentItem, methods: list[Metho
         description=f"Order {payment.order_id}",
         idempotency_key=f"panacea-payment-{tenant_id}-{payment.payment_id}",
     )
+    payment.intent_id = intent.id  # before anything else can fail: whoever holds the payment can call it off
     dal.point(intent.id, tenant_id=tenant_id, payment_id=payment.payment_id)
     return intent
 

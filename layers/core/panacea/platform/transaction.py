@@ -36,8 +36,9 @@ class TooManyWrites(RuntimeError):
 
 
 class UnitOfWork:
-    def __init__(self, tenant_id: str | None) -> None:
+    def __init__(self, tenant_id: str | None, *, request_token: str | None = None) -> None:
         self.tenant_id = tenant_id
+        self.request_token = request_token  # DynamoDB applies a transaction sent twice with it once
         self._checks: list[tuple[Any, DomainError]] = []
         self._deletes: list[tuple[Any, DomainError]] = []
         self._puts: list[tuple[Any, DomainError]] = []
@@ -115,7 +116,7 @@ class UnitOfWork:
         if len(operations) > MAX_ITEMS:
             raise TooManyWrites(f"{len(operations)} writes in one unit of work (limit {MAX_ITEMS})")
         try:
-            with TransactWrite(connection=connection()) as tx:
+            with TransactWrite(connection=connection(), client_request_token=self.request_token) as tx:
                 for (cls, key, condition), _ in self._checks:
                     tx.condition_check(cls, key[0], key[1], condition=condition)
                 for (item, condition), _ in self._deletes:
@@ -145,8 +146,10 @@ def _reason(exc: TransactWriteError, conflicts: list[DomainError | Explained]) -
 
 
 @contextlib.contextmanager
-def unit_of_work(tenant_id: str | None) -> Iterator[UnitOfWork]:
-    """Collect writes in the block; commit them in one transaction when it ends without error."""
-    uow = UnitOfWork(tenant_id)
+def unit_of_work(tenant_id: str | None, *, request_token: str | None = None) -> Iterator[UnitOfWork]:
+    """Collect writes in the block; commit them in one transaction when it ends without error.
+    `request_token` names this transaction (at most 36 characters, one per distinct content): an
+    SDK retry of a request that did commit, its answer lost, is then applied once, not refused."""
+    uow = UnitOfWork(tenant_id, request_token=request_token)
     yield uow
     uow.commit()

@@ -148,6 +148,8 @@ def apply_defaults(tenant_id: str, *, currency: str, locale: str) -> None:
             uow.create(dal.TenantSettingsItem.of(tenant_id, settings, at=clock.now()), conflict=_AlreadyDone(""))
     except _AlreadyDone:
         return  # a retry of this step after the write landed
+    finally:
+        forget(("tenant_settings", tenant_id))
 
 
 class _AlreadyDone(Conflict):
