@@ -10,6 +10,11 @@ Orders' use cases live by family, over the shared read-modify-write of an order 
     refunds.py      asked, approved, declined, issued; recorded with the ledger's entry
     fulfilment.py   the order-fulfilment workflow's tasks
 
+and what they share: lifecycle.py (which state may follow which), pricing.py (an order's
+arithmetic), supply.py (what orders asks of the catalog: prices and stock moves), sales.py (what
+it tells finance when money moves), commands.py and models.py (what clients send and get back,
+and its events), settings.py (its section of a tenant's settings), access.py (its actions).
+
 Orders' transactions are its own: the contexts that follow an order (distribution, logistics,
 records …) subscribe to `order.paid`, `order.completed` and `order.refunded` and do not join them.
 The only records written with an order's change are those whose owner hands orders the items
