@@ -42,7 +42,7 @@ MAX_CATEGORIES + MAX_TAGS + search.MAX_PREFIXES of them, which keeps any product
 its SKUs' copies) inside one transaction.
 
 The catalog reads no other context's items: a tenant's name (for its own store) and currency
-come from tenancy's face (`tenancy.name_of`, `tenancy.settings_of`).
+come from tenancy's face (`tenancy.standing_of`, `tenancy.settings_of`).
 """
 
 from __future__ import annotations

@@ -88,7 +88,8 @@ def own_store_if_missing(uow: UnitOfWork, items: dict[dal.Key, Any], tenant_id: 
     """The tenant's own store is made the first time the catalog is used (read in `items`)."""
     if dal.store_key(tenant_id, tenant_id) in items:
         return
-    own = dal.default_store(tenant_id, name=tenancy.name_of(tenant_id) or "Our store", at=at)
+    standing = tenancy.standing_of(tenant_id)
+    own = dal.default_store(tenant_id, name=standing.name if standing else "Our store", at=at)
     uow.create(own, conflict=ConcurrentUpdate("the catalog was being set up by another request; retry"))
     uow.emit(StoreOpened(store_id=own.store_id, name=own.name, kind=own.view().kind))
 

@@ -25,11 +25,11 @@ from panacea.orders.models import (
     OrderLine,
     ProductKind,
 )
+from panacea.orders.settings import OrderSettings
 from panacea.platform import task_tokens
 from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import ConcurrentUpdate, Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.ids import is_id
-from panacea.platform.models import BaseModel
 from panacea.platform.transaction import UnitOfWork
 
 MAX_ATTEMPTS = 5  # a change computed from what was read is retried this often when the order changed meanwhile
@@ -151,15 +151,10 @@ def visible(actor: Actor, order: Order) -> None:
 # --- the tenant's order rules ------------------------------------------------------------------------
 
 
-class OrderRules(BaseModel):
-    """The tenant's order settings (tenancy's `orders`) and currency, as checkout reads them."""
+class OrderRules(OrderSettings):
+    """The tenant's order settings (orders' own section) with its currency, as checkout reads them."""
 
     currency: str
-    payment_timeout_minutes: int = 30
-    cancel_window_minutes: int = 60
-    auto_complete_days: int = 10
-    payment_methods: list[str] = ["card"]
-    offline_payment: bool = False
 
 
 def rules_of(tenant_id: str) -> OrderRules:
@@ -167,7 +162,7 @@ def rules_of(tenant_id: str) -> OrderRules:
     found = tenancy.settings_of(tenant_id)
     if found is None:
         raise OrdersNotSetUp("the tenant is still being set up; orders open once onboarding is done")
-    return OrderRules.model_validate({"currency": found.currency, **found.orders.model_dump(mode="json")})
+    return OrderRules(currency=found.currency, **dict(OrderSettings.of(found)))
 
 
 # --- what several use cases share ----------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from panacea.platform.faces import face
 
 if TYPE_CHECKING:
-    from panacea.tenancy.logic import name_of, settings_of
+    from panacea.tenancy.logic import settings_of
     from panacea.tenancy.models import TenantSettings, TenantSettingsChanged, TenantStatus
     from panacea.tenancy.standing import (
         PartnerKey,
@@ -30,7 +30,6 @@ __all__ = [
     "TenantSettingsChanged",
     "TenantStanding",
     "TenantStatus",
-    "name_of",
     "partner_key",
     "settings_of",
     "standing_in",
@@ -47,7 +46,6 @@ __getattr__ = face(
         "TenantSettingsChanged": "panacea.tenancy.models",
         "TenantStanding": "panacea.tenancy.standing",
         "TenantStatus": "panacea.tenancy.models",
-        "name_of": "panacea.tenancy.logic",
         "partner_key": "panacea.tenancy.standing",
         "settings_of": "panacea.tenancy.logic",
         "standing_in": "panacea.tenancy.standing",

@@ -425,9 +425,3 @@ def settings_of(tenant_id: str) -> TenantSettings | None:
         return None if item is None else item.model
 
     return remembered(("tenant_settings", tenant_id), read)
-
-
-def name_of(tenant_id: str) -> str | None:
-    """The tenant's name (None for no such tenant): what the catalog calls the tenant's own store."""
-    record = dal.tenant_record(tenant_id)
-    return None if record is None else str(record.name)
