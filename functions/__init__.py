@@ -1,2 +1,8 @@
 """Lambda entry points, one folder per context: api.py (HTTP routes), consumers.py (queues),
-steps.py (Step Functions tasks), webhooks.py (inbound partner calls), jobs.py (schedules)."""
+steps.py (Step Functions tasks), webhooks.py (inbound partner calls), jobs.py (schedules).
+
+Every handler module imports this package first, so what must precede a handler's own imports
+goes here: Powertools' event handler and data classes registered to load only what is used.
+"""
+
+from panacea.platform import powertools  # noqa: F401 - before any handler imports Powertools

@@ -14,10 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi import swagger_ui
-from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
-from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer
-from aws_lambda_powertools.event_handler.openapi.swagger_ui.html import generate_swagger_html
 
 import functions
 from panacea.platform import declarations
@@ -59,6 +55,10 @@ app = build_resolver()
 
 @functools.cache
 def document() -> str:
+    # Powertools' OpenAPI models (~50 ms to import) load with the first document, not on /health.
+    from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge  # noqa: PLC0415
+    from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer  # noqa: PLC0415
+
     merge = OpenAPIMerge(
         title="Panacea API",
         version="1.0.0",
@@ -76,6 +76,9 @@ def document() -> str:
 
 @functools.cache
 def page() -> str:
+    from aws_lambda_powertools.event_handler.openapi import swagger_ui  # noqa: PLC0415 - with the first page
+    from aws_lambda_powertools.event_handler.openapi.swagger_ui.html import generate_swagger_html  # noqa: PLC0415
+
     assets = Path(swagger_ui.__file__).parent
     return generate_swagger_html(
         spec=document().replace("</", "<\\/"),

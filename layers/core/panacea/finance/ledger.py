@@ -33,10 +33,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from ulid import ULID
-
 from panacea.finance import dal
 from panacea.finance.models import EntryKind, LedgerEntry, LedgerLine
+from panacea.platform import ids
 from panacea.platform.money import Money
 from panacea.platform.transaction import UnitOfWork
 
@@ -86,7 +85,7 @@ class SaleRefund:
 
 def entry_id(at: datetime) -> str:
     """A ULID whose time is `at` (so an entry sorts by when its money moved)."""
-    return str(ULID.from_timestamp(at.timestamp()))
+    return ids.id_at(at)
 
 
 def sale_of(sale: Sale, *, at: datetime) -> LedgerEntry:

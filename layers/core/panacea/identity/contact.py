@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import phonenumbers
-
 from panacea import tenancy
 from panacea.identity import codes
 from panacea.identity.codes import Purpose
@@ -40,6 +38,8 @@ class Tenant:
 def normalise_phone(raw: str, *, region: str, field: str, mobile: bool) -> str:
     """`raw` in E.164, read as dialled in `region` unless it is international; 422 on `field` if it
     is not a valid number (or not a mobile one, when `mobile`)."""
+    import phonenumbers  # noqa: PLC0415 - its metadata loads with the first number read, not every cold start
+
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-
-from ulid import ULID
+from typing import TYPE_CHECKING
 
 from panacea.platform import clock
+
+if TYPE_CHECKING:
+    from ulid import ULID
 
 ID_PATTERN = r"^[0-9A-HJKMNP-TV-Z]{26}$"
 _ID = re.compile(ID_PATTERN)
@@ -16,7 +18,12 @@ _LAST_MS = 2**48 - 1  # the latest time a ULID can hold (year 10889)
 
 def new_id() -> str:
     """A new ULID whose time part comes from the platform clock."""
-    return str(ULID.from_timestamp(clock.now().timestamp()))
+    return id_at(clock.now())
+
+
+def id_at(at: datetime) -> str:
+    """A new ULID whose time part is `at` (what sorts by when something happened, not when it was written)."""
+    return str(_ulid().from_timestamp(at.timestamp()))
 
 
 def is_id(value: str) -> bool:
@@ -29,4 +36,11 @@ def time_prefix(at: datetime) -> str:
     time counts as UTC."""
     aware = at if at.tzinfo else at.replace(tzinfo=UTC)
     ms = min(max(int(aware.timestamp() * 1000), 0), _LAST_MS)
-    return str(ULID.from_timestamp(ms))[:10]
+    return str(_ulid().from_timestamp(ms))[:10]
+
+
+def _ulid() -> type[ULID]:
+    """python-ulid, imported with the first id made (not on every cold start: reads make none)."""
+    from ulid import ULID  # noqa: PLC0415
+
+    return ULID

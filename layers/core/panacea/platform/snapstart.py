@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import importlib
 import random
+import sys
 from collections.abc import Iterator
 from typing import Any
 
-import ulid
 from pydantic import BaseModel
 
 from panacea.platform.caches import reset_caches
@@ -39,7 +39,9 @@ def after_restore() -> None:
     """Forget connections and credentials, and draw new randomness (see the module docstring)."""
     reset_caches()
     random.seed()  # from os.urandom
-    ulid.default_generator = ulid.ULIDGenerator()  # what ULID.from_timestamp (panacea.platform.ids) uses
+    ulid = sys.modules.get("ulid")  # imported with the first id (panacea.platform.ids), if one was made
+    if ulid is not None:
+        ulid.default_generator = ulid.ULIDGenerator()  # type: ignore[attr-defined]  # what ULID.from_timestamp uses
 
 
 def _models(base: type[BaseModel]) -> Iterator[type[BaseModel]]:
