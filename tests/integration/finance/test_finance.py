@@ -29,6 +29,8 @@ from panacea.platform.isolation import acting_for
 from panacea.platform.money import MINOR_UNITS, Money
 from panacea.platform.transaction import unit_of_work
 from panacea.tenancy import dal as tenancy_dal
+from panacea.tenancy.defaults import default_settings
+from panacea.tenancy.models import TenantKind
 from tests.integration import stripe_support
 from tests.integration.commerce import Shop, add_address, checkout, order, pay, reaches, shop, waiting_on
 from tests.support import call, staff
@@ -542,6 +544,37 @@ def test_a_period_reads_every_month_it_touches_and_counts_its_bounds_once(platfo
     assert net("2026-02-01", "2026-03-31") == 200 + 300
     assert net("2025-12-01", "2026-12-01") == 600
     assert net("2026-01-01", "2026-01-30") == 0
+
+
+def test_a_shanghai_tenants_period_is_its_own_local_days(platform: LocalPlatform):
+    # Given a tenant that keeps its days in Asia/Shanghai (UTC+8), with a sale one second before its
+    # local midnight of 1-2 March and one at that midnight
+    tenant_id = new_id()
+    settings = default_settings(
+        kind=TenantKind.INTERNET_HOSPITAL,
+        name="Shanghai",
+        currency="GBP",
+        locale="zh-CN",
+        parent_branding=None,
+        jurisdiction="CN",
+    )
+    assert settings.time_zone == "Asia/Shanghai"
+    with acting_for(tenant_id):
+        tenancy_dal.TenantSettingsItem.of(tenant_id, settings, at=datetime(2026, 1, 1, tzinfo=UTC)).save()
+    before, at = datetime(2026, 3, 1, 15, 59, 59, tzinfo=UTC), datetime(2026, 3, 1, 16, tzinfo=UTC)
+    for n, when in ((1, before), (2, at)):
+        with acting_for(tenant_id), unit_of_work(tenant_id) as uow:
+            uow.add(ledger.sale_entry(tenant_id, sales.sale_of(_order(n, when)), at=when))
+    finance = staff(tenant_id, "finance")
+
+    def net(day: str) -> int:
+        report = call("GET", f"/v1/finance/sales?since={day}&until={day}", caller=finance)
+        assert report.status == 200, report.body
+        return sum(c["totals"]["net"]["amount"] for c in report.body["currencies"])
+
+    # Then each sale counts on the Shanghai day it was made, which the UTC date would not say
+    assert net("2026-03-01") == 100
+    assert net("2026-03-02") == 200
 
 
 def _order(n: int, at: datetime) -> Order:

@@ -170,6 +170,22 @@ def test_settings_that_do_not_hold_together_are_refused_and_nothing_changes():
     assert after["settings"] == tenant["settings"]
 
 
+def test_a_tenant_keeps_its_days_in_its_jurisdictions_zone_and_may_name_another():
+    # Given a tenant onboarded in Great Britain
+    tenant = onboard()
+    assert tenant["settings"]["time_zone"] == "Europe/London"
+    # When it names another IANA zone, and then one that is not
+    moved = call(
+        "PATCH", f"/v1/tenants/{tenant['id']}/settings", caller=PLATFORM_ADMIN, body={"time_zone": "Asia/Shanghai"}
+    )
+    refused = call(
+        "PATCH", f"/v1/tenants/{tenant['id']}/settings", caller=PLATFORM_ADMIN, body={"time_zone": "Mars/Base"}
+    )
+    # Then the first is kept and the second refused, naming the field
+    assert (moved.status, moved.body["settings"]["time_zone"]) == (200, "Asia/Shanghai")
+    assert (refused.status, refused.problem_fields) == (422, ["time_zone"])
+
+
 def test_an_unknown_settings_field_is_refused():
     tenant = onboard()
     answer = call(

@@ -102,8 +102,16 @@ def test_a_new_context_is_collected_without_editing_another(throwaway):
     # And tenancy composes its section beside the others, with its own defaults and patch
     assert [s.section_name for s in sections] == ["distribution", "orders", "visits"]
     settings_model, patch_model = models.composed(sections)
-    assert list(settings_model.model_fields) == ["currency", "locale", "branding", "distribution", "orders", "visits"]
-    assert list(patch_model.model_fields) == ["locale", "branding", "distribution", "orders", "visits"]
+    assert list(settings_model.model_fields) == [
+        "currency",
+        "locale",
+        "time_zone",
+        "branding",
+        "distribution",
+        "orders",
+        "visits",
+    ]
+    assert list(patch_model.model_fields) == ["locale", "time_zone", "branding", "distribution", "orders", "visits"]
     hospital = TenantProfile(kind=TenantKind.INTERNET_HOSPITAL, name="Yueyang", currency="CNY", locale="zh-CN")
     assert sections[-1].default_for(hospital).model_dump() == {"visits_a_day": 20}
     assert patch_model.model_validate({"visits": {"visits_a_day": 3}}).model_dump(exclude_unset=True) == {
@@ -130,7 +138,14 @@ def test_every_built_context_is_collected_in_the_order_it_was_built(registries):
     # And tenant settings are tenancy's own fields and two sections: distribution (held by tenancy
     # until that context is built) and orders
     assert [s.section_name for s in declarations.settings_sections()] == ["distribution", "orders"]
-    assert list(TenantSettings.model_fields) == ["currency", "locale", "branding", "distribution", "orders"]
+    assert list(TenantSettings.model_fields) == [
+        "currency",
+        "locale",
+        "time_zone",
+        "branding",
+        "distribution",
+        "orders",
+    ]
 
 
 def test_an_action_another_context_declared_is_refused(registries):

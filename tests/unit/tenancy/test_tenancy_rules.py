@@ -59,3 +59,16 @@ def test_a_merge_patch_changes_only_what_it_names():
 def test_settings_name_every_missing_variable():
     with pytest.raises(SettingsError, match="PANACEA_TABLE"):
         read_environment({"PANACEA_STAGE": "dev", "PANACEA_EVENT_BUS": "bus"})
+
+
+@pytest.mark.parametrize(("jurisdiction", "zone"), [("CN", "Asia/Shanghai"), ("GB", "Europe/London"), (None, "UTC")])
+def test_a_tenant_keeps_its_days_in_its_jurisdictions_zone(jurisdiction: str | None, zone: str):
+    settings = default_settings(
+        kind=TenantKind.INTERNET_HOSPITAL,
+        name="岳阳互联网医院",
+        currency="CNY",
+        locale="zh-CN",
+        parent_branding=None,
+        jurisdiction=jurisdiction,
+    )
+    assert settings.time_zone == zone

@@ -125,7 +125,7 @@ def entries(
         )
         yield from (cast(LedgerEntryItem, item).model for item in found)
         return
-    for month in months(start.date(), (end - timedelta(milliseconds=1)).date()):
+    for month in months(start.astimezone(UTC).date(), (end - timedelta(milliseconds=1)).astimezone(UTC).date()):
         yield from (
             item.model
             for item in LedgerEntryItem.query(

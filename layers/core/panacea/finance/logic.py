@@ -6,10 +6,11 @@ entry finance builds to its own transaction; finance asks `orders.states_of` for
 now. The contexts that come later (distribution, logistics, records …) do not join the orders
 transaction: they subscribe to `order.paid`, `order.completed` and `order.refunded`.
 
-A period is whole UTC days, `since` to `until`, both included, at most a year and a day
-(MAX_DAYS). It can be narrowed to one product's lines or one member's orders. Reading stops
-past MAX_LINES ledger lines (a 422 asks for a shorter period), which keeps the workbook inside
-what one API answer can carry.
+A period is whole days of the tenant's time zone (its settings' `time_zone`: a Shanghai tenant's
+day starts at 16:00 UTC the day before; a London day can be 23 or 25 hours), `since` to `until`,
+both included, at most a year and a day (MAX_DAYS). It can be narrowed to one product's lines or
+one member's orders. Reading stops past MAX_LINES ledger lines (a 422 asks for a shorter period),
+which keeps the workbook inside what one API answer can carry.
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from panacea import orders as orders_context
+from panacea import tenancy
 from panacea.finance import dal
 from panacea.finance.access import Action
 from panacea.finance.models import XLSX, LedgerEntry, OrderState, PeriodOrder, SalesReport
 from panacea.finance.reports import PeriodFigures
-from panacea.platform import clock
+from panacea.platform import clock, zones
 from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import FieldError, Unprocessable
 from panacea.platform.table import InvalidCursor, Page
@@ -47,21 +49,22 @@ class PeriodTooLarge(Unprocessable):
 
 @dataclass(frozen=True)
 class Period:
-    """UTC days `since` to `until`, both included; what it covers is [start, end)."""
+    """The days `since` to `until` of time zone `zone`, both included; what it covers is [start, end)."""
 
     since: date
     until: date
+    zone: str = zones.UTC_ZONE
 
     @property
     def start(self) -> datetime:
-        return datetime.combine(self.since, time.min, tzinfo=UTC)
+        return zones.start_of_day(self.since, self.zone)
 
     @property
     def end(self) -> datetime:
-        return datetime.combine(self.until + timedelta(days=1), time.min, tzinfo=UTC)
+        return zones.start_of_day(self.until + timedelta(days=1), self.zone)
 
     @classmethod
-    def of(cls, since: date, until: date) -> Period:
+    def of(cls, since: date, until: date, zone: str = zones.UTC_ZONE) -> Period:
         if until < since:
             raise BadPeriod(
                 f"the period ends ({until}) before it starts ({since})", errors=[FieldError("until", "before_since")]
@@ -72,7 +75,7 @@ class Period:
                 f"a period is at most {MAX_DAYS} days; {since} to {until} is {days}",
                 errors=[FieldError("until", "too_long")],
             )
-        return cls(since, until)
+        return cls(since, until, zone)
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ def _figures(
     actor: Actor, since: date, until: date, *, product_id: str | None, member_id: str | None
 ) -> tuple[str, PeriodFigures]:
     authorize(actor, Action.READ_FINANCE)
-    period = Period.of(since, until)
+    settings = tenancy.settings_of(actor.tenant)
+    period = Period.of(since, until, settings.time_zone if settings else zones.UTC_ZONE)
     product_id, member_id = _checked_id("product_id", product_id), _checked_id("member_id", member_id)
     read = dal.entries(actor.tenant, start=period.start, end=period.end, member_id=member_id, product_id=product_id)
     figures = PeriodFigures.of(

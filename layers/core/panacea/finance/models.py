@@ -145,7 +145,8 @@ class CurrencySales(BaseModel):
 
 
 class SalesReport(BaseModel):
-    """Sales of a period (UTC days, both included), from the sales ledger, per currency."""
+    """Sales of a period (the tenant's local days, both included: its settings' `time_zone`), from the
+    sales ledger, per currency."""
 
     model_config = ConfigDict(
         json_schema_extra={

@@ -5,15 +5,23 @@ Tenancy decides its own part (branding); each context's section decides its own 
 
 from __future__ import annotations
 
+from panacea.platform import zones
 from panacea.platform.sections import TenantProfile
 from panacea.tenancy.models import SECTIONS, Branding, SenderNames, TenantKind, TenantSettings
 
 
 def default_settings(
-    *, kind: TenantKind, name: str, currency: str, locale: str, parent_branding: Branding | None
+    *,
+    kind: TenantKind,
+    name: str,
+    currency: str,
+    locale: str,
+    parent_branding: Branding | None,
+    jurisdiction: str | None = None,
 ) -> TenantSettings:
-    """A tenant signs its messages with its own name. A white-label sub-tenant starts in its
-    partner's colours under its own name."""
+    """A tenant signs its messages with its own name, and keeps its days in its jurisdiction's time
+    zone (`panacea.platform.zones`). A white-label sub-tenant starts in its partner's colours under
+    its own name."""
     sms_sender = "".join(ch for ch in name if ch.isascii() and (ch.isalnum() or ch == " "))[:11].strip() or None
     branding = Branding(
         display_name=name,
@@ -28,4 +36,5 @@ def default_settings(
         )
     tenant = TenantProfile(kind=kind, name=name, currency=currency, locale=locale)
     sections = {section.section_name: section.default_for(tenant) for section in SECTIONS}
-    return TenantSettings(currency=currency, locale=locale, branding=branding, **sections)
+    time_zone = zones.zone_of(jurisdiction) if jurisdiction else zones.UTC_ZONE
+    return TenantSettings(currency=currency, locale=locale, time_zone=time_zone, branding=branding, **sections)

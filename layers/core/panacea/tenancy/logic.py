@@ -142,6 +142,7 @@ def apply_defaults(tenant_id: str, *, currency: str, locale: str) -> None:
         currency=currency,
         locale=locale,
         parent_branding=parent.model.branding if parent else None,
+        jurisdiction=record.jurisdiction,
     )
     try:
         with unit_of_work(tenant_id) as uow:

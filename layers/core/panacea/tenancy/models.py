@@ -14,6 +14,7 @@ from panacea.platform.events import DomainEvent
 from panacea.platform.models import BaseModel
 from panacea.platform.money import Currency
 from panacea.platform.sections import SettingsSection
+from panacea.platform.zones import UTC_ZONE, TimeZone
 
 # Re-exported (`as`): contracts and their readers have always found these words here.
 from panacea.tenancy.vocabulary import TenantKind as TenantKind  # noqa: PLC0414
@@ -58,6 +59,7 @@ class TenancySettings(BaseModel):
 
     currency: Currency
     locale: Locale
+    time_zone: TimeZone = UTC_ZONE  # set at onboarding from the jurisdiction; UTC for settings stored before
     branding: Branding
 
     @model_validator(mode="before")
@@ -109,6 +111,7 @@ class TenancyPatch(BaseModel):
         },
     )
     locale: Locale | None = None
+    time_zone: TimeZone | None = None
     branding: BrandingPatch | None = None
 
 
