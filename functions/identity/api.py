@@ -24,6 +24,7 @@ from panacea.identity.commands import (
     NewPassword,
     PasswordSignIn,
     PhoneChange,
+    PlatformSignIn,
     ProfilePatch,
     Refresh,
     Registration,
@@ -83,12 +84,25 @@ def confirm_registration(confirmation: Confirmation) -> AccountReady:
 @app.post(
     "/v1/auth/sign-in",
     summary="Sign in with email and password",
-    description=f"{OPEN} Five failures in a row lock the email for 15 minutes (429 with Retry-After).",
+    description=f"{OPEN} Five failures in a row lock the email for 15 minutes (429 with Retry-After). A right "
+    "but temporary password is 403 new-password-required: accept the invitation, or reset the password.",
     tags=[SIGN_UP],
     security=PUBLIC,
 )
 def sign_in(credentials: PasswordSignIn) -> Session:
     return sessions.sign_in(credentials, _origin())
+
+
+@app.post(
+    "/v1/auth/platform/sign-in",
+    summary="Sign in as a platform admin with username and password",
+    description="Public: no credentials. Platform admins have no tenant: they sign in with their username in "
+    "the user pool. Five failures in a row lock the username for 15 minutes (429 with Retry-After).",
+    tags=[SIGN_UP],
+    security=PUBLIC,
+)
+def sign_in_platform(credentials: PlatformSignIn) -> Session:
+    return sessions.sign_in_platform(credentials)
 
 
 @app.post(

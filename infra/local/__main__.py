@@ -37,9 +37,9 @@ BANNER = """
 
     Sign in:       curl -s {api}/v1/auth/sign-in -H 'Content-Type: application/json' \\
                      -d '{{"tenant": "{demo_tenant[slug]}", "email": "{demo_tenant[owner][email]}", "password": "{demo_tenant[owner][password]}"}}'
-                   (the platform admin has no tenant: aws --endpoint-url {aws_endpoint} cognito-idp initiate-auth
-                     --client-id {user_pool_client_id} --auth-flow USER_PASSWORD_AUTH
-                     --auth-parameters USERNAME=platform-admin,PASSWORD='{platform_admin[password]}')
+                   the platform admin (no tenant): curl -s {api}/v1/auth/platform/sign-in -H 'Content-Type: application/json' \\
+                     -d '{{"username": "{platform_admin[username]}", "password": "{platform_admin[password]}"}}'
+                   then send the answer's id_token as 'Authorization: Bearer <id_token>'
     These facts, as JSON: {state}/demo.json          Stop with Ctrl-C.
 """
 

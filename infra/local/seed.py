@@ -1,11 +1,14 @@
 """The demo: a platform admin, and a gene-testing tenant onboarded through the real API and
-workflow, with its owner's password set so a newcomer can sign in as either; its shop (a gene
-test, a device and a TCM consultation on sale, in stock, and a welcome coupon) and a member who
-registered through the API, so a newcomer can browse, check out and pay at once.
+workflow, whose owner accepted the invitation onboarding emailed them, so a newcomer can sign in
+as either through the API; its shop (a gene test, a device and a TCM consultation on sale, in
+stock, and a welcome coupon) and a member who registered through the API, so a newcomer can
+browse, check out and pay at once.
 
-The tenant, the shop and the member are built over HTTP by the builders the tests use
-(`tests.support.builders`: importable here because `make dev` runs from the repository's root,
-and free of pytest); only what the API does not offer (Cognito's admin calls) is done here.
+The tenant, the owner's invitation, the shop and the member are built over HTTP by the builders
+the tests use (`tests.support.builders`: importable here because `make dev` runs from the
+repository's root, and free of pytest), and everyone signs in over HTTP (the platform admin at
+`/v1/auth/platform/sign-in`). Only what the API does not offer is done here with Cognito's admin
+calls: creating the platform admin, as an operator does once after a deploy.
 """
 
 from __future__ import annotations
@@ -52,18 +55,9 @@ def cognito(platform: LocalPlatform) -> Any:
     return boto3.session.Session().client("cognito-idp", endpoint_url=platform.aws_url, region_name=REGION)
 
 
-def sign_in(platform: LocalPlatform, username: str, password: str) -> str:
-    """An ID token for the user, as the app gets one from Cognito (USER_PASSWORD_AUTH)."""
-    assert platform.resources
-    answer = cognito(platform).initiate_auth(
-        ClientId=platform.resources.user_pool_client_id,
-        AuthFlow="USER_PASSWORD_AUTH",
-        AuthParameters={"USERNAME": username, "PASSWORD": password},
-    )
-    return str(answer["AuthenticationResult"]["IdToken"])
-
-
 def create_platform_admin(platform: LocalPlatform, username: str, email: str, password: str) -> None:
+    """A platform admin as an operator makes one after a deploy (the README's three Cognito calls):
+    no message, a permanent password, the platform_admin group. They then sign in through the API."""
     assert platform.resources
     pool, idp = platform.resources.user_pool_id, cognito(platform)
     idp.admin_create_user(
@@ -77,6 +71,7 @@ def create_platform_admin(platform: LocalPlatform, username: str, email: str, pa
 
 
 def owner_username(platform: LocalPlatform, tenant_id: str, email: str) -> str:
+    """The Cognito username (the user id) of the person of `tenant_id` with this email."""
     assert platform.resources
     users = cognito(platform).list_users(UserPoolId=platform.resources.user_pool_id, Filter=f'email = "{email}"')
     for user in users["Users"]:
@@ -90,13 +85,12 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
     assert platform.resources
     api = Http(platform.api_url)
     create_platform_admin(platform, **PLATFORM_ADMIN)
-    admin = sign_in(platform, PLATFORM_ADMIN["username"], PLATFORM_ADMIN["password"])
+    admin = builders.platform_signed_in(api, PLATFORM_ADMIN["username"], PLATFORM_ADMIN["password"])["id_token"]
     tenant = builders.tenant(api, as_=admin, key="demo-tenant", timeout_s=60, **DEMO_TENANT)
-    owner = owner_username(platform, tenant["id"], DEMO_TENANT["first_admin"]["email"])
-    cognito(platform).admin_set_user_password(
-        UserPoolId=platform.resources.user_pool_id, Username=owner, Password=OWNER_PASSWORD, Permanent=True
-    )
-    shop = open_shop(api, tenant, sign_in(platform, owner, OWNER_PASSWORD))
+    owner_email = DEMO_TENANT["first_admin"]["email"]
+    owner = builders.invitation_accepted(api, tenant["slug"], owner_email, OWNER_PASSWORD)
+    owner_token = builders.signed_in(api, tenant["slug"], owner_email, OWNER_PASSWORD)["id_token"]
+    shop = open_shop(api, tenant, owner_token)
     member = register_member(api, tenant["slug"])
     demo = {
         "api": platform.api_url,
@@ -114,11 +108,7 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
             "id": tenant["id"],
             "slug": tenant["slug"],
             "status": tenant["status"],
-            "owner": {
-                "username": owner,
-                "email": DEMO_TENANT["first_admin"]["email"],
-                "password": OWNER_PASSWORD,
-            },
+            "owner": {"username": owner, "email": owner_email, "password": OWNER_PASSWORD},
             "member": member,
             "shop": shop,
         },

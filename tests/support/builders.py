@@ -136,6 +136,19 @@ def signed_in(api: Api, slug: str, email: str, password: str) -> dict[str, Any]:
     return dict(ok(api.request("POST", "/v1/auth/sign-in", body=credentials), 200))
 
 
+def invitation_accepted(api: Api, slug: str, email: str, password: str) -> str:
+    """Someone invited to the tenant (staff, or its first owner, invited by onboarding) sets their
+    password with the code their invitation emailed them; their id."""
+    acceptance = {"tenant": slug, "email": email, "code": code_sent_to(api, email), "password": password}
+    return str(ok(api.request("POST", "/v1/auth/invitations/accept", body=acceptance), 200)["user_id"])
+
+
+def platform_signed_in(api: Api, username: str, password: str) -> dict[str, Any]:
+    """A platform admin's session (they have no tenant: they sign in by username)."""
+    credentials = {"username": username, "password": password}
+    return dict(ok(api.request("POST", "/v1/auth/platform/sign-in", body=credentials), 200))
+
+
 @dataclass(frozen=True)
 class Member:
     user_id: str

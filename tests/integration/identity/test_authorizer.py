@@ -6,20 +6,19 @@ from __future__ import annotations
 import json
 import time
 
-import boto3
 import pytest
 
 from infra.local.gateway import USAGE
-from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
-from infra.local.seed import create_platform_admin, sign_in
-from tests.support import PLATFORM_ADMIN, call, gateway_request, onboard, resources, signed_get, signed_headers
+from infra.local.seed import create_platform_admin
+from tests.support import PLATFORM_ADMIN, builders, call, gateway_request, onboard, signed_get, signed_headers
+from tests.support.in_process import GATEWAY
 
 
 @pytest.fixture(scope="module")
 def admin_token(platform: LocalPlatform) -> str:
     create_platform_admin(platform, "gate-admin", "gate-admin@panacea.local", "Gate-Admin-2026!")
-    return sign_in(platform, "gate-admin", "Gate-Admin-2026!")
+    return str(builders.platform_signed_in(GATEWAY, "gate-admin", "Gate-Admin-2026!")["id_token"])
 
 
 @pytest.fixture
@@ -58,23 +57,12 @@ def test_a_token_with_a_forged_signature_is_401(admin_token):
     assert gateway_request("GET", "/v1/tenants", headers=_bearer(f"{header}.{payload}.AAAA")).status == 401
 
 
-def test_a_tenant_owners_token_works_until_the_tenant_is_suspended(platform: LocalPlatform):
-    # Given an onboarded tenant whose owner signs in
+def test_a_tenant_owners_token_works_until_the_tenant_is_suspended():
+    # Given an onboarded tenant whose owner accepts the invitation onboarding emailed and signs in
     email = f"o-{time.time_ns()}@example.com"
     tenant = onboard(first_admin={"email": email, "name": "Owner"})
-    idp = boto3.client("cognito-idp", endpoint_url=platform.aws_url, region_name=REGION)
-    [user] = [  # filtered by email: a page of the whole pool need not hold this owner
-        u
-        for u in idp.list_users(UserPoolId=resources(platform).user_pool_id, Filter=f'email = "{email}"')["Users"]
-        if {"Name": "custom:tenant_id", "Value": tenant["id"]} in u["Attributes"]
-    ]
-    idp.admin_set_user_password(
-        UserPoolId=resources(platform).user_pool_id,
-        Username=user["Username"],
-        Password="Owner-Pass-2026!",
-        Permanent=True,
-    )
-    token = sign_in(platform, user["Username"], "Owner-Pass-2026!")
+    builders.invitation_accepted(GATEWAY, tenant["slug"], email, "Owner-Pass-2026!")
+    token = builders.signed_in(GATEWAY, tenant["slug"], email, "Owner-Pass-2026!")["id_token"]
     assert gateway_request("GET", "/v1/tenant", headers=_bearer(token)).body["id"] == tenant["id"]
     # When the platform suspends the tenant
     call("POST", f"/v1/tenants/{tenant['id']}/suspend", caller=PLATFORM_ADMIN, body={"reason": "unpaid"})

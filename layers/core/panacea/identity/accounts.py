@@ -32,6 +32,19 @@ class WrongCredentials(NotAuthenticated):
     slug, title = "wrong-credentials", "Wrong email or password"
 
 
+class NewPasswordRequired(Forbidden):
+    """The password was right but is temporary (set by an admin in the user pool, or left by
+    Cognito's own invitation): the account needs a password of its own before it signs in."""
+
+    slug, title = "new-password-required", "A new password is required"
+
+
+class SignInStepRequired(Forbidden):
+    """The password was right but the user pool asks for a step this API does not offer."""
+
+    slug, title = "sign-in-step-required", "Another sign-in step is required"
+
+
 class EmailTaken(Conflict):
     slug, title = "email-taken", "Email taken"
 
@@ -143,7 +156,7 @@ def valid_after(at: datetime) -> datetime:
     return at.replace(microsecond=0) + timedelta(seconds=1)
 
 
-def session(tokens: directory.Tokens | None, *, user_id: str, tenant_id: str) -> Session:
+def session(tokens: directory.Tokens | None, *, user_id: str, tenant_id: str | None) -> Session:
     if tokens is None:  # the directory refused a sign-in the platform had just allowed: a bug
         raise RuntimeError(f"the directory did not sign in {user_id}")
     return Session(

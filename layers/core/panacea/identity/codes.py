@@ -82,8 +82,9 @@ def user_subject(user_id: str) -> str:
 # --- attempts --------------------------------------------------------------------------------
 
 
-def count_attempt(tenant_id: str, subject: str) -> None:
-    """Count an attempt at `subject` before judging it; TooManyAttempts if it is locked."""
+def count_attempt(tenant_id: str | None, subject: str) -> None:
+    """Count an attempt at `subject` (of a tenant, or of the platform when None) before judging
+    it; TooManyAttempts if it is locked."""
     locked_until = guards.reserve_attempt(
         tenant_id,
         subject,
@@ -95,7 +96,7 @@ def count_attempt(tenant_id: str, subject: str) -> None:
         raise TooManyAttempts(datetime.fromtimestamp(locked_until, UTC))
 
 
-def clear_attempts(uow: UnitOfWork, tenant_id: str, subject: str) -> None:
+def clear_attempts(uow: UnitOfWork, tenant_id: str | None, subject: str) -> None:
     """A success: the count starts again (in the same transaction as what the success changes)."""
     uow.delete(guards.guard(tenant_id, subject), conflict=BadRequest("attempts already cleared"))
 

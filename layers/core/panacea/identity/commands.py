@@ -170,6 +170,27 @@ class PasswordSignIn(BaseModel):
     password: Password
 
 
+class PlatformSignIn(BaseModel):
+    """A platform admin's credentials: their username in the user pool (they have no tenant)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"username": "platform-admin", "password": "Panacea-Admin-2026!"}]},
+    )
+
+    username: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=128,
+            pattern=r"^[A-Za-z0-9._@+-]+$",
+            description="the platform admin's username in the user pool",
+            examples=["platform-admin"],
+        ),
+    ]
+    password: Password
+
+
 class SmsCodeRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"tenant": "harbour-gene", "phone": "+447400123456"}]}

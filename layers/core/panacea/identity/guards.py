@@ -5,6 +5,7 @@ CodeItem        PK T#<tenant>#CODE#<purpose>#<subject> · SK CODE      the live 
                                                                       for an email, phone or user (hash only, TTL)
 GuardItem       PK T#<tenant>#GUARD#<subject> · SK GUARD              failed attempts at a login (email, phone or
                                                                       user), whether or not an account exists (TTL)
+                PK P#GUARD#<subject> · SK GUARD                       the same at a platform admin's login
 SignatureSeen   PK P#APIKEY#<key>#SIGNATURE#<signature> · SK SIGNATURE   a partner signature already used,
                 kept (TTL) until it falls out of the signing window
 
@@ -20,7 +21,7 @@ from pynamodb.exceptions import PutError, UpdateError
 from pynamodb.expressions.update import Action
 
 from panacea.identity.dal import key_safe
-from panacea.platform.keys import platform_key, tenant_key
+from panacea.platform.keys import owner_key, platform_key, tenant_key
 from panacea.platform.table import DocumentAttribute, TableItem
 
 
@@ -42,8 +43,9 @@ class GuardItem(TableItem, discriminator="attempt_guard"):
     resets_at = NumberAttribute()  # epoch seconds: attempts count until then, and lock until then once spent
 
 
-def guard_key(tenant_id: str, subject: str) -> str:
-    return tenant_key(tenant_id, "GUARD", key_safe(subject))
+def guard_key(tenant_id: str | None, subject: str) -> str:
+    """A login's guard at a tenant, or at the platform (a platform admin's login) when None."""
+    return owner_key(tenant_id, "GUARD", key_safe(subject))
 
 
 class SignatureSeen(TableItem, discriminator="signature_seen"):
@@ -74,7 +76,7 @@ def spend_code_attempt(tenant_id: str, purpose: str, subject: str, *, now: int, 
     return item
 
 
-def reserve_attempt(tenant_id: str, subject: str, *, now: int, max_attempts: int, lock_s: int) -> int | None:
+def reserve_attempt(tenant_id: str | None, subject: str, *, now: int, max_attempts: int, lock_s: int) -> int | None:
     """Count one attempt at a login before it is judged. None if the attempt may go ahead; else the
     epoch second the login is locked until.
 
@@ -106,7 +108,7 @@ def reserve_attempt(tenant_id: str, subject: str, *, now: int, max_attempts: int
         return now
 
 
-def guard(tenant_id: str, subject: str) -> GuardItem:
+def guard(tenant_id: str | None, subject: str) -> GuardItem:
     """The guard of a login, as a key to clear in a unit of work."""
     return GuardItem(guard_key(tenant_id, subject), "GUARD")
 

@@ -114,7 +114,7 @@ class Session(BaseModel):
     """Cognito tokens: send the ID token as `Authorization: Bearer <id_token>`."""
 
     user_id: str
-    tenant_id: str
+    tenant_id: str | None = Field(description="the person's tenant; null for a platform admin, who has none")
     id_token: str
     access_token: str
     refresh_token: str | None = Field(default=None, description="absent on a refresh (keep the one you have)")

@@ -8,23 +8,47 @@ Members who registered by phone have no password: they sign in with SMS codes, a
 come from `directory.sign_in_verified` (a one-time password, the fallback for Cognito's
 CUSTOM_AUTH flow, which moto does not emulate). An account with a password of its own signs in
 with it; it is never sent SMS sign-in codes, since that fallback would replace its password.
+
+Platform admins have no tenant: they sign in with their username in the user pool and their
+password (`sign_in_platform`), counted and locked like any login, at the platform's level.
+
+A right password that Cognito answers with a challenge instead of tokens (a temporary password
+set in the user pool: NEW_PASSWORD_REQUIRED) is a 403 that says how to get a password of one's
+own, never "wrong password" and never a 5xx.
 """
 
 from __future__ import annotations
 
 from panacea.identity import accounts, codes, contact, dal
 from panacea.identity.access import Action
-from panacea.identity.accounts import Origin, WrongCredentials
+from panacea.identity.accounts import NewPasswordRequired, Origin, SignInStepRequired, WrongCredentials
 from panacea.identity.codes import Purpose, WrongCode
-from panacea.identity.commands import PasswordSignIn, Refresh, SmsCodeRequest, SmsSignIn
+from panacea.identity.commands import PasswordSignIn, PlatformSignIn, Refresh, SmsCodeRequest, SmsSignIn
 from panacea.identity.contact import normalise_phone
 from panacea.identity.models import CodeSent, Session, SignedOut, UserSignedOut
 from panacea.identity.vocabulary import AuditAction, Channel, UserStatus
 from panacea.platform import clock, directory, observability
-from panacea.platform.access import Actor, authorize
+from panacea.platform.access import Actor, Role, authorize
+from panacea.platform.errors import DomainError
 from panacea.platform.transaction import UnitOfWork, unit_of_work
 
 NOBODY = "nobody"  # a username no account has (ours are ULIDs): an unknown login is still checked
+NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED"  # noqa: S105 - Cognito's name for the challenge
+_TENANT_HOW_TO = (
+    "this account's password is temporary: accept your invitation with the code it emailed you "
+    "(POST /v1/auth/invitations/accept), or choose a new password (POST /v1/auth/password/forgot, "
+    "then /v1/auth/password/reset), then sign in"
+)
+_PLATFORM_HOW_TO = (
+    "this platform admin's password is temporary: an operator sets a permanent one in the user pool "
+    "(aws cognito-idp admin-set-user-password --permanent), then sign in"
+)
+
+
+def _challenged(challenge: str, *, how_to: str) -> DomainError:
+    if challenge == NEW_PASSWORD_REQUIRED:
+        return NewPasswordRequired(how_to)
+    return SignInStepRequired(f"the user pool asks for a step this API does not offer ({challenge})")
 
 
 def sign_in(cmd: PasswordSignIn, origin: Origin) -> Session:
@@ -34,7 +58,11 @@ def sign_in(cmd: PasswordSignIn, origin: Origin) -> Session:
     tenant, holder = accounts.open_tenant(cmd.tenant, email=login)
     subject = codes.email_subject(login)
     codes.count_attempt(tenant.id, subject)
-    tokens = directory.sign_in(holder or NOBODY, cmd.password)
+    try:
+        tokens = directory.sign_in(holder or NOBODY, cmd.password)
+    except directory.SignInChallenged as challenged:
+        _failed(tenant.id, origin, subject_id=holder, login=login, method="password", challenge=challenged.challenge)
+        raise _challenged(challenged.challenge, how_to=_TENANT_HOW_TO) from None
     if tokens is None:
         _failed(tenant.id, origin, subject_id=holder, login=login, method="password")
         raise WrongCredentials("wrong email or password")
@@ -78,10 +106,40 @@ def sign_in_with_sms(cmd: SmsSignIn, origin: Origin) -> Session:
         codes.clear_attempts(uow, tenant.id, subject)
         _succeeded(uow, tenant.id, origin, user_id=item.user_id, login=phone, method="sms")
     observability.count("SignIns")
-    return accounts.session(directory.sign_in_verified(item.user_id), user_id=item.user_id, tenant_id=tenant.id)
+    try:
+        tokens = directory.sign_in_verified(item.user_id)
+    except directory.SignInChallenged as challenged:
+        raise _challenged(challenged.challenge, how_to=_TENANT_HOW_TO) from None
+    return accounts.session(tokens, user_id=item.user_id, tenant_id=tenant.id)
 
 
-def _failed(tenant_id: str, origin: Origin, *, subject_id: str | None, login: str, method: str) -> None:
+def sign_in_platform(cmd: PlatformSignIn) -> Session:
+    """Tokens for a platform admin, by their username in the user pool and their password. Any
+    failure, or the tokens of anyone but a platform admin, is "wrong username or password"; five
+    in a row lock the username for a while."""
+    subject = codes.user_subject(cmd.username.lower())
+    codes.count_attempt(None, subject)
+    try:
+        tokens = directory.sign_in(cmd.username, cmd.password)
+    except directory.SignInChallenged as challenged:
+        raise _challenged(challenged.challenge, how_to=_PLATFORM_HOW_TO) from None
+    if tokens is None or not _platform_admin(tokens):
+        observability.count("SignInsFailed")
+        raise WrongCredentials("wrong username or password")
+    with unit_of_work(None) as uow:
+        codes.clear_attempts(uow, None, subject)
+    observability.count("SignIns")
+    return accounts.session(tokens, user_id=tokens.user_id, tenant_id=None)
+
+
+def _platform_admin(tokens: directory.Tokens) -> bool:
+    return tokens.tenant_id is None and Role.PLATFORM_ADMIN.value in tokens.groups
+
+
+def _failed(
+    tenant_id: str, origin: Origin, *, subject_id: str | None, login: str, method: str, challenge: str | None = None
+) -> None:
+    detail = {"method": method} | ({"challenge": challenge} if challenge else {})
     accounts.audit_alone(
         tenant_id,
         AuditAction.SIGN_IN_FAILED,
@@ -89,7 +147,7 @@ def _failed(tenant_id: str, origin: Origin, *, subject_id: str | None, login: st
         actor_id=None,
         subject_id=subject_id,
         login=login,
-        detail={"method": method},
+        detail=detail,
     )
     observability.count("SignInsFailed")
 
@@ -108,8 +166,12 @@ def _succeeded(uow: UnitOfWork, tenant_id: str, origin: Origin, *, user_id: str,
 
 
 def refresh(cmd: Refresh) -> Session:
-    tokens = directory.refresh(cmd.refresh_token)
-    if tokens is None or not tokens.user_id or not tokens.tenant_id:
+    """New tokens for a person of a tenant, or for a platform admin."""
+    try:
+        tokens = directory.refresh(cmd.refresh_token)
+    except directory.SignInChallenged:
+        tokens = None
+    if tokens is None or not tokens.user_id or not (tokens.tenant_id or _platform_admin(tokens)):
         raise WrongCredentials("this refresh token is not valid (expired, revoked or signed out): sign in again")
     return accounts.session(tokens, user_id=tokens.user_id, tenant_id=tokens.tenant_id)
 

@@ -1,4 +1,4 @@
-"""The tenant's people, as its admins manage them: the first owner enrolled at onboarding, staff
+"""The tenant's people, as its admins manage them: the first owner invited at onboarding, staff
 invited with roles, roles changed, people disabled and enabled again. Every change is in the
 audit trail, in the transaction that makes it."""
 
@@ -20,13 +20,19 @@ from panacea.platform.transaction import unit_of_work
 
 
 def enrol_owner(tenant_id: str, *, user_id: str, email: str, name: str) -> User:
-    """Onboarding step: the tenant's first owner, in the table and in the user directory.
+    """Onboarding step: the tenant's first owner, invited as staff are (an account, a sign-in
+    without a usable password, and the platform's own email with a code to accept at
+    `/v1/auth/invitations/accept`).
 
-    Safe to retry at any point: the user item is written once (same id), and the directory
-    call creates the sign-in only if it is missing.
+    Safe to retry at any point: the account is written once (same id), the sign-in is created
+    only if it is missing, and an owner still invited gets a fresh invitation (whose code
+    replaces the one before, so the latest message always holds the live code).
     """
-    existing = dal.user(tenant_id, user_id)
-    if existing is None:
+    item, standing = dal.user_and_tenant(tenant_id, user_id)
+    if standing is None:
+        raise accounts.TenantNotFound(f"no tenant {tenant_id}")
+    if item is None:
+        email = email.lower()
         item = dal.UserItem.new(
             tenant_id=tenant_id,
             user_id=user_id,
@@ -37,11 +43,21 @@ def enrol_owner(tenant_id: str, *, user_id: str, email: str, name: str) -> User:
             at=clock.now(),
         )
         with unit_of_work(tenant_id) as uow:
-            accounts.create_user(uow, item, claims=[("email", email.lower(), accounts.taken("email", email))])
+            accounts.create_user(uow, item, claims=[("email", email, accounts.taken("email", email))])
+            accounts.audit(
+                uow,
+                tenant_id,
+                AuditAction.STAFF_INVITED,
+                Origin(),
+                actor_id=None,  # the platform, onboarding the tenant
+                subject_id=user_id,
+                login=email,
+                detail={"roles": [Role.OWNER.value]},
+            )
             uow.emit(StaffInvited(tenant_id=tenant_id, user_id=user_id, email=email, roles=[Role.OWNER]))
-        existing = item
-    directory.ensure_user(user_id=user_id, email=email, name=name, tenant_id=tenant_id, groups=[Role.OWNER.value])
-    return existing.view()
+    if item.current_status == UserStatus.INVITED:
+        _send_invitation(Tenant.of(standing), item)
+    return item.view()
 
 
 # --- invitations ----------------------------------------------------------------------------------
