@@ -46,7 +46,7 @@ IdempotencyKey = Annotated[
         description="Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry "
         "with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: "
         "true`, instead of doing the work again; the same key with another body is refused (422). "
-        "Keys are kept per caller for a day.",
+        "A key is kept per caller, for a day by default.",
     ),
 ]
 """A route that honours `Idempotency-Key` takes it as a parameter of this type (which documents
