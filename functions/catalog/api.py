@@ -43,7 +43,7 @@ from panacea.catalog.stock_models import (
     StockMovement,
 )
 from panacea.platform.access import requires
-from panacea.platform.api import build_resolver, created, current_actor, idempotent, lambda_entry
+from panacea.platform.api import IdempotencyKey, build_resolver, created, current_actor, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 
 app = build_resolver()
@@ -76,9 +76,11 @@ def list_stores(
     tags=[STORES],
     status_code=201,
 )
-def open_store(store: NewStore) -> Response[Store]:
+def open_store(store: NewStore, idempotency_key: IdempotencyKey = None) -> Response[Store]:
     actor = current_actor()
-    made = idempotent(actor, "catalog.open_store", store, Store, lambda: stores.open_store(actor, store))
+    made = idempotent(
+        actor, "catalog.open_store", store, Store, lambda: stores.open_store(actor, store), key=idempotency_key
+    )
     return created(made, f"/v1/catalog/stores/{made.id}")
 
 
@@ -93,10 +95,15 @@ def get_store(store_id: str) -> Store:
     description=f"{MANAGE} The tenant's own store is never closed.",
     tags=[STORES],
 )
-def update_store(store_id: str, patch: StorePatch) -> Store:
+def update_store(store_id: str, patch: StorePatch, idempotency_key: IdempotencyKey = None) -> Store:
     actor = current_actor()
     return idempotent(
-        actor, f"catalog.update_store.{store_id}", patch, Store, lambda: stores.update_store(actor, store_id, patch)
+        actor,
+        f"catalog.update_store.{store_id}",
+        patch,
+        Store,
+        lambda: stores.update_store(actor, store_id, patch),
+        key=idempotency_key,
     )
 
 
@@ -121,10 +128,15 @@ def list_categories(
 
 
 @app.post("/v1/catalog/categories", summary="Add a category", description=MANAGE, tags=[CLASSES], status_code=201)
-def create_category(category: NewCategory) -> Response[Category]:
+def create_category(category: NewCategory, idempotency_key: IdempotencyKey = None) -> Response[Category]:
     actor = current_actor()
     made = idempotent(
-        actor, "catalog.create_category", category, Category, lambda: categories.create_category(actor, category)
+        actor,
+        "catalog.create_category",
+        category,
+        Category,
+        lambda: categories.create_category(actor, category),
+        key=idempotency_key,
     )
     return created(made, f"/v1/catalog/categories/{made.id}")
 
@@ -140,7 +152,7 @@ def get_category(category_id: str) -> Category:
     description=MANAGE,
     tags=[CLASSES],
 )
-def update_category(category_id: str, patch: CategoryPatch) -> Category:
+def update_category(category_id: str, patch: CategoryPatch, idempotency_key: IdempotencyKey = None) -> Category:
     actor = current_actor()
     return idempotent(
         actor,
@@ -148,6 +160,7 @@ def update_category(category_id: str, patch: CategoryPatch) -> Category:
         patch,
         Category,
         lambda: categories.update_category(actor, category_id, patch),
+        key=idempotency_key,
     )
 
 
@@ -157,9 +170,11 @@ def list_tags(cursor: Cursor = None, limit: Limit = 100) -> Page[Tag]:
 
 
 @app.post("/v1/catalog/tags", summary="Add a tag", description=MANAGE, tags=[CLASSES], status_code=201)
-def create_tag(tag: NewTag) -> Response[Tag]:
+def create_tag(tag: NewTag, idempotency_key: IdempotencyKey = None) -> Response[Tag]:
     actor = current_actor()
-    made = idempotent(actor, "catalog.create_tag", tag, Tag, lambda: categories.create_tag(actor, tag))
+    made = idempotent(
+        actor, "catalog.create_tag", tag, Tag, lambda: categories.create_tag(actor, tag), key=idempotency_key
+    )
     return created(made, f"/v1/catalog/tags/{made.id}")
 
 
@@ -169,10 +184,15 @@ def get_tag(tag_id: str) -> Tag:
 
 
 @app.patch("/v1/catalog/tags/<tag_id>", summary="Rename a tag", description=MANAGE, tags=[CLASSES])
-def rename_tag(tag_id: str, patch: TagPatch) -> Tag:
+def rename_tag(tag_id: str, patch: TagPatch, idempotency_key: IdempotencyKey = None) -> Tag:
     actor = current_actor()
     return idempotent(
-        actor, f"catalog.rename_tag.{tag_id}", patch, Tag, lambda: categories.rename_tag(actor, tag_id, patch)
+        actor,
+        f"catalog.rename_tag.{tag_id}",
+        patch,
+        Tag,
+        lambda: categories.rename_tag(actor, tag_id, patch),
+        key=idempotency_key,
     )
 
 
@@ -209,10 +229,15 @@ def list_products(  # noqa: PLR0917 - one query parameter each
     tags=[PRODUCTS],
     status_code=201,
 )
-def create_product(product: NewProduct) -> Response[Product]:
+def create_product(product: NewProduct, idempotency_key: IdempotencyKey = None) -> Response[Product]:
     actor = current_actor()
     made = idempotent(
-        actor, "catalog.create_product", product, Product, lambda: products.create_product(actor, product)
+        actor,
+        "catalog.create_product",
+        product,
+        Product,
+        lambda: products.create_product(actor, product),
+        key=idempotency_key,
     )
     return created(made, f"/v1/catalog/products/{made.id}")
 
@@ -228,7 +253,7 @@ def get_product(product_id: str) -> Product:
 
 
 @app.patch("/v1/catalog/products/<product_id>", summary="Change a product", description=MANAGE, tags=[PRODUCTS])
-def update_product(product_id: str, patch: ProductPatch) -> Product:
+def update_product(product_id: str, patch: ProductPatch, idempotency_key: IdempotencyKey = None) -> Product:
     actor = current_actor()
     return idempotent(
         actor,
@@ -236,6 +261,7 @@ def update_product(product_id: str, patch: ProductPatch) -> Product:
         patch,
         Product,
         lambda: products.update_product(actor, product_id, patch),
+        key=idempotency_key,
     )
 
 
@@ -245,10 +271,15 @@ def update_product(product_id: str, patch: ProductPatch) -> Product:
     description=f"{MANAGE} It needs an active SKU priced in the tenant's currency, sold by an active store.",
     tags=[PRODUCTS],
 )
-def publish(product_id: str) -> Product:
+def publish(product_id: str, idempotency_key: IdempotencyKey = None) -> Product:
     actor = current_actor()
     return idempotent(
-        actor, f"catalog.publish.{product_id}", None, Product, lambda: products.publish(actor, product_id)
+        actor,
+        f"catalog.publish.{product_id}",
+        None,
+        Product,
+        lambda: products.publish(actor, product_id),
+        key=idempotency_key,
     )
 
 
@@ -258,10 +289,15 @@ def publish(product_id: str) -> Product:
     description=MANAGE,
     tags=[PRODUCTS],
 )
-def archive(product_id: str) -> Product:
+def archive(product_id: str, idempotency_key: IdempotencyKey = None) -> Product:
     actor = current_actor()
     return idempotent(
-        actor, f"catalog.archive.{product_id}", None, Product, lambda: products.archive(actor, product_id)
+        actor,
+        f"catalog.archive.{product_id}",
+        None,
+        Product,
+        lambda: products.archive(actor, product_id),
+        key=idempotency_key,
     )
 
 
@@ -272,10 +308,15 @@ def archive(product_id: str) -> Product:
     tags=[PRODUCTS],
     status_code=201,
 )
-def add_sku(product_id: str, sku: NewSku) -> Response[Sku]:
+def add_sku(product_id: str, sku: NewSku, idempotency_key: IdempotencyKey = None) -> Response[Sku]:
     actor = current_actor()
     made = idempotent(
-        actor, f"catalog.add_sku.{product_id}", sku, Sku, lambda: products.add_sku(actor, product_id, sku)
+        actor,
+        f"catalog.add_sku.{product_id}",
+        sku,
+        Sku,
+        lambda: products.add_sku(actor, product_id, sku),
+        key=idempotency_key,
     )
     return created(made, f"/v1/catalog/skus/{made.id}")
 
@@ -291,10 +332,15 @@ def get_sku(sku_id: str) -> Sku:
     description=MANAGE,
     tags=[PRODUCTS],
 )
-def update_sku(sku_id: str, patch: SkuPatch) -> Sku:
+def update_sku(sku_id: str, patch: SkuPatch, idempotency_key: IdempotencyKey = None) -> Sku:
     actor = current_actor()
     return idempotent(
-        actor, f"catalog.update_sku.{sku_id}", patch, Sku, lambda: products.update_sku(actor, sku_id, patch)
+        actor,
+        f"catalog.update_sku.{sku_id}",
+        patch,
+        Sku,
+        lambda: products.update_sku(actor, sku_id, patch),
+        key=idempotency_key,
     )
 
 
@@ -322,7 +368,7 @@ def stock_of_sku(sku_id: str) -> Page[StockLevel]:
     description=f"{COUNT} Reserved and sold units are not touched.",
     tags=[STOCK],
 )
-def set_stock(sku_id: str, store_id: str, count: StockLevelSet) -> StockLevel:
+def set_stock(sku_id: str, store_id: str, count: StockLevelSet, idempotency_key: IdempotencyKey = None) -> StockLevel:
     actor = current_actor()
     return idempotent(
         actor,
@@ -330,6 +376,7 @@ def set_stock(sku_id: str, store_id: str, count: StockLevelSet) -> StockLevel:
         count,
         StockLevel,
         lambda: inventory.set_stock(actor, sku_id, store_id, count),
+        key=idempotency_key,
     )
 
 
@@ -339,7 +386,9 @@ def set_stock(sku_id: str, store_id: str, count: StockLevelSet) -> StockLevel:
     description=f"{COUNT} Send an Idempotency-Key: a retry must not count twice.",
     tags=[STOCK],
 )
-def adjust_stock(sku_id: str, store_id: str, adjustment: StockAdjustment) -> StockLevel:
+def adjust_stock(
+    sku_id: str, store_id: str, adjustment: StockAdjustment, idempotency_key: IdempotencyKey = None
+) -> StockLevel:
     actor = current_actor()
     return idempotent(
         actor,
@@ -347,6 +396,7 @@ def adjust_stock(sku_id: str, store_id: str, adjustment: StockAdjustment) -> Sto
         adjustment,
         StockLevel,
         lambda: inventory.adjust_stock(actor, sku_id, store_id, adjustment),
+        key=idempotency_key,
     )
 
 

@@ -35,7 +35,15 @@ from panacea.identity.commands import (
 from panacea.identity.models import AccountReady, Address, AuditEntry, CodeSent, Profile, Session, SignedOut, User
 from panacea.identity.vocabulary import UserStatus
 from panacea.platform.access import Role, requires
-from panacea.platform.api import PUBLIC, build_resolver, created, current_actor, idempotent, lambda_entry
+from panacea.platform.api import (
+    PUBLIC,
+    IdempotencyKey,
+    build_resolver,
+    created,
+    current_actor,
+    idempotent,
+    lambda_entry,
+)
 from panacea.platform.table import MAX_PAGE, Page
 
 app = build_resolver()
@@ -192,9 +200,16 @@ def my_profile() -> Profile:
 
 
 @app.patch("/v1/me", summary="Change your profile", description=requires(Action.UPDATE_OWN_PROFILE), tags=[ACCOUNT])
-def update_my_profile(patch: ProfilePatch) -> Profile:
+def update_my_profile(patch: ProfilePatch, idempotency_key: IdempotencyKey = None) -> Profile:
     actor = current_actor()
-    return idempotent(actor, "identity.update_profile", patch, Profile, lambda: profile.update_my_profile(actor, patch))
+    return idempotent(
+        actor,
+        "identity.update_profile",
+        patch,
+        Profile,
+        lambda: profile.update_my_profile(actor, patch),
+        key=idempotency_key,
+    )
 
 
 @app.post(
@@ -259,9 +274,16 @@ def list_addresses(cursor: Cursor = None, limit: Limit = 20) -> Page[Address]:
     tags=[ADDRESSES],
     status_code=201,
 )
-def add_address(address: NewAddress) -> Response[Address]:
+def add_address(address: NewAddress, idempotency_key: IdempotencyKey = None) -> Response[Address]:
     actor = current_actor()
-    added = idempotent(actor, "identity.add_address", address, Address, lambda: addresses.add_address(actor, address))
+    added = idempotent(
+        actor,
+        "identity.add_address",
+        address,
+        Address,
+        lambda: addresses.add_address(actor, address),
+        key=idempotency_key,
+    )
     return created(added, f"/v1/me/addresses/{added.id}")
 
 
@@ -271,7 +293,7 @@ def add_address(address: NewAddress) -> Response[Address]:
     description=requires(Action.MANAGE_OWN_ADDRESSES),
     tags=[ADDRESSES],
 )
-def update_address(address_id: str, patch: AddressPatch) -> Address:
+def update_address(address_id: str, patch: AddressPatch, idempotency_key: IdempotencyKey = None) -> Address:
     actor = current_actor()
     return idempotent(
         actor,
@@ -279,6 +301,7 @@ def update_address(address_id: str, patch: AddressPatch) -> Address:
         patch,
         Address,
         lambda: addresses.update_address(actor, address_id, patch),
+        key=idempotency_key,
     )
 
 
@@ -314,10 +337,15 @@ def remove_address(address_id: str) -> Response[None]:
     tags=[PEOPLE],
     status_code=201,
 )
-def invite_staff(invitation: Invitation) -> Response[User]:
+def invite_staff(invitation: Invitation, idempotency_key: IdempotencyKey = None) -> Response[User]:
     actor = current_actor()
     invited = idempotent(
-        actor, "identity.invite_staff", invitation, User, lambda: staff.invite_staff(actor, invitation, _origin())
+        actor,
+        "identity.invite_staff",
+        invitation,
+        User,
+        lambda: staff.invite_staff(actor, invitation, _origin()),
+        key=idempotency_key,
     )
     return created(invited, f"/v1/users/{invited.id}")
 
@@ -358,7 +386,7 @@ def resend_invitation(user_id: str) -> User:
     description=f"{requires(Action.CHANGE_ROLES)} Only an owner changes an owner; no one changes their own.",
     tags=[PEOPLE],
 )
-def change_roles(user_id: str, change: RolesChange) -> User:
+def change_roles(user_id: str, change: RolesChange, idempotency_key: IdempotencyKey = None) -> User:
     actor = current_actor()
     return idempotent(
         actor,
@@ -366,6 +394,7 @@ def change_roles(user_id: str, change: RolesChange) -> User:
         change,
         User,
         lambda: staff.change_roles(actor, user_id, change, _origin()),
+        key=idempotency_key,
     )
 
 
@@ -375,7 +404,7 @@ def change_roles(user_id: str, change: RolesChange) -> User:
     description=requires(Action.DISABLE_USERS),
     tags=[PEOPLE],
 )
-def disable_user(user_id: str, request: DisableRequest) -> User:
+def disable_user(user_id: str, request: DisableRequest, idempotency_key: IdempotencyKey = None) -> User:
     actor = current_actor()
     return idempotent(
         actor,
@@ -383,6 +412,7 @@ def disable_user(user_id: str, request: DisableRequest) -> User:
         request,
         User,
         lambda: staff.disable_user(actor, user_id, request, _origin()),
+        key=idempotency_key,
     )
 
 

@@ -35,7 +35,7 @@ from panacea.orders.models import (
     Quote,
 )
 from panacea.platform.access import requires
-from panacea.platform.api import build_resolver, created, current_actor, header, idempotent, lambda_entry
+from panacea.platform.api import IdempotencyKey, build_resolver, created, current_actor, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 
 app = build_resolver()
@@ -90,8 +90,8 @@ def quote(checkout: Checkout) -> Quote:
     tags=[BUYING],
     status_code=201,
 )
-def place(checkout: Checkout) -> Response[PlacedOrder]:
-    placed = checkouts.place(current_actor(), checkout, idempotency_key=header("Idempotency-Key"))
+def place(checkout: Checkout, idempotency_key: IdempotencyKey = None) -> Response[PlacedOrder]:
+    placed = checkouts.place(current_actor(), checkout, idempotency_key=idempotency_key)
     return created(placed, f"/v1/orders/{placed.order.id}")
 
 
@@ -149,7 +149,7 @@ def confirm_receipt(order_id: str, receipt: ReceiptConfirmation) -> Order:
     description=f"{BUY} Of lines you return, or of the whole order; staff approve or decline it.",
     tags=[BUYING],
 )
-def request_refund(order_id: str, ask: RefundAsk) -> Order:
+def request_refund(order_id: str, ask: RefundAsk, idempotency_key: IdempotencyKey = None) -> Order:
     actor = current_actor()
     return idempotent(
         actor,
@@ -157,6 +157,7 @@ def request_refund(order_id: str, ask: RefundAsk) -> Order:
         ask,
         Order,
         lambda: refunds.request_refund(actor, order_id, ask),
+        key=idempotency_key,
     )
 
 
@@ -218,7 +219,7 @@ def record_shipment(order_id: str, shipment: ShipmentEntry) -> Order:
     description=f"{MANAGE} Refunds through payments; what is returned goes back to stock.",
     tags=[STAFF],
 )
-def approve_refund(order_id: str, decision: RefundDecision) -> Order:
+def approve_refund(order_id: str, decision: RefundDecision, idempotency_key: IdempotencyKey = None) -> Order:
     actor = current_actor()
     return idempotent(
         actor,
@@ -226,6 +227,7 @@ def approve_refund(order_id: str, decision: RefundDecision) -> Order:
         decision,
         Order,
         lambda: refunds.approve_refund(actor, order_id, decision),
+        key=idempotency_key,
     )
 
 
@@ -245,7 +247,7 @@ def decline_refund(order_id: str, decision: RefundDecision) -> Order:
     description=f"{MANAGE} Send an `Idempotency-Key`: without one, each call is another refund.",
     tags=[STAFF],
 )
-def issue_refund(order_id: str, refund: RefundIssue) -> Order:
+def issue_refund(order_id: str, refund: RefundIssue, idempotency_key: IdempotencyKey = None) -> Order:
     actor = current_actor()
     return idempotent(
         actor,
@@ -253,6 +255,7 @@ def issue_refund(order_id: str, refund: RefundIssue) -> Order:
         refund,
         Order,
         lambda: refunds.issue_refund(actor, order_id, refund),
+        key=idempotency_key,
     )
 
 

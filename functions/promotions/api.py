@@ -10,7 +10,15 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.platform.access import requires
-from panacea.platform.api import build_resolver, created, current_actor, header, idempotent, lambda_entry
+from panacea.platform.api import (
+    IdempotencyKey,
+    build_resolver,
+    created,
+    current_actor,
+    header,
+    idempotent,
+    lambda_entry,
+)
 from panacea.platform.table import MAX_PAGE, Page
 from panacea.promotions import campaigns, codes, quoting
 from panacea.promotions.access import Action
@@ -49,10 +57,15 @@ MANAGE, READ, USE = (requires(a) for a in (Action.MANAGE_PROMOTIONS, Action.READ
     tags=[STAFF],
     status_code=201,
 )
-def create_promotion(promotion: NewPromotion) -> Response[Promotion]:
+def create_promotion(promotion: NewPromotion, idempotency_key: IdempotencyKey = None) -> Response[Promotion]:
     actor = current_actor()
     made = idempotent(
-        actor, "promotions.create", promotion, Promotion, lambda: campaigns.create_promotion(actor, promotion)
+        actor,
+        "promotions.create",
+        promotion,
+        Promotion,
+        lambda: campaigns.create_promotion(actor, promotion),
+        key=idempotency_key,
     )
     return created(made, f"/v1/promotions/{made.id}")
 
@@ -96,7 +109,7 @@ def get_promotion(promotion_id: str) -> Promotion:
     "changes only while a draft; limits never go below what is already used.",
     tags=[STAFF],
 )
-def update_promotion(promotion_id: str, patch: PromotionPatch) -> Promotion:
+def update_promotion(promotion_id: str, patch: PromotionPatch, idempotency_key: IdempotencyKey = None) -> Promotion:
     actor = current_actor()
     return idempotent(
         actor,
@@ -104,14 +117,20 @@ def update_promotion(promotion_id: str, patch: PromotionPatch) -> Promotion:
         patch,
         Promotion,
         lambda: campaigns.update_promotion(actor, promotion_id, patch),
+        key=idempotency_key,
     )
 
 
-def _transition(name: str, promotion_id: str) -> Promotion:
+def _transition(name: str, promotion_id: str, idempotency_key: str | None) -> Promotion:
     actor = current_actor()
     use_case = {"activate": campaigns.activate, "pause": campaigns.pause, "end": campaigns.end}[name]
     return idempotent(
-        actor, f"promotions.{name}.{promotion_id}", None, Promotion, lambda: use_case(actor, promotion_id)
+        actor,
+        f"promotions.{name}.{promotion_id}",
+        None,
+        Promotion,
+        lambda: use_case(actor, promotion_id),
+        key=idempotency_key,
     )
 
 
@@ -121,18 +140,18 @@ def _transition(name: str, promotion_id: str) -> Promotion:
     description=MANAGE,
     tags=[STAFF],
 )
-def activate(promotion_id: str) -> Promotion:
-    return _transition("activate", promotion_id)
+def activate(promotion_id: str, idempotency_key: IdempotencyKey = None) -> Promotion:
+    return _transition("activate", promotion_id, idempotency_key)
 
 
 @app.post("/v1/promotions/<promotion_id>/pause", summary="Pause an active promotion", description=MANAGE, tags=[STAFF])
-def pause(promotion_id: str) -> Promotion:
-    return _transition("pause", promotion_id)
+def pause(promotion_id: str, idempotency_key: IdempotencyKey = None) -> Promotion:
+    return _transition("pause", promotion_id, idempotency_key)
 
 
 @app.post("/v1/promotions/<promotion_id>/end", summary="End a promotion for good", description=MANAGE, tags=[STAFF])
-def end(promotion_id: str) -> Promotion:
-    return _transition("end", promotion_id)
+def end(promotion_id: str, idempotency_key: IdempotencyKey = None) -> Promotion:
+    return _transition("end", promotion_id, idempotency_key)
 
 
 @app.get(
@@ -157,7 +176,7 @@ def list_redemptions(promotion_id: str, cursor: Cursor = None, limit: Limit = 20
     status_code=201,
     responses={201: {"description": "The batch", "content": {"text/csv": {"schema": {"type": "string"}}}}},
 )
-def issue_codes(promotion_id: str, request: CodeBatchRequest) -> Response[Any]:
+def issue_codes(promotion_id: str, request: CodeBatchRequest, idempotency_key: IdempotencyKey = None) -> Response[Any]:
     actor = current_actor()
     batch = idempotent(
         actor,
@@ -165,6 +184,7 @@ def issue_codes(promotion_id: str, request: CodeBatchRequest) -> Response[Any]:
         request,
         IssuedCodes,
         lambda: codes.issue_codes(actor, promotion_id, request),
+        key=idempotency_key,
     )
     location = f"/v1/promotions/{promotion_id}/codes"
     if "text/csv" in (header("Accept") or ""):

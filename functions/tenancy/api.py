@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from panacea.platform.api import build_resolver, created, current_actor, header, idempotent, lambda_entry
+from panacea.platform.api import IdempotencyKey, build_resolver, created, current_actor, idempotent, lambda_entry
 from panacea.platform.table import MAX_PAGE, Page
 from panacea.tenancy import logic
 from panacea.tenancy.models import (
@@ -29,9 +29,11 @@ Cursor = Annotated[str | None, Query(description="next_cursor of the previous pa
 
 
 @app.post("/v1/tenants", summary="Create a tenant and start its onboarding", tags=["Tenants"], status_code=201)
-def create_tenant(tenant: NewTenant) -> Response[Tenant]:
+def create_tenant(tenant: NewTenant, idempotency_key: IdempotencyKey = None) -> Response[Tenant]:
     actor = current_actor()
-    made = idempotent(actor, "tenancy.create_tenant", tenant, Tenant, lambda: logic.create_tenant(actor, tenant))
+    made = idempotent(
+        actor, "tenancy.create_tenant", tenant, Tenant, lambda: logic.create_tenant(actor, tenant), key=idempotency_key
+    )
     return created(made, f"/v1/tenants/{made.id}")
 
 
@@ -51,7 +53,7 @@ def get_tenant(tenant_id: str) -> Tenant:
 
 
 @app.patch("/v1/tenants/<tenant_id>/settings", summary="Change a tenant's settings", tags=["Tenants"])
-def update_settings(tenant_id: str, patch: SettingsPatch) -> Tenant:
+def update_settings(tenant_id: str, patch: SettingsPatch, idempotency_key: IdempotencyKey = None) -> Tenant:
     actor = current_actor()
     return idempotent(
         actor,
@@ -59,19 +61,25 @@ def update_settings(tenant_id: str, patch: SettingsPatch) -> Tenant:
         patch,
         Tenant,
         lambda: logic.update_settings(actor, tenant_id, patch),
+        key=idempotency_key,
     )
 
 
 @app.post("/v1/tenants/<tenant_id>/suspend", summary="Suspend an active tenant", tags=["Tenants"])
-def suspend(tenant_id: str, change: StatusChange) -> Tenant:
+def suspend(tenant_id: str, change: StatusChange, idempotency_key: IdempotencyKey = None) -> Tenant:
     actor = current_actor()
     return idempotent(
-        actor, f"tenancy.suspend.{tenant_id}", change, Tenant, lambda: logic.suspend(actor, tenant_id, change)
+        actor,
+        f"tenancy.suspend.{tenant_id}",
+        change,
+        Tenant,
+        lambda: logic.suspend(actor, tenant_id, change),
+        key=idempotency_key,
     )
 
 
 @app.post("/v1/tenants/<tenant_id>/reactivate", summary="Reactivate a suspended tenant", tags=["Tenants"])
-def reactivate(tenant_id: str, change: StatusChange) -> Tenant:
+def reactivate(tenant_id: str, change: StatusChange, idempotency_key: IdempotencyKey = None) -> Tenant:
     actor = current_actor()
     return idempotent(
         actor,
@@ -79,6 +87,7 @@ def reactivate(tenant_id: str, change: StatusChange) -> Tenant:
         change,
         Tenant,
         lambda: logic.reactivate(actor, tenant_id, change),
+        key=idempotency_key,
     )
 
 
@@ -88,8 +97,8 @@ def reactivate(tenant_id: str, change: StatusChange) -> Tenant:
     tags=["API keys"],
     status_code=201,
 )
-def issue_api_key(tenant_id: str, request: NewApiKey) -> Response[IssuedApiKey]:
-    key = logic.issue_api_key(current_actor(), tenant_id, request, idempotency_key=header("Idempotency-Key"))
+def issue_api_key(tenant_id: str, request: NewApiKey, idempotency_key: IdempotencyKey = None) -> Response[IssuedApiKey]:
+    key = logic.issue_api_key(current_actor(), tenant_id, request, idempotency_key=idempotency_key)
     return created(key, f"/v1/tenants/{tenant_id}/api-keys/{key.id}")
 
 
@@ -109,10 +118,15 @@ def own_tenant() -> Tenant:
 
 
 @app.patch("/v1/tenant/settings", summary="Change your own tenant's settings", tags=["My tenant"])
-def update_own_settings(patch: SettingsPatch) -> Tenant:
+def update_own_settings(patch: SettingsPatch, idempotency_key: IdempotencyKey = None) -> Tenant:
     actor = current_actor()
     return idempotent(
-        actor, "tenancy.update_own_settings", patch, Tenant, lambda: logic.update_own_settings(actor, patch)
+        actor,
+        "tenancy.update_own_settings",
+        patch,
+        Tenant,
+        lambda: logic.update_own_settings(actor, patch),
+        key=idempotency_key,
     )
 
 

@@ -93,8 +93,11 @@ def rest_event(
 
 
 def _problem(status: int, slug: str, title: str, detail: str) -> tuple[int, dict[str, str], bytes]:
-    """The bodies the deployed API's gateway responses give (infra/stacks/api.py)."""
-    body = {"type": f"/errors/{slug}", "title": title, "status": status, "detail": detail}
+    """The bodies the deployed API's gateway responses give (infra/stacks/api.py, with its
+    `GATEWAY_ERRORS`: an unknown route names the path)."""
+    body: dict[str, Any] = {"type": f"/errors/{slug}", "title": title, "status": status, "detail": detail}
+    if slug == "no-such-route":
+        body["errors"] = [{"field": "path", "code": "not_found"}]
     return status, {"Content-Type": PROBLEM}, json.dumps(body).encode()
 
 

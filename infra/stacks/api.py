@@ -58,12 +58,18 @@ PUBLIC_BY_DESIGN = (
 )
 
 
+# The field errors a gateway response names, by problem slug: an unknown route blames the path.
+GATEWAY_ERRORS: dict[str, list[dict[str, str]]] = {"no-such-route": [{"field": "path", "code": "not_found"}]}
+
+
 def problem_template(status: int | None, slug: str, title: str, detail: str | None) -> str:
     """A gateway response body: problem+json, with API Gateway's message as detail unless given."""
     fields = [f'"type":"/errors/{slug}"', f'"title":{json.dumps(title)}']
     if status is not None:
         fields.append(f'"status":{status}')
     fields.append(f'"detail":{json.dumps(detail) if detail else "$context.error.messageString"}')
+    if slug in GATEWAY_ERRORS:
+        fields.append(f'"errors":{json.dumps(GATEWAY_ERRORS[slug], separators=(",", ":"))}')
     return "{" + ",".join(fields) + "}"
 
 

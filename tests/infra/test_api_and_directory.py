@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from infra import wiring
+from infra.local.gateway import _problem
 from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN
 from tests.infra.template import STACK, STAGE, Synthesized
 
@@ -79,6 +80,11 @@ def test_gateway_errors_are_problem_json(synthesized: Synthesized):
         "detail": "a valid bearer token (Cognito ID token) is required",
     }
     assert responses["THROTTLED"]["StatusCode"] == "429"
+    # And an unknown route is a 404 naming the path, as the local gateway answers it
+    no_route = json.loads(responses["MISSING_AUTHENTICATION_TOKEN"]["ResponseTemplates"]["application/json"])
+    assert no_route["errors"] == [{"field": "path", "code": "not_found"}]
+    local = json.loads(_problem(404, "no-such-route", "No such route", no_route["detail"])[2])
+    assert local == no_route
 
 
 def test_the_user_pool_has_an_immutable_tenant_and_the_wiring_groups(synthesized: Synthesized):

@@ -54,7 +54,7 @@ from panacea.orders.models import (
     Transition,
 )
 from panacea.orders.paying import paid
-from panacea.platform import clock, observability
+from panacea.platform import clock, idempotency, observability
 from panacea.platform.access import Actor
 from panacea.platform.errors import ConcurrentUpdate, Conflict, DomainError, FieldError, Unprocessable
 from panacea.platform.ids import new_id
@@ -391,6 +391,7 @@ def _replay_of(tenant_id: str, order_id: str, request: str) -> PlacedOrder | Non
             "this Idempotency-Key already placed another order",
             errors=[FieldError("header.Idempotency-Key", "reused")],
         )
+    idempotency.note_replay()  # the API answers it with `Idempotent-Replayed: true`
     return _with_payment(tenant_id, item.model)
 
 

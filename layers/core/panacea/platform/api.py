@@ -16,12 +16,13 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.params import Header
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, Field
@@ -29,12 +30,27 @@ from pydantic import BaseModel, Field
 from panacea.platform import idempotency, isolation
 from panacea.platform.access import Actor
 from panacea.platform.context import invocation
-from panacea.platform.errors import DomainError, FieldError, NotAuthenticated, RateLimited
+from panacea.platform.errors import DomainError, FieldError, NotAuthenticated, NotFound, RateLimited
 from panacea.platform.observability import bind, logger, metrics
 
 PROBLEM = "application/problem+json"
 PUBLIC: list[dict[str, list[str]]] = []  # `@app.get(..., security=PUBLIC)`: a route that needs no credentials
 R = TypeVar("R", bound=BaseModel)
+
+IDEMPOTENCY_KEY = "Idempotency-Key"
+REPLAYED = "Idempotent-Replayed"
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias=IDEMPOTENCY_KEY,
+        description="Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry "
+        "with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: "
+        "true`, instead of doing the work again; the same key with another body is refused (422). "
+        "A key is kept per caller, for a day by default.",
+    ),
+]
+"""A route that honours `Idempotency-Key` takes it as a parameter of this type (which documents
+it) and hands it to `idempotent`."""
 
 _event: ContextVar[APIGatewayProxyEvent | None] = ContextVar("api_event", default=None)
 
@@ -57,12 +73,27 @@ def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
     return path or "body"
 
 
-def _domain_error(exc: DomainError) -> Response[Any]:
+def _domain_error(exc: DomainError, path_parameters: Mapping[str, str] | None = None) -> Response[Any]:
     body = exc.problem()
-    answer = problem(exc.status, body["type"].rsplit("/", 1)[-1], exc.title, exc.detail, body.get("errors"))
+    errors = body.get("errors")
+    if isinstance(exc, NotFound) and not errors:
+        errors = [_missing(exc.detail, path_parameters or {})]
+    answer = problem(exc.status, body["type"].rsplit("/", 1)[-1], exc.title, exc.detail, errors)
     if isinstance(exc, RateLimited) and exc.retry_after_s:
         answer.headers["Retry-After"] = str(exc.retry_after_s)
     return answer
+
+
+def _missing(detail: str, path_parameters: Mapping[str, str]) -> dict[str, str]:
+    """The field a bare NotFound blames: the path parameter whose id the message names (the last
+    one, the deepest resource, when several do: "tenant T has no key K" is about the key), or the
+    path as a whole."""
+    named = [
+        name
+        for name, value in path_parameters.items()
+        if value and re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", detail)
+    ]
+    return {"field": f"path.{named[-1]}" if named else "path", "code": "not_found"}
 
 
 def _validation_error(exc: RequestValidationError) -> Response[Any]:
@@ -167,11 +198,24 @@ class Resolver(APIGatewayRestResolver):
             middlewares,
         )
 
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        """Powertools' document, with `Idempotency-Key` spelled as clients send it (Powertools
+        lowers a header parameter's name; header names are case-insensitive)."""
+        from aws_lambda_powertools.event_handler.openapi.models import Parameter  # noqa: PLC0415 - docs only
+
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for item in (schema.paths or {}).values():
+            for operation in (item.get, item.put, item.post, item.delete, item.patch):
+                for parameter in (operation.parameters or []) if operation else []:
+                    if isinstance(parameter, Parameter) and parameter.name == IDEMPOTENCY_KEY.lower():
+                        parameter.name = IDEMPOTENCY_KEY
+        return schema
+
 
 def build_resolver() -> APIGatewayRestResolver:
     """A REST resolver with validation on and every error rendered as problem+json."""
     app = Resolver(enable_validation=True)
-    app.exception_handler(DomainError)(_domain_error)
+    app.exception_handler(DomainError)(lambda exc: _domain_error(exc, app.current_event.path_parameters))
     app.exception_handler(RequestValidationError)(_validation_error)
     app.exception_handler(Exception)(_unexpected)
 
@@ -182,6 +226,7 @@ def build_resolver() -> APIGatewayRestResolver:
             "no-such-route",
             "Not found",
             f"no route for {app.current_event.http_method} {app.current_event.path}",
+            [{"field": "path", "code": "not_found"}],
         )
 
     def remember_event(app_: APIGatewayRestResolver, next_middleware: Callable[..., Response[Any]]) -> Response[Any]:
@@ -199,8 +244,11 @@ def build_resolver() -> APIGatewayRestResolver:
                     "the body's SHA-256 is not the X-Content-SHA256 the request was signed with",
                     [{"field": "header.X-Content-SHA256", "code": "mismatch"}],
                 )
-            with isolation.acting_for(_tenant_of(verified)):  # the whole request, if a tenant's caller
-                return next_middleware(app_)
+            with isolation.acting_for(_tenant_of(verified)), idempotency.noticing_replays() as replays:
+                answer = next_middleware(app_)  # the whole request acting for the caller's tenant, if any
+            if replays.seen:
+                answer.headers[REPLAYED] = "true"
+            return answer
         finally:
             _event.reset(token)
 
@@ -243,14 +291,25 @@ def current_actor() -> Actor:
     return actor
 
 
-def idempotent(actor: Actor, operation: str, request: BaseModel | None, returns: type[R], work: Callable[[], R]) -> R:
-    """Run a write once per `Idempotency-Key` header: a retry gets the first answer back."""
+def idempotent(
+    actor: Actor,
+    operation: str,
+    request: BaseModel | None,
+    returns: type[R],
+    work: Callable[[], R],
+    *,
+    key: str | None,
+) -> R:
+    """Run a write once per caller and `Idempotency-Key` (`key`, the route's `IdempotencyKey`
+    parameter): the same caller's retry gets the first answer back; another caller's key, even
+    the same string, is another write."""
     return idempotency.once(
         work,
         returns=returns,
         operation=operation,
         tenant_id=actor.tenant_id,
-        key=header("Idempotency-Key"),
+        caller=actor,
+        key=key,
         payload=None if request is None else request.model_dump(mode="json"),
     )
 

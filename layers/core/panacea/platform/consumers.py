@@ -44,7 +44,9 @@ def consumer_entry(name: str, handle: EventHandler) -> Callable[[dict[str, Any],
             return Handled(event_id=metadata.event_id)
 
         with invocation(), acting_for(metadata.tenant_id):  # a tenant's event is handled with that tenant's credentials
-            once(work, returns=Handled, operation=name, tenant_id=metadata.tenant_id, key=metadata.event_id)
+            once(
+                work, returns=Handled, operation=name, tenant_id=metadata.tenant_id, caller=None, key=metadata.event_id
+            )
 
     @logger.inject_lambda_context(clear_state=True)
     @metrics.log_metrics

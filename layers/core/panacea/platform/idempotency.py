@@ -1,10 +1,15 @@
 """Idempotency on the single table with Powertools: API writes keyed by tenant + operation +
-`Idempotency-Key` header, queue records keyed by tenant + consumer + event id.
+caller + `Idempotency-Key` header, queue records keyed by tenant + consumer + event id.
 
 A retry with the same key replays the first answer instead of doing the work again; the same
 key with a different request body is refused. Records live at `T#<tenant>#IDEMPOTENCY#…`
 (`P#IDEMPOTENCY#…` for platform operations), so a tenant's retries stay inside its own keys,
 and expire through the table's TTL attribute.
+
+A key is the caller's own: the record is found by the tenant, the operation, the key *and who
+sent it* (the user, or the API key of a partner's system), so two callers who happen to choose
+the same key each get their own answer, never the other's. A replay is noticed
+(`noticing_replays`): the API answers it with `Idempotent-Replayed: true`.
 
 Powertools' idempotency utility (its DynamoDB store and what that loads) is imported the first
 time a request carries a key, not with the handler: reads, and writes sent without a key, never
@@ -22,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
+from panacea.platform.access import Actor
 from panacea.platform.aws import client
 from panacea.platform.caches import cached
 from panacea.platform.errors import BadRequest, Conflict, FieldError, Unprocessable
@@ -37,12 +43,46 @@ _owner: ContextVar[str | None] = ContextVar("idempotency_owner", default=None)
 _invocation: ContextVar[LambdaContext | None] = ContextVar("idempotency_invocation", default=None)
 
 
+class Replays:
+    """Whether the request being handled was answered from an idempotency record."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+
+_replays: ContextVar[Replays | None] = ContextVar("idempotency_replays", default=None)
+
+
+@contextmanager
+def noticing_replays() -> Iterator[Replays]:
+    """For the span of one request: `seen` once any write in it answers from its record."""
+    noticed = Replays()
+    token = _replays.set(noticed)
+    try:
+        yield noticed
+    finally:
+        _replays.reset(token)
+
+
+def note_replay() -> None:
+    """The answer being given is a replay: for a use case that keeps its own record of a retry
+    (a checkout's claim on its key) rather than going through `once`."""
+    noticed = _replays.get()
+    if noticed is not None:
+        noticed.seen = True
+
+
+def caller_of(actor: Actor | None) -> str | None:
+    """Whose key it is: `user:<id>` or `api_key:apikey:<id>`; None for the platform's own work."""
+    return None if actor is None else f"{actor.via}:{actor.user_id}"
+
+
 @cached
 def _config() -> IdempotencyConfig:
     from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig  # noqa: PLC0415 - on first key
 
     return IdempotencyConfig(
-        event_key_jmespath="[operation, key]",
+        event_key_jmespath="[operation, caller, key]",
         payload_validation_jmespath="payload",
         raise_on_no_idempotency_key=True,
         expires_after_seconds=settings().idempotency_ttl_seconds,
@@ -104,10 +144,13 @@ def once(
     returns: type[R],
     operation: str,
     tenant_id: str | None,
+    caller: Actor | None,
     key: str | None,
     payload: Any = None,
 ) -> R:
-    """Run `work` once per (tenant, operation, key); later calls with that key get its answer.
+    """Run `work` once per (tenant, operation, caller, key); later calls by that caller with that
+    key get its answer. `caller`: who sent the key (None: the platform's own work, a consumer
+    keyed by the event id).
 
     Without a key the work simply runs: the key is the client's promise to retry safely.
     """
@@ -123,14 +166,20 @@ def once(
         IdempotencyValidationError,
     )
 
-    request = {"operation": operation, "key": key, "payload": payload}
+    request = {"operation": operation, "caller": caller_of(caller), "key": key, "payload": payload}
+    ran: list[bool] = []
+
+    def first() -> R:
+        ran.append(True)
+        return work()
+
     guarded = _guarded()
     context = _invocation.get()
     if context is not None:
         _config().register_lambda_context(context)
     try:
         with _owned_by(tenant_id):
-            return returns.model_validate(guarded(request=request, work=work))
+            answer = returns.model_validate(guarded(request=request, work=first))
     except IdempotencyValidationError:
         raise Unprocessable(
             "this Idempotency-Key was already used with a different request",
@@ -138,3 +187,6 @@ def once(
         ) from None
     except IdempotencyAlreadyInProgressError:
         raise Conflict("a request with this Idempotency-Key is still in progress; retry shortly") from None
+    if not ran:
+        note_replay()
+    return answer

@@ -350,6 +350,7 @@ def issue_api_key(actor: Actor, tenant_id: str, request: NewApiKey, *, idempoten
         returns=ApiKey,
         operation="tenancy.issue_api_key",
         tenant_id=actor.tenant_id,
+        caller=actor,
         key=idempotency_key,
         payload={"tenant_id": tenant_id, **request.model_dump(mode="json")},
     )
