@@ -6,8 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from infra.local.time_travel import travel_from_environment
+
+# Property tests judge the code, not the machine: no deadline and no "too slow" check, which a
+# loaded two-core machine fails at random (examples stay as many and as varied).
+settings.register_profile("panacea", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("panacea")
 
 travel_from_environment()  # PANACEA_NOW=<UTC instant> runs the whole suite on another date (infra/local/time_travel.py)
 
