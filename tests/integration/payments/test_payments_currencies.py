@@ -12,6 +12,8 @@ from panacea.platform.errors import DomainError
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
 from tests.integration.stripe_support import as_tenant, events_of, paid, payment, sandbox, shop, start, until
+from tests.support import builders, call
+from tests.support.in_process import HANDLERS, onboard, staff
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,29 @@ def test_a_refund_stripe_cannot_take_exactly_is_refused_and_nothing_is_reserved(
     # Then it is refused on the amount, and all of the payment is still refundable
     assert (refused.value.status, refused.value.errors[0].field) == (422, "amount.amount")
     assert payment(tenant, done.id).refundable == Money(amount=5_120, currency="KWD")
+
+
+def test_checking_out_a_total_stripe_cannot_take_is_a_422_and_places_nothing(platform: LocalPlatform):
+    # Given a Kuwaiti clinic selling a consultation at 5.125 KWD, five in stock
+    clinic = onboard(currency="KWD", jurisdiction="KW")["id"]
+    owner = staff(clinic, "owner")
+    consultation = builders.product(HANDLERS, owner, name="A consultation", kind="service")
+    sku = builders.sku(HANDLERS, owner, consultation["id"], price=5_125, currency="KWD")
+    builders.publish(HANDLERS, owner, consultation["id"])
+    builders.set_stock(HANDLERS, owner, sku["id"], clinic, 5)
+    member = staff(clinic, "member", user_id=f"member-{new_id().lower()}")
+    intents = len(sandbox(platform).intents)
+    # When a member checks out one (a total of 5.125 KWD, which Stripe cannot take: thousandths end in 0)
+    one = builders.checkout(HANDLERS, member, [{"sku_id": sku["id"], "store_id": clinic, "quantity": 1}])
+    # Then it is a 422 naming the order's total, Stripe was not asked, and nothing was placed or reserved
+    assert (one.status, one.body["type"], one.problem_fields) == (422, "/errors/amount-not-payable", ["total"])
+    assert len(sandbox(platform).intents) == intents
+    assert builders.stock_of(HANDLERS, owner, sku["id"], clinic)["available"] == 5
+    assert call("GET", "/v1/me/orders", caller=member).body["items"] == []
+    # And two of them (10.250 KWD) are placed, and reach Stripe as 10250 thousandths
+    two = builders.checkout(HANDLERS, member, [{"sku_id": sku["id"], "store_id": clinic, "quantity": 2}])
+    assert two.status == 201, two.body
+    assert two.body["order"]["total"] == {"amount": 10_250, "currency": "KWD"}
+    assert [(i["amount"], i["currency"]) for i in list(sandbox(platform).intents.values())[intents:]] == [
+        (10_250, "kwd")
+    ]
