@@ -15,7 +15,12 @@ says. What it implements, as the API version the client pins (2026-10-28.endive)
                                              never more than is left of the charge (400, amount_too_large)
     GET  /v1/refunds/{id}, GET /v1/events/{id}
 
-Requests need `Authorization: Bearer <the secret key>` (401 otherwise). A key reused with other
+Amounts are in Stripe's units and checked as Stripe checks them: ISK in multiples of 100 (400,
+invalid_charge_amount_no_decimal_compatible), BHD JOD KWD OMR TND ending in 0 (400), for intents and
+refunds alike.
+
+Requests need `Authorization: Bearer <the secret key>` (401 otherwise; a test rolls the key by
+setting `secret_key`). A key reused with other
 parameters is refused (400, idempotency_error), as Stripe refuses it.
 
 What a member and their bank would do, Stripe's dashboard too, are controls (local only), as
@@ -63,6 +68,7 @@ FIXTURES = Path(__file__).with_name("stripe_fixtures.json")
 API_VERSION = "2026-10-28.endive"
 METHODS = ("card", "alipay", "wechat_pay")
 MAX_AMOUNT = 99_999_999  # Stripe's limit on one payment, in minor units
+THREE_DECIMAL = ("bhd", "jod", "kwd", "omr", "tnd")  # Stripe's three-decimal currencies (last digit 0)
 RETRY_DELAYS_S = (0.1, 0.3, 1.0, 2.0)  # after the first delivery fails
 
 
@@ -299,6 +305,7 @@ class StripeSandbox:
                 code="amount_too_large",
                 param="amount",
             )
+        _check_units(amount, currency)
         allowed = list(params.get("allowed_payment_method_types") or ["card"])
         unknown = [m for m in allowed if m not in METHODS]
         if unknown:
@@ -364,6 +371,7 @@ class StripeSandbox:
         charge = self._refundable_charge(params)
         left = charge["amount_captured"] - charge["amount_refunded"]
         amount = _positive_int(params["amount"], "amount") if params.get("amount") else left
+        _check_units(amount, charge["currency"])
         if left <= 0:
             raise StripeProblem(
                 400,
@@ -651,6 +659,28 @@ def _api_key(authorization: str) -> str:
         except (ValueError, UnicodeDecodeError):
             return ""
     return ""
+
+
+def _check_units(amount: int, currency: str) -> None:
+    """Stripe's own rules for amounts in its units (its currencies page, "Special cases"): ISK is
+    two-decimal in whole krónur (multiples of 100); three-decimal currencies end in 0. Stated here
+    as Stripe states them, apart from the platform's mapping, so the sandbox checks what it sends."""
+    if currency == "isk" and amount % 100:
+        raise StripeProblem(
+            400,
+            "invalid_request_error",
+            "Invalid amount. Currency ISK has become effectively zero-decimal and charged amounts must be "
+            "evenly divisible by 100. See https://stripe.com/docs/currencies#special-cases for more information.",
+            code="invalid_charge_amount_no_decimal_compatible",
+            param="amount",
+        )
+    if currency in THREE_DECIMAL and amount % 10:
+        raise StripeProblem(
+            400,
+            "invalid_request_error",
+            f"Invalid amount. Amounts in {currency.upper()} must end in 0 (rounded to the nearest ten).",
+            param="amount",
+        )
 
 
 def _positive_int(value: Any, param: str) -> int:

@@ -25,11 +25,11 @@ def _post(
     return stripe.handle("POST", path, {"Authorization": f"Bearer {KEY}", **headers}, urlencode(params).encode())
 
 
-def _intent(stripe: StripeSandbox, amount: int = 1_000, key: str = "k-1") -> dict[str, Any]:
+def _intent(stripe: StripeSandbox, amount: int = 1_000, key: str = "k-1", currency: str = "gbp") -> dict[str, Any]:
     status, intent = _post(
         stripe,
         "/v1/payment_intents",
-        [("amount", str(amount)), ("currency", "gbp"), ("allowed_payment_method_types[0]", "card")],
+        [("amount", str(amount)), ("currency", currency), ("allowed_payment_method_types[0]", "card")],
         **{"Idempotency-Key": key},
     )
     assert status == 200, intent
@@ -90,3 +90,31 @@ def test_a_member_paying_produces_the_events_stripe_sends(stripe: StripeSandbox)
         "payment_intent.succeeded",
     ]
     assert stripe.intents[intent["id"]]["status"] == "succeeded"
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "code"),
+    [
+        ("150050", "isk", "invalid_charge_amount_no_decimal_compatible"),  # 1,500.50 kr: ISK is whole krónur
+        ("5125", "kwd", None),  # three-decimal amounts end in 0
+    ],
+)
+def test_amounts_stripe_cannot_take_are_refused_as_stripe_refuses_them(stripe: StripeSandbox, amount, currency, code):
+    # Given an amount in Stripe's units that Stripe's special cases rule out
+    # When an intent is created for it
+    status, body = _post(stripe, "/v1/payment_intents", [("amount", amount), ("currency", currency)])
+    # Then it is refused on `amount`, and no intent is made
+    assert (status, body["error"]["param"], body["error"].get("code")) == (400, "amount", code)
+    assert stripe.intents == {}
+
+
+def test_a_refund_in_fractional_kronur_is_refused_too(stripe: StripeSandbox):
+    # Given a paid intent of 1,500 kr
+    intent = _intent(stripe, amount=150_000, currency="isk")
+    stripe.succeed(intent["id"])
+    # When 0.50 kr and then 500 kr are refunded
+    fractional = _post(stripe, "/v1/refunds", [("payment_intent", intent["id"]), ("amount", "50")])
+    whole = _post(stripe, "/v1/refunds", [("payment_intent", intent["id"]), ("amount", "50000")])
+    # Then the fraction is refused and the whole krónur refunded
+    assert (fractional[0], fractional[1]["error"]["code"]) == (400, "invalid_charge_amount_no_decimal_compatible")
+    assert (whole[0], whole[1]["amount"]) == (200, 50_000)

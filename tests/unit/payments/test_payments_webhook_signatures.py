@@ -10,6 +10,7 @@ import pytest
 import stripe
 
 from panacea.platform import payments
+from panacea.platform.money import Money
 from panacea.platform.payments import InvalidSignature, StripeKeys
 
 SECRET = "whsec_unit_test_secret"
@@ -70,3 +71,15 @@ def test_a_signed_body_that_is_not_an_event_is_refused_too():
     body, header = _signed("{not json")
     with pytest.raises(InvalidSignature):
         payments.verify(body, header)
+
+
+def test_an_events_amounts_read_in_the_platforms_units():
+    # Given a charge of 1,500 kr with 500 kr refunded, as Stripe counts ISK (hundredths)
+    charge = {"id": "ch_1", "object": "charge", "currency": "isk", "amount": 150_000, "amount_refunded": 50_000}
+    body, header = _signed({**EVENT, "type": "charge.refunded", "data": {"object": charge}})
+    # When the event is verified and its amounts are read
+    note = payments.verify(body, header)
+    # Then they are in whole krónur, as the platform counts them; an amount it does not carry is None
+    assert note.money("amount") == Money(amount=1_500, currency="ISK")
+    assert note.money("amount_refunded") == Money(amount=500, currency="ISK")
+    assert note.money("amount_captured") is None

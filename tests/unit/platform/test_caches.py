@@ -8,8 +8,9 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from moto import mock_aws
 
-from panacea.platform import aws, caches, idempotency, payments, table
+from panacea.platform import aws, caches, idempotency, payments, secrets, table
 from panacea.platform.caches import cached, on_reset, reset_caches
 from panacea.platform.settings import settings
 
@@ -82,8 +83,12 @@ def test_the_kernels_caches_are_all_forgotten(monkeypatch):
     reset_caches()
     read, client, connection = settings(), aws.client("sqs"), table.connection()
     config = idempotency._config()
-    monkeypatch.setattr(payments, "own_client", lambda _: FakeSecrets())
-    keys = payments.keys()
+    with mock_aws():
+        aws.own_client("secretsmanager").create_secret(
+            Name="panacea-test-stripe", SecretString='{"secret_key": "sk_test_x", "webhook_secret": "whsec_x"}'
+        )
+        assert payments.keys().secret_key == "sk_test_x"
+    provider = secrets._provider()
     # When the environment changes and the caches are reset
     monkeypatch.setenv("PANACEA_TABLE", "panacea-other-table")
     reset_caches()
@@ -93,7 +98,7 @@ def test_the_kernels_caches_are_all_forgotten(monkeypatch):
     assert aws.client("sqs") is not client
     assert table.connection() is not connection
     assert idempotency._config() is not config
-    assert payments.keys() is not keys
+    assert secrets._provider() is not provider
 
 
 def test_tenant_sessions_are_forgotten(monkeypatch):
@@ -137,8 +142,3 @@ def test_resetting_while_other_threads_use_the_caches_is_safe():
         thread.join()
     # Then nothing failed
     assert failures == []
-
-
-class FakeSecrets:
-    def get_secret_value(self, SecretId: str) -> dict[str, str]:
-        return {"SecretString": '{"secret_key": "sk_test_x", "webhook_secret": "whsec_x"}'}

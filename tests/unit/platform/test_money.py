@@ -1,7 +1,9 @@
+from decimal import Decimal
+
 import pytest
 from pydantic import ValidationError
 
-from panacea.platform.money import CurrencyMismatch, Money
+from panacea.platform.money import MINOR_UNITS, CurrencyMismatch, Money
 
 
 def test_a_share_rounds_down_so_the_platform_never_pays_out_more_than_it_took():
@@ -33,3 +35,37 @@ def test_money_reads_in_its_minor_units():
 def test_a_rate_outside_basis_points_is_refused():
     with pytest.raises(ValueError, match="basis points"):
         Money(amount=100, currency="GBP").share(10_001)
+
+
+@pytest.mark.parametrize(("code", "in_use"), [("ZWG", True), ("XCG", True), ("ZWL", False), ("ANG", False)])
+def test_the_currencies_in_use_are_cldrs_not_a_hand_kept_list(code, in_use):
+    # Given Zimbabwe's gold (ZWG, 2024) and the Caribbean guilder (XCG, 2025), and the currencies they replaced
+    # When each is the currency of an amount
+    accepted = code in MINOR_UNITS
+    # Then the ones in use are accepted and the ones withdrawn are not
+    assert accepted is in_use
+    if not in_use:
+        with pytest.raises(ValidationError, match="not an ISO 4217 currency in use"):
+            Money(amount=1, currency=code)
+
+
+def test_a_currencys_minor_unit_is_the_one_cldr_says_it_is_used_with():
+    # Given currencies counted in pence, yen, fils, and ones whose fraction is not used (CLDR: 0 digits)
+    # When their minor units are read, Then they are CLDR's
+    assert {c: MINOR_UNITS[c] for c in ("GBP", "JPY", "KWD", "BHD", "ISK", "HUF", "TWD")} == {
+        "GBP": 2,
+        "JPY": 0,
+        "KWD": 3,
+        "BHD": 3,
+        "ISK": 0,
+        "HUF": 0,
+        "TWD": 2,
+    }
+    assert Money(amount=1500, currency="ISK").major == Decimal(1500)
+
+
+def test_money_reads_as_people_of_a_locale_write_it():
+    assert Money(amount=1999, currency="GBP").localized("en_GB") == "£19.99"
+    assert Money(amount=500, currency="JPY").localized("ja_JP") == "￥500"
+    assert Money(amount=1999, currency="EUR").localized("fr_FR") == "19,99\xa0€"
+    assert Money(amount=5120, currency="KWD").localized("en") == "KWD5.120"

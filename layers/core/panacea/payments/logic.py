@@ -29,6 +29,7 @@ from panacea.payments.models import (
     Provider,
     Refund,
 )
+from panacea.platform import stripe_amounts
 from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import Conflict, NotFound, Unprocessable
 from panacea.platform.ids import is_id
@@ -166,6 +167,11 @@ def check_order(order_id: str) -> None:
 def check_positive(amount: Money) -> None:
     if amount.amount <= 0:
         raise Unprocessable.on_field("amount.amount", "not_positive", "an amount is more than zero")
+
+
+def check_payable(amount: Money, *, field: str = "amount.amount") -> None:
+    """Stripe can take `amount` exactly (the platform never rounds money to fit it: 422 on `field`)."""
+    stripe_amounts.to_stripe(amount, field=field)
 
 
 def check_currency(payment: dal.PaymentItem, amount: Money) -> None:

@@ -16,6 +16,7 @@ from panacea.payments.logic import (
     RefundRefused,
     check_currency,
     check_key,
+    check_payable,
     check_positive,
     payment_item,
     refunded_event,
@@ -50,6 +51,8 @@ def refund(tenant_id: str, payment_id: str, amount: Money, reason: str, *, idemp
     payment = payment_item(tenant_id, payment_id)
     check_positive(amount)
     check_currency(payment, amount)
+    if Provider(payment.provider) == Provider.STRIPE:
+        check_payable(amount)
     request = f"{payment_id}.{dal.digest(idempotency_key)}"
     if dal.claim_owner(tenant_id, "refund_request", request):  # a retry: answer (or finish) the first refund
         return _finish(payment, _replayed_refund(tenant_id, payment_id, request, amount))
@@ -86,7 +89,7 @@ def _submit(payment: dal.PaymentItem, record: dal.RefundItem) -> Refund:
     try:
         made = stripe_port.create_refund(
             intent_id=payment.intent_id,
-            amount=record.money.amount,
+            amount=record.money,
             metadata={
                 "tenant_id": payment.tenant_id,
                 "payment_id": payment.payment_id,

@@ -27,6 +27,7 @@ from panacea.payments.logic import (
     ReferenceAlreadyRecorded,
     check_key,
     check_order,
+    check_payable,
     check_positive,
     payment_item,
     succeeded_event,
@@ -90,7 +91,7 @@ class PendingPayment:
 def record_payment(tenant_id: str, request: OrderPayment) -> PendingPayment:
     """The writes that record a new payment for an order (its idempotency key claimed, the payment
     made), for the transaction that places the order; nothing is read or written here."""
-    chosen = _checked(tenant_id, request)
+    chosen = _checked(tenant_id, request, amount_field="total")  # the order's total is what is paid
     item = _new_payment(tenant_id, request, chosen)
     part = UnitOfWork(tenant_id)
     part.claim(
@@ -149,10 +150,11 @@ def start_payment(
     return _opened(tenant_id, _payment_for_request(tenant_id, request, chosen), chosen)
 
 
-def _checked(tenant_id: str, request: OrderPayment) -> list[Method]:
+def _checked(tenant_id: str, request: OrderPayment, *, amount_field: str = "amount.amount") -> list[Method]:
     check_key(request.idempotency_key, field="idempotency_key")
     check_order(request.order_id)
     check_positive(request.amount)
+    check_payable(request.amount, field=amount_field)
     if request.customer_ref is not None and not _CUSTOMER_REF.match(request.customer_ref):
         raise Unprocessable.on_field("customer_ref", "invalid", "customer_ref is 1 to 64 printable characters")
     return _methods(tenant_id, request.methods)
@@ -195,8 +197,7 @@ def _create_intent(tenant_id: str, payment: dal.PaymentItem, methods: list[Metho
     platform's note of whose intent it is (what webhooks find their tenant by)."""
     customer_ref = payment.customer_ref
     intent = stripe_port.create_intent(
-        amount=int(payment.amount),
-        currency=payment.currency,
+        amount=payment.total,
         methods=[m.value for m in methods],
         metadata={
             "tenant_id": tenant_id,

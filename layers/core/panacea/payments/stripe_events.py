@@ -191,11 +191,13 @@ def _charge_refunded(payment: dal.PaymentItem, note: stripe_port.Notification) -
     charge = note.object
     if payment.current_status not in PAID:
         raise NotYetPaid(f"payment {payment.payment_id} is {payment.status} here; deliver the refund again later")
-    total = int(charge.get("amount_refunded") or 0)
-    if note.created < int(payment.refund_event_at) or total <= int(payment.refunded):
-        return Change(stale=True, why_not=f"refunds of {payment.refunded_total} are already known; this says {total}")
     if str(charge.get("currency", "")).upper() != payment.currency:
         return Change(why_not=f"the charge is in {charge.get('currency')}, the payment in {payment.currency}")
+    refunded = note.money("amount_refunded")  # Stripe's units → the platform's
+    total = refunded.amount if refunded else 0
+    if note.created < int(payment.refund_event_at) or total <= int(payment.refunded):
+        known = f"refunds of {payment.refunded_total} are already known; this says {refunded}"
+        return Change(stale=True, why_not=known)
     before = payment.refunded_total
     payment.refunded = min(total, int(payment.amount))
     # Refunds made in Stripe's dashboard were never reserved here: what Stripe refunded is the floor.
@@ -211,7 +213,7 @@ def _dispute_created(payment: dal.PaymentItem, note: stripe_port.Notification) -
         raise NotYetPaid(f"payment {payment.payment_id} is {payment.status} here; deliver the dispute again later")
     if note.created < int(payment.dispute_event_at) or (payment.dispute or {}).get("id") == dispute.get("id"):
         return Change(stale=True, why_not="a dispute as new as this one is already recorded")
-    amount = payment.money(int(dispute.get("amount") or payment.amount))
+    amount = note.money("amount") or payment.total  # Stripe's units → the platform's
     payment.dispute = {
         "id": str(dispute.get("id")),
         "amount": amount.model_dump(mode="json"),

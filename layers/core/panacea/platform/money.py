@@ -1,40 +1,79 @@
 """Money is an integer amount of minor units plus an ISO 4217 currency; rates are basis points.
 
-Rounding is written down here and only here: a share of an amount (commission, cashback,
-a percentage discount) rounds DOWN to the minor unit, so the platform never pays out more
-than it took. Amounts of different currencies never mix.
+Which currencies exist and how many digits each is counted in come from CLDR, through Babel (a
+maintained source that follows ISO 4217 and the territories' own practice; updated with Babel):
+a currency is accepted if CLDR lists it as legal tender somewhere with no end date (ZWG and XCG
+are; ZWL, ANG and BGN are no more), and its minor unit is CLDR's digits for it: 2 for GBP's
+pence, 0 for JPY, 3 for KWD's fils, and 0 where a currency's nominal fraction is not used
+(ISK, HUF, IDR, COP, IQD …). Babel loads with the first amount checked or printed, never at
+import (cold starts stay lean).
+
+Rounding is written down here and only here:
+
+- a share of an amount (commission, cashback, a percentage discount) rounds DOWN to the minor
+  unit, so the platform never pays out more than it took;
+- money is never rounded to suit a payment provider: an amount Stripe cannot take exactly (a
+  KWD total ending in 5 fils, TWD with cents) is refused, 422 `amount-not-payable`, before
+  anything is asked of Stripe or written (`panacea.platform.stripe_amounts` holds Stripe's units
+  and says how an amount Stripe reports converts back).
+
+Amounts of different currencies never mix.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Annotated, Self
 
 from pydantic import AfterValidator, ConfigDict, Field
 
+from panacea.platform.caches import cached
 from panacea.platform.models import BaseModel
 
-# ISO 4217 active codes and their minor-unit exponent (2 unless listed otherwise).
-_EXPONENT_0 = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"
-_EXPONENT_3 = "BHD IQD JOD KWD LYD OMR TND"
-_EXPONENT_2 = (
-    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BRL BSD BTN BWP BYN BZD "
-    "CAD CDF CHF CNY COP CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD "
-    "GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD "
-    "MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP "
-    "PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS "
-    "TMT TOP TRY TTD TWD TZS UAH USD UYU UZS VES WST XCD YER ZAR ZMW ZWL"
-)
-MINOR_UNITS: dict[str, int] = {
-    **dict.fromkeys(_EXPONENT_2.split(), 2),
-    **dict.fromkeys(_EXPONENT_0.split(), 0),
-    **dict.fromkeys(_EXPONENT_3.split(), 3),
-}
 BASIS_POINTS_IN_WHOLE = 10_000
+
+
+@cached
+def _in_use() -> dict[str, int]:
+    """Every currency CLDR lists as legal tender somewhere with no end date, and its digits."""
+    from babel.core import get_global  # noqa: PLC0415 - on first use: no handler loads CLDR at cold start
+    from babel.numbers import get_currency_precision  # noqa: PLC0415
+
+    tender = {
+        code
+        for entries in get_global("territory_currencies").values()
+        for code, _since, until, is_tender in entries
+        if until is None and is_tender
+    }
+    return {code: get_currency_precision(code) for code in sorted(tender)}
+
+
+class _MinorUnits(Mapping[str, int]):
+    """Currency code → the digits of its minor unit, read from CLDR on first use."""
+
+    def __getitem__(self, code: str) -> int:
+        return _in_use()[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in _in_use()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_in_use())
+
+    def __len__(self) -> int:
+        return len(_in_use())
+
+    def __repr__(self) -> str:
+        return "<MINOR_UNITS: ISO 4217 currencies in use and their digits, from CLDR (Babel)>"
+
+
+MINOR_UNITS: Mapping[str, int] = _MinorUnits()
 
 
 def _known_currency(code: str) -> str:
     if code not in MINOR_UNITS:
-        raise ValueError(f"{code} is not an ISO 4217 currency code")
+        raise ValueError(f"{code} is not an ISO 4217 currency in use")
     return code
 
 
@@ -90,8 +129,18 @@ class Money(BaseModel):
             raise ValueError("a share is taken of a non-negative amount")
         return Money(amount=self.amount * rate // BASIS_POINTS_IN_WHOLE, currency=self.currency)
 
+    @property
+    def major(self) -> Decimal:
+        """The amount in major units, exactly: 1999 GBP → Decimal('19.99'), 500 JPY → Decimal('500')."""
+        return Decimal(self.amount).scaleb(-MINOR_UNITS[self.currency])
+
+    def localized(self, locale: str = "en") -> str:
+        """The amount as readers of `locale` write it, by CLDR's pattern and symbol: '£19.99' (en_GB),
+        '￥500' (ja_JP), '19,99\xa0€' (fr_FR)."""
+        from babel.numbers import format_currency  # noqa: PLC0415 - on first use
+
+        return str(format_currency(self.major, self.currency, locale=locale))
+
     def __str__(self) -> str:
-        exponent = MINOR_UNITS[self.currency]
-        whole = abs(self.amount) / (10**exponent)
-        sign = "-" if self.amount < 0 else ""
-        return f"{sign}{whole:.{exponent}f} {self.currency}"
+        """Locale-free, for messages and logs: '19.99 GBP', '500 JPY', '-1.250 KWD'."""
+        return f"{self.major:.{MINOR_UNITS[self.currency]}f} {self.currency}"

@@ -2,7 +2,9 @@
 
 The platform has one Stripe account. Its secret key and the webhook endpoint's signing secret
 live in one Secrets Manager secret (`PANACEA_STRIPE_SECRET` names it; its value is
-`{"secret_key": "sk_…", "webhook_secret": "whsec_…"}`), read once per process, on first use.
+`{"secret_key": "sk_…", "webhook_secret": "whsec_…"}`), read through `panacea.platform.secrets`:
+kept for at most its max age, so a key rolled in Stripe's dashboard and put in the secret reaches
+warm functions without a redeploy (the client is made again for the new key).
 `PANACEA_STRIPE_API_BASE` points the client somewhere other than Stripe: the local runtime's
 sandbox (infra/local/stripe_sandbox.py), which answers the same requests with the same shapes
 and sends webhooks signed the same way.
@@ -13,6 +15,11 @@ What the port offers is what the payments context does with Stripe, in its own w
     retrieve_intent / cancel_intent
     create_refund   all or part of a paid intent, once per key
     verify          a webhook's raw body and `Stripe-Signature` header → the event, or InvalidSignature
+
+Amounts cross this port as `Money` in the platform's minor units, both ways: what Stripe's API
+counts in its own units (ISK in hundredths, JPY as it is, KWD in thousandths ending in 0) is
+converted here, by `panacea.platform.stripe_amounts`, which also refuses an amount Stripe cannot
+take exactly (`AmountNotPayable`, 422) before anything is sent.
 
 Answers are plain dataclasses, so nothing outside this module sees a Stripe object. A request
 Stripe refuses (a declined card, an amount it will not refund) raises `ProviderRefused` with
@@ -26,15 +33,16 @@ pay for it at cold start (~100 ms).
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from panacea.platform.aws import own_client
-from panacea.platform.caches import cached
+from panacea.platform.caches import on_reset
 from panacea.platform.errors import BadRequest, DomainError, FieldError
+from panacea.platform.money import MINOR_UNITS, Money
+from panacea.platform.secrets import secret_json
 from panacea.platform.settings import SettingsError, settings
+from panacea.platform.stripe_amounts import from_stripe, to_stripe
 
 if TYPE_CHECKING:
     from stripe import StripeClient, StripeError, StripeObject
@@ -55,8 +63,7 @@ class Intent:
 
     id: str
     status: str  # requires_payment_method, requires_action, processing, succeeded, canceled, …
-    amount: int  # minor units
-    currency: str  # upper case, as Money holds it
+    amount: Money  # in the platform's minor units
     client_secret: str = field(repr=False)  # for the member's app (Stripe.js) to confirm the payment
     methods: tuple[str, ...]
     latest_charge: str | None
@@ -67,8 +74,7 @@ class Intent:
 class RefundMade:
     id: str
     status: str  # pending, requires_action, succeeded, failed, canceled
-    amount: int
-    currency: str
+    amount: Money
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,15 @@ class Notification:
     id: str
     type: str
     created: int  # epoch seconds, Stripe's clock
-    object: dict[str, Any]
+    object: dict[str, Any]  # as Stripe sent it: its amounts in Stripe's units (read them with `money`)
+
+    def money(self, field: str) -> Money | None:
+        """The object's amount `field` (`amount`, `amount_refunded` …) in the platform's minor units;
+        None when the object has no such amount or no currency the platform knows."""
+        amount, currency = self.object.get(field), str(self.object.get("currency") or "").upper()
+        if not isinstance(amount, int) or isinstance(amount, bool) or currency not in MINOR_UNITS:
+            return None
+        return from_stripe(amount, currency)
 
 
 class InvalidSignature(BadRequest):
@@ -101,29 +115,36 @@ class ProviderUnavailable(DomainError):
     status, slug, title = 503, "payment-provider-unavailable", "Payment provider unavailable"
 
 
-@cached
 def keys() -> StripeKeys:
-    """The Stripe keys from Secrets Manager (once per process, until `reset_caches()`)."""
+    """The Stripe keys from Secrets Manager, read again once they are older than the max age."""
     name = settings().stripe_secret
     if not name:
         raise SettingsError("PANACEA_STRIPE_SECRET is not set for this function")
-    value = json.loads(own_client("secretsmanager").get_secret_value(SecretId=name)["SecretString"])
+    value = secret_json(name)
     secret_key, webhook_secret = value.get("secret_key", ""), value.get("webhook_secret", "")
     if not str(secret_key).startswith(("sk_", "rk_")) or not str(webhook_secret).startswith("whsec_"):
         raise SettingsError(f"secret {name} does not hold Stripe keys yet (see README: Deploy)")
     return StripeKeys(secret_key=str(secret_key), webhook_secret=str(webhook_secret))
 
 
-@cached
-def _client() -> StripeClient:
-    import stripe  # noqa: PLC0415 - on first use: readers of payments never load it
+_clients: dict[str, StripeClient] = {}  # the current secret key's client only
+on_reset(_clients.clear)
 
-    base = settings().stripe_api_base
-    return stripe.StripeClient(
-        keys().secret_key,
-        base_addresses={"api": base} if base else None,
-        max_network_retries=NETWORK_RETRIES,
-    )
+
+def _client() -> StripeClient:
+    """The client for the current secret key (made again when the key is rotated)."""
+    secret_key = keys().secret_key
+    made = _clients.get(secret_key)
+    if made is None:
+        import stripe  # noqa: PLC0415 - on first use: readers of payments never load it
+
+        base = settings().stripe_api_base
+        made = stripe.StripeClient(
+            secret_key, base_addresses={"api": base} if base else None, max_network_retries=NETWORK_RETRIES
+        )
+        _clients.clear()  # a rotated-out key's client goes
+        _clients[secret_key] = made
+    return made
 
 
 # --- intents ----------------------------------------------------------------------------------
@@ -131,17 +152,17 @@ def _client() -> StripeClient:
 
 def create_intent(
     *,
-    amount: int,
-    currency: str,
+    amount: Money,
     methods: list[str],
     metadata: dict[str, str],
     idempotency_key: str,
     description: str | None = None,
 ) -> Intent:
-    """A PaymentIntent for `amount` minor units, payable by `methods` (card, alipay, wechat_pay)."""
+    """A PaymentIntent for `amount`, payable by `methods` (card, alipay, wechat_pay);
+    `AmountNotPayable` (422, on `amount`) when Stripe cannot take the amount exactly."""
     params: dict[str, Any] = {
-        "amount": amount,
-        "currency": currency.lower(),
+        "amount": to_stripe(amount),
+        "currency": amount.currency.lower(),
         "allowed_payment_method_types": methods,
         "metadata": metadata,
     }
@@ -181,8 +202,7 @@ def _intent(obj: StripeObject) -> Intent:
     return Intent(
         id=str(raw["id"]),
         status=str(raw["status"]),
-        amount=int(raw["amount"]),
-        currency=str(raw["currency"]).upper(),
+        amount=from_stripe(int(raw["amount"]), str(raw["currency"])),
         client_secret=str(raw.get("client_secret") or ""),
         methods=tuple(str(m) for m in raw.get("payment_method_types") or ()),
         latest_charge=charge if isinstance(charge, str) else (charge or {}).get("id"),
@@ -193,14 +213,15 @@ def _intent(obj: StripeObject) -> Intent:
 # --- refunds ----------------------------------------------------------------------------------
 
 
-def create_refund(*, intent_id: str, amount: int, metadata: dict[str, str], idempotency_key: str) -> RefundMade:
-    """Refund `amount` minor units of a paid intent (Stripe refuses more than is left: ProviderRefused)."""
-    params: dict[str, Any] = {"payment_intent": intent_id, "amount": amount, "metadata": metadata}
+def create_refund(*, intent_id: str, amount: Money, metadata: dict[str, str], idempotency_key: str) -> RefundMade:
+    """Refund `amount` of a paid intent (Stripe refuses more than is left: ProviderRefused; an amount
+    Stripe cannot take exactly is refused before it is sent: AmountNotPayable)."""
+    params: dict[str, Any] = {"payment_intent": intent_id, "amount": to_stripe(amount), "metadata": metadata}
     with _translated():
         made = _client().v1.refunds.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
     raw = made.to_dict()
     return RefundMade(
-        id=str(raw["id"]), status=str(raw["status"]), amount=int(raw["amount"]), currency=str(raw["currency"]).upper()
+        id=str(raw["id"]), status=str(raw["status"]), amount=from_stripe(int(raw["amount"]), str(raw["currency"]))
     )
 
 

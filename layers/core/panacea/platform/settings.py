@@ -50,6 +50,13 @@ class Settings(BaseModel):
         pattern=r"^https?://[^/]+$",
         description="where the Stripe client sends API calls instead of Stripe (the local sandbox); unset in AWS",
     )
+    secrets_max_age_seconds: int = Field(
+        default=300,
+        ge=0,
+        le=3600,
+        description="how long a secret read (panacea.platform.secrets) is kept before it is read again: "
+        "a rotated secret reaches warm functions within this time (0: read on every use)",
+    )
     idempotency_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     outbox_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     docs_title: str = "Panacea API"
