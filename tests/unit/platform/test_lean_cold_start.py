@@ -29,6 +29,7 @@ LEFT_OUT = (
     "phonenumbers",  # the first phone number read
     "ulid",  # the first id made
     "stripe",  # the first call to Stripe
+    "babel",  # the first country or currency a request names (panacea.platform.cldr)
 )
 
 
