@@ -26,7 +26,7 @@ class CancelOrder(Command):
 
 class AddressChange(Command):
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"address_id": "01JD7PV0J2L4N6Q8S0U2W4Y6A8"}]}
+        extra="forbid", json_schema_extra={"examples": [{"address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8"}]}
     )
 
     address_id: Id

@@ -151,7 +151,7 @@ class Checkout(Command):
                             "quantity": 1,
                         }
                     ],
-                    "address_id": "01JD7PV0J2L4N6Q8S0U2W4Y6A8",
+                    "address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8",
                     "coupon_code": "WELCOME10",
                     "referral_code": "MEI8K2",
                     "payment_method": "card",
