@@ -66,7 +66,8 @@ FromString = Annotated[T, Strict(False), BeforeValidator(_sent_as_string)]
 
 class _Printable:
     """Refuses the characters in `refused` (a regex class) and lone surrogates, and says so in the
-    schema (as a `pattern`, unless the field has its own)."""
+    schema as a `pattern`. A field with a pattern of its own says which characters it takes and
+    needs none of this (pydantic would document only one of the two patterns)."""
 
     def __init__(self, refused: str) -> None:
         self.refused = re.compile(f"[{refused}\ud800-\udfff]")
@@ -100,8 +101,8 @@ _CONTROL = r"\x00-\x1f\x7f-\x9f"
 _CONTROL_BUT_LINE_BREAKS_AND_TABS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 
 Text = Annotated[str, _Printable(_CONTROL)]
-"""Free text on one line: names, labels, reasons, notes. Constraints go around it:
-`Annotated[Text, Field(max_length=40)]`."""
+"""Free text on one line: names, labels, reasons, notes. Lengths go around it,
+`Annotated[Text, Field(max_length=40)]`; a pattern does not (see `_Printable`)."""
 
 Paragraphs = Annotated[str, _Printable(_CONTROL_BUT_LINE_BREAKS_AND_TABS)]
 """Free text that may run over lines (tabs, `\\n`, `\\r\\n`): descriptions."""
