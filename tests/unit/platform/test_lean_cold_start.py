@@ -29,7 +29,7 @@ LEFT_OUT = (
     "phonenumbers",  # the first phone number read
     "ulid",  # the first id made
     "stripe",  # the first call to Stripe
-    "babel",  # the first currency checked or amount printed (CLDR's currencies and digits)
+    "babel",  # the first currency or country checked, or amount printed (CLDR's lists and digits)
     "aws_lambda_powertools.utilities.parameters",  # the first secret read
 )
 

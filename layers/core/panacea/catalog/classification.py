@@ -11,6 +11,7 @@ from pydantic import ConfigDict, Field
 from panacea.catalog.models import (
     Name,
 )
+from panacea.platform.inputs import Command, FromString, Paragraphs, Text
 from panacea.platform.models import BaseModel
 
 # --- categories and tags -----------------------------------------------------------------------
@@ -27,7 +28,7 @@ class Dimension(StrEnum):
 Position = Annotated[int, Field(ge=0, le=9999, description="order within its dimension, lowest first")]
 
 
-class NewCategory(BaseModel):
+class NewCategory(Command):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -42,17 +43,17 @@ class NewCategory(BaseModel):
         },
     )
 
-    dimension: Dimension
+    dimension: FromString[Dimension]
     name: Name
-    description: Annotated[str, Field(max_length=500)] = ""
+    description: Annotated[Paragraphs, Field(max_length=500)] = ""
     position: Position = 0
 
 
-class CategoryPatch(BaseModel):
+class CategoryPatch(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "Inherited cancer"}]})
 
     name: Name | None = None
-    description: Annotated[str, Field(max_length=500)] | None = None
+    description: Annotated[Paragraphs, Field(max_length=500)] | None = None
     position: Position | None = None
 
 
@@ -65,16 +66,16 @@ class Category(BaseModel):
     created_at: datetime
 
 
-TagName = Annotated[str, Field(min_length=1, max_length=40, examples=["bestseller"])]
+TagName = Annotated[Text, Field(min_length=1, max_length=40, examples=["bestseller"])]
 
 
-class NewTag(BaseModel):
+class NewTag(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "bestseller"}]})
 
     name: TagName
 
 
-class TagPatch(BaseModel):
+class TagPatch(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"name": "best seller"}]})
 
     name: TagName

@@ -11,13 +11,14 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, EmailStr, Field, field_validator
 
 from panacea.platform.events import DomainEvent
+from panacea.platform.inputs import Command, FromString, MoneyIn, Paragraphs, Text
 from panacea.platform.models import BaseModel
 from panacea.platform.money import BasisPoints, Money
 
-Name = Annotated[str, Field(min_length=1, max_length=120)]
+Name = Annotated[Text, Field(min_length=1, max_length=120)]
 
 
-Reason = Annotated[str, Field(min_length=3, max_length=200, examples=["delivery of 40 kits from the lab"])]
+Reason = Annotated[Text, Field(min_length=3, max_length=200, examples=["delivery of 40 kits from the lab"])]
 
 
 MAX_CATEGORIES = 8  # per product: a product's listing items stay within one transaction (dal.py)
@@ -70,7 +71,7 @@ SkuCode = Annotated[
 SpecName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
 
-SpecValue = Annotated[str, Field(min_length=1, max_length=100)]
+SpecValue = Annotated[Text, Field(min_length=1, max_length=100)]
 
 
 Specs = Annotated[
@@ -102,13 +103,13 @@ STORE_MOVES: dict[StoreStatus, frozenset[StoreStatus]] = {
 }
 
 
-class Contact(BaseModel):
+class Contact(Command):
     model_config = ConfigDict(extra="forbid")
 
     name: Name | None = None
     phone: Annotated[str, Field(pattern=r"^\+?[0-9 ().-]{3,31}$")] | None = None
     email: EmailStr | None = None
-    address: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    address: Annotated[Text, Field(min_length=1, max_length=300)] | None = None
 
 
 Licence = Annotated[
@@ -121,7 +122,7 @@ Licence = Annotated[
 ]
 
 
-class NewStore(BaseModel):
+class NewStore(Command):
     """A pharmacy or institution selling in the tenant's mall."""
 
     model_config = ConfigDict(
@@ -149,7 +150,7 @@ class NewStore(BaseModel):
     contact: Contact = Contact.model_construct()  # built without validating: no email validator at import
 
 
-class StorePatch(BaseModel):
+class StorePatch(Command):
     """A merge patch; `status` moves the store (active ⇄ suspended, either → closed)."""
 
     model_config = ConfigDict(
@@ -160,7 +161,7 @@ class StorePatch(BaseModel):
     name: Name | None = None
     licence_number: Licence | None = None
     contact: Contact | None = None
-    status: StoreStatus | None = None
+    status: FromString[StoreStatus] | None = None
 
 
 class Store(BaseModel):
@@ -205,7 +206,7 @@ def _distinct(values: list[str] | None) -> list[str] | None:
     return values
 
 
-Description = Annotated[str, Field(max_length=5000)]
+Description = Annotated[Paragraphs, Field(max_length=5000)]
 
 
 CategoryIds = Annotated[list[str], Field(max_length=MAX_CATEGORIES)]
@@ -217,7 +218,7 @@ TagIds = Annotated[list[str], Field(max_length=MAX_TAGS)]
 Images = Annotated[list[ImageKey], Field(max_length=MAX_IMAGES, description="the first is the product's picture")]
 
 
-class NewProduct(BaseModel):
+class NewProduct(Command):
     """A product, created as a draft; its SKUs are added next, then it is published."""
 
     model_config = ConfigDict(
@@ -245,7 +246,7 @@ class NewProduct(BaseModel):
     )
 
     name: Name
-    kind: ProductKind
+    kind: FromString[ProductKind]
     description: Description = ""
     images: Images = []
     category_ids: CategoryIds = []
@@ -256,7 +257,7 @@ class NewProduct(BaseModel):
     _ids = field_validator("category_ids", "tag_ids", "images")(_distinct)
 
 
-class ProductPatch(BaseModel):
+class ProductPatch(Command):
     """A merge patch of a product's details (its status moves through publish and archive)."""
 
     model_config = ConfigDict(
@@ -265,7 +266,7 @@ class ProductPatch(BaseModel):
     )
 
     name: Name | None = None
-    kind: ProductKind | None = None
+    kind: FromString[ProductKind] | None = None
     description: Description | None = None
     images: Images | None = None
     category_ids: CategoryIds | None = None
@@ -286,12 +287,12 @@ def _one_price_per_currency(prices: list[Money]) -> list[Money]:
 
 
 Prices = Annotated[
-    list[Money],
+    list[MoneyIn],
     Field(min_length=1, max_length=10, description="one per currency, in minor units; the tenant's currency at least"),
 ]
 
 
-class NewSku(BaseModel):
+class NewSku(Command):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -313,7 +314,7 @@ class NewSku(BaseModel):
     _prices = field_validator("prices")(_one_price_per_currency)
 
 
-class SkuPatch(BaseModel):
+class SkuPatch(Command):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"prices": [{"amount": 24900, "currency": "GBP"}]}, {"active": False}]},
@@ -379,7 +380,7 @@ class ProductSummary(BaseModel):
     store_id: str
 
 
-class ImageUploadRequest(BaseModel):
+class ImageUploadRequest(Command):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"content_type": "image/jpeg", "size": 482113}]}
     )

@@ -223,20 +223,10 @@ def update_product(actor: Actor, product_id: str, patch: ProductPatch) -> Produc
     if not changes:
         return _with_urls(product.view())
     _own_images(tenant_id, changes.get("images"))
-    references = _references(
-        tenant_id,
-        store_id=changes.get("store_id"),
-        category_ids=changes.get("category_ids"),
-        tag_ids=changes.get("tag_ids"),
-    )
-    if references:
-        _check_references(
-            dal.fetch(references),
-            tenant_id,
-            store_id=changes.get("store_id"),
-            category_ids=changes.get("category_ids"),
-            tag_ids=changes.get("tag_ids"),
-        )
+    store_id, category_ids, tag_ids = changes.get("store_id"), changes.get("category_ids"), changes.get("tag_ids")
+    if (store_id, category_ids, tag_ids) != (None, None, None):  # every id sent is checked, as on create
+        keys = _references(tenant_id, store_id=store_id, category_ids=category_ids, tag_ids=tag_ids)
+        _check_references(dal.fetch(keys), tenant_id, store_id=store_id, category_ids=category_ids, tag_ids=tag_ids)
     if product.current_status == ProductStatus.PUBLISHED and "store_id" in changes:
         _check_selling(tenant_id, changes["store_id"])
     before = _Snapshot(product)

@@ -14,13 +14,14 @@ from panacea.catalog.models import (
     ProductKind,
     Reason,
 )
+from panacea.platform.inputs import Command
 from panacea.platform.models import BaseModel
 from panacea.platform.money import Money
 
 # --- stock ---------------------------------------------------------------------------------------
 
 
-class StockLevelSet(BaseModel):
+class StockLevelSet(Command):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"available": 40, "reason": "stock count 2026-11"}]}
     )
@@ -29,7 +30,7 @@ class StockLevelSet(BaseModel):
     reason: Reason
 
 
-class StockAdjustment(BaseModel):
+class StockAdjustment(Command):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={

@@ -20,7 +20,8 @@ from panacea.identity.models import (
 )
 from panacea.identity.vocabulary import AddressUse, MemberKind, Sex
 from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Role
-from panacea.platform.models import BaseModel
+from panacea.platform.inputs import Command, Country, FromString
+from panacea.platform.inputs import Text as FreeText
 
 TenantSlug = Annotated[
     str,
@@ -46,29 +47,26 @@ def strong_password(value: str) -> str:
 
 
 Password = Annotated[
-    str, Field(min_length=1, max_length=256, description=PASSWORD_RULES, examples=["Harbour-Gene-2026!"])
+    FreeText, Field(min_length=1, max_length=256, description=PASSWORD_RULES, examples=["Harbour-Gene-2026!"])
 ]
-
-
-Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2", examples=["GB"])]
 
 
 # --- member details ------------------------------------------------------------------------
 
 
-class IndividualPatch(BaseModel):
+class IndividualPatch(Command):
     model_config = ConfigDict(extra="forbid")
     real_name: Name | None = None
-    birth_date: date | None = None
-    sex: Sex | None = None
+    birth_date: FromString[date] | None = None
+    sex: FromString[Sex] | None = None
     occupation: Text | None = None
-    extras: dict[str, str] | None = None
+    extras: dict[FreeText, FreeText] | None = None
 
     _birth = field_validator("birth_date")(plausible_birth_date)
     _extras = field_validator("extras")(small_extras)
 
 
-class GroupPatch(BaseModel):
+class GroupPatch(Command):
     model_config = ConfigDict(extra="forbid")
     company_name: Name | None = None
     nature: Text | None = None
@@ -80,7 +78,7 @@ class GroupPatch(BaseModel):
 # --- registration and sign-in ----------------------------------------------------------------
 
 
-class _EmailOrPhone(BaseModel):
+class _EmailOrPhone(Command):
     """Exactly one of `email` and `phone` names the account."""
 
     email: EmailStr | None = None
@@ -116,7 +114,7 @@ class Registration(_EmailOrPhone):
     )
 
     tenant: TenantSlug
-    kind: MemberKind
+    kind: FromString[MemberKind]
     password: Password | None = Field(default=None, validate_default=True)
     individual: IndividualDetails | None = Field(default=None, validate_default=True)
     group: GroupDetails | None = Field(default=None, validate_default=True)
@@ -157,7 +155,7 @@ class Confirmation(_EmailOrPhone):
     code: Code
 
 
-class PasswordSignIn(BaseModel):
+class PasswordSignIn(Command):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -170,7 +168,7 @@ class PasswordSignIn(BaseModel):
     password: Password
 
 
-class PlatformSignIn(BaseModel):
+class PlatformSignIn(Command):
     """A platform admin's credentials: their username in the user pool (they have no tenant)."""
 
     model_config = ConfigDict(
@@ -191,7 +189,7 @@ class PlatformSignIn(BaseModel):
     password: Password
 
 
-class SmsCodeRequest(BaseModel):
+class SmsCodeRequest(Command):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"tenant": "harbour-gene", "phone": "+447400123456"}]}
     )
@@ -200,7 +198,7 @@ class SmsCodeRequest(BaseModel):
     phone: PhoneInput
 
 
-class SmsSignIn(BaseModel):
+class SmsSignIn(Command):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"tenant": "harbour-gene", "phone": "+447400123456", "code": "482913"}]},
@@ -211,13 +209,13 @@ class SmsSignIn(BaseModel):
     code: Code
 
 
-class Refresh(BaseModel):
+class Refresh(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"refresh_token": "eyJjdHkiOiJKV1Qi…"}]})
 
-    refresh_token: Annotated[str, Field(min_length=10, max_length=8192)]
+    refresh_token: Annotated[FreeText, Field(min_length=10, max_length=8192)]
 
 
-class ForgottenPassword(BaseModel):
+class ForgottenPassword(Command):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"tenant": "harbour-gene", "email": "mei.chen@example.com"}]}
     )
@@ -226,7 +224,7 @@ class ForgottenPassword(BaseModel):
     email: EmailStr
 
 
-class NewPassword(BaseModel):
+class NewPassword(Command):
     """A password set with an emailed code: a reset, or an invitation accepted."""
 
     model_config = ConfigDict(
@@ -254,7 +252,7 @@ class NewPassword(BaseModel):
 # --- your own account and the tenant's people -----------------------------------------------
 
 
-class ProfilePatch(BaseModel):
+class ProfilePatch(Command):
     """A merge patch of your own profile: only the fields sent change, `null` clears one."""
 
     model_config = ConfigDict(
@@ -267,25 +265,25 @@ class ProfilePatch(BaseModel):
     group: GroupPatch | None = None
 
 
-class EmailChange(BaseModel):
+class EmailChange(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"email": "mei@new.example.com"}]})
 
     email: EmailStr
 
 
-class PhoneChange(BaseModel):
+class PhoneChange(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"phone": "+447400123457"}]})
 
     phone: PhoneInput
 
 
-class CodeCheck(BaseModel):
+class CodeCheck(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"code": "482913"}]})
 
     code: Code
 
 
-class Invitation(BaseModel):
+class Invitation(Command):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -295,7 +293,7 @@ class Invitation(BaseModel):
 
     email: EmailStr
     name: Name
-    roles: Annotated[list[Role], Field(min_length=1, description="staff roles")]
+    roles: Annotated[list[FromString[Role]], Field(min_length=1, description="staff roles")]
 
     @field_validator("roles")
     @classmethod
@@ -305,12 +303,14 @@ class Invitation(BaseModel):
         return sorted(set(roles))
 
 
-class RolesChange(BaseModel):
+class RolesChange(Command):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"roles": ["member", "distributor"]}, {"roles": ["finance"]}]}
     )
 
-    roles: Annotated[list[Role], Field(min_length=1, description="the complete set of roles the person holds")]
+    roles: Annotated[
+        list[FromString[Role]], Field(min_length=1, description="the complete set of roles the person holds")
+    ]
 
     @field_validator("roles")
     @classmethod
@@ -323,16 +323,16 @@ class RolesChange(BaseModel):
         return sorted(held)
 
 
-class DisableRequest(BaseModel):
+class DisableRequest(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "left the company"}]})
 
-    reason: Annotated[str, Field(min_length=3, max_length=500)]
+    reason: Annotated[FreeText, Field(min_length=3, max_length=500)]
 
 
 # --- addresses -----------------------------------------------------------------------------------
 
 
-class NewAddress(BaseModel):
+class NewAddress(Command):
     """A recipient for kits, goods and paper reports."""
 
     model_config = ConfigDict(
@@ -353,29 +353,33 @@ class NewAddress(BaseModel):
         },
     )
 
-    label: Annotated[str, Field(max_length=40)] | None = None
+    label: Annotated[FreeText, Field(max_length=40)] | None = None
     recipient: Name
     phone: PhoneInput
-    line1: Annotated[str, Field(min_length=1, max_length=200)]
-    line2: Annotated[str, Field(max_length=200)] | None = None
-    city: Annotated[str, Field(min_length=1, max_length=100)]
-    region: Annotated[str, Field(max_length=100)] | None = None
-    postcode: Annotated[str, Field(max_length=20)] | None = None
+    line1: Annotated[FreeText, Field(min_length=1, max_length=200)]
+    line2: Annotated[FreeText, Field(max_length=200)] | None = None
+    city: Annotated[FreeText, Field(min_length=1, max_length=100)]
+    region: Annotated[FreeText, Field(max_length=100)] | None = None
+    postcode: Annotated[FreeText, Field(max_length=20)] | None = None
     country: Country
-    uses: Annotated[list[AddressUse], Field(min_length=1)] = [AddressUse.KITS, AddressUse.GOODS, AddressUse.REPORTS]
+    uses: Annotated[list[FromString[AddressUse]], Field(min_length=1)] = [
+        AddressUse.KITS,
+        AddressUse.GOODS,
+        AddressUse.REPORTS,
+    ]
     default: bool = Field(default=False, description="make it the default address (the first one always is)")
 
 
-class AddressPatch(BaseModel):
+class AddressPatch(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"label": "Work", "uses": ["goods"]}]})
 
-    label: Annotated[str, Field(max_length=40)] | None = None
+    label: Annotated[FreeText, Field(max_length=40)] | None = None
     recipient: Name | None = None
     phone: PhoneInput | None = None
-    line1: Annotated[str, Field(min_length=1, max_length=200)] | None = None
-    line2: Annotated[str, Field(max_length=200)] | None = None
-    city: Annotated[str, Field(min_length=1, max_length=100)] | None = None
-    region: Annotated[str, Field(max_length=100)] | None = None
-    postcode: Annotated[str, Field(max_length=20)] | None = None
+    line1: Annotated[FreeText, Field(min_length=1, max_length=200)] | None = None
+    line2: Annotated[FreeText, Field(max_length=200)] | None = None
+    city: Annotated[FreeText, Field(min_length=1, max_length=100)] | None = None
+    region: Annotated[FreeText, Field(max_length=100)] | None = None
+    postcode: Annotated[FreeText, Field(max_length=20)] | None = None
     country: Country | None = None
-    uses: Annotated[list[AddressUse], Field(min_length=1)] | None = None
+    uses: Annotated[list[FromString[AddressUse]], Field(min_length=1)] | None = None

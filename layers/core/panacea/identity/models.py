@@ -18,7 +18,7 @@ from panacea.identity.vocabulary import (
     UserKind,
     UserStatus,
 )
-from panacea.platform import clock
+from panacea.platform import clock, inputs
 from panacea.platform.access import Role
 from panacea.platform.events import DomainEvent
 from panacea.platform.models import BaseModel
@@ -33,8 +33,8 @@ PhoneInput = Annotated[
         examples=["+447400123456", "07400 123456"],
     ),
 ]
-Text = Annotated[str, Field(min_length=1, max_length=120)]
-Name = Annotated[str, Field(min_length=1, max_length=120, examples=["Mei Chen"])]
+Text = Annotated[inputs.Text, Field(min_length=1, max_length=120)]
+Name = Annotated[inputs.Text, Field(min_length=1, max_length=120, examples=["Mei Chen"])]
 
 
 # --- member details ------------------------------------------------------------------------
@@ -52,7 +52,7 @@ def small_extras(value: dict[str, str] | None) -> dict[str, str] | None:
     return value
 
 
-class IndividualDetails(BaseModel):
+class IndividualDetails(inputs.Command):
     """What an individual member may tell about themselves (all optional)."""
 
     model_config = ConfigDict(
@@ -65,16 +65,18 @@ class IndividualDetails(BaseModel):
     )
 
     real_name: Name | None = None
-    birth_date: date | None = None
-    sex: Sex | None = None
+    birth_date: inputs.FromString[date] | None = None
+    sex: inputs.FromString[Sex] | None = None
     occupation: Text | None = None
-    extras: dict[str, str] = Field(default_factory=dict, description="anything else the tenant asks for")
+    extras: dict[inputs.Text, inputs.Text] = Field(
+        default_factory=dict, description="anything else the tenant asks for"
+    )
 
     _birth = field_validator("birth_date")(plausible_birth_date)
     _extras = field_validator("extras")(small_extras)
 
 
-class GroupDetails(BaseModel):
+class GroupDetails(inputs.Command):
     """A group member: a company or organisation buying for its people."""
 
     model_config = ConfigDict(

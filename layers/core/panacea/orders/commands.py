@@ -13,26 +13,26 @@ from panacea.orders.models import (
     Reason,
     RefundLine,
 )
-from panacea.platform.models import BaseModel
+from panacea.platform.inputs import Command, Text
 
 # --- commands --------------------------------------------------------------------------------
 
 
-class CancelOrder(BaseModel):
+class CancelOrder(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "ordered twice by mistake"}]})
 
     reason: Reason
 
 
-class AddressChange(BaseModel):
+class AddressChange(Command):
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"address_id": "01JD7PV0J2L4N6Q8S0U2W4Y6A8"}]}
+        extra="forbid", json_schema_extra={"examples": [{"address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8"}]}
     )
 
     address_id: Id
 
 
-class ShipmentEntry(BaseModel):
+class ShipmentEntry(Command):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -43,11 +43,11 @@ class ShipmentEntry(BaseModel):
     group_id: Annotated[str, Field(pattern=r"^S\d{1,2}$")] | None = Field(
         default=None, description="the parcel; may be left out when one parcel awaits shipment"
     )
-    carrier: Annotated[str, Field(min_length=2, max_length=60)]
+    carrier: Annotated[Text, Field(min_length=2, max_length=60)]
     tracking_number: Annotated[str, Field(min_length=4, max_length=60, pattern=r"^[A-Za-z0-9 -]+$")]
 
 
-class ReceiptConfirmation(BaseModel):
+class ReceiptConfirmation(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"group_id": "S1"}]})
 
     group_id: Annotated[str, Field(pattern=r"^S\d{1,2}$")] | None = Field(
@@ -55,7 +55,7 @@ class ReceiptConfirmation(BaseModel):
     )
 
 
-class RefundAsk(BaseModel):
+class RefundAsk(Command):
     """A member's refund request: what they return (lines) and why; staff approve or decline it."""
 
     model_config = ConfigDict(
@@ -69,7 +69,7 @@ class RefundAsk(BaseModel):
     )
 
 
-class RefundIssue(BaseModel):
+class RefundIssue(Command):
     """A refund staff issue: all of what is left, or part (an amount, and/or lines returned)."""
 
     model_config = ConfigDict(
@@ -89,17 +89,17 @@ class RefundIssue(BaseModel):
     restock: bool = Field(default=True, description="put the lines' quantities back in stock")
 
 
-class RefundDecision(BaseModel):
+class RefundDecision(Command):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"note": "return received in good condition"}]}
     )
 
-    note: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    note: Annotated[Text, Field(min_length=1, max_length=500)] | None = None
     amount: Annotated[int, Field(ge=1, description="minor units; default: what the member asked for")] | None = None
     restock: bool = True
 
 
-class OfflinePayment(BaseModel):
+class OfflinePayment(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reference": "BACS HG-2026-1042"}]})
 
     reference: Annotated[str, Field(min_length=3, max_length=120, pattern=r"^[\x20-\x7e]+$")]

@@ -12,6 +12,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from panacea.platform.events import DomainEvent
 from panacea.platform.ids import ID_PATTERN
+from panacea.platform.inputs import Command, FromString, Text
 from panacea.platform.models import BaseModel
 from panacea.platform.money import BasisPoints, Money
 
@@ -27,7 +28,7 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, examples=["01JD7Q2ZQ8C1V3B5N7M9K2H
 Quantity = Annotated[int, Field(ge=1, le=MAX_QUANTITY, examples=[1])]
 
 
-Reason = Annotated[str, Field(min_length=3, max_length=500, examples=["ordered the wrong size"])]
+Reason = Annotated[Text, Field(min_length=3, max_length=500, examples=["ordered the wrong size"])]
 
 
 class OrderState(StrEnum):
@@ -85,7 +86,7 @@ OFFLINE_METHODS = frozenset({PaymentMethod.BANK_TRANSFER, PaymentMethod.CASH})
 # --- cart and checkout ---------------------------------------------------------------------
 
 
-class LineIn(BaseModel):
+class LineIn(Command):
     model_config = ConfigDict(extra="forbid")
 
     sku_id: Id
@@ -96,7 +97,7 @@ class LineIn(BaseModel):
 Lines = Annotated[list[LineIn], Field(min_length=1, max_length=MAX_LINES)]
 
 
-class CartLines(BaseModel):
+class CartLines(Command):
     """The whole cart (a PUT replaces it)."""
 
     model_config = ConfigDict(
@@ -135,7 +136,7 @@ def _no_repeats(lines: list[LineIn]) -> None:
         raise ValueError("each SKU of a store appears on one line; add up its quantities")
 
 
-class Checkout(BaseModel):
+class Checkout(Command):
     """Checkout from the cart (no `lines`) or "buy now" (`lines`)."""
 
     model_config = ConfigDict(
@@ -150,7 +151,7 @@ class Checkout(BaseModel):
                             "quantity": 1,
                         }
                     ],
-                    "address_id": "01JD7PV0J2L4N6Q8S0U2W4Y6A8",
+                    "address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8",
                     "coupon_code": "WELCOME10",
                     "referral_code": "MEI8K2",
                     "payment_method": "card",
@@ -163,11 +164,11 @@ class Checkout(BaseModel):
     address_id: Id | None = Field(
         default=None, description="from your address book; needed when anything is posted (goods, kits)"
     )
-    coupon_code: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+    coupon_code: Annotated[Text, Field(min_length=1, max_length=40)] | None = None
     referral_code: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")] | None = Field(
         default=None, description="the share link's code; kept on the order for the distribution context"
     )
-    payment_method: PaymentMethod
+    payment_method: FromString[PaymentMethod]
 
     @model_validator(mode="after")
     def _one_line_per_sku(self) -> Checkout:
@@ -249,7 +250,7 @@ class PaymentInfo(BaseModel):
     disputed: bool = False
 
 
-class RefundLine(BaseModel):
+class RefundLine(Command):
     model_config = ConfigDict(extra="forbid")
 
     line_no: Annotated[int, Field(ge=1, le=MAX_LINES)]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from panacea.platform.models import BaseModel
+from panacea.platform.inputs import Command, FromString
 from panacea.platform.sections import SettingsSection, TenantProfile
 
 
@@ -21,12 +21,12 @@ class PaymentMethod(StrEnum):  # the online (Stripe) methods a tenant may enable
 _CHINA_METHODS = [PaymentMethod.ALIPAY, PaymentMethod.WECHAT_PAY, PaymentMethod.CARD]
 
 
-class OrdersPatch(BaseModel):
+class OrdersPatch(Command):
     model_config = ConfigDict(extra="forbid")
     payment_timeout_minutes: Annotated[int, Field(ge=5, le=7 * 24 * 60)] | None = None
     cancel_window_minutes: Annotated[int, Field(ge=0, le=7 * 24 * 60)] | None = None
     auto_complete_days: Annotated[int, Field(ge=1, le=60)] | None = None
-    payment_methods: Annotated[list[PaymentMethod], Field(min_length=1)] | None = None
+    payment_methods: Annotated[list[FromString[PaymentMethod]], Field(min_length=1)] | None = None
     offline_payment: bool | None = None
 
 

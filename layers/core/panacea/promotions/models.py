@@ -15,8 +15,9 @@ from typing import Annotated, Self
 from pydantic import AwareDatetime, ConfigDict, Field, field_validator, model_validator
 
 from panacea.platform.events import DomainEvent
+from panacea.platform.inputs import Command, CurrentCurrency, FromString, Paragraphs, Text
 from panacea.platform.models import BaseModel
-from panacea.platform.money import BASIS_POINTS_IN_WHOLE, Currency, Money
+from panacea.platform.money import BASIS_POINTS_IN_WHOLE, Money
 
 MAX_TIERS = 10
 
@@ -36,16 +37,19 @@ MinorUnits = Annotated[int, Field(ge=0, le=10**12, description="minor units of t
 Positive = Annotated[int, Field(gt=0, le=10**12, description="minor units of the promotion's currency")]
 
 
-Name = Annotated[str, Field(min_length=1, max_length=120)]
+Name = Annotated[Text, Field(min_length=1, max_length=120)]
 
 
-Description = Annotated[str, Field(max_length=1000)]
+Description = Annotated[Paragraphs, Field(max_length=1000)]
 
 
 CatalogId = Annotated[
     str,
     Field(
-        min_length=1, max_length=64, pattern=r"^[^\s#]+$", description="an id the catalog gave a product or category"
+        min_length=1,
+        max_length=64,
+        pattern=r"^[^\s#\x00-\x1f\x7f-\x9f]+$",
+        description="an id the catalog gave a product or category",
     ),
 ]
 
@@ -125,7 +129,7 @@ class PromotionStatus(StrEnum):
 # --- what a promotion gives ------------------------------------------------------------------
 
 
-class SpendTier(BaseModel):
+class SpendTier(Command):
     """Spend at least `spend` on the scoped lines, take `off` off them."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -140,7 +144,7 @@ class SpendTier(BaseModel):
         return self
 
 
-class Offer(BaseModel):
+class Offer(Command):
     """The discount and the lines it applies to."""
 
     model_config = ConfigDict(
@@ -163,7 +167,7 @@ class Offer(BaseModel):
         },
     )
 
-    kind: PromotionKind
+    kind: FromString[PromotionKind]
     amount_off: Positive | None = Field(default=None, description="for `amount_off`")
     percentage_bps: Annotated[int, Field(gt=0, le=BASIS_POINTS_IN_WHOLE)] | None = Field(
         default=None, description="for `percentage_off`: 1/100 of a percent (1500 = 15%)"
@@ -171,7 +175,7 @@ class Offer(BaseModel):
     tiers: Annotated[list[SpendTier], Field(max_length=MAX_TIERS)] = Field(
         default_factory=list, description="for `spend_and_save`: ascending spend, each taking more off"
     )
-    scope: Scope = Scope.ORDER
+    scope: FromString[Scope] = Scope.ORDER
     product_ids: Annotated[list[CatalogId], Field(max_length=MAX_SCOPE_IDS)] = Field(
         default_factory=list, description="for scope `products`"
     )
@@ -208,7 +212,7 @@ def upper(code: str | None) -> str | None:
     return code.upper() if code is not None else None
 
 
-class _Window(BaseModel):
+class _Window(Command):
     @model_validator(mode="after")
     def _ends_after_start(self) -> Self:
         starts, ends = getattr(self, "starts_at", None), getattr(self, "ends_at", None)
@@ -278,12 +282,12 @@ class NewPromotion(_Window):
 
     name: Name
     description: Description | None = None
-    currency: Currency
-    method: Method
+    currency: CurrentCurrency
+    method: FromString[Method]
     code: CouponCode | None = Field(default=None, description="the shared code, for method `code` (and only for it)")
     offer: Offer
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime | None = Field(default=None, description="open-ended when absent")
+    starts_at: FromString[AwareDatetime]
+    ends_at: FromString[AwareDatetime] | None = Field(default=None, description="open-ended when absent")
     min_spend: MinorUnits = Field(default=0, description="on the scoped lines, before any discount")
     budget: Positive | None = Field(default=None, description="the most it may give away in total")
     usage_limit: Count | None = Field(default=None, description="the most orders it may discount")
@@ -315,8 +319,8 @@ class PromotionPatch(_Window):
     description: Description | None = None
     code: CouponCode | None = None
     offer: Offer | None = None
-    starts_at: AwareDatetime | None = None
-    ends_at: AwareDatetime | None = None
+    starts_at: FromString[AwareDatetime] | None = None
+    ends_at: FromString[AwareDatetime] | None = None
     min_spend: MinorUnits | None = None
     budget: Positive | None = None
     usage_limit: Count | None = None

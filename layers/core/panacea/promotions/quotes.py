@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, field_validator
 
+from panacea.platform.inputs import Command, MoneyIn, Text
 from panacea.platform.models import BaseModel
 from panacea.platform.money import Money
 from panacea.promotions.models import (
@@ -23,7 +24,7 @@ from panacea.promotions.models import (
 # --- coupon codes ----------------------------------------------------------------------------
 
 
-class CodeBatchRequest(BaseModel):
+class CodeBatchRequest(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"count": 20, "prefix": "NEW"}]})
 
     count: Annotated[int, Field(ge=1, le=MAX_CODES_PER_BATCH, description="codes to issue in this batch")]
@@ -66,15 +67,15 @@ class RedemptionRecord(BaseModel):
 # --- quoting: the contract the orders context calls -----------------------------------------
 
 
-class QuoteLine(BaseModel):
+class QuoteLine(Command):
     """A line of an order as the server priced it: `amount` is unit price times quantity."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    line_ref: Annotated[str, Field(min_length=1, max_length=64, examples=["1"])]
+    line_ref: Annotated[Text, Field(min_length=1, max_length=64, examples=["1"])]
     product_id: CatalogId
     category_ids: Annotated[list[CatalogId], Field(max_length=20)] = Field(default_factory=list)
-    amount: Money
+    amount: MoneyIn
 
     @field_validator("amount")
     @classmethod
@@ -84,7 +85,7 @@ class QuoteLine(BaseModel):
         return amount
 
 
-class QuoteRequest(BaseModel):
+class QuoteRequest(Command):
     """A preview: the lines as the catalog priced them. Orders price again on the server."""
 
     model_config = ConfigDict(
@@ -114,7 +115,7 @@ class QuoteRequest(BaseModel):
     )
 
     lines: Annotated[list[QuoteLine], Field(min_length=1, max_length=MAX_QUOTE_LINES)]
-    coupon_code: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    coupon_code: Annotated[Text, Field(min_length=1, max_length=64)] | None = None
     first_order: bool = False
 
 

@@ -11,6 +11,7 @@ from pydantic import ConfigDict, EmailStr, Field, create_model, field_validator,
 from panacea.platform import declarations
 from panacea.platform.access import STAFF_ROLES, Role
 from panacea.platform.events import DomainEvent
+from panacea.platform.inputs import Command, Country, CurrentCurrency, FromString, Text
 from panacea.platform.models import BaseModel
 from panacea.platform.money import Currency
 from panacea.platform.sections import SettingsSection
@@ -26,9 +27,8 @@ Slug = Annotated[
     Field(min_length=3, max_length=40, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["harbour-gene"]),
 ]
 Locale = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", examples=["en-GB", "zh-CN"])]
-Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2", examples=["GB"])]
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", examples=["#0B6E4F"])]
-Name = Annotated[str, Field(min_length=1, max_length=120)]
+Name = Annotated[Text, Field(min_length=1, max_length=120)]
 
 
 # --- settings ----------------------------------------------------------------------------
@@ -80,23 +80,23 @@ def _is_section(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, SettingsSection)
 
 
-class SenderNamesPatch(BaseModel):
+class SenderNamesPatch(Command):
     model_config = ConfigDict(extra="forbid")
     sms: Annotated[str, Field(pattern=r"^[A-Za-z0-9 ]{1,11}$")] | None = None
-    email: Annotated[str, Field(min_length=1, max_length=80)] | None = None
-    whatsapp: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    email: Annotated[Text, Field(min_length=1, max_length=80)] | None = None
+    whatsapp: Annotated[Text, Field(min_length=1, max_length=80)] | None = None
 
 
-class BrandingPatch(BaseModel):
+class BrandingPatch(Command):
     model_config = ConfigDict(extra="forbid")
     display_name: Name | None = None
     primary_colour: Colour | None = None
     accent_colour: Colour | None = None
-    logo_key: Annotated[str, Field(max_length=512)] | None = None
+    logo_key: Annotated[Text, Field(max_length=512)] | None = None
     sender_names: SenderNamesPatch | None = None
 
 
-class TenancyPatch(BaseModel):
+class TenancyPatch(Command):
     """A merge patch: only the fields sent change; `null` clears an optional field."""
 
     model_config = ConfigDict(
@@ -146,12 +146,12 @@ else:
 # --- tenants -----------------------------------------------------------------------------
 
 
-class FirstAdmin(BaseModel):
+class FirstAdmin(Command):
     email: EmailStr
     name: Name
 
 
-class NewTenant(BaseModel):
+class NewTenant(Command):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -172,14 +172,14 @@ class NewTenant(BaseModel):
 
     name: Name
     slug: Slug
-    kind: TenantKind
+    kind: FromString[TenantKind]
     parent_partner_id: str | None = Field(
         default=None, description="the white-label partner this tenant is a sub-tenant of"
     )
-    currency: Currency
+    currency: CurrentCurrency
     locale: Locale
     jurisdiction: Country
-    tier: Tier = Tier.TRIAL
+    tier: FromString[Tier] = Tier.TRIAL
     first_admin: FirstAdmin
 
 
@@ -205,23 +205,23 @@ class Tenant(BaseModel):
     updated_at: datetime
 
 
-class StatusChange(BaseModel):
+class StatusChange(Command):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "invoice 2026-11 unpaid"}]})
 
-    reason: Annotated[str, Field(min_length=3, max_length=500)]
+    reason: Annotated[Text, Field(min_length=3, max_length=500)]
 
 
 # --- API keys ----------------------------------------------------------------------------
 
 
-class NewApiKey(BaseModel):
+class NewApiKey(Command):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"name": "LIMS integration", "roles": ["lab_operator"]}]}
     )
 
-    name: Annotated[str, Field(min_length=1, max_length=80)]
+    name: Annotated[Text, Field(min_length=1, max_length=80)]
     roles: Annotated[
-        list[Role],
+        list[FromString[Role]],
         Field(min_length=1, description="what the partner system may do: staff roles other than owner"),
     ] = [Role.ADMIN]
 

@@ -12,12 +12,12 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, model_validator
 
-from panacea.platform.models import BaseModel
+from panacea.platform.inputs import Command
 from panacea.platform.money import BasisPoints
 from panacea.platform.sections import SettingsSection, TenantProfile
 
 
-class DistributionPatch(BaseModel):
+class DistributionPatch(Command):
     model_config = ConfigDict(extra="forbid")
     enabled: bool | None = None
     level_rates_bps: Annotated[list[BasisPoints], Field(max_length=3)] | None = None
