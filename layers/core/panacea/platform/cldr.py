@@ -53,3 +53,20 @@ def currencies_in_use(on: date) -> frozenset[str]:
         for territory in get_global("territory_currencies")
         for code in get_territory_currencies(territory, on, tender=True)
     )
+
+
+@cached
+def currency_digits() -> dict[str, int]:
+    """Every currency CLDR lists as legal tender somewhere, then or now, and the digits of its minor
+    unit (`panacea.platform.money` counts amounts in them). A withdrawn one (ZWL, BGN) stays known,
+    so a record written in it still reads; what a request may name is `currencies_in_use` that day."""
+    from babel.core import get_global  # noqa: PLC0415 - not on a cold start
+    from babel.numbers import get_currency_precision  # noqa: PLC0415
+
+    tender = {
+        code
+        for entries in get_global("territory_currencies").values()
+        for code, _since, _until, is_tender in entries
+        if is_tender
+    }
+    return {code: get_currency_precision(code) for code in sorted(tender)}

@@ -2,8 +2,9 @@
 
 Which currencies exist and how many digits each is counted in come from CLDR, through Babel (a
 maintained source that follows ISO 4217 and the territories' own practice; updated with Babel):
-a currency is accepted if CLDR lists it as legal tender somewhere with no end date (ZWG and XCG
-are; ZWL, ANG and BGN are no more), and its minor unit is CLDR's digits for it: 2 for GBP's
+a currency is known if CLDR lists it as legal tender somewhere, then or now (so a record written in
+ZWL or BGN still reads; what a request may name is narrower: one in use that day,
+`panacea.platform.inputs.CurrentCurrency`), and its minor unit is CLDR's digits for it: 2 for GBP's
 pence, 0 for JPY, 3 for KWD's fils, and 0 where a currency's nominal fraction is not used
 (ISK, HUF, IDR, COP, IQD …). Babel loads with the first amount checked or printed, never at
 import (cold starts stay lean).
@@ -27,45 +28,35 @@ from decimal import Decimal
 from typing import Annotated, Self
 
 from pydantic import AfterValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
-from panacea.platform.caches import cached
+from panacea.platform import cldr
 from panacea.platform.models import BaseModel
 
 BASIS_POINTS_IN_WHOLE = 10_000
 
 
-@cached
-def _in_use() -> dict[str, int]:
-    """Every currency CLDR lists as legal tender somewhere with no end date, and its digits."""
-    from babel.core import get_global  # noqa: PLC0415 - on first use: no handler loads CLDR at cold start
-    from babel.numbers import get_currency_precision  # noqa: PLC0415
-
-    tender = {
-        code
-        for entries in get_global("territory_currencies").values()
-        for code, _since, until, is_tender in entries
-        if until is None and is_tender
-    }
-    return {code: get_currency_precision(code) for code in sorted(tender)}
+def _known() -> dict[str, int]:
+    return cldr.currency_digits()
 
 
 class _MinorUnits(Mapping[str, int]):
     """Currency code → the digits of its minor unit, read from CLDR on first use."""
 
     def __getitem__(self, code: str) -> int:
-        return _in_use()[code]
+        return _known()[code]
 
     def __contains__(self, code: object) -> bool:
-        return code in _in_use()
+        return code in _known()
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_in_use())
+        return iter(_known())
 
     def __len__(self) -> int:
-        return len(_in_use())
+        return len(_known())
 
     def __repr__(self) -> str:
-        return "<MINOR_UNITS: ISO 4217 currencies in use and their digits, from CLDR (Babel)>"
+        return "<MINOR_UNITS: ISO 4217 currencies, then and now, and their digits, from CLDR (Babel)>"
 
 
 MINOR_UNITS: Mapping[str, int] = _MinorUnits()
@@ -73,7 +64,7 @@ MINOR_UNITS: Mapping[str, int] = _MinorUnits()
 
 def _known_currency(code: str) -> str:
     if code not in MINOR_UNITS:
-        raise ValueError(f"{code} is not an ISO 4217 currency in use")
+        raise PydanticCustomError("currency", "{code} is not an ISO 4217 currency", {"code": code})
     return code
 
 
