@@ -31,6 +31,7 @@ DOCUMENT = "openapi.json"
 PYTHON_PACKAGE = Path("python/panacea_api_client")
 TYPESCRIPT_SCHEMA = Path("typescript/src/schema.d.ts")
 GENERATED = [Path(DOCUMENT), PYTHON_PACKAGE, TYPESCRIPT_SCHEMA]
+CACHES = {"__pycache__", ".ruff_cache", ".mypy_cache"}  # what running or checking the client leaves beside it
 
 # What the document is built under: no real stage, table or secret is read to describe the API.
 DUMMY_ENVIRONMENT = {
@@ -131,8 +132,8 @@ def differences(fresh: Path, committed: Path) -> list[str]:
             if not (a.is_file() and b.is_file() and filecmp.cmp(a, b, shallow=False)):
                 found.append(str(generated))
             continue
-        names = {p.relative_to(a) for p in a.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-        names |= {p.relative_to(b) for p in b.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+        names = {p.relative_to(a) for p in a.rglob("*") if p.is_file() and not CACHES & set(p.parts)}
+        names |= {p.relative_to(b) for p in b.rglob("*") if p.is_file() and not CACHES & set(p.parts)}
         found += [
             str(generated / name)
             for name in sorted(names)
