@@ -1,16 +1,16 @@
 """`Panacea`: the generated client with the hand-written parts around it.
 
     from panacea_sdk import Panacea
-    from panacea_api_client.api.my_orders import orders_place, orders_my_orders
+    from panacea_api_client.api.orders import my_orders, place
     from panacea_api_client.models import Checkout
 
     api = Panacea("http://127.0.0.1:3000")
     api.sign_in(tenant="harbour-gene", email="mei.chen@example.com", password="…")
-    placed = api.call(orders_place.sync, body=Checkout.from_dict({...}))     # the answer, typed
-    for order in api.pages(orders_my_orders.sync, limit=50): ...             # every page, lazily
+    placed = api.call(place.sync, body=Checkout.from_dict({...}))            # the answer, typed
+    for order in api.pages(my_orders.sync, limit=50): ...                    # every page, lazily
 
 Partner systems sign with a tenant API key instead: `Panacea(url, key=PartnerKey(prefix, secret))`.
-Every generated operation (`panacea_api_client.api.<tag>.<context>_<operation>`) works with
+Every generated operation (`panacea_api_client.api.<context>.<handler>`, from its operation id) works with
 `api.client`; an error answer raises a `ProblemError` subclass from any of them.
 """
 
@@ -88,7 +88,10 @@ class Panacea:
         """A generated operation's `sync`, called with this client: its answer (an error answer raises)."""
         answer = operation(client=self.client, **arguments)
         if answer is None or isinstance(answer, Problem):  # the transport raises on error answers first
-            raise TypeError(f"{getattr(operation, '__module__', operation)} answered nothing it documents")
+            raise TypeError(
+                f"{getattr(operation, '__module__', operation)} answered no JSON it documents"
+                " (a file, say: call its sync_detailed with api.client and read .content)"
+            )
         return answer
 
     def pages(self, operation: Callable[..., Page[T] | Problem | None], /, **arguments: Any) -> Iterator[T]:

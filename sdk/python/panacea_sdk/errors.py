@@ -5,7 +5,7 @@ The class follows the status (`NotFound`, `Conflict`, `ValidationFailed`, …, a
 at fault, so a caller can catch what it can handle:
 
     try:
-        api.call(orders_place.sync, body=checkout)
+        api.call(place.sync, body=checkout)
     except Conflict as problem:
         if problem.slug == "out-of-stock": ...
     except ValidationFailed as problem:
