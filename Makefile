@@ -10,12 +10,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CDK_STAMP := node_modules/.installed
+SDK_STAMP := sdk/typescript/node_modules/.installed
 
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CDK_DISABLE_CLI_TELEMETRY := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help dev test synth bench docs lint format lock clean
+.PHONY: help dev test synth bench docs sdk lint format lock clean
 
 help:  ## this list
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,10 +30,14 @@ $(CDK_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+$(SDK_STAMP): sdk/typescript/package.json sdk/typescript/package-lock.json
+	cd sdk/typescript && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 dev: $(STAMP)  ## install, then run the whole platform locally with a demo tenant
 	$(BIN)/python -m infra.local
 
-test: $(STAMP)  ## install, then run every test (unit, integration, infra, e2e)
+test: $(STAMP) $(SDK_STAMP)  ## install, then run every test (unit, integration, infra, e2e)
 	$(BIN)/python -m pytest tests
 
 synth: $(STAMP) $(CDK_STAMP)  ## synthesize the CDK app offline into cdk.out (cdk-nag checks included)
@@ -43,6 +48,9 @@ bench: $(STAMP)  ## cold-start ratios and AWS requests per use case
 
 docs: $(STAMP)  ## regenerate the event catalogue and workflow diagrams from the code
 	$(BIN)/python -m infra.catalogue
+
+sdk: $(STAMP) $(SDK_STAMP)  ## regenerate sdk/openapi.json and the Python and TypeScript clients from the code
+	$(BIN)/python sdk/generate.py
 
 lint: $(STAMP)  ## ruff and mypy
 	$(BIN)/ruff check .
@@ -59,4 +67,4 @@ lock:  ## re-pin every transitive dependency after changing pyproject.toml (reso
 	/tmp/panacea-lock/bin/pip freeze --exclude panacea > requirements.lock
 
 clean:
-	rm -rf $(VENV) node_modules cdk.out .local
+	rm -rf $(VENV) node_modules sdk/typescript/node_modules sdk/typescript/dist cdk.out .local

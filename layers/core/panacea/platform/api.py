@@ -176,7 +176,8 @@ class Resolver(APIGatewayRestResolver):
         middlewares: list[Callable[..., Any]] | None = None,
     ) -> Any:
         documented = {status_code: {"description": response_description}, **_PROBLEMS, **(responses or {})}
-        return super().route(
+        register = super().route  # called once the handler is known: its name is the operation's
+        return lambda handler: register(
             rule,
             method,
             cors,
@@ -187,7 +188,7 @@ class Resolver(APIGatewayRestResolver):
             documented,
             response_description,
             tags,
-            operation_id,
+            operation_id or operation_id_of(handler),
             include_in_schema,
             security,
             openapi_extensions,
@@ -196,7 +197,16 @@ class Resolver(APIGatewayRestResolver):
             custom_response_validation_http_code,
             status_code,
             middlewares,
-        )
+        )(handler)
+
+
+def operation_id_of(handler: Callable[..., Any]) -> str | None:
+    """`functions.orders.api.place_order` → `orders.place_order`: stable, and read as a method name
+    by the SDKs generated from the document (None elsewhere: Powertools' default)."""
+    match handler.__module__.split("."):
+        case ["functions", context, "api"]:
+            return f"{context}.{handler.__name__}"
+    return None
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         """Powertools' document, with `Idempotency-Key` spelled as clients send it (Powertools

@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.promotion import Promotion
+from ...types import Response
+
+
+def _get_kwargs(
+    promotion_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/promotions/{promotion_id}/pause".format(
+            promotion_id=quote(str(promotion_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Promotion | None:
+    if response.status_code == 200:
+        response_200 = Promotion.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Promotion]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    promotion_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | Promotion]:
+    """Pause an active promotion
+
+     Requires `promotions:manage` (owner, admin, catalog_manager).
+
+    Args:
+        promotion_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Promotion]
+    """
+
+    kwargs = _get_kwargs(
+        promotion_id=promotion_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    promotion_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | Promotion | None:
+    """Pause an active promotion
+
+     Requires `promotions:manage` (owner, admin, catalog_manager).
+
+    Args:
+        promotion_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Promotion
+    """
+
+    return sync_detailed(
+        promotion_id=promotion_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    promotion_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | Promotion]:
+    """Pause an active promotion
+
+     Requires `promotions:manage` (owner, admin, catalog_manager).
+
+    Args:
+        promotion_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Promotion]
+    """
+
+    kwargs = _get_kwargs(
+        promotion_id=promotion_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    promotion_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | Promotion | None:
+    """Pause an active promotion
+
+     Requires `promotions:manage` (owner, admin, catalog_manager).
+
+    Args:
+        promotion_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Promotion
+    """
+
+    return (
+        await asyncio_detailed(
+            promotion_id=promotion_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,321 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.quote import Quote
+from ...models.quote_request import QuoteRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: QuoteRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/promotions/quote",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Quote | None:
+    if response.status_code == 200:
+        response_200 = Quote.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Quote]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QuoteRequest,
+) -> Response[Problem | Quote]:
+    """Preview what the running promotions and a coupon take off an order
+
+     Requires `promotions:use` (owner, admin, catalog_manager, order_manager, finance, content_editor,
+    service_desk, expert, lab_operator, member, distributor). Nothing is redeemed: placing the order
+    prices it again on the server.
+
+    **What combines with what.** An order takes at most one coupon code and at most one automatic
+    campaign. A campaign and a coupon combine only when both are marked `combinable`; otherwise
+    only one of them applies. Of everything allowed, the quote applies the combination with the
+    largest total discount (on a tie: the one with the coupon the member entered, then the one
+    with fewer promotions, then the campaign created first). A coupon that is valid but loses is
+    not refused: the quote says so in `notes` and `coupon_applied` is false.
+
+    **How a discount is worked out.** Each promotion looks at the lines in its scope (the whole
+    order, some products, or some categories). Its minimum spend and its spend-and-save tier
+    (the highest tier reached applies) are measured on those lines' amounts before any discount.
+    The discount is an amount off, a percentage of those lines (basis points, rounded down to the
+    minor unit), or the tier's amount off; it never exceeds what is left of those lines. It is
+    spread over the scoped lines in proportion to their amounts, rounding down, and the remainder
+    goes on the last scoped line (the one before it, if that line has nothing left). When a
+    campaign and a coupon combine, the campaign applies first and the coupon is worked out on what
+    the campaign left, so together they never take a line below zero.
+
+    **When a promotion applies.** Active, inside its window (`starts_at` ≤ now < `ends_at`), in
+    the lines' currency, minimum spend met, first orders only if so marked, uses and budget left
+    (its discount must fit the budget that is left), the member under their own limit (a
+    first-order promotion counts as one use per member), and a single-use code not used yet.
+    Redeeming (in the order's transaction) checks the usage limit, the budget, the member's limit
+    and the single-use code again under conditions, so no limit is exceeded under concurrency; a
+    cancelled or expired order gives them back.
+
+    Args:
+        body (QuoteRequest): A preview: the lines as the catalog priced them. Orders price again
+            on the server.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Quote]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QuoteRequest,
+) -> Problem | Quote | None:
+    """Preview what the running promotions and a coupon take off an order
+
+     Requires `promotions:use` (owner, admin, catalog_manager, order_manager, finance, content_editor,
+    service_desk, expert, lab_operator, member, distributor). Nothing is redeemed: placing the order
+    prices it again on the server.
+
+    **What combines with what.** An order takes at most one coupon code and at most one automatic
+    campaign. A campaign and a coupon combine only when both are marked `combinable`; otherwise
+    only one of them applies. Of everything allowed, the quote applies the combination with the
+    largest total discount (on a tie: the one with the coupon the member entered, then the one
+    with fewer promotions, then the campaign created first). A coupon that is valid but loses is
+    not refused: the quote says so in `notes` and `coupon_applied` is false.
+
+    **How a discount is worked out.** Each promotion looks at the lines in its scope (the whole
+    order, some products, or some categories). Its minimum spend and its spend-and-save tier
+    (the highest tier reached applies) are measured on those lines' amounts before any discount.
+    The discount is an amount off, a percentage of those lines (basis points, rounded down to the
+    minor unit), or the tier's amount off; it never exceeds what is left of those lines. It is
+    spread over the scoped lines in proportion to their amounts, rounding down, and the remainder
+    goes on the last scoped line (the one before it, if that line has nothing left). When a
+    campaign and a coupon combine, the campaign applies first and the coupon is worked out on what
+    the campaign left, so together they never take a line below zero.
+
+    **When a promotion applies.** Active, inside its window (`starts_at` ≤ now < `ends_at`), in
+    the lines' currency, minimum spend met, first orders only if so marked, uses and budget left
+    (its discount must fit the budget that is left), the member under their own limit (a
+    first-order promotion counts as one use per member), and a single-use code not used yet.
+    Redeeming (in the order's transaction) checks the usage limit, the budget, the member's limit
+    and the single-use code again under conditions, so no limit is exceeded under concurrency; a
+    cancelled or expired order gives them back.
+
+    Args:
+        body (QuoteRequest): A preview: the lines as the catalog priced them. Orders price again
+            on the server.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Quote
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QuoteRequest,
+) -> Response[Problem | Quote]:
+    """Preview what the running promotions and a coupon take off an order
+
+     Requires `promotions:use` (owner, admin, catalog_manager, order_manager, finance, content_editor,
+    service_desk, expert, lab_operator, member, distributor). Nothing is redeemed: placing the order
+    prices it again on the server.
+
+    **What combines with what.** An order takes at most one coupon code and at most one automatic
+    campaign. A campaign and a coupon combine only when both are marked `combinable`; otherwise
+    only one of them applies. Of everything allowed, the quote applies the combination with the
+    largest total discount (on a tie: the one with the coupon the member entered, then the one
+    with fewer promotions, then the campaign created first). A coupon that is valid but loses is
+    not refused: the quote says so in `notes` and `coupon_applied` is false.
+
+    **How a discount is worked out.** Each promotion looks at the lines in its scope (the whole
+    order, some products, or some categories). Its minimum spend and its spend-and-save tier
+    (the highest tier reached applies) are measured on those lines' amounts before any discount.
+    The discount is an amount off, a percentage of those lines (basis points, rounded down to the
+    minor unit), or the tier's amount off; it never exceeds what is left of those lines. It is
+    spread over the scoped lines in proportion to their amounts, rounding down, and the remainder
+    goes on the last scoped line (the one before it, if that line has nothing left). When a
+    campaign and a coupon combine, the campaign applies first and the coupon is worked out on what
+    the campaign left, so together they never take a line below zero.
+
+    **When a promotion applies.** Active, inside its window (`starts_at` ≤ now < `ends_at`), in
+    the lines' currency, minimum spend met, first orders only if so marked, uses and budget left
+    (its discount must fit the budget that is left), the member under their own limit (a
+    first-order promotion counts as one use per member), and a single-use code not used yet.
+    Redeeming (in the order's transaction) checks the usage limit, the budget, the member's limit
+    and the single-use code again under conditions, so no limit is exceeded under concurrency; a
+    cancelled or expired order gives them back.
+
+    Args:
+        body (QuoteRequest): A preview: the lines as the catalog priced them. Orders price again
+            on the server.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Quote]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QuoteRequest,
+) -> Problem | Quote | None:
+    """Preview what the running promotions and a coupon take off an order
+
+     Requires `promotions:use` (owner, admin, catalog_manager, order_manager, finance, content_editor,
+    service_desk, expert, lab_operator, member, distributor). Nothing is redeemed: placing the order
+    prices it again on the server.
+
+    **What combines with what.** An order takes at most one coupon code and at most one automatic
+    campaign. A campaign and a coupon combine only when both are marked `combinable`; otherwise
+    only one of them applies. Of everything allowed, the quote applies the combination with the
+    largest total discount (on a tie: the one with the coupon the member entered, then the one
+    with fewer promotions, then the campaign created first). A coupon that is valid but loses is
+    not refused: the quote says so in `notes` and `coupon_applied` is false.
+
+    **How a discount is worked out.** Each promotion looks at the lines in its scope (the whole
+    order, some products, or some categories). Its minimum spend and its spend-and-save tier
+    (the highest tier reached applies) are measured on those lines' amounts before any discount.
+    The discount is an amount off, a percentage of those lines (basis points, rounded down to the
+    minor unit), or the tier's amount off; it never exceeds what is left of those lines. It is
+    spread over the scoped lines in proportion to their amounts, rounding down, and the remainder
+    goes on the last scoped line (the one before it, if that line has nothing left). When a
+    campaign and a coupon combine, the campaign applies first and the coupon is worked out on what
+    the campaign left, so together they never take a line below zero.
+
+    **When a promotion applies.** Active, inside its window (`starts_at` ≤ now < `ends_at`), in
+    the lines' currency, minimum spend met, first orders only if so marked, uses and budget left
+    (its discount must fit the budget that is left), the member under their own limit (a
+    first-order promotion counts as one use per member), and a single-use code not used yet.
+    Redeeming (in the order's transaction) checks the usage limit, the budget, the member's limit
+    and the single-use code again under conditions, so no limit is exceeded under concurrency; a
+    cancelled or expired order gives them back.
+
+    Args:
+        body (QuoteRequest): A preview: the lines as the catalog priced them. Orders price again
+            on the server.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Quote
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,369 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account_ready import AccountReady
+from .address import Address
+from .address_change import AddressChange
+from .address_patch import AddressPatch
+from .address_snapshot import AddressSnapshot
+from .address_use import AddressUse
+from .api_key import ApiKey
+from .applied_promotion import AppliedPromotion
+from .audit_action import AuditAction
+from .audit_entry import AuditEntry
+from .audit_entry_detail import AuditEntryDetail
+from .available_promotion import AvailablePromotion
+from .available_promotions import AvailablePromotions
+from .branding import Branding
+from .branding_patch import BrandingPatch
+from .cancel_order import CancelOrder
+from .cart import Cart
+from .cart_lines import CartLines
+from .category import Category
+from .category_patch import CategoryPatch
+from .channel import Channel
+from .checkout import Checkout
+from .code_batch_request import CodeBatchRequest
+from .code_check import CodeCheck
+from .code_sent import CodeSent
+from .confirmation import Confirmation
+from .contact import Contact
+from .coupon_code_state import CouponCodeState
+from .currency_sales import CurrencySales
+from .dimension import Dimension
+from .disable_request import DisableRequest
+from .dispute import Dispute
+from .distribution_patch import DistributionPatch
+from .distribution_settings import DistributionSettings
+from .email_change import EmailChange
+from .field_problem import FieldProblem
+from .first_admin import FirstAdmin
+from .forgotten_password import ForgottenPassword
+from .fulfilment_group import FulfilmentGroup
+from .fulfilment_group_delivered_by_type_0 import FulfilmentGroupDeliveredByType0
+from .group_details import GroupDetails
+from .group_kind import GroupKind
+from .group_patch import GroupPatch
+from .group_status import GroupStatus
+from .http_validation_error import HTTPValidationError
+from .image import Image
+from .image_upload import ImageUpload
+from .image_upload_fields import ImageUploadFields
+from .image_upload_request import ImageUploadRequest
+from .image_upload_request_content_type import ImageUploadRequestContentType
+from .individual_details import IndividualDetails
+from .individual_details_extras import IndividualDetailsExtras
+from .individual_patch import IndividualPatch
+from .individual_patch_extras_type_0 import IndividualPatchExtrasType0
+from .invitation import Invitation
+from .issued_api_key import IssuedApiKey
+from .line_in import LineIn
+from .line_price import LinePrice
+from .member_kind import MemberKind
+from .method import Method
+from .method_sales import MethodSales
+from .money import Money
+from .movement import Movement
+from .new_address import NewAddress
+from .new_api_key import NewApiKey
+from .new_category import NewCategory
+from .new_password import NewPassword
+from .new_product import NewProduct
+from .new_promotion import NewPromotion
+from .new_sku import NewSku
+from .new_sku_specs import NewSkuSpecs
+from .new_store import NewStore
+from .new_store_kind import NewStoreKind
+from .new_tag import NewTag
+from .new_tenant import NewTenant
+from .offer import Offer
+from .offline_payment import OfflinePayment
+from .order import Order
+from .order_line import OrderLine
+from .order_settings import OrderSettings
+from .order_state import OrderState
+from .order_summary import OrderSummary
+from .orders_patch import OrdersPatch
+from .page_address import PageAddress
+from .page_api_key import PageApiKey
+from .page_audit_entry import PageAuditEntry
+from .page_category import PageCategory
+from .page_coupon_code_state import PageCouponCodeState
+from .page_order_summary import PageOrderSummary
+from .page_payment import PagePayment
+from .page_period_order import PagePeriodOrder
+from .page_product_summary import PageProductSummary
+from .page_promotion import PagePromotion
+from .page_redemption_record import PageRedemptionRecord
+from .page_stock_level import PageStockLevel
+from .page_stock_movement import PageStockMovement
+from .page_store import PageStore
+from .page_tag import PageTag
+from .page_tenant import PageTenant
+from .page_user import PageUser
+from .password_sign_in import PasswordSignIn
+from .payment import Payment
+from .payment_info import PaymentInfo
+from .payment_method import PaymentMethod
+from .payment_started import PaymentStarted
+from .payment_status import PaymentStatus
+from .period_order import PeriodOrder
+from .phone_change import PhoneChange
+from .placed_order import PlacedOrder
+from .problem import Problem
+from .product import Product
+from .product_kind import ProductKind
+from .product_patch import ProductPatch
+from .product_sales import ProductSales
+from .product_status import ProductStatus
+from .product_summary import ProductSummary
+from .profile import Profile
+from .profile_patch import ProfilePatch
+from .promotion import Promotion
+from .promotion_kind import PromotionKind
+from .promotion_patch import PromotionPatch
+from .promotion_status import PromotionStatus
+from .provider import Provider
+from .quote import Quote
+from .quote_line import QuoteLine
+from .quote_request import QuoteRequest
+from .receipt_confirmation import ReceiptConfirmation
+from .redemption_record import RedemptionRecord
+from .refresh import Refresh
+from .refund import Refund
+from .refund_ask import RefundAsk
+from .refund_decision import RefundDecision
+from .refund_issue import RefundIssue
+from .refund_line import RefundLine
+from .refund_request import RefundRequest
+from .refund_status import RefundStatus
+from .registration import Registration
+from .response_validation_error import ResponseValidationError
+from .role import Role
+from .roles_change import RolesChange
+from .sales_report import SalesReport
+from .scope import Scope
+from .sender_names import SenderNames
+from .sender_names_patch import SenderNamesPatch
+from .session import Session
+from .settings_patch import SettingsPatch
+from .sex import Sex
+from .shipment import Shipment
+from .shipment_entry import ShipmentEntry
+from .signed_out import SignedOut
+from .sku import Sku
+from .sku_patch import SkuPatch
+from .sku_patch_specs_type_0 import SkuPatchSpecsType0
+from .sku_specs import SkuSpecs
+from .sms_code_request import SmsCodeRequest
+from .sms_sign_in import SmsSignIn
+from .spend_tier import SpendTier
+from .status_change import StatusChange
+from .stock_adjustment import StockAdjustment
+from .stock_level import StockLevel
+from .stock_level_set import StockLevelSet
+from .stock_movement import StockMovement
+from .store import Store
+from .store_kind import StoreKind
+from .store_patch import StorePatch
+from .store_sales import StoreSales
+from .store_status import StoreStatus
+from .suspension import Suspension
+from .tag import Tag
+from .tag_patch import TagPatch
+from .tenant import Tenant
+from .tenant_kind import TenantKind
+from .tenant_settings import TenantSettings
+from .tenant_status import TenantStatus
+from .tier import Tier
+from .totals import Totals
+from .transition import Transition
+from .usage import Usage
+from .user import User
+from .user_kind import UserKind
+from .user_status import UserStatus
+from .validation_error import ValidationError
+
+__all__ = (
+    "AccountReady",
+    "Address",
+    "AddressChange",
+    "AddressPatch",
+    "AddressSnapshot",
+    "AddressUse",
+    "ApiKey",
+    "AppliedPromotion",
+    "AuditAction",
+    "AuditEntry",
+    "AuditEntryDetail",
+    "AvailablePromotion",
+    "AvailablePromotions",
+    "Branding",
+    "BrandingPatch",
+    "CancelOrder",
+    "Cart",
+    "CartLines",
+    "Category",
+    "CategoryPatch",
+    "Channel",
+    "Checkout",
+    "CodeBatchRequest",
+    "CodeCheck",
+    "CodeSent",
+    "Confirmation",
+    "Contact",
+    "CouponCodeState",
+    "CurrencySales",
+    "Dimension",
+    "DisableRequest",
+    "Dispute",
+    "DistributionPatch",
+    "DistributionSettings",
+    "EmailChange",
+    "FieldProblem",
+    "FirstAdmin",
+    "ForgottenPassword",
+    "FulfilmentGroup",
+    "FulfilmentGroupDeliveredByType0",
+    "GroupDetails",
+    "GroupKind",
+    "GroupPatch",
+    "GroupStatus",
+    "HTTPValidationError",
+    "Image",
+    "ImageUpload",
+    "ImageUploadFields",
+    "ImageUploadRequest",
+    "ImageUploadRequestContentType",
+    "IndividualDetails",
+    "IndividualDetailsExtras",
+    "IndividualPatch",
+    "IndividualPatchExtrasType0",
+    "Invitation",
+    "IssuedApiKey",
+    "LineIn",
+    "LinePrice",
+    "MemberKind",
+    "Method",
+    "MethodSales",
+    "Money",
+    "Movement",
+    "NewAddress",
+    "NewApiKey",
+    "NewCategory",
+    "NewPassword",
+    "NewProduct",
+    "NewPromotion",
+    "NewSku",
+    "NewSkuSpecs",
+    "NewStore",
+    "NewStoreKind",
+    "NewTag",
+    "NewTenant",
+    "Offer",
+    "OfflinePayment",
+    "Order",
+    "OrderLine",
+    "OrderSettings",
+    "OrderState",
+    "OrderSummary",
+    "OrdersPatch",
+    "PageAddress",
+    "PageApiKey",
+    "PageAuditEntry",
+    "PageCategory",
+    "PageCouponCodeState",
+    "PageOrderSummary",
+    "PagePayment",
+    "PagePeriodOrder",
+    "PageProductSummary",
+    "PagePromotion",
+    "PageRedemptionRecord",
+    "PageStockLevel",
+    "PageStockMovement",
+    "PageStore",
+    "PageTag",
+    "PageTenant",
+    "PageUser",
+    "PasswordSignIn",
+    "Payment",
+    "PaymentInfo",
+    "PaymentMethod",
+    "PaymentStarted",
+    "PaymentStatus",
+    "PeriodOrder",
+    "PhoneChange",
+    "PlacedOrder",
+    "Problem",
+    "Product",
+    "ProductKind",
+    "ProductPatch",
+    "ProductSales",
+    "ProductStatus",
+    "ProductSummary",
+    "Profile",
+    "ProfilePatch",
+    "Promotion",
+    "PromotionKind",
+    "PromotionPatch",
+    "PromotionStatus",
+    "Provider",
+    "Quote",
+    "QuoteLine",
+    "QuoteRequest",
+    "ReceiptConfirmation",
+    "RedemptionRecord",
+    "Refresh",
+    "Refund",
+    "RefundAsk",
+    "RefundDecision",
+    "RefundIssue",
+    "RefundLine",
+    "RefundRequest",
+    "RefundStatus",
+    "Registration",
+    "ResponseValidationError",
+    "Role",
+    "RolesChange",
+    "SalesReport",
+    "Scope",
+    "SenderNames",
+    "SenderNamesPatch",
+    "Session",
+    "SettingsPatch",
+    "Sex",
+    "Shipment",
+    "ShipmentEntry",
+    "SignedOut",
+    "Sku",
+    "SkuPatch",
+    "SkuPatchSpecsType0",
+    "SkuSpecs",
+    "SmsCodeRequest",
+    "SmsSignIn",
+    "SpendTier",
+    "StatusChange",
+    "StockAdjustment",
+    "StockLevel",
+    "StockLevelSet",
+    "StockMovement",
+    "Store",
+    "StoreKind",
+    "StorePatch",
+    "StoreSales",
+    "StoreStatus",
+    "Suspension",
+    "Tag",
+    "TagPatch",
+    "Tenant",
+    "TenantKind",
+    "TenantSettings",
+    "TenantStatus",
+    "Tier",
+    "Totals",
+    "Transition",
+    "Usage",
+    "User",
+    "UserKind",
+    "UserStatus",
+    "ValidationError",
+)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="PasswordSignIn")
+
+
+@_attrs_define
+class PasswordSignIn:
+    """
+    Attributes:
+        email (str):
+        password (str): at least 12 characters with a lower-case letter, an upper-case letter, a digit and a symbol
+        tenant (str): the tenant's public slug (only calls made before signing in name their tenant)
+    """
+
+    email: str
+    password: str
+    tenant: str
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        password = self.password
+
+        tenant = self.tenant
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "email": email,
+                "password": password,
+                "tenant": tenant,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        email = d.pop("email")
+
+        password = d.pop("password")
+
+        tenant = d.pop("tenant")
+
+        password_sign_in = cls(
+            email=email,
+            password=password,
+            tenant=tenant,
+        )
+
+        return password_sign_in
