@@ -246,37 +246,7 @@ class Gateway:
         return int(answer["statusCode"]), out_headers, payload, (authorizer or {}).get("tenant_id")
 
     def serve(self, host: str, port: int) -> int:
-        gateway = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _any(self) -> None:
-                started = time.perf_counter()
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                headers = {k: v for k, v in self.headers.items()}
-                status, out_headers, payload, tenant = gateway.handle(
-                    self.command, self.path, headers, body, self.client_address[0]
-                )
-                self.send_response(status)
-                for name, value in out_headers.items():
-                    if name.lower() not in {"content-length", "connection"}:
-                        self.send_header(name, value)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-                ms = (time.perf_counter() - started) * 1000
-                who = f" tenant={tenant}" if tenant else ""
-                gateway.log(f"{self.command} {self.path} → {status} {HTTPStatus(status).phrase} {ms:.0f}ms{who}")
-
-            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _any
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass  # one line per request is written above
-
-        self.server = ThreadingHTTPServer((host, port), Handler)
-        self.server.daemon_threads = True
+        self.server = _Server((host, port), _handler_for(self))
         threading.Thread(target=self.server.serve_forever, name="gateway", daemon=True).start()
         return int(self.server.server_address[1])
 
@@ -284,6 +254,74 @@ class Gateway:
         if self.server:
             self.server.shutdown()
             self.server.server_close()
+
+
+class _Server(ThreadingHTTPServer):
+    """A thread per connection, and a listen backlog the kernel can queue a burst of clients in
+    (http.server's is 5: the sixth client connecting at once has its handshake dropped and retried
+    a second later, and under a larger burst connections are lost)."""
+
+    request_queue_size = 1024  # the kernel caps it at net.core.somaxconn
+    daemon_threads = True
+
+
+def _handler_for(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def __getattr__(self, name: str) -> Any:
+            # Any method is the gateway's to answer (http.server answers one it has no `do_` for
+            # with an HTML 501; API Gateway, a method no route takes, with its no-route problem)
+            if name.startswith("do_"):
+                return self._any
+            raise AttributeError(name)
+
+        def _any(self) -> None:
+            started = time.perf_counter()
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length < 0:
+                    raise ValueError(length)
+            except ValueError:
+                self.close_connection = True  # where this body ends is unknown: nothing after it can be read
+                detail = f"Content-Length must be a number of bytes, not {self.headers.get('Content-Length')!r}"
+                self._answer(*_problem(400, "bad-request", "Bad request", detail))
+                return
+            body = self.rfile.read(length) if length else b""
+            headers = {k: v for k, v in self.headers.items()}
+            status, out_headers, payload, tenant = gateway.handle(
+                self.command, self.path, headers, body, self.client_address[0]
+            )
+            self._answer(status, out_headers, payload)
+            ms = (time.perf_counter() - started) * 1000
+            who = f" tenant={tenant}" if tenant else ""
+            gateway.log(f"{self.command} {self.path} → {status} {HTTPStatus(status).phrase} {ms:.0f}ms{who}")
+
+        def _answer(self, status: int, headers: dict[str, str], payload: bytes) -> None:
+            self.send_response(status)
+            for name, value in headers.items():
+                if name.lower() not in {"content-length", "connection"}:
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(payload)))
+            if self.close_connection:
+                self.send_header("Connection", "close")
+            self.end_headers()
+            if self.command != "HEAD":  # an answer to HEAD has no body, or the next answer on the connection is garbled
+                self.wfile.write(payload)
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            """http.server's own refusals (a request line or header it cannot read), as problem+json."""
+            phrase = HTTPStatus(code).phrase if code in HTTPStatus._value2member_map_ else "Error"
+            if self.request_version == self.default_request_version:  # a version it could not read: answer in 1.1
+                self.request_version = self.protocol_version
+            self.close_connection = True
+            self._answer(*_problem(code, "bad-request", phrase, message or explain or phrase))
+            gateway.log(f"{self.requestline[:80]!r} → {code} {phrase}: {message or explain or ''}")
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass  # one line per request is written above
+
+    return Handler
 
 
 def stderr(line: str) -> None:

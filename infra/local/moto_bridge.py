@@ -21,6 +21,9 @@
    Cognito answers NotAuthorizedException, and so does the bridge.
 6. S3: moto stores whatever a presigned POST sends; the bridge judges the form by its policy
    (expiry, conditions, size range) as S3 does (s3_forms.py).
+7. DynamoDB Streams have no long polling: a DynamoDB request that added stream records rings
+   `STREAM_WRITTEN` once it has finished (a transaction's records only once it has committed),
+   so the stream relay waits for the bell instead of asking for records ten times a second.
 
 Everything else is moto as published.
 """
@@ -42,7 +45,7 @@ from moto.cognitoidp.models import CognitoIdpUserPool
 from moto.dynamodb import models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType
-from moto.dynamodb.models.table import Table
+from moto.dynamodb.models.table import StreamShard, Table
 from moto.dynamodb.responses import DynamoHandler
 from moto.events.models import Rule
 from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
@@ -95,13 +98,46 @@ def _send_to_targets(self: Rule, original_event: dict[str, Any], transform_input
             self.targets = saved
 
 
+class Bell:
+    """Rung when something happened; a waiter notes `rings` before looking, then waits for more."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self.rings = 0
+
+    def ring(self) -> None:
+        with self._changed:
+            self.rings += 1
+            self._changed.notify_all()
+
+    def wait(self, rings: int, timeout_s: float) -> None:
+        """Until the bell has rung since it had rung `rings` times, or `timeout_s` has passed."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.rings != rings, timeout=timeout_s)
+
+
+STREAM_WRITTEN = Bell()
 _dynamodb = threading.Lock()
+_streamed = False  # a record was added to a stream by the request being served (under `_dynamodb`)
 _original_dynamodb_call = DynamoHandler.call_action
+_original_stream_add = StreamShard.add
 
 
 def _one_dynamodb_request_at_a_time(self: DynamoHandler) -> Any:
+    global _streamed  # noqa: PLW0603 - guarded by `_dynamodb`
     with _dynamodb:
-        return _original_dynamodb_call(self)
+        try:
+            return _original_dynamodb_call(self)
+        finally:
+            if _streamed:
+                _streamed = False
+                STREAM_WRITTEN.ring()
+
+
+def _add_to_stream(self: StreamShard, old: Any, new: Any) -> None:
+    global _streamed  # noqa: PLW0603 - read and reset under `_dynamodb`
+    _original_stream_add(self, old, new)
+    _streamed = True
 
 
 _original_transact_write_items = DynamoDBBackend.transact_write_items
@@ -211,6 +247,7 @@ def install(*, time_scale: float = 1.0, token_timeout_scale: float = 1.0) -> Non
     WaitFunction._wait_interval = _scaled_wait
     StateTaskServiceCallback._wait_for_task_token_timeout = _scaled_token_wait
     DynamoHandler.call_action = _one_dynamodb_request_at_a_time
+    StreamShard.add = _add_to_stream
     s3_forms.install()
     DynamoDBBackend.transact_write_items = _transact_write_items
     dynamodb_models.copy = _CopyButNotTables()

@@ -9,7 +9,7 @@ developer, a test or the e2e suite can read the codes a person was sent (`pumps.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs
 
 from moto.ses.models import ses_backends
@@ -20,11 +20,45 @@ from infra.local.invoke import ACCOUNT, REGION
 PATH = "/_local/outbox"
 
 
+class Sent(NamedTuple):
+    """How many emails and text messages have been sent (moto only ever adds to either)."""
+
+    emails: int
+    texts: int
+
+
+def sent() -> Sent:
+    """The counts, without reading a message."""
+    return Sent(len(_ses().sent_messages), len(_sns().sms_messages))
+
+
 def messages(to: str | None = None) -> list[dict[str, Any]]:
     """Emails then text messages, each in the order they were sent (optionally only those to `to`)."""
+    found = _emails(0) + _texts(0)
+    if to is not None:
+        wanted = to.lower()
+        found = [m for m in found if wanted in (r.lower() for r in m["to"])]
+    return found
+
+
+def since(seen: Sent) -> tuple[list[dict[str, Any]], Sent]:
+    """The messages sent after the first `seen` ones, and the new counts."""
+    emails, texts = _emails(seen.emails), _texts(seen.texts)
+    return emails + texts, Sent(seen.emails + len(emails), seen.texts + len(texts))
+
+
+def _ses() -> Any:
+    return ses_backends[ACCOUNT][REGION]
+
+
+def _sns() -> Any:
+    return sns_backends[ACCOUNT][REGION]
+
+
+def _emails(start: int) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    for n, sent in enumerate(list(ses_backends[ACCOUNT][REGION].sent_messages)):
-        destinations = getattr(sent, "destinations", None)
+    for n, email in enumerate(list(_ses().sent_messages)[start:], start=start):
+        destinations = getattr(email, "destinations", None)
         recipients = (
             [a for kind in ("ToAddresses", "CcAddresses", "BccAddresses") for a in destinations.get(kind, [])]
             if isinstance(destinations, dict)
@@ -34,19 +68,22 @@ def messages(to: str | None = None) -> list[dict[str, Any]]:
             {
                 "channel": "email",
                 "seq": n,
-                "id": sent.id,
-                "from": sent.source,
+                "id": email.id,
+                "from": email.source,
                 "to": recipients,
-                "subject": getattr(sent, "subject", None),
-                "text": getattr(sent, "body", None) or getattr(sent, "raw_data", ""),
+                "subject": getattr(email, "subject", None),
+                "text": getattr(email, "body", None) or getattr(email, "raw_data", ""),
             }
         )
-    for n, (message_id, (number, text)) in enumerate(list(sns_backends[ACCOUNT][REGION].sms_messages.items())):
-        found.append({"channel": "sms", "seq": n, "id": message_id, "to": [number], "subject": None, "text": text})
-    if to is not None:
-        wanted = to.lower()
-        found = [m for m in found if wanted in (r.lower() for r in m["to"])]
     return found
+
+
+def _texts(start: int) -> list[dict[str, Any]]:
+    texts = list(_sns().sms_messages.items())[start:]
+    return [
+        {"channel": "sms", "seq": n, "id": message_id, "to": [number], "subject": None, "text": text}
+        for n, (message_id, (number, text)) in enumerate(texts, start=start)
+    ]
 
 
 def answer(query: str) -> tuple[int, dict[str, str], bytes]:

@@ -20,26 +20,61 @@ from moto.events.models import EventPattern
 from infra import wiring
 from infra.local import outbox
 from infra.local.invoke import REGION, invoke
+from infra.local.moto_bridge import Bell
 from infra.local.provision import Resources
+
+# A receive waits this long for a message to arrive (SQS long polling, as Lambda's event source
+# polls): an idle queue costs one request per 20 s, and a message is taken the moment it is sent.
+LONG_POLL_S = 20
+# A stream batch its function failed is retried from the first failed record this much later.
+STREAM_RETRY_S = 0.1
 
 
 class Pump(threading.Thread):
-    """A daemon loop that calls `step` until stopped; errors are reported, not fatal."""
+    """A daemon loop that calls `step` until stopped; errors are reported, not fatal.
 
-    def __init__(self, name: str, step: Callable[[], bool], *, idle_s: float, report: Callable[[str], None]) -> None:
+    `step` answers whether it found work (then it is called again at once). When it found none,
+    the pump waits `idle_s`, or less when it has a `bell` to wait for (the event that makes work)."""
+
+    def __init__(
+        self,
+        name: str,
+        step: Callable[[], bool],
+        *,
+        idle_s: float,
+        report: Callable[[str], None],
+        bell: Bell | None = None,
+        waiting: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(name=name, daemon=True)
-        self._step, self._idle_s, self._report = step, idle_s, report
+        self._step, self._idle_s, self._report, self._bell = step, idle_s, report, bell
+        self._waiting = waiting  # whether the step is only waiting for work (a long poll): it holds none
         self.stopping = threading.Event()
+
+    @property
+    def holds_work(self) -> bool:
+        """Whether stopping should wait for it: it is running a step that is not just waiting for work."""
+        return self.is_alive() and not self._waiting()
 
     def run(self) -> None:
         while not self.stopping.is_set():
+            rings = self._bell.rings if self._bell else 0
             try:
                 busy = self._step()
             except Exception as exc:
                 self._report(f"{self.name}: {type(exc).__name__}: {exc}")
                 busy = False
-            if not busy:
+            if busy or self.stopping.is_set():
+                continue
+            if self._bell:
+                self._bell.wait(rings, self._idle_s)
+            else:
                 self.stopping.wait(self._idle_s)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self._bell:
+            self._bell.ring()  # wakes its waiters: each looks, finds nothing new, and waits again or ends
 
 
 def _client(service: str, res: Resources) -> Any:
@@ -64,6 +99,7 @@ class StreamRelay:
                 self.iterators[shard["ShardId"]] = self.streams.get_shard_iterator(
                     StreamArn=self.arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
                 )["ShardIterator"]
+        read = False  # a page of records was read: there may be more behind it
         if not self.pending:
             for shard_id, iterator in self.iterators.items():
                 if iterator is None:
@@ -71,16 +107,18 @@ class StreamRelay:
                 page = self.streams.get_records(ShardIterator=iterator, Limit=self.stream.batch_size)
                 self.iterators[shard_id] = page.get("NextShardIterator")
                 self.pending += [_lambda_record(r, self.arn) for r in page["Records"]]
+                read = read or bool(page["Records"])
         batch = [r for r in self.pending if self.pattern.matches_event(r)]
         if not batch:
             self.pending = []
-            return False
+            return read
         answer = invoke(self.function.handler, {"Records": batch}, function_name=self.function.name)
         failures = (answer or {}).get("batchItemFailures") or []
         if failures:  # retry from the first failed record, as Lambda does for streams
             first = failures[0]["itemIdentifier"]
             self.pending = [r for r in self.pending if int(r["dynamodb"]["SequenceNumber"]) >= int(first)]
-            return False
+            time.sleep(STREAM_RETRY_S)
+            return True
         self.pending = []
         return True
 
@@ -99,15 +137,24 @@ class QueuePoller:
         self.queue, self.function = queue, wiring.function(queue.consumer)
         self.refs = res.queues[queue.name]
         self.sqs = _client("sqs", res)
+        self.polling = False
+
+    def waiting(self) -> bool:
+        """Whether it is in a receive that waits for a message to arrive."""
+        return self.polling
 
     def step(self) -> bool:
-        received = self.sqs.receive_message(
-            QueueUrl=self.refs.url,
-            MaxNumberOfMessages=self.queue.batch_size,
-            WaitTimeSeconds=0,
-            AttributeNames=["All"],
-            MessageAttributeNames=["All"],
-        ).get("Messages", [])
+        self.polling = True
+        try:
+            received = self.sqs.receive_message(
+                QueueUrl=self.refs.url,
+                MaxNumberOfMessages=self.queue.batch_size,
+                WaitTimeSeconds=LONG_POLL_S,
+                AttributeNames=["All"],
+                MessageAttributeNames=["All"],
+            ).get("Messages", [])
+        finally:
+            self.polling = False
         if not received:
             return False
         records = [
@@ -181,11 +228,12 @@ class OutboxPrinter:
 
     def __init__(self, log: Callable[[str], None]) -> None:
         self.log = log
-        self.seen: set[tuple[str, str]] = set()
+        self.printed = outbox.Sent(emails=0, texts=0)
 
     def step(self) -> bool:
-        fresh = [m for m in outbox.messages() if (m["channel"], m["id"]) not in self.seen]
+        if outbox.sent() == self.printed:  # nothing new: no message is read
+            return False
+        fresh, self.printed = outbox.since(self.printed)
         for message in fresh:
-            self.seen.add((message["channel"], message["id"]))
             self.log(outbox.line(message))
         return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 import urllib.request
 from collections.abc import Callable
 from typing import Self
@@ -17,11 +18,13 @@ from infra import wiring
 from infra.local import moto_bridge
 from infra.local.gateway import Gateway, stderr
 from infra.local.invoke import REGION
+from infra.local.moto_bridge import Bell
 from infra.local.provision import STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, Resources, provision
 from infra.local.pumps import OutboxPrinter, Pump, QueuePoller, Scheduler, StreamRelay
 from infra.local.stripe_sandbox import StripeSandbox
 from panacea.platform.caches import reset_caches
 
+STOP_PUMPS_S = 2.0  # how long stopping waits for the pumps to finish what they are doing, all together
 STRIPE_WEBHOOK_PATH = "/v1/payments/stripe/webhook"  # the endpoint Stripe is told to call (functions/payments)
 LOCAL_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "local",
@@ -86,10 +89,12 @@ class LocalPlatform:
         os.environ.update(self.resources.environment())
         reset_caches()  # settings, clients and connections read the environment once; it has just changed
 
-        for stream in wiring.STREAMS:
-            self._pump(f"stream→{stream.function}", StreamRelay(self.resources, stream).step, idle_s=0.1)
-        for queue in wiring.QUEUES:
-            self._pump(f"queue {queue.name}→{queue.consumer}", QueuePoller(self.resources, queue).step, idle_s=0.2)
+        for stream in wiring.STREAMS:  # woken by each write that adds stream records, and every 5 s regardless
+            relay = StreamRelay(self.resources, stream)
+            self._pump(f"stream→{stream.function}", relay.step, idle_s=5.0, bell=moto_bridge.STREAM_WRITTEN)
+        for queue in wiring.QUEUES:  # each receive long-polls: idle_s is only the pause after an empty one
+            poller = QueuePoller(self.resources, queue)
+            self._pump(f"queue {queue.name}→{queue.consumer}", poller.step, idle_s=0.2, waiting=poller.waiting)
         self._pump("scheduler", Scheduler().step, idle_s=1.0)
         self._pump("outbox", OutboxPrinter(self.log).step, idle_s=0.5)
 
@@ -98,8 +103,16 @@ class LocalPlatform:
         self.stripe.webhook_url = f"{self.api_url}{STRIPE_WEBHOOK_PATH}"
         return self
 
-    def _pump(self, name: str, step: Callable[[], bool], *, idle_s: float) -> None:
-        pump = Pump(name, step, idle_s=idle_s, report=self.log)
+    def _pump(
+        self,
+        name: str,
+        step: Callable[[], bool],
+        *,
+        idle_s: float,
+        bell: Bell | None = None,
+        waiting: Callable[[], bool] = lambda: False,
+    ) -> None:
+        pump = Pump(name, step, idle_s=idle_s, report=self.log, bell=bell, waiting=waiting)
         pump.start()
         self.pumps.append(pump)
 
@@ -109,8 +122,10 @@ class LocalPlatform:
         if self.gateway:
             self.gateway.stop()
         for pump in self.pumps:
-            pump.stopping.set()
-        for pump in self.pumps:
-            pump.join(timeout=5)
+            pump.stop()
+        deadline = time.monotonic() + STOP_PUMPS_S
+        for pump in self.pumps:  # one in a long poll ends when it returns (daemon threads do not hold the exit)
+            if pump.holds_work:
+                pump.join(timeout=max(0.0, deadline - time.monotonic()))
         if self.moto:
             self.moto.stop()

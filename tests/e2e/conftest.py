@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import boto3
 import pytest
@@ -75,11 +75,9 @@ class Client:
         return self.http.request(method, path, as_=token, body=body, raw_body=raw, headers=headers)
 
 
-@pytest.fixture(scope="session")
-def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Popen[bytes]]:
-    state = tmp_path_factory.mktemp("local")
-    log = (state / "runtime.log").open("wb")
-    process = subprocess.Popen(
+def launch(state: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
+    """`make dev`'s runtime as a process of its own, on free ports, its state in `state`, writing to `log`."""
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -102,6 +100,13 @@ def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Pop
         stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'layers' / 'core'}"},
     )
+
+
+@pytest.fixture(scope="session")
+def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Popen[bytes]]:
+    state = tmp_path_factory.mktemp("local")
+    log = (state / "runtime.log").open("wb")
+    process = launch(state, log)
     demo_file = state / "demo.json"
 
     def seeded() -> bool:
