@@ -30,6 +30,7 @@ import boto3
 
 from infra import wiring
 from infra.local import outbox
+from infra.local.http_server import LocalHttpServer
 from infra.local.invoke import ACCOUNT, REGION, invoke
 from infra.local.provision import STAGE
 from panacea.platform import clock
@@ -246,7 +247,7 @@ class Gateway:
         return int(answer["statusCode"]), out_headers, payload, (authorizer or {}).get("tenant_id")
 
     def serve(self, host: str, port: int) -> int:
-        self.server = _Server((host, port), _handler_for(self))
+        self.server = LocalHttpServer((host, port), _handler_for(self))
         threading.Thread(target=self.server.serve_forever, name="gateway", daemon=True).start()
         return int(self.server.server_address[1])
 
@@ -254,15 +255,6 @@ class Gateway:
         if self.server:
             self.server.shutdown()
             self.server.server_close()
-
-
-class _Server(ThreadingHTTPServer):
-    """A thread per connection, and a listen backlog the kernel can queue a burst of clients in
-    (http.server's is 5: the sixth client connecting at once has its handshake dropped and retried
-    a second later, and under a larger burst connections are lost)."""
-
-    request_queue_size = 1024  # the kernel caps it at net.core.somaxconn
-    daemon_threads = True
 
 
 def _handler_for(gateway: Gateway) -> type[BaseHTTPRequestHandler]:

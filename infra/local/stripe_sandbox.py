@@ -62,6 +62,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import stripe
 
+from infra.local.http_server import LocalHttpServer
 from panacea.platform import clock
 
 FIXTURES = Path(__file__).with_name("stripe_fixtures.json")
@@ -176,8 +177,7 @@ class StripeSandbox:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer((host, port), Handler)
-        self._server.daemon_threads = True
+        self._server = LocalHttpServer((host, port), Handler)
         threading.Thread(target=self._server.serve_forever, name="stripe-sandbox", daemon=True).start()
         self._sender = threading.Thread(target=self._send_forever, name="stripe-webhooks", daemon=True)
         self._sender.start()

@@ -199,15 +199,6 @@ class Resolver(APIGatewayRestResolver):
             middlewares,
         )(handler)
 
-
-def operation_id_of(handler: Callable[..., Any]) -> str | None:
-    """`functions.orders.api.place_order` → `orders.place_order`: stable, and read as a method name
-    by the SDKs generated from the document (None elsewhere: Powertools' default)."""
-    match handler.__module__.split("."):
-        case ["functions", context, "api"]:
-            return f"{context}.{handler.__name__}"
-    return None
-
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         """Powertools' document, with `Idempotency-Key` spelled as clients send it (Powertools
         lowers a header parameter's name; header names are case-insensitive)."""
@@ -220,6 +211,15 @@ def operation_id_of(handler: Callable[..., Any]) -> str | None:
                     if isinstance(parameter, Parameter) and parameter.name == IDEMPOTENCY_KEY.lower():
                         parameter.name = IDEMPOTENCY_KEY
         return schema
+
+
+def operation_id_of(handler: Callable[..., Any]) -> str | None:
+    """`functions.orders.api.place_order` → `orders.place_order`: stable, and read as a method name
+    by the SDKs generated from the document (None elsewhere: Powertools' default)."""
+    match handler.__module__.split("."):
+        case ["functions", context, "api"]:
+            return f"{context}.{handler.__name__}"
+    return None
 
 
 def build_resolver() -> APIGatewayRestResolver:
