@@ -157,6 +157,9 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("TenancySteps", "functions.tenancy.steps.handler", "Tenant onboarding tasks",
              _RW | {Grant.MANAGE_USAGE}),
     Function("TenancyJobs", "functions.tenancy.jobs.handler", "Marks stalled onboardings failed", _RW),
+    Function("TenancyPreflight", "functions.tenancy.preflight.handler",
+             "Answers browsers' CORS preflights from the tenants' registered web origins",
+             frozenset({Grant.READ_TABLE}), memory_mb=256, timeout_s=5),
     Function("IdentityAuthorizer", "functions.identity.authorizer.handler",
              "Verifies tokens and signed API keys before any route runs", _RW),
     Function("IdentitySteps", "functions.identity.steps.handler", "Invites a tenant's first owner",
@@ -191,6 +194,7 @@ FUNCTIONS: tuple[Function, ...] = (
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
+PREFLIGHT = "TenancyPreflight"  # answers OPTIONS on every path that has a route (CORS preflights), publicly
 
 APIS: tuple[Api, ...] = (
     Api("PlatformDocs"),
@@ -251,11 +255,15 @@ class Route:
 
 
 def routes() -> list[Route]:
-    """Every route of every API function, read from the resolvers that serve them."""
+    """Every route of every API function, read from the resolvers that serve them, and on each of
+    their paths an `OPTIONS` route to the preflight function: a browser's CORS preflight carries
+    no credentials, so it is public, and undocumented (it is no operation of the API)."""
     found = []
     for api in APIS:
         app = importlib.import_module(function(api.function).module).app
         for route in app._static_routes + app._dynamic_routes:  # Powertools' route table
             public = route.security == []  # `security=PUBLIC`: no credentials, as OpenAPI says it
             found.append(Route(route.method, route.openapi_path, api.function, public, route.include_in_schema))
+    paths = sorted({route.path for route in found})
+    found += [Route("OPTIONS", path, PREFLIGHT, public=True, documented=False) for path in paths]
     return sorted(found, key=lambda r: (r.path, r.method))

@@ -1,7 +1,9 @@
 """The REST API: one method per route of `wiring.routes()` (read from each API function's
 resolver), each a Lambda proxy to the function that serves it. Every route but the public ones
 (declared on the route with `security=PUBLIC`: health, OpenAPI document, docs page) needs a token; the
-functions read the verified claims the authorizer passes on.
+functions read the verified claims the authorizer passes on. Each path also has an `OPTIONS`
+method to the preflight function (`wiring.PREFLIGHT`), which answers browsers' CORS preflights
+(`panacea.platform.cors`); the functions add CORS headers to their own answers.
 
 Errors API Gateway answers itself (no token, throttled, unknown route, …) carry the same
 `application/problem+json` bodies as the functions' errors, and the same as the local gateway's.
@@ -57,6 +59,10 @@ PUBLIC_BY_DESIGN = (
     "the docs page answer without a token and return no tenant data."
 )
 
+PREFLIGHT_BY_DESIGN = (
+    "A browser's CORS preflight (OPTIONS) carries no credentials by the Fetch standard; the preflight "
+    "function answers it from the registry of tenants' web origins and returns no tenant data."
+)
 
 # The field errors a gateway response names, by problem slug: an unknown route blames the path.
 GATEWAY_ERRORS: dict[str, list[dict[str, str]]] = {"no-such-route": [{"field": "path", "code": "not_found"}]}
@@ -190,8 +196,9 @@ class Api(Construct):
                 api_key_required=not route.public,
             )
             if route.public:
-                acknowledge(method, "AwsSolutions-APIG4", PUBLIC_BY_DESIGN)
-                acknowledge(method, "AwsSolutions-COG4", PUBLIC_BY_DESIGN)
+                why = PREFLIGHT_BY_DESIGN if route.function == wiring.PREFLIGHT else PUBLIC_BY_DESIGN
+                acknowledge(method, "AwsSolutions-APIG4", why)
+                acknowledge(method, "AwsSolutions-COG4", why)
             else:
                 acknowledge(method, "AwsSolutions-COG4", CREDENTIALS_AUTHORIZER)
             self.methods[route.method, route.path] = method

@@ -37,6 +37,8 @@ PLATFORM_FUNCTIONS: Mapping[str, str] = {
     "records the signatures it has seen",
     "TenancySteps": "onboarding moves the tenant's registry entry (P#TENANT#…) and copies a parent partner's branding",
     "TenancyJobs": "walks the tenants in a status, across tenants",
+    "TenancyPreflight": "answers browsers' preflights, which carry no credentials, from the registry of "
+    "tenants' web origins (P#UNIQUE#tenant_origin#…)",
 }
 _TABLE_GRANTS = frozenset({wiring.Grant.READ_TABLE, wiring.Grant.WRITE_TABLE})
 

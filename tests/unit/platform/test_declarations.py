@@ -107,11 +107,20 @@ def test_a_new_context_is_collected_without_editing_another(throwaway):
         "locale",
         "time_zone",
         "branding",
+        "allowed_origins",
         "distribution",
         "orders",
         "visits",
     ]
-    assert list(patch_model.model_fields) == ["locale", "time_zone", "branding", "distribution", "orders", "visits"]
+    assert list(patch_model.model_fields) == [
+        "locale",
+        "time_zone",
+        "branding",
+        "allowed_origins",
+        "distribution",
+        "orders",
+        "visits",
+    ]
     hospital = TenantProfile(kind=TenantKind.INTERNET_HOSPITAL, name="Yueyang", currency="CNY", locale="zh-CN")
     assert sections[-1].default_for(hospital).model_dump() == {"visits_a_day": 20}
     assert patch_model.model_validate({"visits": {"visits_a_day": 3}}).model_dump(exclude_unset=True) == {
@@ -143,6 +152,7 @@ def test_every_built_context_is_collected_in_the_order_it_was_built(registries):
         "locale",
         "time_zone",
         "branding",
+        "allowed_origins",
         "distribution",
         "orders",
     ]

@@ -27,7 +27,7 @@ from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, Field
 
-from panacea.platform import idempotency, isolation
+from panacea.platform import cors, idempotency, isolation
 from panacea.platform.access import Actor
 from panacea.platform.context import invocation
 from panacea.platform.errors import DomainError, FieldError, NotAuthenticated, NotFound, RateLimited
@@ -406,6 +406,14 @@ def lambda_entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], Lambd
     def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         idempotency.remember_invocation(context)
         with invocation():
-            return _refused_body(event) or app.resolve(event, context)
+            answer = _refused_body(event) or app.resolve(event, context)
+            origin = cors.origin_of(event)  # CORS: shared with the caller's tenant's own origins only
+            return cors.share(answer, origin, _answering_for(event) if origin else None)
 
     return handler
+
+
+def _answering_for(event: dict[str, Any]) -> str | None:
+    """The tenant an answer is for: the verified caller's, else the one a public route named."""
+    verified = (event.get("requestContext") or {}).get("authorizer") or {}
+    return _tenant_of(verified) or cors.named_tenant()

@@ -52,6 +52,19 @@ def remembered(key: Hashable, read: Callable[[], T]) -> T:
     return memo[key]  # type: ignore[no-any-return]
 
 
+def note(key: Hashable, value: object) -> None:
+    """Remember `value` for `key` until the invocation ends (a later step asks with `noted`)."""
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value
+
+
+def noted(key: Hashable) -> Any:
+    """What this invocation noted for `key` (None if nothing, or outside an invocation)."""
+    memo = _memo.get()
+    return None if memo is None else memo.get(key)
+
+
 def forget(key: Hashable) -> None:
     """Drop what this invocation remembered for `key` (after the invocation changed it)."""
     memo = _memo.get()

@@ -7,6 +7,13 @@ TenantSettingsItem  PK T#<tenant>#SETTINGS · SK SETTINGS                 how it
 ApiKeyItem          PK P#APIKEY#<key> · SK APIKEY                        a partner key, found by the id it carries
                     GSI1 P#TENANT#<tenant>#APIKEYS · <key>               a tenant's keys, newest first
 Uniqueness          PK P#UNIQUE#tenant_slug#<slug> · SK UNIQUE           one tenant per slug
+                    PK P#UNIQUE#tenant_origin#<origin> · SK UNIQUE       one tenant per web origin (CORS): how a
+                                                                         preflight, which has no credentials,
+                                                                         learns whether an origin is a tenant's
+
+The origin claims are platform items: no tenant's session may write them (isolation.py), so a
+settings change that moves them commits with the function's own role (`writing_origins`),
+its keys all built here from the tenant the caller was verified for.
 
 Contracts (models.py) are imported where an item becomes one: the authorizer checks a tenant's
 standing on every request (standing.py) and never needs them.
@@ -15,6 +22,7 @@ standing on every request (standing.py) and never needs them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +30,9 @@ from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTi
 from pynamodb.expressions.condition import Condition
 from pynamodb.transactions import TransactGet
 
+from panacea.platform import isolation
 from panacea.platform.access import Role
+from panacea.platform.errors import Conflict
 from panacea.platform.keys import platform_key, tenant_key
 from panacea.platform.table import (
     DocumentAttribute,
@@ -37,10 +47,13 @@ from panacea.platform.table import (
 from panacea.tenancy.vocabulary import TenantKind, TenantStatus, Tier
 
 if TYPE_CHECKING:
+    from panacea.platform.errors import DomainError
+    from panacea.platform.transaction import UnitOfWork
     from panacea.tenancy.models import ApiKey, Suspension, Tenant, TenantSettings
 
 ALL_TENANTS = platform_key("TENANTS")
 SLUG = "tenant_slug"  # the kind of a slug's `Uniqueness` claim, put when a tenant is created
+ORIGIN = "tenant_origin"  # the kind of a web origin's claim, put and released with the settings that list it
 
 
 def _tenant_pk(tenant_id: str) -> str:
@@ -234,6 +247,37 @@ def slug_owner(slug: str) -> str | None:
     claim = Uniqueness.of(None, SLUG, slug, "")
     found_claim = Uniqueness.find(claim.pk, claim.sk)
     return None if found_claim is None else str(found_claim.owner)
+
+
+def origin_owner(origin: str) -> str | None:
+    """The tenant that lists a web origin (`Uniqueness` P#UNIQUE#tenant_origin#<origin>)."""
+    claim = Uniqueness.of(None, ORIGIN, origin, "")
+    found_claim = Uniqueness.find(claim.pk, claim.sk)
+    return None if found_claim is None else str(found_claim.owner)
+
+
+def claim_origin(uow: UnitOfWork, tenant_id: str, origin: str, *, taken: DomainError) -> None:
+    """Claim `origin` for the tenant (`taken` if another tenant holds it; holding it already is fine)."""
+    claim = Uniqueness.of(None, ORIGIN, origin, tenant_id)
+    uow.save(claim, condition=Uniqueness.pk.does_not_exist() | (Uniqueness.owner == tenant_id), conflict=taken)
+
+
+def release_origin(uow: UnitOfWork, tenant_id: str, origin: str) -> None:
+    """Give `origin` up, if the tenant holds it (a claim of another tenant is never touched)."""
+    claim = Uniqueness.of(None, ORIGIN, origin, tenant_id)
+    held = Uniqueness.pk.does_not_exist() | (Uniqueness.owner == tenant_id)
+    uow.delete(claim, condition=held, conflict=Conflict(f"the origin {origin} is another tenant's"))
+
+
+@contextmanager
+def writing_origins(moved: bool) -> Iterator[None]:
+    """The scope a settings change commits in: the function's own role when it claims or releases
+    origins (platform items), else the tenant's session as always."""
+    if not moved:
+        yield
+        return
+    with isolation.acting_for(None):
+        yield
 
 
 def tenants(*, status: TenantStatus | None, kind: TenantKind | None, cursor: str | None, limit: int) -> Page[Tenant]:

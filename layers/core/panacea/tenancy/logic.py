@@ -19,7 +19,7 @@ from panacea.platform.ids import is_id, new_id
 from panacea.platform.settings import settings
 from panacea.platform.table import Page
 from panacea.platform.transaction import unit_of_work
-from panacea.tenancy import dal
+from panacea.tenancy import dal, origins
 from panacea.tenancy.access import Action
 from panacea.tenancy.defaults import default_settings
 from panacea.tenancy.models import (
@@ -269,9 +269,11 @@ def _patch_settings(tenant_id: str, patch: SettingsPatch) -> Tenant:
         ) from None
     changed = _changed_paths(before, settings.model_dump(mode="json"))
     if changed:
+        moves = origins.Moves.between(before.get("allowed_origins") or [], settings.allowed_origins)
         item.replace(settings, at=clock.now())
-        with unit_of_work(tenant_id) as uow:
+        with dal.writing_origins(bool(moves)), unit_of_work(tenant_id) as uow:
             uow.save(item)
+            origins.register(uow, tenant_id, moves, listed=settings.allowed_origins)
             uow.emit(TenantSettingsChanged(tenant_id=tenant_id, changed=changed))
         forget(("tenant_settings", tenant_id))
     return record.view(item)

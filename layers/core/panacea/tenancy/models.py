@@ -10,6 +10,7 @@ from pydantic import ConfigDict, EmailStr, Field, create_model, field_validator,
 
 from panacea.platform import declarations
 from panacea.platform.access import STAFF_ROLES, Role
+from panacea.platform.cors import WebOrigins
 from panacea.platform.events import DomainEvent
 from panacea.platform.inputs import Command, Country, CurrentCurrency, FromString, Text
 from panacea.platform.models import BaseModel
@@ -61,6 +62,12 @@ class TenancySettings(BaseModel):
     locale: Locale
     time_zone: TimeZone = UTC_ZONE  # set at onboarding from the jurisdiction; UTC for settings stored before
     branding: Branding
+    allowed_origins: WebOrigins = []  # its web apps, for CORS; each claimed in the registry of origins (origins.py)
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return [] if value is None else value  # a merge patch's `null` empties the list
 
     @model_validator(mode="before")
     @classmethod
@@ -113,6 +120,9 @@ class TenancyPatch(Command):
     locale: Locale | None = None
     time_zone: TimeZone | None = None
     branding: BrandingPatch | None = None
+    allowed_origins: WebOrigins | None = Field(
+        default=None, description="replaces the list (`[]` or `null` empties it); an origin another tenant lists is 409"
+    )
 
 
 def composed(sections: Sequence[type[SettingsSection]]) -> tuple[type[TenancySettings], type[TenancyPatch]]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from panacea.platform import cors
 from panacea.platform.caches import on_reset
 from panacea.platform.table import found
 from panacea.tenancy import dal
@@ -88,15 +89,17 @@ _slugs_lock = threading.Lock()
 
 
 def tenant_of_slug(slug: str) -> str | None:
-    """The tenant a public slug names. Slugs never move, so a found one is remembered."""
+    """The tenant a public slug names. Slugs never move, so a found one is remembered. The request
+    being answered names that tenant: its answer may be shared with the tenant's web origins (CORS)."""
     with _slugs_lock:
-        known = _slugs.get(slug)
-    if known:
-        return known
-    owner = dal.slug_owner(slug)
+        owner = _slugs.get(slug)
+    if owner is None:
+        owner = dal.slug_owner(slug)
+        if owner is not None:
+            with _slugs_lock:
+                _slugs[slug] = owner
     if owner is not None:
-        with _slugs_lock:
-            _slugs[slug] = owner
+        cors.request_names(owner)
     return owner
 
 
