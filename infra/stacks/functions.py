@@ -77,8 +77,9 @@ SMS_TO_PHONES_ONLY = (
     "a Deny on every topic ARN leaves phone numbers as the only target."
 )
 
-# Behind API Gateway: a person waits on their cold start, so they start from a SnapStart snapshot.
-SNAP_STARTED = frozenset({api.function for api in wiring.APIS} | {wiring.AUTHORIZER})
+# Behind API Gateway: a person waits on their cold start, so they start from a SnapStart snapshot
+# (a browser's preflight too: it is kept per URL, so a web app sends many).
+SNAP_STARTED = frozenset({api.function for api in wiring.APIS} | {wiring.AUTHORIZER, wiring.PREFLIGHT})
 LIVE_ALIAS = "live"  # what API Gateway invokes: the function's newest published version
 
 # The docs function merges the OpenAPI document of every `functions/<context>/api.py`.

@@ -1,6 +1,7 @@
-"""SnapStart: the functions a person waits on (every API function and the authorizer) are published
-with SnapStart and invoked by API Gateway through their `live` alias, on every stage but a
-developer's own (`dev-*`), where they are invoked as $LATEST and nothing is published."""
+"""SnapStart: the functions a person waits on (every API function, the authorizer and the preflight
+function) are published with SnapStart and invoked by API Gateway through their `live` alias, on
+every stage but a developer's own (`dev-*`), where they are invoked as $LATEST and nothing is
+published."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from infra import wiring
 from infra.stacks.functions import LIVE_ALIAS, SNAP_STARTED
 from tests.infra.template import Synthesized, join
 
-API_FUNCTIONS = {api.function for api in wiring.APIS} | {wiring.AUTHORIZER}
+API_FUNCTIONS = {api.function for api in wiring.APIS} | {wiring.AUTHORIZER, wiring.PREFLIGHT}
 
 
 def _apigateway_permissions(synthesized: Synthesized) -> list[dict[str, Any]]:

@@ -64,6 +64,27 @@ def test_every_route_is_an_api_method_served_by_its_function(synthesized: Synthe
             assert "AuthorizerId" in method, route
 
 
+def test_every_path_answers_preflights_through_the_preflight_function(synthesized: Synthesized):
+    # Given the paths of the routes the resolvers declare, and the methods of the API
+    paths = {route.path for route in wiring.routes() if route.function != wiring.PREFLIGHT}
+    methods = _methods(synthesized)
+    # Then each path has an OPTIONS method, and no method is OPTIONS but those
+    assert {path for method, path in methods if method == "OPTIONS"} == paths
+    for path in paths:
+        options = methods["OPTIONS", path]
+        # And it proxies to the preflight function, with no credentials and no usage key (a browser's
+        # preflight carries neither)
+        assert synthesized.invoked(wiring.PREFLIGHT) in join(options["Integration"]["Uri"]), path
+        assert options["Integration"]["Type"] == "AWS_PROXY"
+        assert options["AuthorizationType"] == "NONE", path
+        assert not options.get("ApiKeyRequired"), path
+
+
+def test_the_stack_fits_in_cloudformations_resource_limit(synthesized: Synthesized):
+    # One API method per route and one OPTIONS per path: a stack holds at most 500 resources
+    assert len(synthesized.raw["Resources"]) <= 500
+
+
 def test_every_api_function_may_be_invoked_by_the_api(synthesized: Synthesized):
     # Given the Lambda permissions for API Gateway
     permissions = [
@@ -72,7 +93,10 @@ def test_every_api_function_may_be_invoked_by_the_api(synthesized: Synthesized):
     (api,) = synthesized.props("AWS::ApiGateway::RestApi")
     # Then each function serving routes, and the authorizer, may be invoked by this API, and only those
     invoked = {synthesized.function_behind(p["FunctionName"]) for p in permissions}
-    expected = {synthesized.function_id(a.function) for a in wiring.APIS} | {synthesized.function_id(wiring.AUTHORIZER)}
+    expected = {synthesized.function_id(a.function) for a in wiring.APIS} | {
+        synthesized.function_id(wiring.AUTHORIZER),
+        synthesized.function_id(wiring.PREFLIGHT),
+    }
     assert invoked == expected
     assert all(f"<{api}>" in join(p["SourceArn"]) for p in permissions)
 
