@@ -26,11 +26,11 @@ from panacea.orders.models import (
     MAX_LINES,
     Order,
     OrderLine,
+    OrderRefund,
     OrderState,
     PaymentInfo,
     PaymentMethod,
     ProductKind,
-    Refund,
     RefundLine,
 )
 from panacea.platform import events
@@ -89,8 +89,9 @@ def order(lines: list[OrderLine], *, state: OrderState = OrderState.PAID, order_
     )
 
 
-def refund(amount: int, lines: list[RefundLine] | None = None, currency: str = "GBP") -> Refund:
-    return Refund(id="refund-1", amount=money(amount, currency), reason="test", lines=lines or [], by="staff", at=AT)
+def refund(amount: int, lines: list[RefundLine] | None = None, currency: str = "GBP") -> OrderRefund:
+    made = money(amount, currency)
+    return OrderRefund(id="refund-1", amount=made, reason="test", lines=lines or [], by="staff", at=AT)
 
 
 def returned(o: Order, line_no: int, quantity: int) -> OrderLine:
@@ -105,7 +106,7 @@ def sale_of(o: Order, *, at: datetime) -> LedgerEntry:
     return ledger.sale_of(sales.sale_of(o), at=at)
 
 
-def refund_of(o: Order, r: Refund, refunded: list[OrderLine], *, at: datetime) -> LedgerEntry:
+def refund_of(o: Order, r: OrderRefund, refunded: list[OrderLine], *, at: datetime) -> LedgerEntry:
     return ledger.refund_of(sales.sale_of(o), sales.refund_of(r, refunded), at=at)
 
 

@@ -41,11 +41,11 @@ from panacea.orders.models import (
     Order,
     OrderCancelled,
     OrderLine,
+    OrderRefund,
     OrderRefundDeclined,
     OrderRefunded,
     OrderRefundRequested,
     OrderState,
-    Refund,
     RefundLine,
     RefundRequest,
 )
@@ -286,7 +286,7 @@ def record_refund(
     order.refunded = order.refunded + plan.amount
     full = order.refunded.amount >= order.total.amount
     stopped = _stop_groups(order, full=full)
-    refund = Refund(
+    refund = OrderRefund(
         id=new_id(),
         amount=plan.amount,
         reason=plan.reason,
@@ -355,7 +355,7 @@ def _stop_groups(order: Order, *, full: bool) -> set[str]:
 
 
 def _refunded_event(
-    order: Order, refund: Refund, refunded_lines: list[OrderLine], plan: Plan, *, full: bool, cancelling: bool
+    order: Order, refund: OrderRefund, refunded_lines: list[OrderLine], plan: Plan, *, full: bool, cancelling: bool
 ) -> OrderCancelled | OrderRefunded:
     if cancelling:
         return OrderCancelled(

@@ -107,7 +107,7 @@ class Scope(StrEnum):
     CATEGORIES = "categories"
 
 
-class Method(StrEnum):
+class PromotionMethod(StrEnum):
     """How a member gets a promotion."""
 
     AUTOMATIC = "automatic"  # a campaign: applies by itself, no code
@@ -279,7 +279,7 @@ class NewPromotion(_Window):
     name: Name
     description: Description | None = None
     currency: Currency
-    method: Method
+    method: PromotionMethod
     code: CouponCode | None = Field(default=None, description="the shared code, for method `code` (and only for it)")
     offer: Offer
     starts_at: AwareDatetime
@@ -295,9 +295,9 @@ class NewPromotion(_Window):
 
     @model_validator(mode="after")
     def _code_goes_with_method(self) -> Self:
-        if self.method == Method.CODE and self.code is None:
+        if self.method == PromotionMethod.CODE and self.code is None:
             raise ValueError("a promotion with method `code` needs its `code`")
-        if self.method != Method.CODE and self.code is not None:
+        if self.method != PromotionMethod.CODE and self.code is not None:
             raise ValueError("only a promotion with method `code` has a shared `code`")
         return self
 
@@ -339,7 +339,7 @@ class Promotion(BaseModel):
     name: str
     description: str | None
     currency: str
-    method: Method
+    method: PromotionMethod
     code: str | None
     offer: Offer
     starts_at: datetime
@@ -392,7 +392,7 @@ class PromotionCreated(DomainEvent, name="promotion.created", version=1):
 
     promotion_id: str
     name: str
-    method: Method
+    method: PromotionMethod
     kind: PromotionKind
     currency: str
 
@@ -409,7 +409,7 @@ class PromotionActivated(DomainEvent, name="promotion.activated", version=1):
 
     promotion_id: str
     name: str
-    method: Method
+    method: PromotionMethod
     kind: PromotionKind
     starts_at: datetime
     ends_at: datetime | None
