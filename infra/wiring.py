@@ -214,7 +214,7 @@ QUEUES: tuple[Queue, ...] = (
     Queue("orders-payments", consumer="OrdersConsumers",
           events=EventPattern(sources=("panacea.payments",),
                               detail_types=("payment.succeeded", "payment.failed", "payment.refunded",
-                                            "payment.disputed"))),
+                                            "payment.disputed", "payment.canceled"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (

@@ -25,6 +25,7 @@ from panacea.orders.changes import (
     as_member,
     changing,
     facts,
+    follow_payment,
     give_back_promotion,
     mine,
     read,
@@ -308,6 +309,7 @@ def record_refund(
     if order.state != OrderState.REFUND_REQUESTED:
         order.refund_request = None
     item.refund_in_flight = None
+    follow_payment(tenant_id, order)  # an offline refund is made already; Stripe's refunds follow by their event
     with unit_of_work(tenant_id) as uow:
         if plan.restock:
             by_no = {line.line_no: line for line in order.lines}
