@@ -50,6 +50,11 @@ class Settings(BaseModel):
         pattern=r"^https?://[^/]+$",
         description="where the Stripe client sends API calls instead of Stripe (the local sandbox); unset in AWS",
     )
+    cursor_secret: str | None = Field(
+        default=None,
+        description="the Secrets Manager secret (ARN or name) whose random string keys the pagination cursors; "
+        "unset on the local stage only (a key made per process)",
+    )
     idempotency_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     outbox_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     docs_title: str = "Panacea API"
