@@ -342,6 +342,7 @@ def test_the_biggest_order_is_paid_and_refunded_in_one_transaction_each_with_its
         monkeypatch.setattr(family, "unit_of_work", kept)
     monkeypatch.setattr(events, "settings", lambda: SimpleNamespace(outbox_ttl_seconds=3600))  # no environment here
     monkeypatch.setattr(paying, "changing", lambda tenant_id, order_id, change: change(item, item.model)[0])
+    monkeypatch.setattr(refunds, "follow_payment", lambda tenant_id, order: False)  # no payment here to read
     # When it is paid, then refunded in full (everything back to stock, both promotions given back), on a known day
     with use_clock(FixedClock(AT + timedelta(days=3))):
         paid = paying.paid("T1", placed.id, payment_id="pay-1", method="card", by="payments", at=AT)
