@@ -138,7 +138,8 @@ def test_a_cursor_hides_the_tables_keys_and_continues_its_list(world: World, cur
         cursor = cursors[path]
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         # Then the cursor names no key of the table
-        assert not any(word in raw for word in (b"PK", b"SK", b"T#", world.tenant_id.encode())), path
+        assert raw[:1] != b"{", path
+        assert not any(word in raw for word in (b"GSI1PK", b"GSI2PK", b'"SK"', world.tenant_id.encode())), path
         # And it gives the next page, another item
         first = _get(_with(path, "limit=1"), caller).body["items"]
         second = _get(_with(path, f"limit=1&cursor={cursor}"), caller)
