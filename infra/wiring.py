@@ -36,6 +36,7 @@ class Grant(StrEnum):
     STORE_UPLOADS = "store_uploads"  # S3: put and get objects under tenants/ in the uploads bucket (platform.storage)
     USE_STRIPE = "use_stripe"  # Secrets Manager: read the Stripe keys' secret (panacea.platform.payments)
     ANSWER_ORDER_FULFILMENT = "answer_order_fulfilment"  # Step Functions: answer order-fulfilment's task tokens
+    SEAL_CURSORS = "seal_cursors"  # Secrets Manager: read the cursor key's secret (panacea.platform.cursors)
 
 
 @dataclass(frozen=True)
@@ -148,12 +149,13 @@ USER_GROUPS = (
 )  # fmt: skip
 
 _RW = frozenset({Grant.READ_TABLE, Grant.WRITE_TABLE})
+_LISTS = _RW | {Grant.SEAL_CURSORS}  # an API function whose routes page lists
 
 FUNCTIONS: tuple[Function, ...] = (
     Function("PlatformDocs", "functions.platform.docs.handler", "Health, OpenAPI document and docs page"),
     Function("OutboxRelay", "functions.platform.outbox.handler", "Relays outbox items from the table stream to the bus",
              frozenset({Grant.PUBLISH_EVENTS})),
-    Function("TenancyApi", "functions.tenancy.api.handler", "Tenants, settings, standing and API keys", _RW),
+    Function("TenancyApi", "functions.tenancy.api.handler", "Tenants, settings, standing and API keys", _LISTS),
     Function("TenancySteps", "functions.tenancy.steps.handler", "Tenant onboarding tasks",
              _RW | {Grant.MANAGE_USAGE}),
     Function("TenancyJobs", "functions.tenancy.jobs.handler", "Marks stalled onboardings failed", _RW),
@@ -166,19 +168,19 @@ FUNCTIONS: tuple[Function, ...] = (
              _RW | {Grant.MANAGE_DIRECTORY, Grant.SEND_EMAIL}),
     Function("IdentityApi", "functions.identity.api.handler",
              "Registration, sign-in, profiles, addresses, staff, roles and the audit trail",
-             _RW | {Grant.MANAGE_ACCOUNTS, Grant.SEND_EMAIL, Grant.SEND_SMS}),
+             _LISTS | {Grant.MANAGE_ACCOUNTS, Grant.SEND_EMAIL, Grant.SEND_SMS}),
     Function("PromotionsApi", "functions.promotions.api.handler",
-             "Campaigns, coupons and single-use codes; what they take off an order", _RW),
+             "Campaigns, coupons and single-use codes; what they take off an order", _LISTS),
     Function("PaymentsWebhooks", "functions.payments.webhooks.handler",
              "Stripe's signed webhooks: payments succeed, fail, are refunded or disputed",
              _RW | {Grant.USE_STRIPE}),
-    Function("PaymentsApi", "functions.payments.api.handler", "Payments and refunds, for finance", _RW),
+    Function("PaymentsApi", "functions.payments.api.handler", "Payments and refunds, for finance", _LISTS),
     Function("CatalogApi", "functions.catalog.api.handler",
              "Stores, categories, tags, products, SKUs, prices, images and stock of the mall",
-             _RW | {Grant.STORE_UPLOADS}),
+             _LISTS | {Grant.STORE_UPLOADS}),
     Function("OrdersApi", "functions.orders.api.handler",
              "Cart, checkout, members' orders, and staff's search, shipments, refunds and offline payments",
-             _RW | {Grant.USE_STRIPE, Grant.ANSWER_ORDER_FULFILMENT}),
+             _LISTS | {Grant.USE_STRIPE, Grant.ANSWER_ORDER_FULFILMENT}),
     Function("OrdersSteps", "functions.orders.steps.handler",
              "Order-fulfilment tasks: payment and shipment waits, expiry, vouchers, completion",
              _RW | {Grant.USE_STRIPE, Grant.ANSWER_ORDER_FULFILMENT}),
@@ -190,7 +192,7 @@ FUNCTIONS: tuple[Function, ...] = (
     # one core, which must fit, with its reads, in API Gateway's 29 s.
     Function("FinanceApi", "functions.finance.api.handler",
              "Sales by period, product, store and payment method, the period's orders, and their Excel export",
-             frozenset({Grant.READ_TABLE}), memory_mb=1769, timeout_s=28),
+             frozenset({Grant.READ_TABLE, Grant.SEAL_CURSORS}), memory_mb=1769, timeout_s=28),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -218,7 +220,7 @@ QUEUES: tuple[Queue, ...] = (
     Queue("orders-payments", consumer="OrdersConsumers",
           events=EventPattern(sources=("panacea.payments",),
                               detail_types=("payment.succeeded", "payment.failed", "payment.refunded",
-                                            "payment.disputed"))),
+                                            "payment.disputed", "payment.canceled"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (

@@ -321,6 +321,7 @@ def make_default_address(address_id: str) -> Address:
     description=requires(Action.MANAGE_OWN_ADDRESSES),
     tags=[ADDRESSES],
     status_code=204,
+    responses={204: {"description": "Removed (no body)", "content": {}}},
 )
 def remove_address(address_id: str) -> Response[None]:
     addresses.remove_address(current_actor(), address_id)

@@ -28,11 +28,11 @@ from panacea.orders.models import (
     CartLines,
     Checkout,
     Order,
+    OrderQuote,
     OrderState,
     OrderSummary,
     PaymentStarted,
     PlacedOrder,
-    Quote,
 )
 from panacea.platform.access import requires
 from panacea.platform.api import IdempotencyKey, build_resolver, created, current_actor, idempotent, lambda_entry
@@ -78,7 +78,7 @@ def empty_cart() -> Cart:
     description=BUY,
     tags=[BUYING],
 )
-def quote(checkout: Checkout) -> Quote:
+def quote(checkout: Checkout) -> OrderQuote:
     return checkouts.quote(current_actor(), checkout)
 
 

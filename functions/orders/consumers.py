@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from panacea.orders import changes, paying
-from panacea.payments import PaymentDisputed, PaymentFailed, PaymentRefunded, PaymentSucceeded
+from panacea.payments import PaymentCanceled, PaymentDisputed, PaymentFailed, PaymentRefunded, PaymentSucceeded
 from panacea.platform.consumers import consumer_entry
 from panacea.platform.events import DomainEvent, EventMetadata
 from panacea.platform.observability import logger
@@ -29,6 +29,8 @@ def _apply(tenant_id: str, event: DomainEvent) -> None:
         paying.payment_refunded(tenant_id, event)
     elif isinstance(event, PaymentDisputed):
         paying.payment_disputed(tenant_id, event.order_id)
+    elif isinstance(event, PaymentCanceled):
+        paying.payment_canceled(tenant_id, event.order_id)
 
 
 handler = consumer_entry("orders.payment_events", on_payment_event)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,11 +68,23 @@ def document() -> str:
         security=[{"cognito": []}],
         on_conflict="error",
     )
-    for context in sorted(m.name for m in pkgutil.iter_modules(functions.__path__) if m.ispkg):
-        if (Path(functions.__path__[0]) / context / "api.py").exists():
-            api = importlib.import_module(f"functions.{context}.api")
-            merge.add_schema(api.app.get_openapi_schema())
+    for context in _contexts():
+        merge.add_schema(importlib.import_module(f"functions.{context}.api").app.get_openapi_schema())
     return merge.get_openapi_json_schema()
+
+
+def _contexts() -> list[str]:
+    """The contexts that serve routes (a `functions/<context>/api.py`)."""
+    found = sorted(m.name for m in pkgutil.iter_modules(functions.__path__) if m.ispkg)
+    return [context for context in found if (Path(functions.__path__[0]) / context / "api.py").exists()]
+
+
+def context_documents() -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each context's own document, before the merge (as JSON): a schema name must mean one thing
+    in all of them, since the merge keeps one schema per name."""
+    for context in _contexts():
+        schema = importlib.import_module(f"functions.{context}.api").app.get_openapi_schema()
+        yield context, schema.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 @functools.cache

@@ -174,7 +174,18 @@ def list_redemptions(promotion_id: str, cursor: Cursor = None, limit: Limit = 20
     "Idempotency-Key returns the same batch.",
     tags=[CODES],
     status_code=201,
-    responses={201: {"description": "The batch", "content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={
+        201: {
+            "description": "The batch: JSON, or with `Accept: text/csv` a CSV of its codes (a `code` column)",
+            "content": {
+                "application/json": {"model": IssuedCodes},
+                "text/csv": {
+                    "schema": {"type": "string"},
+                    "examples": {"batch": {"value": "code\r\nNEW-7KQ4MX9PWD\r\nNEW-C3TR8HVN2F\r\n"}},
+                },
+            },
+        }
+    },
 )
 def issue_codes(promotion_id: str, request: CodeBatchRequest, idempotency_key: IdempotencyKey = None) -> Response[Any]:
     actor = current_actor()

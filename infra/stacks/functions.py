@@ -25,9 +25,10 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra import wiring
-from infra.stacks import bundling, payments
+from infra.stacks import bundling, cursors, payments
 from infra.stacks.bus import Bus
 from infra.stacks.checks import acknowledge
+from infra.stacks.cursors import CursorKey
 from infra.stacks.data import Table
 from infra.stacks.directory import Directory
 from infra.stacks.payments import StripeKeys
@@ -211,6 +212,11 @@ class PanaceaFunction(Construct):
         self.allow(("secretsmanager:GetSecretValue",), [keys.arn])
         self.function.add_environment(payments.ENV_VARIABLE, keys.arn)
 
+    def seal_cursors(self, key: CursorKey) -> None:
+        """Read the cursor key's secret, and only that secret; told its ARN."""
+        self.allow(("secretsmanager:GetSecretValue",), [key.arn])
+        self.function.add_environment(cursors.ENV_VARIABLE, key.arn)
+
     def allow_sms_to_phones(self) -> None:
         self.allow(("sns:Publish",), ["*"])
         self.role.add_to_principal_policy(
@@ -246,6 +252,7 @@ class Functions(Construct):
         bus: Bus,
         directory: Directory,
         stripe: StripeKeys,
+        cursor_key: CursorKey,
         buckets: Buckets,
         undelivered: sqs.IQueue,
         declared: tuple[wiring.Function, ...] = wiring.FUNCTIONS,
@@ -279,6 +286,7 @@ class Functions(Construct):
             wiring.Grant.SEND_SMS: lambda f: f.allow_sms_to_phones(),
             wiring.Grant.MANAGE_USAGE: lambda f: f.allow_usage_keys(),
             wiring.Grant.USE_STRIPE: lambda f: f.use_stripe(stripe),
+            wiring.Grant.SEAL_CURSORS: lambda f: f.seal_cursors(cursor_key),
             wiring.Grant.ANSWER_ORDER_FULFILMENT: lambda f: f.allow(
                 TASK_TOKEN_ACTIONS, [state_machine_arn(stage.named("order-fulfilment"))]
             ),

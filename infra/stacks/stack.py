@@ -11,6 +11,7 @@ from infra import wiring
 from infra.stacks.alarms import Alarms
 from infra.stacks.api import Api
 from infra.stacks.bus import Bus
+from infra.stacks.cursors import CursorKey
 from infra.stacks.data import Table
 from infra.stacks.directory import Directory
 from infra.stacks.functions import Functions
@@ -37,6 +38,7 @@ class PanaceaStack(Stack):
         self.directory = Directory(self, "Directory", stage=stage)
         self.undelivered = Undelivered(self, "Undelivered", stage=stage)
         self.stripe = StripeKeys(self, "Stripe", stage=stage)
+        self.cursor_key = CursorKey(self, "Cursors", stage=stage)
         self.buckets = Buckets(self, "Storage", stage=stage)
         self.functions = Functions(
             self,
@@ -46,6 +48,7 @@ class PanaceaStack(Stack):
             bus=self.bus,
             directory=self.directory,
             stripe=self.stripe,
+            cursor_key=self.cursor_key,
             buckets=self.buckets,
             undelivered=self.undelivered.queue,
         )

@@ -53,19 +53,21 @@ def test_a_member_registers_signs_in_checks_out_and_pays_through_the_python_sdk(
     api.call(register.sync, body=Registration.from_dict(registration))
     code = code_sent_to(client.http, email)
     api.call(confirm_registration.sync, body=Confirmation.from_dict({"tenant": slug, "email": email, "code": code}))
-    # When they sign in, add an address and check out the gene test
+    # When they sign in, add an address and check out the gene test with the welcome coupon
     tokens = api.sign_in(tenant=slug, email=email, password=PASSWORD)
     address = api.call(add_address.sync, body=NewAddress.from_dict(ADDRESS))
     checkout = {
         "lines": [{"sku_id": gene_test["sku_id"], "quantity": 1}],
         "address_id": address.id,
         "payment_method": "card",
+        "coupon_code": demo["shop"]["coupon"],
     }
     placed = api.call(place.sync, body=Checkout.from_dict(checkout))
     # Then the order is theirs and waits for payment, with a Stripe client secret for the app to pay with
     order = placed.order
     assert (tokens.tenant_id, order.member_id, order.state.value) == (demo["id"], tokens.user_id, "pending_payment")
     assert isinstance(placed.client_secret, str)
+    assert order.discount.amount > 0 and order.total.amount == order.subtotal.amount - order.discount.amount
     # And a bad checkout is a typed problem naming its field
     with pytest.raises(ValidationFailed) as invalid:
         api.call(place.sync, body=Checkout.from_dict({**checkout, "lines": [{"sku_id": "nope", "quantity": 0}]}))

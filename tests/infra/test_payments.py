@@ -17,7 +17,9 @@ WEBHOOK = ("POST", "/v1/payments/stripe/webhook")
 
 
 def _secret(synthesized: Synthesized) -> tuple[str, dict[str, Any]]:
-    (found,) = synthesized.props("AWS::SecretsManager::Secret").items()
+    (found,) = [
+        (k, p) for k, p in synthesized.props("AWS::SecretsManager::Secret").items() if p["Name"].endswith("-stripe")
+    ]
     return found
 
 
@@ -44,7 +46,8 @@ def test_the_stripe_keys_live_in_one_secret_with_a_placeholder_operators_replace
 
 
 def test_a_lasting_stage_keeps_its_stripe_keys(production: Template):
-    (secret,) = production.find_resources("AWS::SecretsManager::Secret").values()
+    secrets = production.find_resources("AWS::SecretsManager::Secret").values()
+    (secret,) = [s for s in secrets if s["Properties"]["Name"].endswith("-stripe")]
     assert secret["DeletionPolicy"] == "Retain"
 
 
@@ -60,7 +63,9 @@ def test_only_the_functions_that_call_stripe_read_the_secret_and_only_it(synthes
         reads = [
             s
             for pid, s in statements(synthesized)
-            if pid in policies and any("secretsmanager:" in a for a in as_list(s["Action"]))
+            if pid in policies
+            and any("secretsmanager:" in a for a in as_list(s["Action"]))
+            and f"<{secret_id}>" in [join(r) for r in as_list(s["Resource"])]
         ]
         if fn.name in callers:
             # Then a caller of Stripe is told the secret and may GetSecretValue on exactly that secret
@@ -69,7 +74,7 @@ def test_only_the_functions_that_call_stripe_read_the_secret_and_only_it(synthes
                 (["secretsmanager:GetSecretValue"], [f"<{secret_id}>"])
             ]
         else:
-            # And no other function knows of it or may read any secret
+            # And no other function knows of it or may read it
             assert payments.ENV_VARIABLE not in variables, fn.name
             assert reads == [], fn.name
 

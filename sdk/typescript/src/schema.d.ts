@@ -84,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/platform/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in as a platform admin with username and password
+         * @description Public: no credentials. Platform admins have no tenant: they sign in with their username in the user pool. Five failures in a row lock the username for 15 minutes (429 with Retry-After).
+         */
+        post: operations["identity.sign_in_platform"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -155,7 +175,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Public: no credentials; the body names the tenant by its slug. Five failures in a row lock the email for 15 minutes (429 with Retry-After).
+         * @description Public: no credentials; the body names the tenant by its slug. Five failures in a row lock the email for 15 minutes (429 with Retry-After). A right but temporary password is 403 new-password-required: accept the invitation, or reset the password.
          */
         post: operations["identity.sign_in"];
         delete?: never;
@@ -1820,7 +1840,7 @@ export interface components {
         /**
          * AddressChange
          * @example {
-         *       "address_id": "01JD7PV0J2L4N6Q8S0U2W4Y6A8"
+         *       "address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8"
          *     }
          */
         AddressChange: {
@@ -1929,7 +1949,7 @@ export interface components {
              * @description the member's limit redeeming checks (1 for first-order promotions); absent: none
              */
             member_limit: number | null;
-            method: components["schemas"]["Method"];
+            method: components["schemas"]["PromotionMethod"];
             /** Name */
             name: string;
             /** Promotion Id */
@@ -2129,7 +2149,7 @@ export interface components {
          * Checkout
          * @description Checkout from the cart (no `lines`) or "buy now" (`lines`).
          * @example {
-         *       "address_id": "01JD7PV0J2L4N6Q8S0U2W4Y6A8",
+         *       "address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8",
          *       "coupon_code": "WELCOME10",
          *       "lines": [
          *         {
@@ -2585,9 +2605,7 @@ export interface components {
              * Extras
              * @description anything else the tenant asks for
              */
-            extras?: {
-                [key: string]: string;
-            };
+            extras?: Record<string, never>;
             /** Occupation */
             occupation?: string | null;
             /** Real Name */
@@ -2599,9 +2617,7 @@ export interface components {
             /** Birth Date */
             birth_date?: string | null;
             /** Extras */
-            extras?: {
-                [key: string]: string;
-            } | null;
+            extras?: Record<string, never> | null;
             /** Occupation */
             occupation?: string | null;
             /** Real Name */
@@ -2663,6 +2679,24 @@ export interface components {
             /** Tenant Id */
             tenant_id: string;
         };
+        /**
+         * IssuedCodes
+         * @description A batch of single-use codes, each usable by one order. Ask with `Accept: text/csv` for a CSV.
+         */
+        IssuedCodes: {
+            /** Batch Id */
+            batch_id: string;
+            /**
+             * Codes
+             * @example [
+             *       "NEW-7KQ4MX9PWD",
+             *       "NEW-C3TR8HVN2F"
+             *     ]
+             */
+            codes: string[];
+            /** Promotion Id */
+            promotion_id: string;
+        };
         /** LineIn */
         LineIn: {
             /**
@@ -2705,10 +2739,10 @@ export interface components {
         MemberKind: "individual" | "group";
         /**
          * Method
-         * @description How a member gets a promotion.
+         * @description How a payment is made: online through Stripe, or offline and confirmed by finance.
          * @enum {string}
          */
-        Method: "automatic" | "code" | "single_use_codes";
+        Method: "card" | "alipay" | "wechat_pay" | "bank_transfer" | "cash";
         /** MethodSales */
         MethodSales: {
             /** @description promotions' discounts on what was sold */
@@ -3069,7 +3103,7 @@ export interface components {
              * @default false
              */
             first_order_only: boolean;
-            method: components["schemas"]["Method"];
+            method: components["schemas"]["PromotionMethod"];
             /**
              * Min Spend
              * @description on the scoped lines, before any discount
@@ -3307,6 +3341,12 @@ export interface components {
             reference: string;
         };
         /**
+         * OnlinePaymentMethod
+         * @description The online (Stripe) methods a tenant may enable (offline ones are `offline_payment`).
+         * @enum {string}
+         */
+        OnlinePaymentMethod: "card" | "alipay" | "wechat_pay";
+        /**
          * Order
          * @description An order as its member and the tenant's staff see it.
          */
@@ -3355,7 +3395,7 @@ export interface components {
              * Promotions
              * @default []
              */
-            promotions: components["schemas"]["AppliedPromotion"][];
+            promotions: components["schemas"]["OrderPromotion"][];
             /**
              * Receipt Days
              * @description days after shipment until a parcel counts as received
@@ -3369,7 +3409,7 @@ export interface components {
              * Refunds
              * @default []
              */
-            refunds: components["schemas"]["Refund"][];
+            refunds: components["schemas"]["OrderRefund"][];
             state: components["schemas"]["OrderState"];
             subtotal: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
@@ -3421,6 +3461,71 @@ export interface components {
             subtotal: components["schemas"]["Money"];
             unit_price: components["schemas"]["Money"];
         };
+        /** OrderPromotion */
+        OrderPromotion: {
+            /** Coupon Code */
+            coupon_code?: string | null;
+            discount: components["schemas"]["Money"];
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /** Promotion Id */
+            promotion_id: string;
+        };
+        /**
+         * OrderQuote
+         * @description What checkout would charge, without placing anything.
+         */
+        OrderQuote: {
+            /** Currency */
+            currency: string;
+            discount: components["schemas"]["Money"];
+            /** Lines */
+            lines: components["schemas"]["OrderLine"][];
+            /**
+             * Promotions
+             * @default []
+             */
+            promotions: components["schemas"]["OrderPromotion"][];
+            subtotal: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+        };
+        /** OrderRefund */
+        OrderRefund: {
+            amount: components["schemas"]["Money"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** By */
+            by: string;
+            /** Id */
+            id: string;
+            /**
+             * Lines
+             * @default []
+             */
+            lines: components["schemas"]["RefundLine"][];
+            /**
+             * Payment Refund Key
+             * @description the idempotency key payments refunded under
+             */
+            payment_refund_key?: string | null;
+            /** Reason */
+            reason: string;
+            /**
+             * Requested By Member
+             * @default false
+             */
+            requested_by_member: boolean;
+            /**
+             * Restocked
+             * @default false
+             */
+            restocked: boolean;
+        };
         /** OrderSettings */
         OrderSettings: {
             /**
@@ -3444,7 +3549,7 @@ export interface components {
              *       "card"
              *     ]
              */
-            payment_methods: components["schemas"]["PaymentMethod"][];
+            payment_methods: components["schemas"]["OnlinePaymentMethod"][];
             /**
              * Payment Timeout Minutes
              * @default 30
@@ -3453,6 +3558,7 @@ export interface components {
         };
         /**
          * OrderState
+         * @description Where an order is in its life (finance reports the same words).
          * @enum {string}
          */
         OrderState: "pending_payment" | "paid" | "fulfilling" | "shipped" | "completed" | "cancelled" | "expired" | "refund_requested" | "refunded" | "partially_refunded";
@@ -3489,7 +3595,7 @@ export interface components {
             /** Offline Payment */
             offline_payment?: boolean | null;
             /** Payment Methods */
-            payment_methods?: components["schemas"]["PaymentMethod"][] | null;
+            payment_methods?: components["schemas"]["OnlinePaymentMethod"][] | null;
             /** Payment Timeout Minutes */
             payment_timeout_minutes?: number | null;
         };
@@ -3757,9 +3863,10 @@ export interface components {
         };
         /**
          * PaymentMethod
+         * @description Online (Stripe) methods a tenant enables in its settings, and offline ones it may allow.
          * @enum {string}
          */
-        PaymentMethod: "card" | "alipay" | "wechat_pay";
+        PaymentMethod: "card" | "alipay" | "wechat_pay" | "bank_transfer" | "cash";
         /** PaymentStarted */
         PaymentStarted: {
             /** Client Secret */
@@ -3864,6 +3971,28 @@ export interface components {
              * @description why payment could not start now; retry with POST /v1/orders/{order_id}/payment
              */
             payment_error?: string | null;
+        };
+        /**
+         * PlatformSignIn
+         * @description A platform admin's credentials: their username in the user pool (they have no tenant).
+         * @example {
+         *       "password": "Panacea-Admin-2026!",
+         *       "username": "platform-admin"
+         *     }
+         */
+        PlatformSignIn: {
+            /**
+             * Password
+             * @description at least 12 characters with a lower-case letter, an upper-case letter, a digit and a symbol
+             * @example Harbour-Gene-2026!
+             */
+            password: string;
+            /**
+             * Username
+             * @description the platform admin's username in the user pool
+             * @example platform-admin
+             */
+            username: string;
         };
         /**
          * Problem
@@ -4096,7 +4225,7 @@ export interface components {
             first_order_only: boolean;
             /** Id */
             id: string;
-            method: components["schemas"]["Method"];
+            method: components["schemas"]["PromotionMethod"];
             /** Min Spend */
             min_spend: number;
             /** Name */
@@ -4124,6 +4253,12 @@ export interface components {
          * @enum {string}
          */
         PromotionKind: "amount_off" | "percentage_off" | "spend_and_save";
+        /**
+         * PromotionMethod
+         * @description How a member gets a promotion.
+         * @enum {string}
+         */
+        PromotionMethod: "automatic" | "code" | "single_use_codes";
         /**
          * PromotionPatch
          * @description A merge patch. What members were promised (offer, minimum spend, first orders only, code,
@@ -4724,8 +4859,11 @@ export interface components {
              * @description absent on a refresh (keep the one you have)
              */
             refresh_token?: string | null;
-            /** Tenant Id */
-            tenant_id: string;
+            /**
+             * Tenant Id
+             * @description the person's tenant; null for a platform admin, who has none
+             */
+            tenant_id: string | null;
             /**
              * Token Type
              * @default Bearer
@@ -5394,6 +5532,7 @@ export type SchemaIndividualDetails = components['schemas']['IndividualDetails']
 export type SchemaIndividualPatch = components['schemas']['IndividualPatch'];
 export type SchemaInvitation = components['schemas']['Invitation'];
 export type SchemaIssuedApiKey = components['schemas']['IssuedApiKey'];
+export type SchemaIssuedCodes = components['schemas']['IssuedCodes'];
 export type SchemaLineIn = components['schemas']['LineIn'];
 export type SchemaLinePrice = components['schemas']['LinePrice'];
 export type SchemaMemberKind = components['schemas']['MemberKind'];
@@ -5413,8 +5552,12 @@ export type SchemaNewTag = components['schemas']['NewTag'];
 export type SchemaNewTenant = components['schemas']['NewTenant'];
 export type SchemaOffer = components['schemas']['Offer'];
 export type SchemaOfflinePayment = components['schemas']['OfflinePayment'];
+export type SchemaOnlinePaymentMethod = components['schemas']['OnlinePaymentMethod'];
 export type SchemaOrder = components['schemas']['Order'];
 export type SchemaOrderLine = components['schemas']['OrderLine'];
+export type SchemaOrderPromotion = components['schemas']['OrderPromotion'];
+export type SchemaOrderQuote = components['schemas']['OrderQuote'];
+export type SchemaOrderRefund = components['schemas']['OrderRefund'];
 export type SchemaOrderSettings = components['schemas']['OrderSettings'];
 export type SchemaOrderState = components['schemas']['OrderState'];
 export type SchemaOrderSummary = components['schemas']['OrderSummary'];
@@ -5445,6 +5588,7 @@ export type SchemaPaymentStatus = components['schemas']['PaymentStatus'];
 export type SchemaPeriodOrder = components['schemas']['PeriodOrder'];
 export type SchemaPhoneChange = components['schemas']['PhoneChange'];
 export type SchemaPlacedOrder = components['schemas']['PlacedOrder'];
+export type SchemaPlatformSignIn = components['schemas']['PlatformSignIn'];
 export type SchemaProblem = components['schemas']['Problem'];
 export type SchemaProduct = components['schemas']['Product'];
 export type SchemaProductKind = components['schemas']['ProductKind'];
@@ -5456,6 +5600,7 @@ export type SchemaProfile = components['schemas']['Profile'];
 export type SchemaProfilePatch = components['schemas']['ProfilePatch'];
 export type SchemaPromotion = components['schemas']['Promotion'];
 export type SchemaPromotionKind = components['schemas']['PromotionKind'];
+export type SchemaPromotionMethod = components['schemas']['PromotionMethod'];
 export type SchemaPromotionPatch = components['schemas']['PromotionPatch'];
 export type SchemaPromotionStatus = components['schemas']['PromotionStatus'];
 export type SchemaProvider = components['schemas']['Provider'];
@@ -5829,6 +5974,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountReady"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "identity.sign_in_platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlatformSignIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description Malformed request */
@@ -6674,7 +6915,10 @@ export interface operations {
     "catalog.create_category": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6864,7 +7108,10 @@ export interface operations {
     "catalog.update_category": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 category_id: string;
             };
@@ -7163,7 +7410,10 @@ export interface operations {
     "catalog.create_product": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7353,7 +7603,10 @@ export interface operations {
     "catalog.update_product": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 product_id: string;
             };
@@ -7451,7 +7704,10 @@ export interface operations {
     "catalog.archive": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 product_id: string;
             };
@@ -7545,7 +7801,10 @@ export interface operations {
     "catalog.publish": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 product_id: string;
             };
@@ -7639,7 +7898,10 @@ export interface operations {
     "catalog.add_sku": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 product_id: string;
             };
@@ -7831,7 +8093,10 @@ export interface operations {
     "catalog.update_sku": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 sku_id: string;
             };
@@ -8023,7 +8288,10 @@ export interface operations {
     "catalog.set_stock": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 sku_id: string;
                 store_id: string;
@@ -8122,7 +8390,10 @@ export interface operations {
     "catalog.adjust_stock": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 sku_id: string;
                 store_id: string;
@@ -8419,7 +8690,10 @@ export interface operations {
     "catalog.open_store": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8609,7 +8883,10 @@ export interface operations {
     "catalog.update_store": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 store_id: string;
             };
@@ -8903,7 +9180,10 @@ export interface operations {
     "catalog.create_tag": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9093,7 +9373,10 @@ export interface operations {
     "catalog.rename_tag": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 tag_id: string;
             };
@@ -9590,7 +9873,10 @@ export interface operations {
     "identity.update_my_profile": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9783,7 +10069,10 @@ export interface operations {
     "identity.add_address": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9887,14 +10176,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Removed (no body) */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": null;
-                };
+                content?: never;
             };
             /** @description Malformed request */
             400: {
@@ -9973,7 +10260,10 @@ export interface operations {
     "identity.update_address": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 address_id: string;
             };
@@ -11032,7 +11322,10 @@ export interface operations {
     "orders.place": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11144,7 +11437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Quote"];
+                    "application/json": components["schemas"]["OrderQuote"];
                 };
             };
             /** @description Malformed request */
@@ -11804,7 +12097,10 @@ export interface operations {
     "orders.request_refund": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 order_id: string;
             };
@@ -11902,7 +12198,10 @@ export interface operations {
     "orders.approve_refund": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 order_id: string;
             };
@@ -12098,7 +12397,10 @@ export interface operations {
     "orders.issue_refund": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 order_id: string;
             };
@@ -12680,7 +12982,10 @@ export interface operations {
     "promotions.create_promotion": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13058,7 +13363,10 @@ export interface operations {
     "promotions.update_promotion": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 promotion_id: string;
             };
@@ -13156,7 +13464,10 @@ export interface operations {
     "promotions.activate": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 promotion_id: string;
             };
@@ -13349,7 +13660,10 @@ export interface operations {
     "promotions.issue_codes": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 promotion_id: string;
             };
@@ -13361,12 +13675,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The batch */
+            /** @description The batch: JSON, or with `Accept: text/csv` a CSV of its codes (a `code` column) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["IssuedCodes"];
                     "text/csv": string;
                 };
             };
@@ -13447,7 +13762,10 @@ export interface operations {
     "promotions.end": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 promotion_id: string;
             };
@@ -13541,7 +13859,10 @@ export interface operations {
     "promotions.pause": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 promotion_id: string;
             };
@@ -13826,7 +14147,10 @@ export interface operations {
     "tenancy.update_own_settings": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14021,7 +14345,10 @@ export interface operations {
     "tenancy.create_tenant": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14310,7 +14637,10 @@ export interface operations {
     "tenancy.issue_api_key": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 tenant_id: string;
             };
@@ -14503,7 +14833,10 @@ export interface operations {
     "tenancy.reactivate": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 tenant_id: string;
             };
@@ -14601,7 +14934,10 @@ export interface operations {
     "tenancy.update_settings": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 tenant_id: string;
             };
@@ -14699,7 +15035,10 @@ export interface operations {
     "tenancy.suspend": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 tenant_id: string;
             };
@@ -14896,7 +15235,10 @@ export interface operations {
     "identity.invite_staff": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15086,7 +15428,10 @@ export interface operations {
     "identity.disable_user": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 user_id: string;
             };
@@ -15372,7 +15717,10 @@ export interface operations {
     "identity.change_roles": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 user_id: string;
             };

@@ -25,10 +25,10 @@ from panacea.platform.table import TableItem
 from panacea.platform.transaction import UnitOfWork, unit_of_work
 from panacea.promotions import campaigns, codes, logic, quoting, redeeming
 from panacea.promotions.models import (
-    Method,
     NewPromotion,
     Offer,
     PromotionKind,
+    PromotionMethod,
     ReleaseReason,
 )
 from panacea.promotions.quotes import (
@@ -62,7 +62,7 @@ def coupon(tenant_id: str, code: str | None = None, **terms: Any) -> str:
     draft = NewPromotion(
         name="¥15 off",
         currency="CNY",
-        method=Method.CODE if code else Method.SINGLE_USE_CODES,
+        method=PromotionMethod.CODE if code else PromotionMethod.SINGLE_USE_CODES,
         code=code,
         offer=Offer(kind=PromotionKind.AMOUNT_OFF, amount_off=1500),
         starts_at=NOW - timedelta(days=1),

@@ -1,8 +1,15 @@
+import base64
+
 import pytest
 
+from panacea.platform import cursors
 from panacea.platform.api import field_path
+from panacea.platform.cursors import InvalidCursor
 from panacea.platform.errors import Conflict, FieldError
-from panacea.platform.table import InvalidCursor, decode_cursor, encode_cursor
+from panacea.platform.ids import new_id
+from panacea.platform.isolation import acting_for
+from panacea.platform.settings import Settings, SettingsError
+from panacea.platform.table import decode_cursor, encode_cursor
 
 
 def test_a_domain_error_is_a_problem_document():
@@ -29,18 +36,76 @@ def test_field_paths_read_like_the_input(loc, path):
     assert field_path(loc) == path
 
 
+STAGE_KEY = cursors._key.__wrapped__  # type: ignore[attr-defined]  # the key as a function reads it, uncached
+KEY = {"GSI1PK": {"S": "T#A#USERS"}, "GSI1SK": {"S": "01X"}, "PK": {"S": "T#A#USER#01X"}, "SK": {"S": "USER"}}
+
+
+@pytest.fixture(autouse=True)
+def _cursor_key(monkeypatch):
+    monkeypatch.setattr(cursors, "_key", lambda: b"k" * 32)
+
+
 def test_a_cursor_continues_only_the_list_it_came_from():
     # Given a cursor from tenant A's list
-    key = {"GSI1PK": {"S": "T#A#USERS"}, "GSI1SK": {"S": "01X"}, "PK": {"S": "T#A#USER#01X"}, "SK": {"S": "USER"}}
-    cursor = encode_cursor(key)
+    cursor = encode_cursor(KEY)
     # Then it continues that list
-    assert decode_cursor(cursor, partition=("GSI1PK", "T#A#USERS")) == key
+    assert decode_cursor(cursor, partition=("GSI1PK", "T#A#USERS")) == KEY
     # And it cannot be bent to start inside tenant B's partition
     with pytest.raises(InvalidCursor):
         decode_cursor(cursor, partition=("GSI1PK", "T#B#USERS"))
 
 
-@pytest.mark.parametrize("junk", ["not-base64!!", "e30", "W10", "eyJQSyI6IDF9"])
+def test_a_cursor_hides_the_key_it_holds():
+    # Given a cursor
+    cursor = encode_cursor(KEY)
+    assert cursor is not None
+    # Then nothing of the table's keys can be read from it, and two cursors of one key differ
+    raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+    assert not any(word in raw for word in (b"GSI1PK", b"T#A", b"USER", b"01X"))
+    assert encode_cursor(KEY) != cursor
+
+
+def test_a_cursor_opens_only_for_its_tenant_and_its_filters():
+    # Given a cursor of a filtered list, sealed while acting for tenant A
+    a, b = new_id(), new_id()
+    with acting_for(a):
+        cursor = encode_cursor(KEY, query=["paid", "2026-11-01"])
+        # Then the same list continues, but not with other filters
+        assert decode_cursor(cursor, partition=("GSI1PK", "T#A#USERS"), query=["paid", "2026-11-01"]) == KEY
+        with pytest.raises(InvalidCursor):
+            decode_cursor(cursor, partition=("GSI1PK", "T#A#USERS"), query=["paid", "2026-11-02"])
+    # And not for another tenant, nor for the platform itself
+    for other in (b, None):
+        with acting_for(other), pytest.raises(InvalidCursor):
+            decode_cursor(cursor, partition=("GSI1PK", "T#A#USERS"), query=["paid", "2026-11-01"])
+
+
+def test_a_cursor_changed_by_one_character_or_sealed_under_another_key_is_refused(monkeypatch):
+    # Given a cursor
+    cursor = encode_cursor(KEY)
+    assert cursor is not None
+    # When one character of it changes, then it is refused
+    for at in (0, 20, len(cursor) - 1):  # the last character too, whose spare bits base64 would ignore
+        flipped = cursor[:at] + ("A" if cursor[at] != "A" else "B") + cursor[at + 1 :]
+        with pytest.raises(InvalidCursor):
+            decode_cursor(flipped, partition=("GSI1PK", "T#A#USERS"))
+    # When the key is rotated, then it is refused too
+    monkeypatch.setattr(cursors, "_key", lambda: b"r" * 32)
+    with pytest.raises(InvalidCursor) as refused:
+        decode_cursor(cursor, partition=("GSI1PK", "T#A#USERS"))
+    assert refused.value.problem()["errors"] == [{"field": "cursor", "code": "invalid"}]
+
+
+@pytest.mark.parametrize("junk", ["not-base64!!", "e30", "W10", "eyJQSyI6IDF9", "AQ", "A" * 60])
 def test_a_forged_cursor_is_a_bad_request(junk):
     with pytest.raises(InvalidCursor):
         decode_cursor(junk, partition=("PK", "T#A#X"))
+
+
+def test_a_deployed_stage_without_a_cursor_key_does_not_make_one_up(monkeypatch):
+    # Given a deployed stage whose functions were not told the cursor key's secret
+    deployed = Settings(stage="prod", table="panacea-prod", event_bus="panacea-prod")
+    monkeypatch.setattr(cursors, "settings", lambda: deployed)
+    # Then no cursor is sealed with a key of this instance's own (another could not open it)
+    with pytest.raises(SettingsError, match="PANACEA_CURSOR_SECRET"):
+        STAGE_KEY()

@@ -11,9 +11,9 @@ from pydantic import ValidationError
 
 from panacea.platform.money import Money
 from panacea.promotions.models import (
-    Method,
     Offer,
     PromotionKind,
+    PromotionMethod,
     PromotionStatus,
     Scope,
     SpendTier,
@@ -35,7 +35,7 @@ def line(ref: str, amount: int, *, product: str = "p", categories: tuple[str, ..
 def promo(promotion_id: str, offer: Offer, **terms) -> Candidate:
     defaults = {
         "name": promotion_id,
-        "method": Method.AUTOMATIC,
+        "method": PromotionMethod.AUTOMATIC,
         "currency": "CNY",
         "status": PromotionStatus.ACTIVE,
         "starts_at": NOW - timedelta(days=1),
@@ -45,7 +45,7 @@ def promo(promotion_id: str, offer: Offer, **terms) -> Candidate:
 
 
 def coupon(promotion_id: str, offer: Offer, code: str = "SPRING20", **terms) -> Candidate:
-    return promo(promotion_id, offer, method=Method.CODE, code=code, **terms)
+    return promo(promotion_id, offer, method=PromotionMethod.CODE, code=code, **terms)
 
 
 def amount_off(amount: int, **scope) -> Offer:

@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from panacea.orders.settings import PaymentMethod
+from panacea.orders.settings import OnlinePaymentMethod
 from panacea.platform.settings import SettingsError, read_environment
 from panacea.tenancy.defaults import default_settings
 from panacea.tenancy.logic import _changed_paths, _merge
@@ -29,7 +29,7 @@ def test_a_chinese_tenant_takes_alipay_and_wechat_pay_first():
     settings = default_settings(
         kind=TenantKind.INTERNET_HOSPITAL, name="岳阳互联网医院", currency="CNY", locale="zh-CN", parent_branding=None
     )
-    assert settings.orders.payment_methods[:2] == [PaymentMethod.ALIPAY, PaymentMethod.WECHAT_PAY]
+    assert settings.orders.payment_methods[:2] == [OnlinePaymentMethod.ALIPAY, OnlinePaymentMethod.WECHAT_PAY]
 
 
 def test_a_white_label_sub_tenant_starts_in_its_partners_colours():

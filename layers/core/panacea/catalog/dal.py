@@ -256,9 +256,9 @@ def categories(tenant_id: str, *, dimension: Dimension | None, cursor: str | Non
         partition,
         TableItem.gsi1sk.startswith(f"{dimension.value}#") if dimension else None,
         limit=limit,
-        last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition)),
+        last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition), query=dimension),
     )
-    return page_of(results, CategoryItem.view)  # type: ignore[arg-type]
+    return page_of(results, CategoryItem.view, query=dimension)  # type: ignore[arg-type]
 
 
 def tag_key(tenant_id: str, tag_id: str) -> Key:

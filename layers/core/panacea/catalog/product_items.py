@@ -294,9 +294,9 @@ def products(
         filter_condition=condition,
         scan_index_forward=False,
         limit=limit,
-        last_evaluated_key=decode_cursor(cursor, partition=(attribute, partition)),
+        last_evaluated_key=decode_cursor(cursor, partition=(attribute, partition), query=[q, category_id, tag_id]),
     )
-    return page_of(results, ListingItem.view)  # type: ignore[arg-type]
+    return page_of(results, ListingItem.view, query=[q, category_id, tag_id])  # type: ignore[arg-type]
 
 
 # --- SKUs ----------------------------------------------------------------------------------------

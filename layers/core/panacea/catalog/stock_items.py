@@ -188,9 +188,9 @@ def movements(
         MovementItem.sk.startswith(f"MOVE#{store_id}#"),
         scan_index_forward=False,
         limit=limit,
-        last_evaluated_key=decode_cursor(cursor, partition=("PK", partition)),
+        last_evaluated_key=decode_cursor(cursor, partition=("PK", partition), query=store_id),
     )
-    page = page_of(results, MovementItem.view)
+    page = page_of(results, MovementItem.view, query=store_id)
     if not page.items and cursor is None and get(SkuItem, sku_key(tenant_id, sku_id)) is None:
         return None
     return page

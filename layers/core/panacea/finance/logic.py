@@ -15,8 +15,6 @@ which keeps the workbook inside what one API answer can carry.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 from collections.abc import Iterable
@@ -29,10 +27,10 @@ from panacea.finance import dal
 from panacea.finance.access import Action
 from panacea.finance.models import XLSX, LedgerEntry, OrderState, PeriodOrder, SalesReport
 from panacea.finance.reports import PeriodFigures
-from panacea.platform import clock, zones
+from panacea.platform import clock, cursors, zones
 from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import FieldError, Unprocessable
-from panacea.platform.table import InvalidCursor, Page
+from panacea.platform.table import Page
 
 MAX_DAYS = 366
 MAX_LINES = 25_000
@@ -171,7 +169,7 @@ def _states(tenant_id: str, order_ids: list[str]) -> dict[str, OrderState]:
     return {order_id: OrderState(state) for order_id, state in orders_context.states_of(tenant_id, order_ids).items()}
 
 
-# --- the order list's cursor: the last order id of a page, for this very query ---------------------
+# --- the order list's cursor: the last order id of a page, sealed for this tenant and this very query ----
 
 
 def _digest(*parts: object) -> str:
@@ -179,18 +177,13 @@ def _digest(*parts: object) -> str:
 
 
 def _cursor(last: str, query: str) -> str:
-    raw = json.dumps({"after": last, "query": query}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return cursors.seal({"after": last}, bound_to=["finance.orders", query])
 
 
 def _after(cursor: str | None, query: str) -> str | None:
     if not cursor:
         return None
-    bad = InvalidCursor("the cursor is not one this list returned", errors=[FieldError("cursor", "invalid")])
-    try:
-        found = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
-        raise bad from None
-    if not isinstance(found, dict) or found.get("query") != query or not isinstance(found.get("after"), str):
-        raise bad
+    found = cursors.unseal(cursor, bound_to=["finance.orders", query])
+    if not isinstance(found, dict) or not isinstance(found.get("after"), str):
+        raise cursors.invalid()
     return str(found["after"])

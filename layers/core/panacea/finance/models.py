@@ -34,7 +34,7 @@ _STORE = "01M84F21JK0FDGM15V63KCHYYP"
 
 
 class OrderState(StrEnum):
-    """An order's state, as orders reports it."""
+    """Where an order is in its life (finance reports the same words)."""
 
     PENDING_PAYMENT = "pending_payment"
     PAID = "paid"
@@ -57,6 +57,8 @@ class ProductKind(StrEnum):
 
 
 class PaymentMethod(StrEnum):
+    """Online (Stripe) methods a tenant enables in its settings, and offline ones it may allow."""
+
     CARD = "card"
     ALIPAY = "alipay"
     WECHAT_PAY = "wechat_pay"

@@ -2,7 +2,7 @@
 open (an unpaid one at any time), staff cancel any order nothing of which has been fulfilled, and
 the workflow expires an order not paid in time. Stock and promotion go back in the transaction
 that closes the order; a paid order's payment is refunded in full (refunds.py); an unpaid one's
-payment is called off at Stripe.
+payment is called off at Stripe just before it (so the order shows its payment `canceled`).
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ def _close_unpaid(
     at = clock.now()
     move(order, to, by=by, at=at, doing="cancel the order" if to == OrderState.CANCELLED else "expire the order",
          note=reason)  # fmt: skip
+    _call_off_payment(tenant_id, order)
     with unit_of_work(tenant_id) as uow:
         dal.stage(uow, tenant_id, item, order)
         uow.add(supply.release(tenant_id, order.id, order.lines))
@@ -98,17 +99,18 @@ def _close_unpaid(
             )
         else:
             uow.emit(OrderExpired(order_id=order.id, member_id=order.member_id, lines=facts(order.lines)))
-    _call_off_payment(tenant_id, order)
     return order, [Answer("payment", error=CANCELLED, cause=reason)] if to == OrderState.CANCELLED else []
 
 
 def _call_off_payment(tenant_id: str, order: Order) -> None:
-    """Cancel the unpaid payment at Stripe so it can no longer be paid (best effort: a payment
-    that still arrives is refunded, see `paid`)."""
+    """Cancel the unpaid payment at Stripe so it can no longer be paid, before the transaction that
+    closes the order, which then shows the payment as payments has it (best effort: a payment that
+    still arrives is refunded, see `paid`; a retry of the closing finds it called off already)."""
     if order.payment.payment_id is None:
         return
     try:
-        payments.cancel_payment(tenant_id, order.payment.payment_id)
+        called_off = payments.cancel_payment(tenant_id, order.payment.payment_id)
+        order.payment = order.payment.model_copy(update={"status": called_off.status.value})
     except DomainError as exc:
         logger.warning("payment not cancelled", extra={"order_id": order.id, "reason": exc.detail})
     except Exception:  # the order is closed whatever Stripe says now

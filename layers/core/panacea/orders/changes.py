@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from panacea import identity, promotions, tenancy
+from panacea import identity, payments, promotions, tenancy
 from panacea.orders import dal
 from panacea.orders.access import Action
 from panacea.orders.models import (
@@ -38,6 +38,7 @@ POSTED_KINDS = SHIPPED_KINDS | {ProductKind.GENE_TEST}  # a gene test's kit is p
 DONE = frozenset({GroupStatus.DELIVERED, GroupStatus.ISSUED, GroupStatus.REPORTED, GroupStatus.OVERDUE})
 STOPPED = "GroupStopped"  # the error a stopped wait fails with (the workflow's Catch matches it)
 CANCELLED = "OrderCancelled"  # the error the payment wait fails with when the member cancels
+LATE = "refunded_late"  # a payment that arrived after the order closed, and went back (orders' own mark)
 R = TypeVar("R")
 
 
@@ -70,6 +71,23 @@ class RefundNotPossible(Unprocessable):
 
 class PaymentNotNeeded(Conflict):
     slug, title = "payment-not-needed", "No payment to start"
+
+
+# --- the order's view of its payment ---------------------------------------------------------------
+
+
+def follow_payment(tenant_id: str, order: Order) -> bool:
+    """Show the order's payment as payments has it now (one read); True if that changed the order.
+    Every change to a payment that orders makes (calling it off, refunding it) is followed in the
+    transaction that records it, and every one payments announces by its consumer (paying.py)."""
+    payment_id = order.payment.payment_id
+    if payment_id is None or order.payment.status == LATE:
+        return False
+    status = payments.get_payment(tenant_id, payment_id).status.value
+    if status == order.payment.status:
+        return False
+    order.payment = order.payment.model_copy(update={"status": status})
+    return True
 
 
 # --- answering the workflow ---------------------------------------------------------------------

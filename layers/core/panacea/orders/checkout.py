@@ -35,7 +35,6 @@ from panacea.orders.changes import (
 )
 from panacea.orders.models import (
     OFFLINE_METHODS,
-    AppliedPromotion,
     Cart,
     CartLines,
     Checkout,
@@ -45,12 +44,13 @@ from panacea.orders.models import (
     Order,
     OrderLine,
     OrderPlaced,
+    OrderPromotion,
+    OrderQuote,
     OrderState,
     PaymentInfo,
     PaymentStarted,
     PlacedOrder,
     ProductKind,
-    Quote,
     Transition,
 )
 from panacea.orders.paying import paid
@@ -106,7 +106,7 @@ def empty_cart(actor: Actor) -> Cart:
 class Priced:
     lines: list[OrderLine]
     quote: Any  # promotions' Quote
-    promotions: list[AppliedPromotion]
+    promotions: list[OrderPromotion]
 
 
 def _price(
@@ -129,7 +129,7 @@ def _price(
     by_ref = {line.line_ref: line for line in quote.lines}
     made = [_line(i, p, by_ref[str(i)]) for i, p in enumerate(priced, start=1)]
     applied = [
-        AppliedPromotion(
+        OrderPromotion(
             promotion_id=a.promotion_id, name=a.name, kind=a.kind.value, discount=a.discount, coupon_code=a.code
         )
         for a in quote.applied
@@ -190,7 +190,7 @@ def groups_of(lines: list[OrderLine]) -> list[FulfilmentGroup]:
     return groups
 
 
-def quote(actor: Actor, cmd: Checkout) -> Quote:
+def quote(actor: Actor, cmd: Checkout) -> OrderQuote:
     """What checking out `cmd` would charge now (nothing is placed or held)."""
     tenant_id = as_member(actor)
     rules = rules_of(tenant_id)
@@ -202,7 +202,7 @@ def quote(actor: Actor, cmd: Checkout) -> Quote:
         tenant_id, actor.user_id, lines, cmd.coupon_code, rules.currency, first=paid_before == 0, at=clock.now()
     )
     subtotal, discount, total = pricing.totals(priced.lines, rules.currency)
-    return Quote(
+    return OrderQuote(
         lines=priced.lines,
         currency=rules.currency,
         subtotal=subtotal,

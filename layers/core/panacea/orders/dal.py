@@ -312,6 +312,7 @@ def _page(
     filters: Condition | None,
     cursor: str | None,
     limit: int,
+    query: object = None,
 ) -> Page[OrderSummary]:
     gsi = model.by_gsi1 if index == "GSI1" else model.by_gsi2
     sort_key = TableItem.gsi1sk if index == "GSI1" else TableItem.gsi2sk
@@ -321,13 +322,13 @@ def _page(
         filter_condition=filters,
         scan_index_forward=False,
         limit=limit,
-        last_evaluated_key=decode_cursor(cursor, partition=(f"{index}PK", partition)),
+        last_evaluated_key=decode_cursor(cursor, partition=(f"{index}PK", partition), query=query),
     )
     items = [
         item.view() if isinstance(item, OrderIndexItem) else summary_of(item.model)  # type: ignore[attr-defined]
         for item in results
     ]
-    return Page[OrderSummary](items=items, next_cursor=encode_cursor(results.last_evaluated_key))
+    return Page[OrderSummary](items=items, next_cursor=encode_cursor(results.last_evaluated_key, query=query))
 
 
 def member_orders(
@@ -395,4 +396,5 @@ def search(
     combined = None
     for condition in filters:
         combined = condition if combined is None else combined & condition
-    return _page(model, index, partition, bounds=bounds, filters=combined, cursor=cursor, limit=limit)
+    query = [state, member_id, product_id, store_id, since, until]  # a cursor continues these criteria only
+    return _page(model, index, partition, bounds=bounds, filters=combined, cursor=cursor, limit=limit, query=query)

@@ -32,6 +32,8 @@ Reason = Annotated[Text, Field(min_length=3, max_length=500, examples=["ordered 
 
 
 class OrderState(StrEnum):
+    """Where an order is in its life (finance reports the same words)."""
+
     PENDING_PAYMENT = "pending_payment"
     PAID = "paid"
     FULFILLING = "fulfilling"
@@ -212,7 +214,7 @@ class OrderLine(BaseModel):
     refunded_quantity: int = 0
 
 
-class AppliedPromotion(BaseModel):
+class OrderPromotion(BaseModel):
     promotion_id: str
     name: str
     kind: str
@@ -257,7 +259,7 @@ class RefundLine(Command):
     quantity: Quantity
 
 
-class Refund(BaseModel):
+class OrderRefund(BaseModel):
     id: str
     amount: Money
     reason: str
@@ -297,14 +299,14 @@ class Order(BaseModel):
     discount: Money
     total: Money
     refunded: Money
-    promotions: list[AppliedPromotion] = []
+    promotions: list[OrderPromotion] = []
     coupon_code: str | None = None
     referral_code: str | None = None
     payment_method: PaymentMethod
     payment: PaymentInfo
     address: AddressSnapshot | None = None
     groups: list[FulfilmentGroup] = []
-    refunds: list[Refund] = []
+    refunds: list[OrderRefund] = []
     refund_request: RefundRequest | None = None
     cancel_until: datetime = Field(description="the member may cancel or change the address until then")
     payment_due_at: datetime
@@ -340,7 +342,7 @@ class PlacedOrder(BaseModel):
     )
 
 
-class Quote(BaseModel):
+class OrderQuote(BaseModel):
     """What checkout would charge, without placing anything."""
 
     lines: list[OrderLine]
@@ -348,7 +350,7 @@ class Quote(BaseModel):
     subtotal: Money
     discount: Money
     total: Money
-    promotions: list[AppliedPromotion] = []
+    promotions: list[OrderPromotion] = []
 
 
 class PaymentStarted(BaseModel):

@@ -1,7 +1,8 @@
 """Paying: an order follows its payment. Paid (online: `payment.succeeded`; offline: confirmed by
 finance), it sells its stock and counts as the member's paid order, and the transaction that marks
 it paid also writes the sales ledger's entry (finance hands it over: `finance.sale_entry`).
-Payments' other events (failed, disputed, refunded at Stripe) are noted on the order.
+Payments' other events (failed, disputed, refunded, called off) are noted on the order, whose
+`payment.status` is always the payment's own (`changes.follow_payment`).
 
 That transaction is orders' own: the contexts that follow a payment (distribution's commission,
 logistics' kits, records …) subscribe to `order.paid`, `order.completed` and `order.refunded`
@@ -15,7 +16,7 @@ from datetime import datetime
 
 from panacea import finance, payments
 from panacea.orders import dal, sales, supply
-from panacea.orders.changes import Answer, PaymentNotNeeded, changing, facts, read
+from panacea.orders.changes import LATE, Answer, PaymentNotNeeded, changing, facts, follow_payment, read
 from panacea.orders.commands import (
     OfflinePayment,
 )
@@ -32,8 +33,6 @@ from panacea.platform.access import Actor, authorize
 from panacea.platform.money import Money
 from panacea.platform.observability import logger
 from panacea.platform.transaction import unit_of_work
-
-LATE = "refunded_late"  # a payment that arrived after the order closed, and went back
 
 
 def paid(
@@ -149,12 +148,25 @@ def payment_refunded(tenant_id: str, event: payments.PaymentRefunded) -> None:
         in_flight = (item.refund_in_flight or {}).get("amount", 0)
         unknown = event.refunded_total.amount - order.refunded.amount - in_flight
         if unknown <= 0 or effective(order) not in PAID_STATES:
-            return None, []
+            return _followed(tenant_id, item, order)
         amount = Money(amount=unknown, currency=order.currency)
         plan = Plan(amount, [], False, "refunded at the payment provider", "payments", False)
         return None, record_refund(tenant_id, item, order, plan)
 
     changing(tenant_id, event.order_id, change)
+
+
+def payment_canceled(tenant_id: str, order_id: str) -> None:
+    """Payments called the payment off (the order closed, or the intent was cancelled at Stripe)."""
+    changing(tenant_id, order_id, lambda item, order: _followed(tenant_id, item, order))
+
+
+def _followed(tenant_id: str, item: dal.OrderItem, order: Order) -> tuple[None, list[Answer]]:
+    """The order shows its payment as payments has it now (written only if that changed it)."""
+    if follow_payment(tenant_id, order):
+        with unit_of_work(tenant_id) as uow:
+            dal.stage(uow, tenant_id, item, order)
+    return None, []
 
 
 def confirm_offline_payment(actor: Actor, order_id: str, cmd: OfflinePayment) -> Order:

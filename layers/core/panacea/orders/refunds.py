@@ -25,6 +25,7 @@ from panacea.orders.changes import (
     as_member,
     changing,
     facts,
+    follow_payment,
     give_back_promotion,
     mine,
     read,
@@ -41,11 +42,11 @@ from panacea.orders.models import (
     Order,
     OrderCancelled,
     OrderLine,
+    OrderRefund,
     OrderRefundDeclined,
     OrderRefunded,
     OrderRefundRequested,
     OrderState,
-    Refund,
     RefundLine,
     RefundRequest,
 )
@@ -286,7 +287,7 @@ def record_refund(
     order.refunded = order.refunded + plan.amount
     full = order.refunded.amount >= order.total.amount
     stopped = _stop_groups(order, full=full)
-    refund = Refund(
+    refund = OrderRefund(
         id=new_id(),
         amount=plan.amount,
         reason=plan.reason,
@@ -308,6 +309,7 @@ def record_refund(
     if order.state != OrderState.REFUND_REQUESTED:
         order.refund_request = None
     item.refund_in_flight = None
+    follow_payment(tenant_id, order)  # an offline refund is made already; Stripe's refunds follow by their event
     with unit_of_work(tenant_id) as uow:
         if plan.restock:
             by_no = {line.line_no: line for line in order.lines}
@@ -355,7 +357,7 @@ def _stop_groups(order: Order, *, full: bool) -> set[str]:
 
 
 def _refunded_event(
-    order: Order, refund: Refund, refunded_lines: list[OrderLine], plan: Plan, *, full: bool, cancelling: bool
+    order: Order, refund: OrderRefund, refunded_lines: list[OrderLine], plan: Plan, *, full: bool, cancelling: bool
 ) -> OrderCancelled | OrderRefunded:
     if cancelling:
         return OrderCancelled(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from panacea import finance
-from panacea.orders.models import Order, OrderLine, Refund
+from panacea.orders.models import Order, OrderLine, OrderRefund
 
 
 def sale_line(line: OrderLine) -> finance.SaleLine:
@@ -42,7 +42,7 @@ def sale_of(order: Order) -> finance.Sale:
     )
 
 
-def refund_of(refund: Refund, refunded: Sequence[OrderLine]) -> finance.SaleRefund:
+def refund_of(refund: OrderRefund, refunded: Sequence[OrderLine]) -> finance.SaleRefund:
     """A refund as finance records it: `refunded` are the lines it names, each with the units
     refunded and what they give back (`amount`); none for a refund of an amount."""
     return finance.SaleRefund(refund_id=refund.id, amount=refund.amount, lines=[sale_line(line) for line in refunded])

@@ -12,13 +12,15 @@ from panacea.platform.inputs import Command, FromString
 from panacea.platform.sections import SettingsSection, TenantProfile
 
 
-class PaymentMethod(StrEnum):  # the online (Stripe) methods a tenant may enable (no docstring: the API schema has none)
+class OnlinePaymentMethod(StrEnum):
+    """The online (Stripe) methods a tenant may enable (offline ones are `offline_payment`)."""
+
     CARD = "card"
     ALIPAY = "alipay"
     WECHAT_PAY = "wechat_pay"
 
 
-_CHINA_METHODS = [PaymentMethod.ALIPAY, PaymentMethod.WECHAT_PAY, PaymentMethod.CARD]
+_CHINA_METHODS = [OnlinePaymentMethod.ALIPAY, OnlinePaymentMethod.WECHAT_PAY, OnlinePaymentMethod.CARD]
 
 
 class OrdersPatch(Command):
@@ -26,7 +28,7 @@ class OrdersPatch(Command):
     payment_timeout_minutes: Annotated[int, Field(ge=5, le=7 * 24 * 60)] | None = None
     cancel_window_minutes: Annotated[int, Field(ge=0, le=7 * 24 * 60)] | None = None
     auto_complete_days: Annotated[int, Field(ge=1, le=60)] | None = None
-    payment_methods: Annotated[list[FromString[PaymentMethod]], Field(min_length=1)] | None = None
+    payment_methods: Annotated[list[FromString[OnlinePaymentMethod]], Field(min_length=1)] | None = None
     offline_payment: bool | None = None
 
 
@@ -34,7 +36,7 @@ class OrderSettings(SettingsSection, name="orders", patch=OrdersPatch):
     payment_timeout_minutes: Annotated[int, Field(ge=5, le=7 * 24 * 60)] = 30
     cancel_window_minutes: Annotated[int, Field(ge=0, le=7 * 24 * 60)] = 60
     auto_complete_days: Annotated[int, Field(ge=1, le=60)] = 10
-    payment_methods: Annotated[list[PaymentMethod], Field(min_length=1)] = [PaymentMethod.CARD]
+    payment_methods: Annotated[list[OnlinePaymentMethod], Field(min_length=1)] = [OnlinePaymentMethod.CARD]
     offline_payment: bool = False
 
     @classmethod
@@ -42,6 +44,6 @@ class OrderSettings(SettingsSection, name="orders", patch=OrdersPatch):
         """CNY tenants take Alipay and WeChat Pay first; gene-testing companies also take offline
         payments (a bank transfer, cash at a collection point)."""
         return cls(
-            payment_methods=_CHINA_METHODS if tenant.currency == "CNY" else [PaymentMethod.CARD],
+            payment_methods=_CHINA_METHODS if tenant.currency == "CNY" else [OnlinePaymentMethod.CARD],
             offline_payment=tenant.kind == "gene_testing",
         )

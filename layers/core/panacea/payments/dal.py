@@ -373,7 +373,7 @@ def payments(
             filter_condition=condition,
             scan_index_forward=False,
             limit=limit,
-            last_evaluated_key=decode_cursor(cursor, partition=("GSI2PK", partition)),
+            last_evaluated_key=decode_cursor(cursor, partition=("GSI2PK", partition), query=status),
         )
     else:
         partition = _all_payments(tenant_id)
@@ -382,6 +382,6 @@ def payments(
             filter_condition=condition,
             scan_index_forward=False,
             limit=limit,
-            last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition)),
+            last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition), query=status),
         )
-    return page_of(results, PaymentItem.view)  # type: ignore[arg-type]
+    return page_of(results, PaymentItem.view, query=status)  # type: ignore[arg-type]

@@ -57,6 +57,11 @@ class Settings(BaseModel):
         description="how long a secret read (panacea.platform.secrets) is kept before it is read again: "
         "a rotated secret reaches warm functions within this time (0: read on every use)",
     )
+    cursor_secret: str | None = Field(
+        default=None,
+        description="the Secrets Manager secret (ARN or name) whose random string keys the pagination cursors; "
+        "unset on the local stage only (a key made per process)",
+    )
     idempotency_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     outbox_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     docs_title: str = "Panacea API"

@@ -15,8 +15,6 @@ needs the environment (the CDK app and the route catalogue import handlers to re
 
 from __future__ import annotations
 
-import base64
-import binascii
 import builtins
 import json
 import os
@@ -35,9 +33,8 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.pagination import ResultIterator
 
-from panacea.platform import aws, schema
+from panacea.platform import aws, cursors, schema
 from panacea.platform.caches import on_reset
-from panacea.platform.errors import BadRequest, FieldError
 from panacea.platform.keys import owner_key
 from panacea.platform.schema import KEY_ATTRIBUTES
 from panacea.platform.settings import settings
@@ -211,41 +208,35 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = None
 
 
-class InvalidCursor(BadRequest):
-    slug, title = "invalid-cursor", "Invalid cursor"
-
-
-def encode_cursor(last_evaluated_key: dict[str, Any] | None) -> str | None:
+def encode_cursor(last_evaluated_key: dict[str, Any] | None, *, query: Any = None) -> str | None:
+    """The sealed cursor of the next page (`panacea.platform.cursors`), bound to the tenant acted
+    for and to `query` (the list's filters, where the partition does not name them)."""
     if not last_evaluated_key:
         return None
-    flat = {name: value["S"] for name, value in last_evaluated_key.items()}
-    return base64.urlsafe_b64encode(json.dumps(flat, separators=(",", ":")).encode()).decode().rstrip("=")
+    return cursors.seal({name: value["S"] for name, value in last_evaluated_key.items()}, bound_to=query)
 
 
-def decode_cursor(cursor: str | None, *, partition: tuple[str, str]) -> dict[str, Any] | None:
+def decode_cursor(cursor: str | None, *, partition: tuple[str, str], query: Any = None) -> dict[str, Any] | None:
     """Turn a cursor back into a start key, refusing any that is not from this very query.
 
     `partition` is (attribute, value) of the query's hash key: a cursor can only continue the
-    list it came from, so it cannot be bent to start inside another tenant's partition.
+    list it came from, so it cannot be bent to start inside another tenant's or member's partition;
+    `query` must be what the cursor was sealed with.
     """
     if not cursor:
         return None
-    bad = InvalidCursor("the cursor is not one this list returned", errors=[FieldError("cursor", "invalid")])
-    try:
-        flat = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
-        raise bad from None
+    flat = cursors.unseal(cursor, bound_to=query)
     if (
         not isinstance(flat, dict)
         or not set(flat) <= set(KEY_ATTRIBUTES)
         or not all(isinstance(v, str) for v in flat.values())
         or flat.get(partition[0]) != partition[1]
     ):
-        raise bad
+        raise cursors.invalid()
     return {name: {"S": value} for name, value in flat.items()}
 
 
-def page_of(results: ResultIterator[M], view: Callable[[M], T]) -> Page[T]:
+def page_of(results: ResultIterator[M], view: Callable[[M], T], *, query: Any = None) -> Page[T]:
     """Render a query made with `limit=limit` as a page with the cursor of the next one."""
     items = [view(item) for item in results]
-    return Page[T](items=items, next_cursor=encode_cursor(results.last_evaluated_key))
+    return Page[T](items=items, next_cursor=encode_cursor(results.last_evaluated_key, query=query))

@@ -25,7 +25,7 @@ from panacea.promotions.logic import (
 )
 from panacea.promotions.models import (
     CouponCodesIssued,
-    Method,
+    PromotionMethod,
     PromotionStatus,
 )
 from panacea.promotions.quotes import (
@@ -43,7 +43,7 @@ def issue_codes(actor: Actor, promotion_id: str, request: CodeBatchRequest) -> I
     authorize(actor, Action.MANAGE_PROMOTIONS)
     tenant_id = actor.tenant
     item = promotion_of(tenant_id, promotion_id)
-    if item.current_method != Method.SINGLE_USE_CODES:
+    if item.current_method != PromotionMethod.SINGLE_USE_CODES:
         raise PromotionNotInThatState(
             f"promotion {promotion_id} is a {item.method} promotion; codes are issued to single-use-code promotions"
         )

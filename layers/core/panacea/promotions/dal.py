@@ -36,10 +36,10 @@ from panacea.platform.keys import owner_key, tenant_key
 from panacea.platform.money import Money
 from panacea.platform.table import DocumentAttribute, Page, TableItem, Uniqueness, connection, decode_cursor, page_of
 from panacea.promotions.models import (
-    Method,
     NewPromotion,
     Offer,
     Promotion,
+    PromotionMethod,
     PromotionStatus,
     Usage,
 )
@@ -137,8 +137,8 @@ class PromotionItem(TableItem, discriminator="promotion"):
         return PromotionStatus(self.status)
 
     @property
-    def current_method(self) -> Method:
-        return Method(self.method)
+    def current_method(self) -> PromotionMethod:
+        return PromotionMethod(self.method)
 
     @property
     def terms(self) -> Offer:

@@ -111,7 +111,7 @@ class Scope(StrEnum):
     CATEGORIES = "categories"
 
 
-class Method(StrEnum):
+class PromotionMethod(StrEnum):
     """How a member gets a promotion."""
 
     AUTOMATIC = "automatic"  # a campaign: applies by itself, no code
@@ -283,7 +283,7 @@ class NewPromotion(_Window):
     name: Name
     description: Description | None = None
     currency: CurrentCurrency
-    method: FromString[Method]
+    method: FromString[PromotionMethod]
     code: CouponCode | None = Field(default=None, description="the shared code, for method `code` (and only for it)")
     offer: Offer
     starts_at: FromString[AwareDatetime]
@@ -299,9 +299,9 @@ class NewPromotion(_Window):
 
     @model_validator(mode="after")
     def _code_goes_with_method(self) -> Self:
-        if self.method == Method.CODE and self.code is None:
+        if self.method == PromotionMethod.CODE and self.code is None:
             raise ValueError("a promotion with method `code` needs its `code`")
-        if self.method != Method.CODE and self.code is not None:
+        if self.method != PromotionMethod.CODE and self.code is not None:
             raise ValueError("only a promotion with method `code` has a shared `code`")
         return self
 
@@ -343,7 +343,7 @@ class Promotion(BaseModel):
     name: str
     description: str | None
     currency: str
-    method: Method
+    method: PromotionMethod
     code: str | None
     offer: Offer
     starts_at: datetime
@@ -396,7 +396,7 @@ class PromotionCreated(DomainEvent, name="promotion.created", version=1):
 
     promotion_id: str
     name: str
-    method: Method
+    method: PromotionMethod
     kind: PromotionKind
     currency: str
 
@@ -413,7 +413,7 @@ class PromotionActivated(DomainEvent, name="promotion.activated", version=1):
 
     promotion_id: str
     name: str
-    method: Method
+    method: PromotionMethod
     kind: PromotionKind
     starts_at: datetime
     ends_at: datetime | None

@@ -14,9 +14,9 @@ from datetime import datetime
 
 from panacea.platform.money import Money
 from panacea.promotions.models import (
-    Method,
     Offer,
     PromotionKind,
+    PromotionMethod,
     PromotionStatus,
     Scope,
     SpendTier,
@@ -32,7 +32,7 @@ class Candidate:
 
     promotion_id: str
     name: str
-    method: Method
+    method: PromotionMethod
     currency: str
     offer: Offer
     status: PromotionStatus
@@ -55,7 +55,7 @@ class Candidate:
 
     @property
     def is_coupon(self) -> bool:
-        return self.method != Method.AUTOMATIC
+        return self.method != PromotionMethod.AUTOMATIC
 
 
 @dataclass(frozen=True)

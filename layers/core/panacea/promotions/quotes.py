@@ -16,8 +16,8 @@ from panacea.promotions.models import (
     MAX_QUOTE_LINES,
     CatalogId,
     CodePrefix,
-    Method,
     PromotionKind,
+    PromotionMethod,
     upper,
 )
 
@@ -123,7 +123,7 @@ class AppliedPromotion(BaseModel):
     promotion_id: str
     name: str
     kind: PromotionKind
-    method: Method
+    method: PromotionMethod
     code: str | None = Field(description="the coupon code it came with")
     discount: Money
     member_limit: int | None = Field(

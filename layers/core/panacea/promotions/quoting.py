@@ -19,7 +19,7 @@ from panacea.promotions.logic import (
 from panacea.promotions.models import (
     AvailablePromotion,
     AvailablePromotions,
-    Method,
+    PromotionMethod,
 )
 from panacea.promotions.quotes import (
     AppliedPromotion,
@@ -36,7 +36,8 @@ def available(actor: Actor) -> AvailablePromotions:
     """The automatic campaigns running now that the caller can still use: two requests."""
     authorize(actor, Action.USE_PROMOTIONS)
     tenant_id, at = actor.tenant, clock.now()
-    running = [p for p in dal.running(tenant_id, at) if p.current_method == Method.AUTOMATIC and p.starts_at <= at]
+    automatic = PromotionMethod.AUTOMATIC
+    running = [p for p in dal.running(tenant_id, at) if p.current_method == automatic and p.starts_at <= at]
     limited = [p.promotion_id for p in running if _member_limit(p) is not None]
     _, uses = dal.code_and_uses(tenant_id, actor.user_id, None, limited) if limited else (None, {})
     items = []
@@ -110,9 +111,9 @@ def quote(
         for p in running
         if _member_limit(p) is not None
         and (
-            p.current_method == Method.AUTOMATIC
+            p.current_method == PromotionMethod.AUTOMATIC
             or p is shared
-            or (known_shape and shared is None and p.current_method == Method.SINGLE_USE_CODES)
+            or (known_shape and shared is None and p.current_method == PromotionMethod.SINGLE_USE_CODES)
         )
     ]
     coupon_item, uses = (
@@ -135,7 +136,7 @@ def quote(
         if code
         else None
     )
-    automatic = [_candidate(p, uses) for p in running if p.current_method == Method.AUTOMATIC]
+    automatic = [_candidate(p, uses) for p in running if p.current_method == PromotionMethod.AUTOMATIC]
     campaigns = [
         c for c in automatic if pricing.refusal(c, lines, currency=currency, first_order=first_order, at=at) is None
     ]

@@ -15,7 +15,7 @@ from panacea.platform.errors import Conflict, FieldError
 from panacea.platform.transaction import UnitOfWork
 from panacea.promotions.dal import CouponCodeItem, MemberUsageItem, PromotionItem, RedemptionItem, code_pk, promotion_pk
 from panacea.promotions.models import (
-    Method,
+    PromotionMethod,
     PromotionRedeemed,
     PromotionReleased,
     PromotionStatus,
@@ -106,7 +106,7 @@ def _redeem_one(  # noqa: PLR0917 - one promotion of the order's redemption
     counted = applied.member_limit is not None
     if counted:
         _count_member_use(uow, tenant_id, applied, member_id, what=what, where=where)
-    single_use = applied.method == Method.SINGLE_USE_CODES
+    single_use = applied.method == PromotionMethod.SINGLE_USE_CODES
     if single_use and code:
         _use_code(
             uow, tenant_id, applied, code=code, member_id=member_id, order_id=order_id, at=at, what=what, where=where

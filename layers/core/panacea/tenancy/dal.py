@@ -290,7 +290,7 @@ def tenants(*, status: TenantStatus | None, kind: TenantKind | None, cursor: str
             filter_condition=condition,
             scan_index_forward=False,
             limit=limit,
-            last_evaluated_key=decode_cursor(cursor, partition=("GSI2PK", partition)),
+            last_evaluated_key=decode_cursor(cursor, partition=("GSI2PK", partition), query=kind),
         )
     else:
         results = TenantRecord.by_gsi1.query(
@@ -298,9 +298,9 @@ def tenants(*, status: TenantStatus | None, kind: TenantKind | None, cursor: str
             filter_condition=condition,
             scan_index_forward=False,
             limit=limit,
-            last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", ALL_TENANTS)),
+            last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", ALL_TENANTS), query=kind),
         )
-    return page_of(results, TenantRecord.view)  # type: ignore[arg-type]
+    return page_of(results, TenantRecord.view, query=kind)  # type: ignore[arg-type]
 
 
 def tenants_in(status: TenantStatus) -> Iterator[TenantRecord]:

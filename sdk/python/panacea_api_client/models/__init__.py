@@ -56,6 +56,7 @@ from .individual_patch import IndividualPatch
 from .individual_patch_extras_type_0 import IndividualPatchExtrasType0
 from .invitation import Invitation
 from .issued_api_key import IssuedApiKey
+from .issued_codes import IssuedCodes
 from .line_in import LineIn
 from .line_price import LinePrice
 from .member_kind import MemberKind
@@ -77,8 +78,12 @@ from .new_tag import NewTag
 from .new_tenant import NewTenant
 from .offer import Offer
 from .offline_payment import OfflinePayment
+from .online_payment_method import OnlinePaymentMethod
 from .order import Order
 from .order_line import OrderLine
+from .order_promotion import OrderPromotion
+from .order_quote import OrderQuote
+from .order_refund import OrderRefund
 from .order_settings import OrderSettings
 from .order_state import OrderState
 from .order_summary import OrderSummary
@@ -109,6 +114,7 @@ from .payment_status import PaymentStatus
 from .period_order import PeriodOrder
 from .phone_change import PhoneChange
 from .placed_order import PlacedOrder
+from .platform_sign_in import PlatformSignIn
 from .problem import Problem
 from .product import Product
 from .product_kind import ProductKind
@@ -120,6 +126,7 @@ from .profile import Profile
 from .profile_patch import ProfilePatch
 from .promotion import Promotion
 from .promotion_kind import PromotionKind
+from .promotion_method import PromotionMethod
 from .promotion_patch import PromotionPatch
 from .promotion_status import PromotionStatus
 from .provider import Provider
@@ -240,6 +247,7 @@ __all__ = (
     "IndividualPatchExtrasType0",
     "Invitation",
     "IssuedApiKey",
+    "IssuedCodes",
     "LineIn",
     "LinePrice",
     "MemberKind",
@@ -261,8 +269,12 @@ __all__ = (
     "NewTenant",
     "Offer",
     "OfflinePayment",
+    "OnlinePaymentMethod",
     "Order",
     "OrderLine",
+    "OrderPromotion",
+    "OrderQuote",
+    "OrderRefund",
     "OrderSettings",
     "OrderState",
     "OrderSummary",
@@ -293,6 +305,7 @@ __all__ = (
     "PeriodOrder",
     "PhoneChange",
     "PlacedOrder",
+    "PlatformSignIn",
     "Problem",
     "Product",
     "ProductKind",
@@ -304,6 +317,7 @@ __all__ = (
     "ProfilePatch",
     "Promotion",
     "PromotionKind",
+    "PromotionMethod",
     "PromotionPatch",
     "PromotionStatus",
     "Provider",

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.method import Method
 from ..models.promotion_kind import PromotionKind
+from ..models.promotion_method import PromotionMethod
 
 if TYPE_CHECKING:
     from ..models.money import Money
@@ -24,7 +24,7 @@ class AppliedPromotion:
         discount (Money): An amount in minor units (pence, fen, cents) of one currency.
         kind (PromotionKind):
         member_limit (int | None): the member's limit redeeming checks (1 for first-order promotions); absent: none
-        method (Method): How a member gets a promotion.
+        method (PromotionMethod): How a member gets a promotion.
         name (str):
         promotion_id (str):
     """
@@ -33,7 +33,7 @@ class AppliedPromotion:
     discount: Money
     kind: PromotionKind
     member_limit: int | None
-    method: Method
+    method: PromotionMethod
     name: str
     promotion_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -95,7 +95,7 @@ class AppliedPromotion:
 
         member_limit = _parse_member_limit(d.pop("member_limit"))
 
-        method = Method(d.pop("method"))
+        method = PromotionMethod(d.pop("method"))
 
         name = d.pop("name")
 

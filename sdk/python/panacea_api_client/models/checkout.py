@@ -20,7 +20,8 @@ class Checkout:
     """Checkout from the cart (no `lines`) or "buy now" (`lines`).
 
     Attributes:
-        payment_method (PaymentMethod):
+        payment_method (PaymentMethod): Online (Stripe) methods a tenant enables in its settings, and offline ones it
+            may allow.
         address_id (None | str | Unset): from your address book; needed when anything is posted (goods, kits)
         coupon_code (None | str | Unset):
         lines (list[LineIn] | None | Unset): buy now; absent: check out the cart

@@ -2,9 +2,11 @@ from enum import StrEnum
 
 
 class Method(StrEnum):
-    AUTOMATIC = "automatic"
-    CODE = "code"
-    SINGLE_USE_CODES = "single_use_codes"
+    ALIPAY = "alipay"
+    BANK_TRANSFER = "bank_transfer"
+    CARD = "card"
+    CASH = "cash"
+    WECHAT_PAY = "wechat_pay"
 
     def __str__(self) -> str:
         return str(self.value)

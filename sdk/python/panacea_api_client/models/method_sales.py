@@ -23,7 +23,8 @@ class MethodSales:
         gross (Money): An amount in minor units (pence, fen, cents) of one currency.
         net (Money): An amount in minor units (pence, fen, cents) of one currency.
         orders (int): orders sold (paid) in the period
-        payment_method (PaymentMethod):
+        payment_method (PaymentMethod): Online (Stripe) methods a tenant enables in its settings, and offline ones it
+            may allow.
         refunds (Money): An amount in minor units (pence, fen, cents) of one currency.
         units (int): units sold
         units_refunded (int): units returned or never fulfilled, refunded

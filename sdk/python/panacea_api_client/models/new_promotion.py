@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.method import Method
+from ..models.promotion_method import PromotionMethod
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ class NewPromotion:
 
     Attributes:
         currency (str):
-        method (Method): How a member gets a promotion.
+        method (PromotionMethod): How a member gets a promotion.
         name (str):
         offer (Offer): The discount and the lines it applies to.
         starts_at (datetime.datetime):
@@ -38,7 +38,7 @@ class NewPromotion:
     """
 
     currency: str
-    method: Method
+    method: PromotionMethod
     name: str
     offer: Offer
     starts_at: datetime.datetime
@@ -146,7 +146,7 @@ class NewPromotion:
         d = dict(src_dict)
         currency = d.pop("currency")
 
-        method = Method(d.pop("method"))
+        method = PromotionMethod(d.pop("method"))
 
         name = d.pop("name")
 

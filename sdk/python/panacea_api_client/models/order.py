@@ -13,12 +13,12 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.address_snapshot import AddressSnapshot
-    from ..models.applied_promotion import AppliedPromotion
     from ..models.fulfilment_group import FulfilmentGroup
     from ..models.money import Money
     from ..models.order_line import OrderLine
+    from ..models.order_promotion import OrderPromotion
+    from ..models.order_refund import OrderRefund
     from ..models.payment_info import PaymentInfo
-    from ..models.refund import Refund
     from ..models.refund_request import RefundRequest
     from ..models.transition import Transition
 
@@ -40,10 +40,11 @@ class Order:
         member_id (str):
         payment (PaymentInfo):
         payment_due_at (datetime.datetime):
-        payment_method (PaymentMethod):
+        payment_method (PaymentMethod): Online (Stripe) methods a tenant enables in its settings, and offline ones it
+            may allow.
         receipt_days (int): days after shipment until a parcel counts as received
         refunded (Money): An amount in minor units (pence, fen, cents) of one currency.
-        state (OrderState):
+        state (OrderState): Where an order is in its life (finance reports the same words).
         subtotal (Money): An amount in minor units (pence, fen, cents) of one currency.
         total (Money): An amount in minor units (pence, fen, cents) of one currency.
         updated_at (datetime.datetime):
@@ -51,10 +52,10 @@ class Order:
         coupon_code (None | str | Unset):
         groups (list[FulfilmentGroup] | Unset):
         history (list[Transition] | Unset):
-        promotions (list[AppliedPromotion] | Unset):
+        promotions (list[OrderPromotion] | Unset):
         referral_code (None | str | Unset):
         refund_request (None | RefundRequest | Unset):
-        refunds (list[Refund] | Unset):
+        refunds (list[OrderRefund] | Unset):
     """
 
     cancel_until: datetime.datetime
@@ -77,10 +78,10 @@ class Order:
     coupon_code: None | str | Unset = UNSET
     groups: list[FulfilmentGroup] | Unset = UNSET
     history: list[Transition] | Unset = UNSET
-    promotions: list[AppliedPromotion] | Unset = UNSET
+    promotions: list[OrderPromotion] | Unset = UNSET
     referral_code: None | str | Unset = UNSET
     refund_request: None | RefundRequest | Unset = UNSET
-    refunds: list[Refund] | Unset = UNSET
+    refunds: list[OrderRefund] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -222,12 +223,12 @@ class Order:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.address_snapshot import AddressSnapshot
-        from ..models.applied_promotion import AppliedPromotion
         from ..models.fulfilment_group import FulfilmentGroup
         from ..models.money import Money
         from ..models.order_line import OrderLine
+        from ..models.order_promotion import OrderPromotion
+        from ..models.order_refund import OrderRefund
         from ..models.payment_info import PaymentInfo
-        from ..models.refund import Refund
         from ..models.refund_request import RefundRequest
         from ..models.transition import Transition
 
@@ -314,11 +315,11 @@ class Order:
                 history.append(history_item)
 
         _promotions = d.pop("promotions", UNSET)
-        promotions: list[AppliedPromotion] | Unset = UNSET
+        promotions: list[OrderPromotion] | Unset = UNSET
         if _promotions is not UNSET:
             promotions = []
             for promotions_item_data in _promotions:
-                promotions_item = AppliedPromotion.from_dict(promotions_item_data)
+                promotions_item = OrderPromotion.from_dict(promotions_item_data)
 
                 promotions.append(promotions_item)
 
@@ -349,11 +350,11 @@ class Order:
         refund_request = _parse_refund_request(d.pop("refund_request", UNSET))
 
         _refunds = d.pop("refunds", UNSET)
-        refunds: list[Refund] | Unset = UNSET
+        refunds: list[OrderRefund] | Unset = UNSET
         if _refunds is not UNSET:
             refunds = []
             for refunds_item_data in _refunds:
-                refunds_item = Refund.from_dict(refunds_item_data)
+                refunds_item = OrderRefund.from_dict(refunds_item_data)
 
                 refunds.append(refunds_item)
 

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.payment_method import PaymentMethod
+from ..models.online_payment_method import OnlinePaymentMethod
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OrderSettings")
@@ -19,14 +19,14 @@ class OrderSettings:
         auto_complete_days (int | Unset):  Default: 10.
         cancel_window_minutes (int | Unset):  Default: 60.
         offline_payment (bool | Unset):  Default: False.
-        payment_methods (list[PaymentMethod] | Unset):
+        payment_methods (list[OnlinePaymentMethod] | Unset):
         payment_timeout_minutes (int | Unset):  Default: 30.
     """
 
     auto_complete_days: int | Unset = 10
     cancel_window_minutes: int | Unset = 60
     offline_payment: bool | Unset = False
-    payment_methods: list[PaymentMethod] | Unset = UNSET
+    payment_methods: list[OnlinePaymentMethod] | Unset = UNSET
     payment_timeout_minutes: int | Unset = 30
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -72,11 +72,11 @@ class OrderSettings:
         offline_payment = d.pop("offline_payment", UNSET)
 
         _payment_methods = d.pop("payment_methods", UNSET)
-        payment_methods: list[PaymentMethod] | Unset = UNSET
+        payment_methods: list[OnlinePaymentMethod] | Unset = UNSET
         if _payment_methods is not UNSET:
             payment_methods = []
             for payment_methods_item_data in _payment_methods:
-                payment_methods_item = PaymentMethod(payment_methods_item_data)
+                payment_methods_item = OnlinePaymentMethod(payment_methods_item_data)
 
                 payment_methods.append(payment_methods_item)
 

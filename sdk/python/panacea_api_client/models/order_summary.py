@@ -27,7 +27,7 @@ class OrderSummary:
         member_id (str):
         product_ids (list[str]):
         refunded (Money): An amount in minor units (pence, fen, cents) of one currency.
-        state (OrderState):
+        state (OrderState): Where an order is in its life (finance reports the same words).
         store_ids (list[str]):
         total (Money): An amount in minor units (pence, fen, cents) of one currency.
     """

@@ -5,7 +5,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.payment_method import PaymentMethod
+from ..models.online_payment_method import OnlinePaymentMethod
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OrdersPatch")
@@ -18,14 +18,14 @@ class OrdersPatch:
         auto_complete_days (int | None | Unset):
         cancel_window_minutes (int | None | Unset):
         offline_payment (bool | None | Unset):
-        payment_methods (list[PaymentMethod] | None | Unset):
+        payment_methods (list[OnlinePaymentMethod] | None | Unset):
         payment_timeout_minutes (int | None | Unset):
     """
 
     auto_complete_days: int | None | Unset = UNSET
     cancel_window_minutes: int | None | Unset = UNSET
     offline_payment: bool | None | Unset = UNSET
-    payment_methods: list[PaymentMethod] | None | Unset = UNSET
+    payment_methods: list[OnlinePaymentMethod] | None | Unset = UNSET
     payment_timeout_minutes: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -116,7 +116,9 @@ class OrdersPatch:
 
         offline_payment = _parse_offline_payment(d.pop("offline_payment", UNSET))
 
-        def _parse_payment_methods(data: object) -> list[PaymentMethod] | None | Unset:
+        def _parse_payment_methods(
+            data: object,
+        ) -> list[OnlinePaymentMethod] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -127,7 +129,7 @@ class OrdersPatch:
                 payment_methods_type_0 = []
                 _payment_methods_type_0 = data
                 for payment_methods_type_0_item_data in _payment_methods_type_0:
-                    payment_methods_type_0_item = PaymentMethod(
+                    payment_methods_type_0_item = OnlinePaymentMethod(
                         payment_methods_type_0_item_data
                     )
 
@@ -136,7 +138,7 @@ class OrdersPatch:
                 return payment_methods_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[PaymentMethod] | None | Unset, data)
+            return cast(list[OnlinePaymentMethod] | None | Unset, data)
 
         payment_methods = _parse_payment_methods(d.pop("payment_methods", UNSET))
 

@@ -3,7 +3,9 @@ from enum import StrEnum
 
 class PaymentMethod(StrEnum):
     ALIPAY = "alipay"
+    BANK_TRANSFER = "bank_transfer"
     CARD = "card"
+    CASH = "cash"
     WECHAT_PAY = "wechat_pay"
 
     def __str__(self) -> str:

@@ -30,9 +30,10 @@ class PeriodOrder:
         order_id (str):
         ordered_at (datetime.datetime):
         paid_at (datetime.datetime | None):
-        payment_method (PaymentMethod):
+        payment_method (PaymentMethod): Online (Stripe) methods a tenant enables in its settings, and offline ones it
+            may allow.
         refunds (Money): An amount in minor units (pence, fen, cents) of one currency.
-        state (OrderState):
+        state (OrderState): Where an order is in its life (finance reports the same words).
         units (int):
         units_refunded (int):
     """

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.method import Method
+from ..models.promotion_method import PromotionMethod
 from ..models.promotion_status import PromotionStatus
 from ..types import UNSET, Unset
 
@@ -32,7 +32,7 @@ class Promotion:
         ends_at (datetime.datetime | None):
         first_order_only (bool):
         id (str):
-        method (Method): How a member gets a promotion.
+        method (PromotionMethod): How a member gets a promotion.
         min_spend (int):
         name (str):
         offer (Offer): The discount and the lines it applies to.
@@ -55,7 +55,7 @@ class Promotion:
     ends_at: datetime.datetime | None
     first_order_only: bool
     id: str
-    method: Method
+    method: PromotionMethod
     min_spend: int
     name: str
     offer: Offer
@@ -218,7 +218,7 @@ class Promotion:
 
         id = d.pop("id")
 
-        method = Method(d.pop("method"))
+        method = PromotionMethod(d.pop("method"))
 
         min_spend = d.pop("min_spend")
 

@@ -25,7 +25,7 @@ class RefundRequest:
         amount (Money): An amount in minor units (pence, fen, cents) of one currency.
         reason (str):
         requested_at (datetime.datetime):
-        resume_state (OrderState):
+        resume_state (OrderState): Where an order is in its life (finance reports the same words).
         lines (list[RefundLine] | Unset):
     """
 

@@ -25,7 +25,7 @@ class Session:
         access_token (str):
         expires_in (int):
         id_token (str):
-        tenant_id (str):
+        tenant_id (None | str): the person's tenant; null for a platform admin, who has none
         user_id (str):
         refresh_token (None | str | Unset): absent on a refresh (keep the one you have)
         token_type (Literal['Bearer'] | Unset):  Default: 'Bearer'.
@@ -34,7 +34,7 @@ class Session:
     access_token: str
     expires_in: int
     id_token: str
-    tenant_id: str
+    tenant_id: None | str
     user_id: str
     refresh_token: None | str | Unset = UNSET
     token_type: Literal["Bearer"] | Unset = "Bearer"
@@ -47,6 +47,7 @@ class Session:
 
         id_token = self.id_token
 
+        tenant_id: None | str
         tenant_id = self.tenant_id
 
         user_id = self.user_id
@@ -86,7 +87,12 @@ class Session:
 
         id_token = d.pop("id_token")
 
-        tenant_id = d.pop("tenant_id")
+        def _parse_tenant_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        tenant_id = _parse_tenant_id(d.pop("tenant_id"))
 
         user_id = d.pop("user_id")
 

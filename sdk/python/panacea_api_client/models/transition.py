@@ -20,7 +20,7 @@ class Transition:
         at (datetime.datetime):
         by (str): who: a user id, `payments`, `workflow` or `member`
         from_state (None | OrderState):
-        to_state (OrderState):
+        to_state (OrderState): Where an order is in its life (finance reports the same words).
         note (None | str | Unset):
     """
 

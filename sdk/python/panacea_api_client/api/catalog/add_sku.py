@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.new_sku import NewSku
 from ...models.problem import Problem
 from ...models.sku import Sku
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     product_id: str,
     *,
     body: NewSku,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -104,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewSku,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Sku]:
     """Add a SKU: its specs and a price per currency
 
@@ -112,6 +116,10 @@ def sync_detailed(
 
     Args:
         product_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewSku):
 
     Raises:
@@ -125,6 +133,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         product_id=product_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -139,6 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NewSku,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Sku | None:
     """Add a SKU: its specs and a price per currency
 
@@ -147,6 +157,10 @@ def sync(
 
     Args:
         product_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewSku):
 
     Raises:
@@ -161,6 +175,7 @@ def sync(
         product_id=product_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -169,6 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewSku,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Sku]:
     """Add a SKU: its specs and a price per currency
 
@@ -177,6 +193,10 @@ async def asyncio_detailed(
 
     Args:
         product_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewSku):
 
     Raises:
@@ -190,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         product_id=product_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -202,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NewSku,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Sku | None:
     """Add a SKU: its specs and a price per currency
 
@@ -210,6 +232,10 @@ async def asyncio(
 
     Args:
         product_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewSku):
 
     Raises:
@@ -225,5 +251,6 @@ async def asyncio(
             product_id=product_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

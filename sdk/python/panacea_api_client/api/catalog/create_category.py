@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.category import Category
 from ...models.new_category import NewCategory
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: NewCategory,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -99,12 +102,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewCategory,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Category | Problem]:
     """Add a category
 
      Requires `catalog:manage` (owner, admin, catalog_manager).
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewCategory):
 
     Raises:
@@ -117,6 +125,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -130,12 +139,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NewCategory,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Category | Problem | None:
     """Add a category
 
      Requires `catalog:manage` (owner, admin, catalog_manager).
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewCategory):
 
     Raises:
@@ -149,6 +163,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -156,12 +171,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewCategory,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Category | Problem]:
     """Add a category
 
      Requires `catalog:manage` (owner, admin, catalog_manager).
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewCategory):
 
     Raises:
@@ -174,6 +194,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -185,12 +206,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NewCategory,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Category | Problem | None:
     """Add a category
 
      Requires `catalog:manage` (owner, admin, catalog_manager).
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewCategory):
 
     Raises:
@@ -205,5 +231,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

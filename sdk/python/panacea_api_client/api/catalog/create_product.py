@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.new_product import NewProduct
 from ...models.problem import Problem
 from ...models.product import Product
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: NewProduct,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -99,12 +102,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewProduct,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Product]:
     """Create a product (a draft)
 
      Requires `catalog:manage` (owner, admin, catalog_manager). Add its SKUs, then publish it.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewProduct): A product, created as a draft; its SKUs are added next, then it is
             published.
 
@@ -118,6 +126,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -131,12 +140,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NewProduct,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Product | None:
     """Create a product (a draft)
 
      Requires `catalog:manage` (owner, admin, catalog_manager). Add its SKUs, then publish it.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewProduct): A product, created as a draft; its SKUs are added next, then it is
             published.
 
@@ -151,6 +165,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -158,12 +173,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewProduct,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Product]:
     """Create a product (a draft)
 
      Requires `catalog:manage` (owner, admin, catalog_manager). Add its SKUs, then publish it.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewProduct): A product, created as a draft; its SKUs are added next, then it is
             published.
 
@@ -177,6 +197,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,12 +209,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NewProduct,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Product | None:
     """Create a product (a draft)
 
      Requires `catalog:manage` (owner, admin, catalog_manager). Add its SKUs, then publish it.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewProduct): A product, created as a draft; its SKUs are added next, then it is
             published.
 
@@ -209,5 +235,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

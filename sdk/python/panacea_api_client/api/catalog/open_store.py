@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.new_store import NewStore
 from ...models.problem import Problem
 from ...models.store import Store
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: NewStore,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -99,6 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewStore,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Store]:
     """Open a pharmacy or institution in the mall
 
@@ -106,6 +110,10 @@ def sync_detailed(
     first use of the catalog.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewStore): A pharmacy or institution selling in the tenant's mall.
 
     Raises:
@@ -118,6 +126,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -131,6 +140,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NewStore,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Store | None:
     """Open a pharmacy or institution in the mall
 
@@ -138,6 +148,10 @@ def sync(
     first use of the catalog.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewStore): A pharmacy or institution selling in the tenant's mall.
 
     Raises:
@@ -151,6 +165,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -158,6 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewStore,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Store]:
     """Open a pharmacy or institution in the mall
 
@@ -165,6 +181,10 @@ async def asyncio_detailed(
     first use of the catalog.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewStore): A pharmacy or institution selling in the tenant's mall.
 
     Raises:
@@ -177,6 +197,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,6 +209,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NewStore,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Store | None:
     """Open a pharmacy or institution in the mall
 
@@ -195,6 +217,10 @@ async def asyncio(
     first use of the catalog.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewStore): A pharmacy or institution selling in the tenant's mall.
 
     Raises:
@@ -209,5 +235,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.stock_level import StockLevel
 from ...models.stock_level_set import StockLevelSet
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -17,8 +17,11 @@ def _get_kwargs(
     store_id: str,
     *,
     body: StockLevelSet,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -107,6 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: StockLevelSet,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | StockLevel]:
     """Set the available stock of a SKU in a store (a count)
 
@@ -116,6 +120,10 @@ def sync_detailed(
     Args:
         sku_id (str):
         store_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StockLevelSet):
 
     Raises:
@@ -130,6 +138,7 @@ def sync_detailed(
         sku_id=sku_id,
         store_id=store_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: StockLevelSet,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | StockLevel | None:
     """Set the available stock of a SKU in a store (a count)
 
@@ -154,6 +164,10 @@ def sync(
     Args:
         sku_id (str):
         store_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StockLevelSet):
 
     Raises:
@@ -169,6 +183,7 @@ def sync(
         store_id=store_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -178,6 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: StockLevelSet,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | StockLevel]:
     """Set the available stock of a SKU in a store (a count)
 
@@ -187,6 +203,10 @@ async def asyncio_detailed(
     Args:
         sku_id (str):
         store_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StockLevelSet):
 
     Raises:
@@ -201,6 +221,7 @@ async def asyncio_detailed(
         sku_id=sku_id,
         store_id=store_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -214,6 +235,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: StockLevelSet,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | StockLevel | None:
     """Set the available stock of a SKU in a store (a count)
 
@@ -223,6 +245,10 @@ async def asyncio(
     Args:
         sku_id (str):
         store_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StockLevelSet):
 
     Raises:
@@ -239,5 +265,6 @@ async def asyncio(
             store_id=store_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

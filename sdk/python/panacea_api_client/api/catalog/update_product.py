@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.product import Product
 from ...models.product_patch import ProductPatch
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     product_id: str,
     *,
     body: ProductPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -104,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProductPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Product]:
     """Change a product
 
@@ -111,6 +115,10 @@ def sync_detailed(
 
     Args:
         product_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (ProductPatch): A merge patch of a product's details (its status moves through
             publish and archive).
 
@@ -125,6 +133,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         product_id=product_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -139,6 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ProductPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Product | None:
     """Change a product
 
@@ -146,6 +156,10 @@ def sync(
 
     Args:
         product_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (ProductPatch): A merge patch of a product's details (its status moves through
             publish and archive).
 
@@ -161,6 +175,7 @@ def sync(
         product_id=product_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -169,6 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProductPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Product]:
     """Change a product
 
@@ -176,6 +192,10 @@ async def asyncio_detailed(
 
     Args:
         product_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (ProductPatch): A merge patch of a product's details (its status moves through
             publish and archive).
 
@@ -190,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         product_id=product_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -202,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ProductPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Product | None:
     """Change a product
 
@@ -209,6 +231,10 @@ async def asyncio(
 
     Args:
         product_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (ProductPatch): A merge patch of a product's details (its status moves through
             publish and archive).
 
@@ -225,5 +251,6 @@ async def asyncio(
             product_id=product_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

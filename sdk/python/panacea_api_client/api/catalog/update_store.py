@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.store import Store
 from ...models.store_patch import StorePatch
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     store_id: str,
     *,
     body: StorePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -104,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: StorePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Store]:
     """Change a store's details, or suspend, reactivate or close it
 
@@ -111,6 +115,10 @@ def sync_detailed(
 
     Args:
         store_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StorePatch): A merge patch; `status` moves the store (active ⇄ suspended, either →
             closed).
 
@@ -125,6 +133,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         store_id=store_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -139,6 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: StorePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Store | None:
     """Change a store's details, or suspend, reactivate or close it
 
@@ -146,6 +156,10 @@ def sync(
 
     Args:
         store_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StorePatch): A merge patch; `status` moves the store (active ⇄ suspended, either →
             closed).
 
@@ -161,6 +175,7 @@ def sync(
         store_id=store_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -169,6 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: StorePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Store]:
     """Change a store's details, or suspend, reactivate or close it
 
@@ -176,6 +192,10 @@ async def asyncio_detailed(
 
     Args:
         store_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StorePatch): A merge patch; `status` moves the store (active ⇄ suspended, either →
             closed).
 
@@ -190,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         store_id=store_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -202,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: StorePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Store | None:
     """Change a store's details, or suspend, reactivate or close it
 
@@ -209,6 +231,10 @@ async def asyncio(
 
     Args:
         store_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StorePatch): A merge patch; `status` moves the store (active ⇄ suspended, either →
             closed).
 
@@ -225,5 +251,6 @@ async def asyncio(
             store_id=store_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -26,9 +26,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> None | Problem:
+) -> Any | Problem | None:
     if response.status_code == 204:
-        response_204 = cast(None, response.json())
+        response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 400:
@@ -79,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[None | Problem]:
+) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +92,7 @@ def sync_detailed(
     address_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[None | Problem]:
+) -> Response[Any | Problem]:
     """Remove an address (the default goes last)
 
      Requires `addresses:manage` (member, distributor).
@@ -105,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[None | Problem]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +123,7 @@ def sync(
     address_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> None | Problem:
+) -> Any | Problem | None:
     """Remove an address (the default goes last)
 
      Requires `addresses:manage` (member, distributor).
@@ -136,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        None | Problem
+        Any | Problem
     """
 
     return sync_detailed(
@@ -149,7 +149,7 @@ async def asyncio_detailed(
     address_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[None | Problem]:
+) -> Response[Any | Problem]:
     """Remove an address (the default goes last)
 
      Requires `addresses:manage` (member, distributor).
@@ -162,7 +162,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[None | Problem]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +178,7 @@ async def asyncio(
     address_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> None | Problem:
+) -> Any | Problem | None:
     """Remove an address (the default goes last)
 
      Requires `addresses:manage` (member, distributor).
@@ -191,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        None | Problem
+        Any | Problem
     """
 
     return (

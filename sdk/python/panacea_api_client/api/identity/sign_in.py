@@ -103,7 +103,8 @@ def sync_detailed(
     """Sign in with email and password
 
      Public: no credentials; the body names the tenant by its slug. Five failures in a row lock the email
-    for 15 minutes (429 with Retry-After).
+    for 15 minutes (429 with Retry-After). A right but temporary password is 403 new-password-required:
+    accept the invitation, or reset the password.
 
     Args:
         body (PasswordSignIn):
@@ -135,7 +136,8 @@ def sync(
     """Sign in with email and password
 
      Public: no credentials; the body names the tenant by its slug. Five failures in a row lock the email
-    for 15 minutes (429 with Retry-After).
+    for 15 minutes (429 with Retry-After). A right but temporary password is 403 new-password-required:
+    accept the invitation, or reset the password.
 
     Args:
         body (PasswordSignIn):
@@ -162,7 +164,8 @@ async def asyncio_detailed(
     """Sign in with email and password
 
      Public: no credentials; the body names the tenant by its slug. Five failures in a row lock the email
-    for 15 minutes (429 with Retry-After).
+    for 15 minutes (429 with Retry-After). A right but temporary password is 403 new-password-required:
+    accept the invitation, or reset the password.
 
     Args:
         body (PasswordSignIn):
@@ -192,7 +195,8 @@ async def asyncio(
     """Sign in with email and password
 
      Public: no credentials; the body names the tenant by its slug. Five failures in a row lock the email
-    for 15 minutes (429 with Retry-After).
+    for 15 minutes (429 with Retry-After). A right but temporary password is 403 new-password-required:
+    accept the invitation, or reset the password.
 
     Args:
         body (PasswordSignIn):

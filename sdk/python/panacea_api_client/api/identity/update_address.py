@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.address import Address
 from ...models.address_patch import AddressPatch
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     address_id: str,
     *,
     body: AddressPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -104,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AddressPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Address | Problem]:
     """Change an address
 
@@ -111,6 +115,10 @@ def sync_detailed(
 
     Args:
         address_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (AddressPatch):
 
     Raises:
@@ -124,6 +132,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         address_id=address_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -138,6 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AddressPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Address | Problem | None:
     """Change an address
 
@@ -145,6 +155,10 @@ def sync(
 
     Args:
         address_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (AddressPatch):
 
     Raises:
@@ -159,6 +173,7 @@ def sync(
         address_id=address_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -167,6 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AddressPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Address | Problem]:
     """Change an address
 
@@ -174,6 +190,10 @@ async def asyncio_detailed(
 
     Args:
         address_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (AddressPatch):
 
     Raises:
@@ -187,6 +207,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         address_id=address_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,6 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AddressPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Address | Problem | None:
     """Change an address
 
@@ -206,6 +228,10 @@ async def asyncio(
 
     Args:
         address_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (AddressPatch):
 
     Raises:
@@ -221,5 +247,6 @@ async def asyncio(
             address_id=address_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.profile import Profile
 from ...models.profile_patch import ProfilePatch
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ProfilePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -99,6 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProfilePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Profile]:
     """Change your profile
 
@@ -106,6 +110,10 @@ def sync_detailed(
     service_desk, expert, lab_operator, member, distributor).
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (ProfilePatch): A merge patch of your own profile: only the fields sent change,
             `null` clears one.
 
@@ -119,6 +127,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -132,6 +141,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ProfilePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Profile | None:
     """Change your profile
 
@@ -139,6 +149,10 @@ def sync(
     service_desk, expert, lab_operator, member, distributor).
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (ProfilePatch): A merge patch of your own profile: only the fields sent change,
             `null` clears one.
 
@@ -153,6 +167,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -160,6 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProfilePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Profile]:
     """Change your profile
 
@@ -167,6 +183,10 @@ async def asyncio_detailed(
     service_desk, expert, lab_operator, member, distributor).
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (ProfilePatch): A merge patch of your own profile: only the fields sent change,
             `null` clears one.
 
@@ -180,6 +200,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,6 +212,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ProfilePatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Profile | None:
     """Change your profile
 
@@ -198,6 +220,10 @@ async def asyncio(
     service_desk, expert, lab_operator, member, distributor).
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (ProfilePatch): A merge patch of your own profile: only the fields sent change,
             `null` clears one.
 
@@ -213,5 +239,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

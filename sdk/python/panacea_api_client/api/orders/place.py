@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.checkout import Checkout
 from ...models.placed_order import PlacedOrder
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: Checkout,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -99,6 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Checkout,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PlacedOrder | Problem]:
     """Check out the cart, or buy now
 
@@ -107,6 +111,10 @@ def sync_detailed(
     Key`: a retry answers the same order.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
 
     Raises:
@@ -119,6 +127,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -132,6 +141,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: Checkout,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> PlacedOrder | Problem | None:
     """Check out the cart, or buy now
 
@@ -140,6 +150,10 @@ def sync(
     Key`: a retry answers the same order.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
 
     Raises:
@@ -153,6 +167,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -160,6 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Checkout,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PlacedOrder | Problem]:
     """Check out the cart, or buy now
 
@@ -168,6 +184,10 @@ async def asyncio_detailed(
     Key`: a retry answers the same order.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
 
     Raises:
@@ -180,6 +200,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,6 +212,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: Checkout,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> PlacedOrder | Problem | None:
     """Check out the cart, or buy now
 
@@ -199,6 +221,10 @@ async def asyncio(
     Key`: a retry answers the same order.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
 
     Raises:
@@ -213,5 +239,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

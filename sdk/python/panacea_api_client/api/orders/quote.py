@@ -6,8 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.checkout import Checkout
+from ...models.order_quote import OrderQuote
 from ...models.problem import Problem
-from ...models.quote import Quote
 from ...types import Response
 
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | Quote | None:
+) -> OrderQuote | Problem | None:
     if response.status_code == 200:
-        response_200 = Quote.from_dict(response.json())
+        response_200 = OrderQuote.from_dict(response.json())
 
         return response_200
 
@@ -86,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | Quote]:
+) -> Response[OrderQuote | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Checkout,
-) -> Response[Problem | Quote]:
+) -> Response[OrderQuote | Problem]:
     """What checking out would charge (nothing is placed)
 
      Requires `orders:buy` (member, distributor).
@@ -112,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Quote]
+        Response[OrderQuote | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +130,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: Checkout,
-) -> Problem | Quote | None:
+) -> OrderQuote | Problem | None:
     """What checking out would charge (nothing is placed)
 
      Requires `orders:buy` (member, distributor).
@@ -143,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Quote
+        OrderQuote | Problem
     """
 
     return sync_detailed(
@@ -156,7 +156,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Checkout,
-) -> Response[Problem | Quote]:
+) -> Response[OrderQuote | Problem]:
     """What checking out would charge (nothing is placed)
 
      Requires `orders:buy` (member, distributor).
@@ -169,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Quote]
+        Response[OrderQuote | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +185,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: Checkout,
-) -> Problem | Quote | None:
+) -> OrderQuote | Problem | None:
     """What checking out would charge (nothing is placed)
 
      Requires `orders:buy` (member, distributor).
@@ -198,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Quote
+        OrderQuote | Problem
     """
 
     return (

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.order import Order
 from ...models.problem import Problem
 from ...models.refund_ask import RefundAsk
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     order_id: str,
     *,
     body: RefundAsk,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -104,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RefundAsk,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Ask for a refund
 
@@ -112,6 +116,10 @@ def sync_detailed(
 
     Args:
         order_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (RefundAsk): A member's refund request: what they return (lines) and why; staff
             approve or decline it.
 
@@ -126,6 +134,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         order_id=order_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RefundAsk,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Ask for a refund
 
@@ -148,6 +158,10 @@ def sync(
 
     Args:
         order_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (RefundAsk): A member's refund request: what they return (lines) and why; staff
             approve or decline it.
 
@@ -163,6 +177,7 @@ def sync(
         order_id=order_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -171,6 +186,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RefundAsk,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Order | Problem]:
     """Ask for a refund
 
@@ -179,6 +195,10 @@ async def asyncio_detailed(
 
     Args:
         order_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (RefundAsk): A member's refund request: what they return (lines) and why; staff
             approve or decline it.
 
@@ -193,6 +213,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         order_id=order_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,6 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RefundAsk,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Order | Problem | None:
     """Ask for a refund
 
@@ -213,6 +235,10 @@ async def asyncio(
 
     Args:
         order_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (RefundAsk): A member's refund request: what they return (lines) and why; staff
             approve or decline it.
 
@@ -229,5 +255,6 @@ async def asyncio(
             order_id=order_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

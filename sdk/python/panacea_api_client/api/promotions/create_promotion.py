@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.new_promotion import NewPromotion
 from ...models.problem import Problem
 from ...models.promotion import Promotion
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: NewPromotion,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -99,6 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewPromotion,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Promotion]:
     """Create a promotion (a draft): a campaign, a coupon with a shared code, or single-use codes
 
@@ -130,6 +134,10 @@ def sync_detailed(
     cancelled or expired order gives them back.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewPromotion): A promotion, created as a draft. Activate it to let members use it.
 
     Raises:
@@ -142,6 +150,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -155,6 +164,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NewPromotion,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Promotion | None:
     """Create a promotion (a draft): a campaign, a coupon with a shared code, or single-use codes
 
@@ -186,6 +196,10 @@ def sync(
     cancelled or expired order gives them back.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewPromotion): A promotion, created as a draft. Activate it to let members use it.
 
     Raises:
@@ -199,6 +213,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -206,6 +221,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewPromotion,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Promotion]:
     """Create a promotion (a draft): a campaign, a coupon with a shared code, or single-use codes
 
@@ -237,6 +253,10 @@ async def asyncio_detailed(
     cancelled or expired order gives them back.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewPromotion): A promotion, created as a draft. Activate it to let members use it.
 
     Raises:
@@ -249,6 +269,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -260,6 +281,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NewPromotion,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Promotion | None:
     """Create a promotion (a draft): a campaign, a coupon with a shared code, or single-use codes
 
@@ -291,6 +313,10 @@ async def asyncio(
     cancelled or expired order gives them back.
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewPromotion): A promotion, created as a draft. Activate it to let members use it.
 
     Raises:
@@ -305,5 +331,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,16 +7,20 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.code_batch_request import CodeBatchRequest
+from ...models.issued_codes import IssuedCodes
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     promotion_id: str,
     *,
     body: CodeBatchRequest,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -35,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | str | None:
+) -> IssuedCodes | Problem | None:
     if response.status_code == 201:
-        response_201 = response.text
+        response_201 = IssuedCodes.from_dict(response.json())
+
         return response_201
 
     if response.status_code == 400:
@@ -88,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | str]:
+) -> Response[IssuedCodes | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +107,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CodeBatchRequest,
-) -> Response[Problem | str]:
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[IssuedCodes | Problem]:
     """Issue a batch of single-use codes (JSON, or CSV with `Accept: text/csv`)
 
      Requires `promotions:manage` (owner, admin, catalog_manager). Up to 98 codes a batch; call again for
@@ -110,6 +116,10 @@ def sync_detailed(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (CodeBatchRequest):
 
     Raises:
@@ -117,12 +127,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[IssuedCodes | Problem]
     """
 
     kwargs = _get_kwargs(
         promotion_id=promotion_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -137,7 +148,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CodeBatchRequest,
-) -> Problem | str | None:
+    idempotency_key: None | str | Unset = UNSET,
+) -> IssuedCodes | Problem | None:
     """Issue a batch of single-use codes (JSON, or CSV with `Accept: text/csv`)
 
      Requires `promotions:manage` (owner, admin, catalog_manager). Up to 98 codes a batch; call again for
@@ -145,6 +157,10 @@ def sync(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (CodeBatchRequest):
 
     Raises:
@@ -152,13 +168,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | str
+        IssuedCodes | Problem
     """
 
     return sync_detailed(
         promotion_id=promotion_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -167,7 +184,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CodeBatchRequest,
-) -> Response[Problem | str]:
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[IssuedCodes | Problem]:
     """Issue a batch of single-use codes (JSON, or CSV with `Accept: text/csv`)
 
      Requires `promotions:manage` (owner, admin, catalog_manager). Up to 98 codes a batch; call again for
@@ -175,6 +193,10 @@ async def asyncio_detailed(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (CodeBatchRequest):
 
     Raises:
@@ -182,12 +204,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[IssuedCodes | Problem]
     """
 
     kwargs = _get_kwargs(
         promotion_id=promotion_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -200,7 +223,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CodeBatchRequest,
-) -> Problem | str | None:
+    idempotency_key: None | str | Unset = UNSET,
+) -> IssuedCodes | Problem | None:
     """Issue a batch of single-use codes (JSON, or CSV with `Accept: text/csv`)
 
      Requires `promotions:manage` (owner, admin, catalog_manager). Up to 98 codes a batch; call again for
@@ -208,6 +232,10 @@ async def asyncio(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (CodeBatchRequest):
 
     Raises:
@@ -215,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | str
+        IssuedCodes | Problem
     """
 
     return (
@@ -223,5 +251,6 @@ async def asyncio(
             promotion_id=promotion_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

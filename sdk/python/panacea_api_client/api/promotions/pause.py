@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.promotion import Promotion
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     promotion_id: str,
+    *,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -94,6 +100,7 @@ def sync_detailed(
     promotion_id: str,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Promotion]:
     """Pause an active promotion
 
@@ -101,6 +108,10 @@ def sync_detailed(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,6 +123,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         promotion_id=promotion_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -125,6 +137,7 @@ def sync(
     promotion_id: str,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Promotion | None:
     """Pause an active promotion
 
@@ -132,6 +145,10 @@ def sync(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,6 +161,7 @@ def sync(
     return sync_detailed(
         promotion_id=promotion_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -151,6 +169,7 @@ async def asyncio_detailed(
     promotion_id: str,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Promotion]:
     """Pause an active promotion
 
@@ -158,6 +177,10 @@ async def asyncio_detailed(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +192,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         promotion_id=promotion_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -180,6 +204,7 @@ async def asyncio(
     promotion_id: str,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Promotion | None:
     """Pause an active promotion
 
@@ -187,6 +212,10 @@ async def asyncio(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,5 +229,6 @@ async def asyncio(
         await asyncio_detailed(
             promotion_id=promotion_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

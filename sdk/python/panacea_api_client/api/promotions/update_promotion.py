@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.promotion import Promotion
 from ...models.promotion_patch import PromotionPatch
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     promotion_id: str,
     *,
     body: PromotionPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -104,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PromotionPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Promotion]:
     """Change a promotion
 
@@ -113,6 +117,10 @@ def sync_detailed(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (PromotionPatch): A merge patch. What members were promised (offer, minimum spend,
             first orders only, code,
             start) can change only while a draft; limits, end, name and combinability always can.
@@ -128,6 +136,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         promotion_id=promotion_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -142,6 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PromotionPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Promotion | None:
     """Change a promotion
 
@@ -151,6 +161,10 @@ def sync(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (PromotionPatch): A merge patch. What members were promised (offer, minimum spend,
             first orders only, code,
             start) can change only while a draft; limits, end, name and combinability always can.
@@ -167,6 +181,7 @@ def sync(
         promotion_id=promotion_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -175,6 +190,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PromotionPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Promotion]:
     """Change a promotion
 
@@ -184,6 +200,10 @@ async def asyncio_detailed(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (PromotionPatch): A merge patch. What members were promised (offer, minimum spend,
             first orders only, code,
             start) can change only while a draft; limits, end, name and combinability always can.
@@ -199,6 +219,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         promotion_id=promotion_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,6 +232,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PromotionPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Promotion | None:
     """Change a promotion
 
@@ -220,6 +242,10 @@ async def asyncio(
 
     Args:
         promotion_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (PromotionPatch): A merge patch. What members were promised (offer, minimum spend,
             first orders only, code,
             start) can change only while a draft; limits, end, name and combinability always can.
@@ -237,5 +263,6 @@ async def asyncio(
             promotion_id=promotion_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.new_tenant import NewTenant
 from ...models.problem import Problem
 from ...models.tenant import Tenant
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: NewTenant,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -99,10 +102,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewTenant,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Tenant]:
     """Create a tenant and start its onboarding
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewTenant):
 
     Raises:
@@ -115,6 +123,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -128,10 +137,15 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NewTenant,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Tenant | None:
     """Create a tenant and start its onboarding
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewTenant):
 
     Raises:
@@ -145,6 +159,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -152,10 +167,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NewTenant,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Tenant]:
     """Create a tenant and start its onboarding
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewTenant):
 
     Raises:
@@ -168,6 +188,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,10 +200,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NewTenant,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Tenant | None:
     """Create a tenant and start its onboarding
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (NewTenant):
 
     Raises:
@@ -197,5 +223,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

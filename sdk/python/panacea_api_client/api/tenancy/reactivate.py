@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.status_change import StatusChange
 from ...models.tenant import Tenant
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     tenant_id: str,
     *,
     body: StatusChange,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -104,11 +107,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: StatusChange,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Tenant]:
     """Reactivate a suspended tenant
 
     Args:
         tenant_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StatusChange):
 
     Raises:
@@ -122,6 +130,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         tenant_id=tenant_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -136,11 +145,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: StatusChange,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Tenant | None:
     """Reactivate a suspended tenant
 
     Args:
         tenant_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StatusChange):
 
     Raises:
@@ -155,6 +169,7 @@ def sync(
         tenant_id=tenant_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -163,11 +178,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: StatusChange,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Tenant]:
     """Reactivate a suspended tenant
 
     Args:
         tenant_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StatusChange):
 
     Raises:
@@ -181,6 +201,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         tenant_id=tenant_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,11 +214,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: StatusChange,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Tenant | None:
     """Reactivate a suspended tenant
 
     Args:
         tenant_id (str):
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (StatusChange):
 
     Raises:
@@ -213,5 +239,6 @@ async def asyncio(
             tenant_id=tenant_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.settings_patch import SettingsPatch
 from ...models.tenant import Tenant
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: SettingsPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -99,10 +102,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SettingsPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Tenant]:
     """Change your own tenant's settings
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (SettingsPatch): A merge patch: only the fields sent change; `null` clears an
             optional field.
 
@@ -116,6 +124,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -129,10 +138,15 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SettingsPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Tenant | None:
     """Change your own tenant's settings
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (SettingsPatch): A merge patch: only the fields sent change; `null` clears an
             optional field.
 
@@ -147,6 +161,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -154,10 +169,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SettingsPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Problem | Tenant]:
     """Change your own tenant's settings
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (SettingsPatch): A merge patch: only the fields sent change; `null` clears an
             optional field.
 
@@ -171,6 +191,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -182,10 +203,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SettingsPatch,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Problem | Tenant | None:
     """Change your own tenant's settings
 
     Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
         body (SettingsPatch): A merge patch: only the fields sent change; `null` clears an
             optional field.
 
@@ -201,5 +227,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

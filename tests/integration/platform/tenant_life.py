@@ -1,0 +1,300 @@
+"""A tenant's whole life driven through the API, as clients meet it: onboarding and its settings,
+members who register, sign in every way and keep an address book, staff invited and managed, a
+catalog, promotions and codes, orders placed from a cart, paid online and offline, shipped,
+received, refunded and cancelled, payments and finance's reports. Every answer is recorded
+(`contract.Recorder`) for the contract test, and what it made is kept for the cursor test.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from infra.local.runtime import LocalPlatform
+from panacea.platform import clock
+from tests.integration import stripe_support
+from tests.integration.platform import contract
+from tests.support import PLATFORM_ADMIN, builders, staff
+from tests.support.builders import eventually
+from tests.support.in_process import GATEWAY, HANDLERS
+
+
+@dataclass
+class Life:
+    """One tenant's life, as the scenario drives it, and what each step left for the next."""
+
+    api: contract.Recorder
+    platform: LocalPlatform
+    tenant: dict[str, Any] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)
+    member: builders.Member | None = None
+    shop: builders.Shop | None = None
+
+    @property
+    def owner(self) -> dict[str, str]:
+        return staff(self.tenant["id"], "owner")
+
+    def call(self, method: str, path: str, *, as_: Any, body: Any = None, **kwargs: Any) -> Any:
+        """The body of a successful answer (any 2xx)."""
+        answer = self.api.request(method, path, as_=as_, body=body, **kwargs)
+        assert 200 <= answer.status < 300, (method, path, answer.status, answer.body)
+        return answer.body
+
+
+def tenancy(life: Life) -> None:
+    admin, api = PLATFORM_ADMIN, life.api
+    life.tenant = builders.tenant(api, as_=admin, tier="enterprise")
+    tid = life.tenant["id"]
+    life.call("GET", "/v1/tenants?limit=5", as_=admin)
+    life.call("PATCH", f"/v1/tenants/{tid}/settings", as_=admin, body={"branding": {"primary_colour": "#1D3557"}})
+    life.call("POST", f"/v1/tenants/{tid}/suspend", as_=admin, body={"reason": "invoice 2026-11 unpaid"})
+    life.call("POST", f"/v1/tenants/{tid}/reactivate", as_=admin, body={"reason": "invoice 2026-11 paid"})
+    key = life.call("POST", f"/v1/tenants/{tid}/api-keys", as_=admin, body={"name": "LIMS", "roles": ["lab_operator"]})
+    life.call("GET", f"/v1/tenants/{tid}/api-keys", as_=admin)
+    life.call("DELETE", f"/v1/tenants/{tid}/api-keys/{key['id']}", as_=admin)
+    life.call("POST", f"/v1/tenants/{tid}/api-keys", as_=admin, body={"name": "ERP", "roles": ["finance"]})
+    life.call("GET", "/v1/tenant", as_=life.owner)
+    patch = {"orders": {"offline_payment": True, "payment_methods": ["card"]}}
+    life.call("PATCH", "/v1/tenant/settings", as_=life.owner, body=patch)
+
+
+def member_account(life: Life) -> builders.Member:
+    """A member who registers, confirms, signs in (password and SMS), refreshes, resets a password,
+    edits a profile, an email, a phone and an address book."""
+    api, slug = life.api, life.tenant["slug"]
+    me = builders.member(api, slug)
+    session = builders.signed_in(api, slug, me.email, me.password)
+    life.call("POST", "/v1/auth/refresh", as_=None, body={"refresh_token": session["refresh_token"]})
+    life.call("GET", "/v1/me", as_=me.token)
+    life.call("PATCH", "/v1/me", as_=me.token, body={"individual": {"occupation": "nurse"}})
+    email = f"moved-{uuid.uuid4().hex[:8]}@example.com"
+    life.call("POST", "/v1/me/email", as_=me.token, body={"email": email})
+    life.call("POST", "/v1/me/email/confirm", as_=me.token, body={"code": builders.code_sent_to(GATEWAY, email)})
+    mobile = f"+447400{random.randrange(10**6):06d}"
+    life.call("POST", "/v1/me/phone", as_=me.token, body={"phone": mobile})
+    life.call("POST", "/v1/me/phone/confirm", as_=me.token, body={"code": builders.code_sent_to(GATEWAY, mobile)})
+    home = builders.address(api, me.token)
+    spare = builders.address(api, me.token, label="Work", line1="1 Quay")
+    life.call("GET", "/v1/me/addresses", as_=me.token)
+    life.call("PATCH", f"/v1/me/addresses/{spare}", as_=me.token, body={"label": "Office"})
+    life.call("POST", f"/v1/me/addresses/{spare}/default", as_=me.token)
+    life.call("POST", f"/v1/me/addresses/{home}/default", as_=me.token)
+    life.call("DELETE", f"/v1/me/addresses/{spare}", as_=me.token)
+    builders.address(api, me.token, label="Parents", line1="3 Dock Road")
+    life.ids["address"] = home
+    _password_reset(life)
+    _sms_sign_in(life)
+    return builders.Member(
+        me.user_id, email, me.password, builders.signed_in(api, slug, email, me.password)["id_token"]
+    )
+
+
+def _sms_sign_in(life: Life) -> None:
+    """A member registered by phone signs in with a texted code."""
+    slug, mobile = life.tenant["slug"], f"+447400{random.randrange(10**6):06d}"
+    life.call("POST", "/v1/auth/register", as_=None, body={"tenant": slug, "kind": "individual", "phone": mobile})
+    confirm = {"tenant": slug, "phone": mobile, "code": builders.code_sent_to(GATEWAY, mobile)}
+    life.call("POST", "/v1/auth/register/confirm", as_=None, body=confirm)
+    life.call("POST", "/v1/auth/sign-in/sms", as_=None, body={"tenant": slug, "phone": mobile})
+    sms = {"tenant": slug, "phone": mobile, "code": builders.code_sent_to(GATEWAY, mobile)}
+    life.call("POST", "/v1/auth/sign-in/sms/verify", as_=None, body=sms)
+
+
+def _password_reset(life: Life) -> None:
+    """Another member forgets their password and resets it (which signs them out everywhere)."""
+    slug = life.tenant["slug"]
+    other = builders.member(life.api, slug)
+    life.call("POST", "/v1/auth/password/forgot", as_=None, body={"tenant": slug, "email": other.email})
+    code = builders.code_sent_to(GATEWAY, other.email)
+    reset = {"tenant": slug, "email": other.email, "code": code, "password": other.password + "x"}
+    life.call("POST", "/v1/auth/password/reset", as_=None, body=reset)
+
+
+def people(life: Life) -> None:
+    """Staff are invited, accept, change roles, are disabled and enabled; the audit trail shows it."""
+    owner, slug = life.owner, life.tenant["slug"]
+    email = f"lab-{uuid.uuid4().hex[:8]}@example.com"
+    invited = life.call(
+        "POST", "/v1/users/invitations", as_=owner, body={"email": email, "name": "Sam Lab", "roles": ["lab_operator"]}
+    )
+    user_id = invited["id"]
+    life.call("POST", f"/v1/users/{user_id}/invitation", as_=owner)
+    code = builders.code_sent_to(GATEWAY, email)
+    accept = {"tenant": slug, "email": email, "code": code, "password": "Lab-Operator-2026!"}
+    life.call("POST", "/v1/auth/invitations/accept", as_=None, body=accept)
+    session = builders.signed_in(life.api, slug, email, "Lab-Operator-2026!")
+    life.call("POST", "/v1/auth/sign-out", as_=session["id_token"])
+    life.call("GET", "/v1/users?limit=5", as_=owner)
+    life.call("GET", f"/v1/users/{user_id}", as_=owner)
+    life.call("PUT", f"/v1/users/{user_id}/roles", as_=owner, body={"roles": ["lab_operator", "expert"]})
+    life.call("POST", f"/v1/users/{user_id}/disable", as_=owner, body={"reason": "left the company"})
+    life.call("POST", f"/v1/users/{user_id}/enable", as_=owner)
+    life.call("GET", "/v1/audit?limit=5", as_=owner)
+
+
+def catalog(life: Life) -> builders.Shop:
+    """A store, categories, tags, products and SKUs with stock; the shop the orders are placed in."""
+    owner, api = life.owner, life.api
+    shop = builders.shop(api, life.tenant, owner, stock=20)
+    contact = {
+        "name": "Priya Shah",
+        "phone": "+441632960123",
+        "email": "orders@quayside.example",
+        "address": "4 Quay St",
+    }
+    store = life.call(
+        "POST",
+        "/v1/catalog/stores",
+        as_=owner,
+        body={"name": "Quayside", "kind": "pharmacy", "licence_number": "GPhC-9011234", "contact": contact},
+    )
+    life.call("GET", f"/v1/catalog/stores/{store['id']}", as_=owner)
+    life.call("PATCH", f"/v1/catalog/stores/{store['id']}", as_=owner, body={"contact": {"phone": "+441632960124"}})
+    life.call("GET", "/v1/catalog/stores", as_=owner)
+    life.call("GET", f"/v1/catalog/stores/{shop.store_id}/stock", as_=owner)
+    made = builders.category(api, owner, "Hereditary cancer")
+    life.call("GET", f"/v1/catalog/categories/{made['id']}", as_=owner)
+    life.call("PATCH", f"/v1/catalog/categories/{made['id']}", as_=owner, body={"name": "Inherited cancer"})
+    life.call("GET", "/v1/catalog/categories", as_=owner)
+    builders.category(api, owner, "Screening", dimension="use")
+    tag = life.call("POST", "/v1/catalog/tags", as_=owner, body={"name": "bestseller"})
+    life.call("GET", f"/v1/catalog/tags/{tag['id']}", as_=owner)
+    life.call("PATCH", f"/v1/catalog/tags/{tag['id']}", as_=owner, body={"name": "best seller"})
+    life.call("GET", "/v1/catalog/tags", as_=owner)
+    life.call("POST", "/v1/catalog/tags", as_=owner, body={"name": "new"})
+    life.call("POST", "/v1/catalog/images", as_=owner, body={"content_type": "image/jpeg", "size": 482113})
+    product, sku_id = shop.products["gene_test"], shop.skus["gene_test"]
+    life.call("GET", f"/v1/catalog/products/{product}", as_=owner)
+    life.call(
+        "PATCH",
+        f"/v1/catalog/products/{product}",
+        as_=owner,
+        body={"tag_ids": [tag["id"]], "category_ids": [made["id"]]},
+    )
+    life.call("GET", "/v1/catalog/products?limit=5", as_=owner)
+    life.call("GET", f"/v1/catalog/skus/{sku_id}", as_=owner)
+    life.call("GET", f"/v1/catalog/skus/{sku_id}/stock", as_=owner)
+    life.call("PATCH", f"/v1/catalog/skus/{sku_id}", as_=owner, body={"prices": [{"amount": 29900, "currency": "GBP"}]})
+    life.call(
+        "POST",
+        f"/v1/catalog/skus/{sku_id}/stock/{shop.store_id}/adjustments",
+        as_=owner,
+        body={"delta": 5, "reason": "delivery from the lab"},
+    )
+    life.call("GET", f"/v1/catalog/skus/{sku_id}/stock/{shop.store_id}/movements", as_=owner)
+    retired = builders.product(api, owner, name="Retired panel")
+    builders.sku(api, owner, retired["id"])
+    builders.publish(api, owner, retired["id"])
+    life.call("POST", f"/v1/catalog/products/{retired['id']}/archive", as_=owner)
+    return shop
+
+
+def promotions(life: Life, shop: builders.Shop, member: builders.Member) -> None:
+    owner = life.owner
+    start = (clock.now() - timedelta(minutes=1)).isoformat()
+    codes = {"name": "New members", "currency": "GBP", "method": "single_use_codes", "starts_at": start,
+             "offer": {"kind": "amount_off", "amount_off": 500, "scope": "order"}}  # fmt: skip
+    made = life.call("POST", "/v1/promotions", as_=owner, body=codes)
+    pid = life.ids["codes_promotion"] = made["id"]
+    life.call("PATCH", f"/v1/promotions/{pid}", as_=owner, body={"usage_limit": 2000})
+    life.call("POST", f"/v1/promotions/{pid}/activate", as_=owner)
+    life.call("POST", f"/v1/promotions/{pid}/codes", as_=owner, body={"count": 2, "prefix": "NEW"})
+    csv = life.call("POST", f"/v1/promotions/{pid}/codes", as_=owner, body={"count": 2}, headers={"Accept": "text/csv"})
+    assert csv.startswith("code\r\n")
+    life.call("GET", f"/v1/promotions/{pid}/codes", as_=owner)
+    life.call("GET", f"/v1/promotions/{shop.coupon_id}", as_=owner)
+    life.call("GET", f"/v1/promotions/{shop.coupon_id}/redemptions", as_=owner)
+    life.call("GET", "/v1/promotions?limit=5", as_=owner)
+    life.call("GET", "/v1/promotions/available", as_=member.token)
+    line = {"line_ref": "1", "product_id": shop.products["device"], "amount": {"amount": 8900, "currency": "GBP"}}
+    life.call("POST", "/v1/promotions/quote", as_=member.token, body={"lines": [line], "coupon_code": shop.coupon})
+    life.call("POST", f"/v1/promotions/{pid}/pause", as_=owner)
+    life.call("POST", f"/v1/promotions/{pid}/end", as_=owner)
+
+
+def orders(life: Life, shop: builders.Shop, member: builders.Member) -> None:
+    """Orders placed from a cart, paid online and offline, shipped, received, cancelled, refunded."""
+    me, owner, address = member.token, life.owner, life.ids["address"]
+    life.call("PUT", "/v1/me/cart", as_=me, body={"lines": [shop.line("device")]})
+    life.call("GET", "/v1/me/cart", as_=me)
+    life.call("DELETE", "/v1/me/cart", as_=me)
+    body = {
+        "payment_method": "card",
+        "lines": [shop.line("device", 2)],
+        "address_id": address,
+        "coupon_code": shop.coupon,
+    }
+    life.call("POST", "/v1/orders/quote", as_=me, body=body)
+    placed = life.call("POST", "/v1/orders", as_=me, body=body)
+    order_id = placed["order"]["id"]
+    life.call("PUT", f"/v1/orders/{order_id}/address", as_=me, body={"address_id": address})
+    life.call("POST", f"/v1/orders/{order_id}/payment", as_=me)
+    builders.pay(life.api, owner, placed, stripe_support.sandbox(life.platform))
+    builders.reaches(life.api, owner, order_id, "fulfilling")
+    eventually(lambda: _token_stored(shop, order_id, "S1.shipment"))
+    life.call(
+        "POST", f"/v1/orders/{order_id}/shipments", as_=owner, body={"carrier": "DPD", "tracking_number": "DPD-1"}
+    )
+    eventually(lambda: _token_stored(shop, order_id, "S1.receipt"))
+    life.call("POST", f"/v1/orders/{order_id}/receipt", as_=me, body={"group_id": "S1"})
+    ask = {"reason": "arrived damaged", "lines": [{"line_no": 1, "quantity": 1}]}
+    life.call("POST", f"/v1/orders/{order_id}/refund-request", as_=me, body=ask)
+    life.call("POST", f"/v1/orders/{order_id}/refund-request/decline", as_=owner, body={"note": "past the window"})
+    life.call("POST", f"/v1/orders/{order_id}/refund-request", as_=me, body=ask)
+    life.call("POST", f"/v1/orders/{order_id}/refund-request/approve", as_=owner, body={"note": "returned"})
+    life.call("POST", f"/v1/orders/{order_id}/refunds", as_=owner, body={"reason": "goodwill", "amount": 100})
+    life.ids["paid_order"], life.ids["payment"] = order_id, placed["order"]["payment"]["payment_id"]
+    _offline_and_cancelled(life, shop, member)
+    life.call("GET", f"/v1/orders/{order_id}", as_=me)
+    life.call("GET", "/v1/orders?limit=5", as_=owner)
+    life.call("GET", "/v1/me/orders", as_=me)
+
+
+def _token_stored(shop: builders.Shop, order_id: str, wait: str) -> bool:
+    from panacea.orders import dal  # noqa: PLC0415
+    from panacea.platform.isolation import acting_for  # noqa: PLC0415
+
+    with acting_for(shop.tenant_id):
+        item = dal.order(shop.tenant_id, order_id, consistent=True)
+    return bool(item and item.token(wait))
+
+
+def _offline_and_cancelled(life: Life, shop: builders.Shop, member: builders.Member) -> None:
+    me, finance = member.token, staff(life.tenant["id"], "finance", user_id="finance-1")
+    transfer = {"payment_method": "bank_transfer", "lines": [shop.line("service")], "coupon_code": shop.coupon}
+    placed = life.call("POST", "/v1/orders", as_=me, body=transfer)
+    eventually(lambda: _token_stored(shop, placed["order"]["id"], "payment"))
+    life.call(
+        "POST", f"/v1/orders/{placed['order']['id']}/offline-payment", as_=finance, body={"reference": "BACS 1042"}
+    )
+    unpaid = life.call("POST", "/v1/orders", as_=me, body={"payment_method": "card", "lines": [shop.line("service")]})
+    eventually(lambda: _token_stored(shop, unpaid["order"]["id"], "payment"))
+    life.call("POST", f"/v1/orders/{unpaid['order']['id']}/cancel", as_=me, body={"reason": "ordered twice"})
+
+
+def payments_and_finance(life: Life) -> None:
+    owner, payment = life.owner, life.ids["payment"]
+    life.call("GET", f"/v1/payments/{payment}", as_=owner)
+    life.call("GET", f"/v1/payments/{payment}/refunds", as_=owner)
+    life.call("GET", "/v1/payments?limit=5", as_=owner)
+    today = clock.now().date().isoformat()
+    period = f"since={today}&until={today}"
+    eventually(lambda: life.call("GET", f"/v1/finance/orders?{period}", as_=owner)["items"], what="no sales ledger")
+    life.call("GET", f"/v1/finance/sales?{period}", as_=owner)
+    life.call("GET", f"/v1/finance/export?{period}", as_=owner)
+
+
+def lived(platform: LocalPlatform) -> Life:
+    """A tenant's life, every answer recorded."""
+    life = Life(contract.Recorder(HANDLERS), platform)
+    tenancy(life)
+    life.member = member_account(life)
+    people(life)
+    life.shop = catalog(life)
+    promotions(life, life.shop, life.member)
+    orders(life, life.shop, life.member)
+    payments_and_finance(life)
+    return life

@@ -1,0 +1,185 @@
+"""Cursors are opaque and continue only the list they came from: on every list route of the API, a
+cursor round-trips, and one tampered with, from another tenant, another member, another list or
+other filters is a 400 problem naming `cursor` (finance's order list once took another tenant's,
+and every cursor was the table's key in plain base64)."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from panacea.platform import clock
+from tests.integration.platform import contract
+from tests.integration.platform.tenant_life import Life
+from tests.support import PLATFORM_ADMIN, builders, staff
+from tests.support.in_process import HANDLERS, onboard
+from tests.support.transport import Answer
+
+
+@dataclass(frozen=True)
+class World:
+    """One tenant's ids and people, enough to name each of its lists."""
+
+    tenant_id: str
+    member: str  # an ID token
+    member_id: str
+    store: str
+    sku: str
+    coupon_promotion: str
+    codes_promotion: str
+
+    @property
+    def owner(self) -> dict[str, str]:
+        return staff(self.tenant_id, "owner")
+
+
+def lists(w: World) -> list[tuple[str, Any, str | None]]:
+    """Every list of the tenant: its path, who reads it, and a filter that makes it another query."""
+    today = clock.now().date().isoformat()
+    return [
+        (f"/v1/catalog/stores/{w.store}/stock", w.owner, None),
+        (f"/v1/catalog/skus/{w.sku}/stock/{w.store}/movements", w.owner, None),
+        ("/v1/catalog/stores", w.owner, "status=active"),
+        ("/v1/catalog/categories", w.owner, "dimension=series"),
+        ("/v1/catalog/tags", w.owner, None),
+        ("/v1/catalog/products", w.owner, "q=gene"),
+        (f"/v1/finance/orders?since={today}&until={today}", w.owner, f"member_id={w.member_id}"),
+        ("/v1/me/addresses", w.member, None),
+        ("/v1/users", w.owner, "role=member"),
+        ("/v1/audit", w.owner, f"user_id={w.member_id}"),
+        ("/v1/orders", w.owner, "state=cancelled"),
+        ("/v1/me/orders", w.member, "state=cancelled"),
+        ("/v1/payments", w.owner, "status=succeeded"),
+        (f"/v1/promotions/{w.coupon_promotion}/redemptions", w.owner, None),
+        (f"/v1/promotions/{w.codes_promotion}/codes", w.owner, None),
+        ("/v1/promotions", w.owner, "status=active"),
+        (f"/v1/tenants/{w.tenant_id}/api-keys", PLATFORM_ADMIN, None),
+        ("/v1/tenants", PLATFORM_ADMIN, "kind=gene_testing"),
+    ]
+
+
+def _with(path: str, query: str) -> str:
+    return f"{path}{'&' if '?' in path else '?'}{query}"
+
+
+def _get(path: str, caller: Any) -> Answer:
+    return HANDLERS.request("GET", path, as_=caller)
+
+
+def _refused(answer: Answer) -> bool:
+    return answer.status == 400 and answer.problem_fields == ["cursor"]
+
+
+@pytest.fixture(scope="module")
+def world(life: Life) -> World:
+    assert life.shop is not None
+    assert life.member is not None
+    assert life.shop.coupon_id is not None
+    return World(
+        tenant_id=life.tenant["id"],
+        member=life.member.token,
+        member_id=life.member.user_id,
+        store=life.shop.store_id,
+        sku=life.shop.skus["gene_test"],
+        coupon_promotion=life.shop.coupon_id,
+        codes_promotion=life.ids["codes_promotion"],
+    )
+
+
+@pytest.fixture(scope="module")
+def cursors(world: World, other_tenant: World) -> dict[str, str]:
+    """The cursor of each list's first page of one (each list holds two or more; the platform's
+    list of tenants holds the other tenant too)."""
+    found: dict[str, str] = {}
+    for path, caller, _ in lists(world):
+        first = _get(_with(path, "limit=1"), caller)
+        assert first.status == 200, (path, first.body)
+        assert first.body["next_cursor"], (path, first.body)
+        found[path] = first.body["next_cursor"]
+    return found
+
+
+@pytest.fixture(scope="module")
+def other_tenant() -> World:
+    """Another tenant with a shop, a member and single-use codes: the same lists, its own."""
+    tenant = onboard()
+    owner = staff(tenant["id"], "owner")
+    shop = builders.shop(HANDLERS, tenant, owner)
+    member = builders.member(HANDLERS, tenant["slug"])
+    start = (clock.now() - timedelta(minutes=1)).isoformat()
+    body = {"name": "Codes", "currency": "GBP", "method": "single_use_codes", "starts_at": start,
+            "offer": {"kind": "amount_off", "amount_off": 500, "scope": "order"}}  # fmt: skip
+    codes = builders.ok(HANDLERS.request("POST", "/v1/promotions", as_=owner, body=body), 201)
+    assert shop.coupon_id is not None
+    return World(
+        tenant["id"], member.token, member.user_id, shop.store_id, shop.skus["gene_test"], shop.coupon_id, codes["id"]
+    )
+
+
+def test_every_list_route_is_checked(world: World):
+    # Given the document's list routes (those that take a cursor)
+    documented = {
+        path
+        for (method, path), operation in contract.operations().items()
+        if method == "GET" and any(p["name"] == "cursor" for p in operation.get("parameters", []))
+    }
+    # Then this test reads every one of them
+    templates = {HANDLERS.route("GET", path)[0].path for path, _, _ in lists(world)}
+    assert templates == documented
+
+
+def test_a_cursor_hides_the_tables_keys_and_continues_its_list(world: World, cursors: dict[str, str]):
+    for path, caller, _ in lists(world):
+        # Given the first page of one, and its cursor
+        cursor = cursors[path]
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        # Then the cursor names no key of the table
+        assert raw[:1] != b"{", path
+        assert not any(word in raw for word in (b"GSI1PK", b"GSI2PK", b'"SK"', world.tenant_id.encode())), path
+        # And it gives the next page, another item
+        first = _get(_with(path, "limit=1"), caller).body["items"]
+        second = _get(_with(path, f"limit=1&cursor={cursor}"), caller)
+        assert second.status == 200, (path, second.body)
+        assert second.body["items"], path
+        assert second.body["items"] != first, path
+
+
+def test_a_cursor_changed_by_one_character_is_refused(world: World, cursors: dict[str, str]):
+    for path, caller, _ in lists(world):
+        cursor = cursors[path]
+        for at in (0, len(cursor) // 2, len(cursor) - 1):
+            changed = cursor[:at] + ("A" if cursor[at] != "A" else "B") + cursor[at + 1 :]
+            assert _refused(_get(_with(path, f"cursor={changed}"), caller)), (path, at)
+
+
+def test_a_cursor_of_another_list_or_other_filters_is_refused(world: World, cursors: dict[str, str]):
+    routes = lists(world)
+    for n, (path, caller, narrower) in enumerate(routes):
+        # Given the cursor of the next list in the table
+        elsewhere = cursors[routes[(n + 1) % len(routes)][0]]
+        # Then this list refuses it, and its own cursor once its filters change
+        assert _refused(_get(_with(path, f"cursor={elsewhere}"), caller)), path
+        if narrower:
+            assert _refused(_get(_with(path, f"{narrower}&cursor={cursors[path]}"), caller)), (path, narrower)
+
+
+def test_a_cursor_of_another_tenant_is_refused(world: World, cursors: dict[str, str], other_tenant: World):
+    # Given tenant B's same lists (the platform's list of tenants is one list, the platform admin's)
+    for (path, _, _), (theirs, caller, _) in zip(lists(world), lists(other_tenant), strict=True):
+        if caller == PLATFORM_ADMIN and theirs == path:
+            continue
+        # Then none of them continues tenant A's list
+        answer = _get(_with(theirs, f"cursor={cursors[path]}"), caller)
+        assert _refused(answer), (theirs, answer.status, answer.body)
+
+
+def test_a_cursor_of_another_member_is_refused(life: Life, world: World, cursors: dict[str, str]):
+    # Given another member of the same tenant
+    other = builders.member(HANDLERS, life.tenant["slug"])
+    # Then their own lists refuse the first member's cursors
+    for path in ("/v1/me/addresses", "/v1/me/orders"):
+        assert _refused(_get(_with(path, f"cursor={cursors[path]}"), other.token)), path
