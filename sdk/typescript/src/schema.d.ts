@@ -4890,6 +4890,11 @@ export interface components {
          *     }
          */
         SettingsPatch: {
+            /**
+             * Allowed Origins
+             * @description replaces the list (`[]` or `null` empties it); an origin another tenant lists is 409
+             */
+            allowed_origins?: string[] | null;
             branding?: components["schemas"]["BrandingPatch"] | null;
             distribution?: components["schemas"]["DistributionPatch"] | null;
             /** Locale */
@@ -5327,6 +5332,12 @@ export interface components {
          * @description How a tenant operates; other contexts read these (at `T#<tenant>#SETTINGS`).
          */
         TenantSettings: {
+            /**
+             * Allowed Origins
+             * @description the origins of the tenant's web apps (https://host[:port]) that may call the API from a browser (CORS); an origin belongs to one tenant
+             * @default []
+             */
+            allowed_origins: string[];
             branding: components["schemas"]["Branding"];
             /**
              * Currency

@@ -21,6 +21,8 @@ class SettingsPatch:
     """A merge patch: only the fields sent change; `null` clears an optional field.
 
     Attributes:
+        allowed_origins (list[str] | None | Unset): replaces the list (`[]` or `null` empties it); an origin another
+            tenant lists is 409
         branding (BrandingPatch | None | Unset):
         distribution (DistributionPatch | None | Unset):
         locale (None | str | Unset):
@@ -28,6 +30,7 @@ class SettingsPatch:
         time_zone (None | str | Unset):
     """
 
+    allowed_origins: list[str] | None | Unset = UNSET
     branding: BrandingPatch | None | Unset = UNSET
     distribution: DistributionPatch | None | Unset = UNSET
     locale: None | str | Unset = UNSET
@@ -38,6 +41,15 @@ class SettingsPatch:
         from ..models.branding_patch import BrandingPatch
         from ..models.distribution_patch import DistributionPatch
         from ..models.orders_patch import OrdersPatch
+
+        allowed_origins: list[str] | None | Unset
+        if isinstance(self.allowed_origins, Unset):
+            allowed_origins = UNSET
+        elif isinstance(self.allowed_origins, list):
+            allowed_origins = self.allowed_origins
+
+        else:
+            allowed_origins = self.allowed_origins
 
         branding: dict[str, Any] | None | Unset
         if isinstance(self.branding, Unset):
@@ -78,6 +90,8 @@ class SettingsPatch:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if allowed_origins is not UNSET:
+            field_dict["allowed_origins"] = allowed_origins
         if branding is not UNSET:
             field_dict["branding"] = branding
         if distribution is not UNSET:
@@ -98,6 +112,23 @@ class SettingsPatch:
         from ..models.orders_patch import OrdersPatch
 
         d = dict(src_dict)
+
+        def _parse_allowed_origins(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                allowed_origins_type_0 = cast(list[str], data)
+
+                return allowed_origins_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        allowed_origins = _parse_allowed_origins(d.pop("allowed_origins", UNSET))
 
         def _parse_branding(data: object) -> BrandingPatch | None | Unset:
             if data is None:
@@ -169,6 +200,7 @@ class SettingsPatch:
         time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
 
         settings_patch = cls(
+            allowed_origins=allowed_origins,
             branding=branding,
             distribution=distribution,
             locale=locale,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,6 +28,8 @@ class TenantSettings:
             (e.g. 8% + 4%).
         locale (str):
         orders (OrderSettings):
+        allowed_origins (list[str] | Unset): the origins of the tenant's web apps (https://host[:port]) that may call
+            the API from a browser (CORS); an origin belongs to one tenant
         time_zone (str | Unset): an IANA time zone: the tenant's days, periods and reports are its local days Default:
             'UTC'.
     """
@@ -37,6 +39,7 @@ class TenantSettings:
     distribution: DistributionSettings
     locale: str
     orders: OrderSettings
+    allowed_origins: list[str] | Unset = UNSET
     time_zone: str | Unset = "UTC"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,6 +54,10 @@ class TenantSettings:
 
         orders = self.orders.to_dict()
 
+        allowed_origins: list[str] | Unset = UNSET
+        if not isinstance(self.allowed_origins, Unset):
+            allowed_origins = self.allowed_origins
+
         time_zone = self.time_zone
 
         field_dict: dict[str, Any] = {}
@@ -64,6 +71,8 @@ class TenantSettings:
                 "orders": orders,
             }
         )
+        if allowed_origins is not UNSET:
+            field_dict["allowed_origins"] = allowed_origins
         if time_zone is not UNSET:
             field_dict["time_zone"] = time_zone
 
@@ -86,6 +95,8 @@ class TenantSettings:
 
         orders = OrderSettings.from_dict(d.pop("orders"))
 
+        allowed_origins = cast(list[str], d.pop("allowed_origins", UNSET))
+
         time_zone = d.pop("time_zone", UNSET)
 
         tenant_settings = cls(
@@ -94,6 +105,7 @@ class TenantSettings:
             distribution=distribution,
             locale=locale,
             orders=orders,
+            allowed_origins=allowed_origins,
             time_zone=time_zone,
         )
 
