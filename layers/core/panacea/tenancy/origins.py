@@ -14,11 +14,14 @@ browser (`panacea.platform.cors`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from panacea.platform.cors import origins_reader
 from panacea.platform.errors import Conflict, FieldError
-from panacea.platform.transaction import UnitOfWork
 from panacea.tenancy import dal
+
+if TYPE_CHECKING:
+    from panacea.platform.transaction import UnitOfWork
 
 
 class OriginTaken(Conflict):
