@@ -5754,6 +5754,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5850,6 +5852,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5946,6 +5950,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6042,6 +6048,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6138,6 +6146,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6234,6 +6244,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6330,6 +6342,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6426,6 +6440,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6522,6 +6538,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6618,6 +6636,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6714,6 +6734,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6806,6 +6828,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6904,6 +6928,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6931,6 +6957,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7003,6 +7031,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7097,6 +7127,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7198,6 +7230,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7294,6 +7328,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7399,6 +7435,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7426,6 +7464,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7498,6 +7538,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7592,6 +7634,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7693,6 +7737,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7790,6 +7836,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7887,6 +7935,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7916,6 +7966,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7988,6 +8040,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8082,6 +8136,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8183,6 +8239,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8277,6 +8335,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8379,6 +8439,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8481,6 +8543,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8581,6 +8645,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8679,6 +8745,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8706,6 +8774,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8778,6 +8848,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8872,6 +8944,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8973,6 +9047,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9072,6 +9148,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9169,6 +9247,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9196,6 +9276,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9268,6 +9350,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9362,6 +9446,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9463,6 +9549,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9564,6 +9652,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9669,6 +9759,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9770,6 +9862,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9862,6 +9956,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9961,6 +10057,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10058,6 +10156,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10085,6 +10185,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10157,6 +10259,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10249,6 +10353,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10350,6 +10456,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10444,6 +10552,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10536,6 +10646,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10632,6 +10744,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10724,6 +10838,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10820,6 +10936,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10916,6 +11034,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11014,6 +11134,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11110,6 +11232,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11206,6 +11330,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11311,6 +11437,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11338,6 +11466,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11409,6 +11539,17 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11506,6 +11647,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11600,6 +11743,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11698,6 +11843,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11795,6 +11942,17 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11894,6 +12052,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11987,6 +12147,17 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12086,6 +12257,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12187,6 +12360,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12288,6 +12463,17 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12386,6 +12572,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12487,6 +12675,17 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12585,6 +12784,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12685,6 +12886,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12779,6 +12982,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12873,6 +13078,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12971,6 +13178,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12998,6 +13207,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13070,6 +13281,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13162,6 +13375,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13258,6 +13473,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13352,6 +13569,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13453,6 +13672,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13550,6 +13771,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13649,6 +13872,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13678,6 +13903,8 @@ export interface operations {
             /** @description The batch: JSON, or with `Accept: text/csv` a CSV of its codes (a `code` column) */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13751,6 +13978,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13848,6 +14077,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13945,6 +14176,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14044,6 +14277,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14136,6 +14371,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14235,6 +14472,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14334,6 +14573,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14361,6 +14602,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14433,6 +14676,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14527,6 +14772,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14626,6 +14873,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14655,6 +14904,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14727,6 +14978,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14822,6 +15075,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14923,6 +15178,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15024,6 +15281,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15125,6 +15384,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15224,6 +15485,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15251,6 +15514,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15323,6 +15588,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15417,6 +15684,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15518,6 +15787,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15612,6 +15883,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15706,6 +15979,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15807,6 +16082,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
