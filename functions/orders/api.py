@@ -35,7 +35,15 @@ from panacea.orders.models import (
     PlacedOrder,
 )
 from panacea.platform.access import requires
-from panacea.platform.api import IdempotencyKey, build_resolver, created, current_actor, idempotent, lambda_entry
+from panacea.platform.api import (
+    PROVIDER_DOWN,
+    IdempotencyKey,
+    build_resolver,
+    created,
+    current_actor,
+    idempotent,
+    lambda_entry,
+)
 from panacea.platform.table import MAX_PAGE, Page
 
 app = build_resolver()
@@ -89,6 +97,7 @@ def quote(checkout: Checkout) -> OrderQuote:
     "answer carries Stripe's client secret. Send an `Idempotency-Key`: a retry answers the same order.",
     tags=[BUYING],
     status_code=201,
+    responses=PROVIDER_DOWN,
 )
 def place(checkout: Checkout, idempotency_key: IdempotencyKey = None) -> Response[PlacedOrder]:
     placed = checkouts.place(current_actor(), checkout, idempotency_key=idempotency_key)
@@ -107,6 +116,7 @@ def my_orders(
     summary="Start (or resume) paying for your order",
     description=f"{BUY} The same payment every time; the answer carries Stripe's client secret.",
     tags=[BUYING],
+    responses=PROVIDER_DOWN,
 )
 def start_payment(order_id: str) -> PaymentStarted:
     return checkouts.start_payment(current_actor(), order_id)
@@ -128,6 +138,7 @@ def change_address(order_id: str, change: AddressChange) -> Order:
     description=f"{BUY} Your own, while the cancel window is open (unpaid: any time); or {MANAGE} Any order "
     "nothing of which has been fulfilled. A paid order is refunded in full.",
     tags=[BUYING, STAFF],
+    responses=PROVIDER_DOWN,
 )
 def cancel(order_id: str, cancel: CancelOrder) -> Order:
     return cancelling.cancel(current_actor(), order_id, cancel)
@@ -218,6 +229,7 @@ def record_shipment(order_id: str, shipment: ShipmentEntry) -> Order:
     summary="Approve the member's refund request",
     description=f"{MANAGE} Refunds through payments; what is returned goes back to stock.",
     tags=[STAFF],
+    responses=PROVIDER_DOWN,
 )
 def approve_refund(order_id: str, decision: RefundDecision, idempotency_key: IdempotencyKey = None) -> Order:
     actor = current_actor()
@@ -246,6 +258,7 @@ def decline_refund(order_id: str, decision: RefundDecision) -> Order:
     summary="Refund an order, in full or in part",
     description=f"{MANAGE} Send an `Idempotency-Key`: without one, each call is another refund.",
     tags=[STAFF],
+    responses=PROVIDER_DOWN,
 )
 def issue_refund(order_id: str, refund: RefundIssue, idempotency_key: IdempotencyKey = None) -> Order:
     actor = current_actor()

@@ -17,6 +17,7 @@ from typing import Any
 from aws_lambda_powertools.event_handler import Response
 
 import functions
+from functions.platform import problems
 from panacea.platform import declarations
 from panacea.platform.access import PERMISSIONS, Role
 from panacea.platform.api import PUBLIC, build_resolver, lambda_entry
@@ -24,12 +25,25 @@ from panacea.platform.settings import settings
 
 DESCRIPTION = """Panacea: a multi-tenant platform for health businesses that sell and serve.
 
-Authenticate with a Cognito ID token (`Authorization: Bearer <token>`): your tenant comes from
-the token, never from the request. Members get one by registering and signing in at their
-tenant (`/v1/auth/…`, public routes that name the tenant by its slug). Writes accept an
-`Idempotency-Key` header; a retry with the same key gets the first answer back. Lists page with
-`limit` and the opaque `next_cursor`. Every error is `application/problem+json` and names the
-fields at fault."""
+Authenticate with a Cognito ID token (`Authorization: Bearer <token>`, scheme `cognito`), or, for a
+partner system, sign each request with a tenant API key (scheme `partner`): your tenant comes from
+the credentials, never from the request. Members get a token by registering and signing in at their
+tenant (`/v1/auth/…`, public routes that name the tenant by its slug). Writes that say so take an
+`Idempotency-Key` header; a retry with the same key gets the first answer back, marked
+`Idempotent-Replayed: true`. Lists page with `limit` and the opaque `next_cursor`. Every error is
+`application/problem+json` and names the fields at fault; its `type` is a page of these docs
+(`/errors/<slug>`) that says what it means (the list: `/errors`)."""
+
+PARTNER_SIGNATURE = """A tenant API key signs each request (HMAC-SHA256):
+
+    Authorization: PNC-HMAC-SHA256 Credential=<key prefix>, Timestamp=<unix seconds>, Nonce=<random>, Signature=<hex>
+    X-Content-SHA256: <hex SHA-256 of the body (of the empty string when there is none)>
+
+`Signature` is the hex HMAC-SHA256, keyed by the hex SHA-256 of the key's secret, of the string to sign
+
+    PNC-HMAC-SHA256\\n<Timestamp>\\n<Nonce>\\n<METHOD>\\n<path>\\n<query, its pairs sorted>\\n<X-Content-SHA256>
+
+A signature more than five minutes from the platform's clock, or a nonce seen before, is refused (401)."""
 
 
 def permission_matrix() -> str:
@@ -58,14 +72,17 @@ app = build_resolver()
 def document() -> str:
     # Powertools' OpenAPI models (~50 ms to import) load with the first document, not on /health.
     from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge  # noqa: PLC0415
-    from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer  # noqa: PLC0415
+    from aws_lambda_powertools.event_handler.openapi.models import HTTPBase, HTTPBearer  # noqa: PLC0415
 
     merge = OpenAPIMerge(
         title="Panacea API",
         version="1.0.0",
         description=f"{DESCRIPTION}\n\n{permission_matrix()}",
-        security_schemes={"cognito": HTTPBearer(bearerFormat="JWT", description="Cognito ID token")},
-        security=[{"cognito": []}],
+        security_schemes={
+            "cognito": HTTPBearer(bearerFormat="JWT", description="Cognito ID token"),
+            "partner": HTTPBase(scheme="PNC-HMAC-SHA256", description=PARTNER_SIGNATURE),
+        },
+        security=[{"cognito": []}, {"partner": []}],
         on_conflict="error",
     )
     for context in _contexts():
@@ -101,6 +118,22 @@ def page() -> str:
         oauth2_config=None,
         persist_authorization=True,
     )
+
+
+@app.get("/errors", include_in_schema=False, security=PUBLIC)
+def problem_types() -> Response[str]:
+    return Response(200, content_type="text/html; charset=utf-8", body=problems.index_page(_problem_types()))
+
+
+@app.get("/errors/<slug>", include_in_schema=False, security=PUBLIC)
+def problem_type(slug: str) -> Response[str]:
+    return Response(200, content_type="text/html; charset=utf-8", body=problems.page(_problem_types(), slug))
+
+
+@functools.cache
+def _problem_types() -> list[problems.ProblemType]:
+    document()  # every context's routes loaded: every error a route can answer is defined
+    return problems.collected()
 
 
 @app.get("/health", include_in_schema=False, security=PUBLIC)

@@ -67,7 +67,8 @@ def test_a_member_registers_signs_in_checks_out_and_pays_through_the_python_sdk(
     order = placed.order
     assert (tokens.tenant_id, order.member_id, order.state.value) == (demo["id"], tokens.user_id, "pending_payment")
     assert isinstance(placed.client_secret, str)
-    assert order.discount.amount > 0 and order.total.amount == order.subtotal.amount - order.discount.amount
+    assert order.discount.amount > 0
+    assert order.total.amount == order.subtotal.amount - order.discount.amount
     # And a bad checkout is a typed problem naming its field
     with pytest.raises(ValidationFailed) as invalid:
         api.call(place.sync, body=Checkout.from_dict({**checkout, "lines": [{"sku_id": "nope", "quantity": 0}]}))

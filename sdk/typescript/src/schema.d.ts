@@ -5765,6 +5765,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5861,6 +5863,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5957,6 +5961,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6053,6 +6059,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6149,6 +6157,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6245,6 +6255,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6341,6 +6353,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6437,6 +6451,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6533,6 +6549,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6629,6 +6647,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6725,6 +6745,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6817,6 +6839,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6915,6 +6939,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6942,6 +6968,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7014,6 +7042,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7108,6 +7138,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7209,6 +7241,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7305,6 +7339,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7410,6 +7446,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7437,6 +7475,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7509,6 +7549,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7603,6 +7645,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7704,6 +7748,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7801,6 +7847,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7898,6 +7946,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7927,6 +7977,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7999,6 +8051,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8093,6 +8147,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8194,6 +8250,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8288,6 +8346,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8390,6 +8450,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8492,6 +8554,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8592,6 +8656,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8690,6 +8756,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8717,6 +8785,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8789,6 +8859,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8883,6 +8955,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8984,6 +9058,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9083,6 +9159,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9180,6 +9258,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9207,6 +9287,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9279,6 +9361,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9373,6 +9457,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9474,6 +9560,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9575,6 +9663,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9680,6 +9770,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9781,6 +9873,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9873,6 +9967,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9972,6 +10068,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10069,6 +10167,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10096,6 +10196,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10168,6 +10270,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10260,6 +10364,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10361,6 +10467,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10455,6 +10563,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10547,6 +10657,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10643,6 +10755,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10735,6 +10849,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10831,6 +10947,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10927,6 +11045,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11025,6 +11145,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11121,6 +11243,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11217,6 +11341,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11322,6 +11448,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11349,6 +11477,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11420,6 +11550,17 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11517,6 +11658,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11611,6 +11754,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11709,6 +11854,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11806,6 +11953,17 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11905,6 +12063,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11998,6 +12158,17 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12097,6 +12268,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12198,6 +12371,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12299,6 +12474,17 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12397,6 +12583,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12498,6 +12686,17 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12596,6 +12795,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12696,6 +12897,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12790,6 +12993,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12884,6 +13089,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12982,6 +13189,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13009,6 +13218,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13081,6 +13292,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13173,6 +13386,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13269,6 +13484,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13363,6 +13580,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13464,6 +13683,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13561,6 +13782,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13660,6 +13883,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13689,6 +13914,8 @@ export interface operations {
             /** @description The batch: JSON, or with `Accept: text/csv` a CSV of its codes (a `code` column) */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13762,6 +13989,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13859,6 +14088,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13956,6 +14187,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14055,6 +14288,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14147,6 +14382,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14246,6 +14483,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14345,6 +14584,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14372,6 +14613,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14444,6 +14687,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14538,6 +14783,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14637,6 +14884,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14666,6 +14915,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14738,6 +14989,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14833,6 +15086,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14934,6 +15189,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15035,6 +15292,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15136,6 +15395,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15235,6 +15496,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15262,6 +15525,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15334,6 +15599,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15428,6 +15695,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15529,6 +15798,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15623,6 +15894,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15717,6 +15990,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15818,6 +16093,8 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -135,8 +135,11 @@ class Problem(BaseModel):
     errors: list[FieldProblem] | None = None
 
 
+_RETRY_AFTER = {"description": "seconds to wait before trying again", "schema": {"type": "integer"}}
+_LOCATION = {"description": "the URL of the resource created", "schema": {"type": "string"}}
 _PROBLEMS: dict[int, Any] = {
     status: {"description": why, "content": {PROBLEM: {"model": Problem}}}
+    | ({"headers": {"Retry-After": _RETRY_AFTER}} if status == 429 else {})
     for status, why in [
         (400, "Malformed request"),
         (401, "No valid credentials"),
@@ -147,6 +150,14 @@ _PROBLEMS: dict[int, Any] = {
         (415, "The body is not JSON"),
         (429, "Too many requests"),
     ]
+}
+
+
+PROVIDER_DOWN: dict[int, Any] = {  # `responses=` of a route that calls Stripe (panacea.platform.payments)
+    503: {
+        "description": "The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key",
+        "content": {PROBLEM: {"model": Problem}},
+    }
 }
 
 
@@ -176,6 +187,8 @@ class Resolver(APIGatewayRestResolver):
         middlewares: list[Callable[..., Any]] | None = None,
     ) -> Any:
         documented = {status_code: {"description": response_description}, **_PROBLEMS, **(responses or {})}
+        if status_code == 201:  # `created(...)` answers with where the new resource is
+            documented[201] = {**documented[201], "headers": {"Location": _LOCATION}}
         register = super().route  # called once the handler is known: its name is the operation's
         return lambda handler: register(
             rule,
@@ -201,13 +214,22 @@ class Resolver(APIGatewayRestResolver):
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         """Powertools' document, with `Idempotency-Key` spelled as clients send it (Powertools
-        lowers a header parameter's name; header names are case-insensitive)."""
+        lowers a header parameter's name; header names are case-insensitive), and the public routes
+        documented as needing no credentials (Powertools drops an empty `security`)."""
         from aws_lambda_powertools.event_handler.openapi.models import Parameter  # noqa: PLC0415 - docs only
 
         schema = super().get_openapi_schema(*args, **kwargs)
-        for item in (schema.paths or {}).values():
-            for operation in (item.get, item.put, item.post, item.delete, item.patch):
-                for parameter in (operation.parameters or []) if operation else []:
+        public = {
+            (r.openapi_path, r.method.lower()) for r in self._static_routes + self._dynamic_routes if r.security == []
+        }
+        for path, item in (schema.paths or {}).items():
+            for method in ("get", "put", "post", "delete", "patch"):
+                operation = getattr(item, method)
+                if operation is None:
+                    continue
+                if (path, method) in public:  # `security=PUBLIC`: no credentials, said in the document too
+                    operation.security = []
+                for parameter in operation.parameters or []:
                     if isinstance(parameter, Parameter) and parameter.name == IDEMPOTENCY_KEY.lower():
                         parameter.name = IDEMPOTENCY_KEY
         return schema

@@ -33,6 +33,7 @@ from pydantic import AfterValidator, Field
 
 from panacea.platform import isolation
 from panacea.platform.context import note, noted
+from panacea.platform.errors import BadRequest, DomainError, FieldError, Forbidden
 from panacea.platform.observability import logger
 
 MAX_ORIGINS = 10  # a tenant's web apps: a member shop, an admin console, a few brands
@@ -106,18 +107,26 @@ def _header(headers: Mapping[str, Any] | None, name: str) -> str | None:
     return next((str(v) for k, v in (headers or {}).items() if k.lower() == wanted), None)
 
 
-def _refusal(status: int, slug: str, title: str, detail: str, *, field: str, code: str) -> dict[str, Any]:
-    body = {
-        "type": f"/errors/{slug}",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "errors": [{"field": field, "code": code}],
-    }
+class NotAPreflight(BadRequest):
+    """An `OPTIONS` request without `Origin` or `Access-Control-Request-Method`: not a browser's
+    CORS preflight, which is all `OPTIONS` answers."""
+
+    slug, title = "not-a-preflight", "Not a preflight"
+
+
+class OriginNotAllowed(Forbidden):
+    """A browser's preflight from an origin no tenant lists among its web apps: it gets no CORS
+    headers, so the browser does not send the request. A tenant lists its origins in its settings
+    (`allowed_origins`)."""
+
+    slug, title = "origin-not-allowed", "Origin not allowed"
+
+
+def _refusal(error: DomainError) -> dict[str, Any]:
     return {
-        "statusCode": status,
+        "statusCode": error.status,
         "headers": {"Content-Type": PROBLEM, "Vary": "Origin"},
-        "body": json.dumps(body),
+        "body": json.dumps(error.problem()),
         "isBase64Encoded": False,
     }
 
@@ -134,11 +143,10 @@ def preflight(event: Mapping[str, Any], owner_of: Callable[[str], str | None]) -
     if not origin or not method:
         missing = "Origin" if not origin else "Access-Control-Request-Method"
         detail = f"a CORS preflight names its Origin and Access-Control-Request-Method; {missing} is missing"
-        return _refusal(400, "not-a-preflight", "Not a preflight", detail, field=f"header.{missing}", code="missing")
+        return _refusal(NotAPreflight(detail, errors=[FieldError(f"header.{missing}", "missing")]))
     if owner_of(origin.lower()) is None:
         detail = f"{origin[:300]} is not the origin of any tenant's web app; a tenant lists its origins in its settings"
-        refused = "Origin not allowed"
-        return _refusal(403, "origin-not-allowed", refused, detail, field="header.Origin", code="not_allowed")
+        return _refusal(OriginNotAllowed(detail, errors=[FieldError("header.Origin", "not_allowed")]))
     return {
         "statusCode": 204,
         "headers": {

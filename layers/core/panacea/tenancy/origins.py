@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 
 class OriginTaken(Conflict):
+    """Another tenant lists this web origin: an origin belongs to one tenant, which it names in
+    its settings (`allowed_origins`); the change that listed it again was not written."""
+
     slug, title = "origin-taken", "Origin taken"
 
 
