@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from openapi_spec_validator import validate
 
 from functions.platform import docs, problems
 from infra import wiring
@@ -77,3 +78,9 @@ def test_every_problem_type_has_its_page_and_the_list_links_them_all():
     assert all(f'href="/errors/{slug}"' in listing.body for slug in slugs)
     unknown = call("GET", "/errors/no-such-thing", caller=None)
     assert (unknown.status, unknown.body["type"]) == (404, "/errors/no-such-problem-type")
+
+
+def test_the_document_is_valid_openapi_3_1(document: dict[str, Any]):
+    # Given the merged document, When a validator of the OpenAPI 3.1 specification reads it
+    # Then it finds nothing wrong (schemas, references, security requirements, parameters)
+    validate(document)
