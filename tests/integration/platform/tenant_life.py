@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from infra.local.runtime import LocalPlatform
+from infra.local.seed import create_platform_admin
 from panacea.platform import clock
 from tests.integration import stripe_support
 from tests.integration.platform import contract
@@ -44,8 +45,15 @@ class Life:
         return answer.body
 
 
+ADMIN_PASSWORD = "Life-Admin-2026!"
+
+
 def tenancy(life: Life) -> None:
     admin, api = PLATFORM_ADMIN, life.api
+    # The platform admin signs in through the API, as an operator does after a deploy
+    username = f"life-admin-{uuid.uuid4().hex[:6]}"
+    create_platform_admin(life.platform, username, f"{username}@panacea.local", ADMIN_PASSWORD)
+    life.call("POST", "/v1/auth/platform/sign-in", as_=None, body={"username": username, "password": ADMIN_PASSWORD})
     life.tenant = builders.tenant(api, as_=admin, tier="enterprise")
     tid = life.tenant["id"]
     life.call("GET", "/v1/tenants?limit=5", as_=admin)
