@@ -81,6 +81,9 @@ def owner_username(platform: LocalPlatform, tenant_id: str, email: str) -> str:
     raise LookupError(f"no user {email} at tenant {tenant_id}")
 
 
+DEMO_ORIGIN = "https://shop.harbour-gene.example"
+
+
 def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
     assert platform.resources
     api = Http(platform.api_url)
@@ -90,6 +93,9 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
     owner_email = DEMO_TENANT["first_admin"]["email"]
     owner = builders.invitation_accepted(api, tenant["slug"], owner_email, OWNER_PASSWORD)
     owner_token = builders.signed_in(api, tenant["slug"], owner_email, OWNER_PASSWORD)["id_token"]
+    # Its own web shop may call the API from the browser (CORS); its days are London's (the default of GB)
+    web = {"allowed_origins": [DEMO_ORIGIN]}
+    builders.ok(api.request("PATCH", "/v1/tenant/settings", as_=owner_token, body=web), 200)
     shop = open_shop(api, tenant, owner_token)
     member = register_member(api, tenant["slug"])
     demo = {
@@ -111,6 +117,7 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
             "owner": {"username": owner, "email": owner_email, "password": OWNER_PASSWORD},
             "member": member,
             "shop": shop,
+            "web_origin": DEMO_ORIGIN,
         },
     }
     state_dir.mkdir(parents=True, exist_ok=True)
