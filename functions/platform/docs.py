@@ -125,9 +125,10 @@ def problem_types() -> Response[str]:
     return Response(200, content_type="text/html; charset=utf-8", body=problems.index_page(_problem_types()))
 
 
-@app.get("/errors/<slug>", include_in_schema=False, security=PUBLIC)
-def problem_type(slug: str) -> Response[str]:
-    return Response(200, content_type="text/html; charset=utf-8", body=problems.page(_problem_types(), slug))
+@app.get("/errors/<problem_type>", include_in_schema=False, security=PUBLIC)
+def problem_page(problem_type: str) -> Response[str]:
+    """`/errors/<slug>`: the path parameter is not named `slug`, which names a tenant's elsewhere."""
+    return Response(200, content_type="text/html; charset=utf-8", body=problems.page(_problem_types(), problem_type))
 
 
 @functools.cache

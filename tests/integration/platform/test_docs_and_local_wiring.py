@@ -86,7 +86,7 @@ def test_every_route_is_served_by_the_gateway(platform: LocalPlatform):
     # When each route of the wiring is called without a token
     for route in wiring.routes():
         path = route.path.replace("{tenant_id}", "01JZZZZZZZZZZZZZZZZZZZZZZZ").replace("{key_id}", "01JZZZ")
-        path = path.replace("{slug}", "no-such-route")  # a problem type's page (public): one that exists
+        path = path.replace("{problem_type}", "no-such-route")  # a problem type's page (public): one that exists
         request = urllib.request.Request(platform.api_url + path, method=route.method)
         try:
             with urllib.request.urlopen(request) as response:

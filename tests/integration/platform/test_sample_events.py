@@ -80,6 +80,10 @@ def test_the_onboarding_samples_replay_in_order():
 def test_the_api_samples_are_answered():
     assert _run("TenancyApi", "create-tenant.json")["statusCode"] == 201
     assert _run("PlatformDocs", "health.json")["statusCode"] == 200
+    # A browser's preflight from an origin no tenant lists: refused, without CORS headers
+    preflight = _run("TenancyPreflight", "unregistered-origin.json")
+    assert preflight["statusCode"] == 403
+    assert "Access-Control-Allow-Origin" not in (preflight.get("headers") or {})
     sales = _run("FinanceApi", "sales.json")
     assert sales["statusCode"] == 200, sales
     assert json.loads(sales["body"])["since"] == "2026-11-01"
