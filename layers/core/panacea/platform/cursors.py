@@ -10,7 +10,8 @@ partition (whose value names the tenant, and the member of a member's own list) 
 the cursor is open (`panacea.platform.table.decode_cursor`).
 
 The key: the stage's Secrets Manager secret named by `PANACEA_CURSOR_SECRET` (any random string;
-the key is its SHA-256), read once per process. Without one, on the local stage only, a key
+the key is its SHA-256), read as every secret is (`panacea.platform.secrets`: kept for the secrets'
+max age, so a new value rotates the key in warm functions too). Without one, on the local stage only, a key
 made for this process: a restart ends open cursors, as a rotation does.
 """
 
@@ -23,9 +24,7 @@ import json
 import os
 from typing import Any
 
-from panacea.platform import isolation
-from panacea.platform.aws import own_client
-from panacea.platform.caches import cached
+from panacea.platform import isolation, secrets
 from panacea.platform.errors import BadRequest, FieldError
 from panacea.platform.settings import SettingsError, settings
 
@@ -76,15 +75,14 @@ def _binding(bound_to: Any) -> bytes:
     return json.dumps([isolation.current_tenant(), bound_to], separators=(",", ":"), default=str).encode()
 
 
-@cached
 def _key() -> bytes:
-    """The stage's cursor key (once per process, until `reset_caches()`)."""
+    """The stage's cursor key."""
     name = settings().cursor_secret
     if name is None:
         if settings().stage not in LOCAL_STAGES:
             raise SettingsError("PANACEA_CURSOR_SECRET is not set for this function")
         return _DEV_KEY
-    secret = own_client("secretsmanager").get_secret_value(SecretId=name)["SecretString"]
+    secret = secrets.secret_text(name)
     if len(secret) < 32:
         raise SettingsError(f"secret {name} holds no cursor key (32 or more random characters)")
     return hashlib.sha256(secret.encode()).digest()

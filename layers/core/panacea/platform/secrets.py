@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from aws_lambda_powertools.utilities.parameters.secrets import SecretsProvider
 
 
+def secret_text(name: str) -> str:
+    """The secret `name`'s string value, kept as `secret_json` keeps a JSON one."""
+    return str(_provider().get(name, max_age=settings().secrets_max_age_seconds))
+
+
 def secret_json(name: str) -> dict[str, Any]:
     """The secret `name`'s JSON value: from this process's cache if read less than the max age
     ago, else from Secrets Manager (Powertools' `GetParameterError` if it cannot be read)."""
