@@ -311,9 +311,7 @@ def _current() -> APIGatewayProxyEvent:
 
 
 def header(name: str) -> str | None:
-    headers = _current().headers or {}
-    wanted = name.lower()
-    return next((value for key, value in headers.items() if key.lower() == wanted), None)
+    return cors.header_in(_current().headers, name)
 
 
 def current_actor() -> Actor:

@@ -102,7 +102,8 @@ WebOrigins = Annotated[
 # --- preflight ---------------------------------------------------------------------------------
 
 
-def _header(headers: Mapping[str, Any] | None, name: str) -> str | None:
+def header_in(headers: Mapping[str, Any] | None, name: str) -> str | None:
+    """A header's value, its name matched without case (HTTP's rule), or None."""
     wanted = name.lower()
     return next((str(v) for k, v in (headers or {}).items() if k.lower() == wanted), None)
 
@@ -139,7 +140,7 @@ def preflight(event: Mapping[str, Any], owner_of: Callable[[str], str | None]) -
     (Fetch: a CORS check), so the status is for people: a 403 problem+json shows in the browser's
     network panel, and in curl, why the origin is refused."""
     headers = event.get("headers") or {}
-    origin, method = _header(headers, "Origin"), _header(headers, "Access-Control-Request-Method")
+    origin, method = header_in(headers, "Origin"), header_in(headers, "Access-Control-Request-Method")
     if not origin or not method:
         missing = "Origin" if not origin else "Access-Control-Request-Method"
         detail = f"a CORS preflight names its Origin and Access-Control-Request-Method; {missing} is missing"
@@ -228,4 +229,4 @@ def _allowed(origin: str, tenant_id: str) -> bool:
 
 def origin_of(event: Mapping[str, Any]) -> str | None:
     """The request's `Origin` header, if it sent one."""
-    return _header(event.get("headers"), "Origin")
+    return header_in(event.get("headers"), "Origin")
