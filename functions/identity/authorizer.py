@@ -19,6 +19,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from panacea import tenancy
 from panacea.identity.credentials import Barred, Refused, who_is_calling
+from panacea.platform import coldstart
 from panacea.platform.observability import bind, logger
 from panacea.platform.settings import settings
 
@@ -69,3 +70,6 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     # tier, or the platform's plan for platform admins).
     answer["usageIdentifierKey"] = tenancy.usage_key(settings().stage, actor.tenant_id or tenancy.PLATFORM_PLAN)
     return answer
+
+
+coldstart.loaded()  # the handler module ends here (panacea.platform.coldstart)

@@ -12,7 +12,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from panacea.platform import bus
+from panacea.platform import bus, coldstart
 from panacea.platform.events import OutboxItem
 from panacea.platform.observability import count, logger, metrics
 from panacea.platform.settings import settings
@@ -35,3 +35,6 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
 def _is_new_outbox_item(record: dict[str, Any]) -> bool:
     image = record.get("dynamodb", {}).get("NewImage", {})
     return record.get("eventName") == "INSERT" and image.get("type", {}).get("S") == "outbox"
+
+
+coldstart.loaded()  # the handler module ends here (panacea.platform.coldstart)

@@ -7,6 +7,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from panacea.platform import coldstart
 from panacea.platform.observability import logger, metrics
 from panacea.tenancy import logic
 
@@ -16,3 +17,6 @@ from panacea.tenancy import logic
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     stalled = logic.fail_stalled_onboardings(older_than_minutes=int(event.get("older_than_minutes", 60)))
     return {"failed": stalled}
+
+
+coldstart.loaded()  # the handler module ends here (panacea.platform.coldstart)

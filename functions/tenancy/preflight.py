@@ -8,7 +8,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from panacea.platform import cors
+from panacea.platform import coldstart, cors
 from panacea.platform.observability import logger
 from panacea.tenancy import origins
 
@@ -16,3 +16,6 @@ from panacea.tenancy import origins
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return cors.preflight(event, origins.owner_of)
+
+
+coldstart.loaded()  # the handler module ends here (panacea.platform.coldstart)

@@ -61,6 +61,29 @@ def test_no_handler_imports_what_only_some_requests_use():
     assert {module: found for module, found in loaded.items() if found} == {}
 
 
+
+def test_every_handler_module_loads_with_the_collector_held_and_ends_it():
+    # Given every function's handler module, and the collector's threshold of a fresh interpreter
+    modules = sorted({function.module for function in wiring.FUNCTIONS})
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    child = (
+        "import gc, importlib, json; usual = gc.get_threshold(); importlib.import_module({module!r}); "
+        "print(json.dumps({{'usual': gc.get_threshold() == usual, 'frozen': gc.get_freeze_count(), "
+        "'young_collections': gc.get_stats()[0]['collections']}}))"
+    )
+    # When each is imported in a fresh interpreter, as on a cold start
+    ended = {
+        module: json.loads(
+            subprocess.run(
+                [sys.executable, "-c", child.format(module=module)], env=env, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for module in modules
+    }
+    # Then each put the usual threshold back and froze what it loaded, having collected a few times at most
+    assert {m: e for m, e in ended.items() if not e["usual"] or e["frozen"] < 10_000} == {}
+    assert max(e["young_collections"] for e in ended.values()) < 20
+
 @pytest.fixture
 def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """A throwaway package whose `__init__` re-exports from two submodules; what ran is logged."""

@@ -27,7 +27,7 @@ from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEvent
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, Field
 
-from panacea.platform import cors, idempotency, isolation
+from panacea.platform import coldstart, cors, idempotency, isolation
 from panacea.platform.access import Actor
 from panacea.platform.context import invocation
 from panacea.platform.errors import DomainError, FieldError, NotAuthenticated, NotFound, RateLimited
@@ -430,6 +430,7 @@ def lambda_entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], Lambd
             origin = cors.origin_of(event)  # CORS: shared with the caller's tenant's own origins only
             return cors.share(answer, origin, _answering_for(event) if origin else None)
 
+    coldstart.loaded()  # the handler module ends here
     return handler
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel
 
+from panacea.platform import coldstart
 from panacea.platform.context import invocation
 from panacea.platform.events import DomainEvent, EventMetadata, parse
 from panacea.platform.idempotency import once, remember_invocation
@@ -61,4 +62,5 @@ def consumer_entry(name: str, handle: EventHandler) -> Callable[[dict[str, Any],
                 failed.append({"itemIdentifier": each["messageId"]})
         return {"batchItemFailures": failed}
 
+    coldstart.loaded()  # the handler module ends here
     return handler

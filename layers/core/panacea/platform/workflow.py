@@ -10,6 +10,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from panacea.platform import coldstart
 from panacea.platform.context import invocation
 from panacea.platform.isolation import acting_for
 from panacea.platform.observability import bind, logger, metrics
@@ -34,4 +35,5 @@ def steps_entry(tasks: Mapping[str, Task]) -> Callable[[dict[str, Any], LambdaCo
         with invocation(), acting_for(event.get("tenant_id")):
             return tasks[name](event) or {}
 
+    coldstart.loaded()  # the handler module ends here
     return handler
