@@ -149,11 +149,15 @@ def found(future: Any) -> Any:
 
 
 def _shared_connection() -> TableConnection:
-    # One connection (one botocore client) for every item class, made on first use. Read once:
-    # reset_caches() may forget it on another thread at any moment.
+    # One connection for every item class, made on first use, handed the function's own DynamoDB
+    # client (`aws.own_client`): left to itself pynamodb makes a botocore session of its own, which
+    # loads DynamoDB's service model a second time (~50 ms of a first request) and whose client
+    # the platform's request ledgers cannot see. Read once: reset_caches() may forget it on
+    # another thread at any moment.
     made = TableItem._connection
     if made is None:
         made = Model._get_connection.__func__(TableItem)  # type: ignore[attr-defined]
+        made.connection._client = aws.own_client("dynamodb")
         TableItem._connection = made
     return made
 
