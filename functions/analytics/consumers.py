@@ -1,4 +1,4 @@
-"""Analytics' queue consumer: every Panacea event, counted per tenant and day."""
+"""Analytics' queue consumer: every Panacea event, counted per tenant and the tenant's local day."""
 
 from __future__ import annotations
 

@@ -79,7 +79,7 @@ def page(types: list[ProblemType], slug: str) -> str:
     """The page of one problem type; an unknown slug is a 404 problem itself."""
     problem = next((p for p in types if p.slug == slug), None)
     if problem is None:
-        raise UnknownProblemType(f"no problem type {slug}; every one is listed at /errors")
+        raise UnknownProblemType(f"no problem type {slug}; every one is listed at /errors", field="problem_type")
     what = html.escape(problem.meaning or BY_STATUS.get(problem.status, ""))
     general = html.escape(BY_STATUS.get(problem.status, "")) if problem.meaning else ""
     return _html(

@@ -3,13 +3,21 @@ for a route that does not exist, the id's path parameter for a resource that doe
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+from typing import Any
 
+import pytest
+
+from functions.platform import docs
 from infra import wiring
 from infra.local.gateway import rest_event
 from infra.local.invoke import invoke
+from panacea.platform.access import TENANT_ROLES
 from panacea.platform.ids import new_id
-from tests.support import PLATFORM_ADMIN, call, gateway_request, onboard, signed_up_member, staff
+from tests.support import PLATFORM_ADMIN, builders, call, gateway_request, onboard, signed_up_member, staff
+from tests.support.in_process import HANDLERS
 
 NO_ROUTE = [{"field": "path", "code": "not_found"}]
 
@@ -71,3 +79,107 @@ def test_a_missing_resource_names_its_path_parameter():
         "address": (404, [{"field": "path.address_id", "code": "not_found"}]),
         "order": (404, [{"field": "path.order_id", "code": "not_found"}]),
     }
+
+
+# --- every route: the 404 names the parameter whose id is missing ---------------------------------
+
+PARAM = re.compile(r"\{(\w+)\}")
+# Routes with an id in their path that answer something other than a 404 for an id nobody has, and why.
+NOT_A_LOOKUP = {
+    ("GET", "/v1/tenants/{tenant_id}/api-keys"): "an unknown tenant simply has no keys (200, an empty page)",
+    ("GET", "/v1/catalog/skus/{sku_id}/stock/{store_id}/movements"): "a stock line that never moved is an empty "
+    "page, at any store; its SKU is looked up (a test below)",
+}
+
+
+@functools.cache
+def _document() -> dict[str, Any]:
+    return dict(json.loads(docs.document()))
+
+
+def _example(route: wiring.Route) -> Any:
+    """The whole-body example the document gives for the route's request (None: it takes no body)."""
+    operation = _document()["paths"].get(route.path, {}).get(route.method.lower(), {})
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json")
+    if content is None:
+        return None
+    if "example" in content:
+        return content["example"]
+    ref = content.get("schema", {}).get("$ref", "")
+    schema = _document()["components"]["schemas"].get(ref.rsplit("/", 1)[-1], content.get("schema", {}))
+    return (schema.get("examples") or [schema.get("example")])[0]
+
+
+def _lookups() -> list[wiring.Route]:
+    return [
+        r
+        for r in wiring.routes()
+        if r.method != "OPTIONS" and PARAM.search(r.path) and (r.method, r.path) not in NOT_A_LOOKUP
+    ]
+
+
+@pytest.fixture(scope="module")
+def parents() -> dict[str, str]:
+    """Real ids for the parameters that come before another in a path (a tenant, and a SKU of it),
+    and a person of the tenant with an account (`/v1/me/…` reads it before anything of theirs)."""
+    tenant = onboard()
+    owner = staff(tenant["id"], "owner")
+    sku = builders.sku(HANDLERS, owner, builders.product(HANDLERS, owner, name="A gene test")["id"])
+    person = signed_up_member(tenant["slug"], f"m-{new_id().lower()}@example.com", "Harbour-Gene-2026!")
+    return {"tenant_id": tenant["id"], "sku_id": sku["id"], "person": person}
+
+
+@pytest.mark.parametrize("route", _lookups(), ids=lambda r: f"{r.method} {r.path}")
+def test_every_missing_resource_names_its_path_parameter(route, parents):
+    # Given a route whose last path parameter is an id nobody has (the ones before it: real ids)
+    *before, last = PARAM.findall(route.path)
+    path = PARAM.sub(lambda m: new_id() if m.group(1) == last else parents[m.group(1)], route.path)
+    everyone = staff(parents["tenant_id"], *TENANT_ROLES, user_id=parents["person"])
+    callers = [None] if route.public else [everyone, PLATFORM_ADMIN]
+    # When a caller who may use it calls it (a tenant's person with every role, else the platform)
+    answer = next(
+        a
+        for caller in callers
+        if (a := call(route.method, path, caller=caller, body=_example(route))).status != 403 or caller is callers[-1]
+    )
+    # Then it is a 404 whose one field error names that parameter
+    assert (answer.status, answer.body.get("errors")) == (404, [{"field": f"path.{last}", "code": "not_found"}]), (
+        before,
+        answer.body,
+    )
+
+
+def test_the_missing_one_of_two_ids_is_named_even_when_both_are_the_same(parents):
+    # Given an id nobody has, sent as both the SKU and the store of a stock line
+    nobody = new_id()
+    everyone = staff(parents["tenant_id"], *TENANT_ROLES, user_id=parents["person"])
+    # When the line is counted, and its movements read (the SKU is looked up first)
+    counted = {"available": 40, "reason": "stock count"}
+    line = call("PUT", f"/v1/catalog/skus/{nobody}/stock/{nobody}", caller=everyone, body=counted)
+    moves = call("GET", f"/v1/catalog/skus/{nobody}/stock/{nobody}/movements", caller=everyone)
+    # Then each 404 names the SKU, the one that was looked up, not whichever parameter holds the id
+    for answer in (line, moves):
+        assert (answer.status, answer.body["errors"]) == (404, [{"field": "path.sku_id", "code": "not_found"}])
+
+
+def test_a_caller_whose_credentials_name_no_account_is_told_so(parents):
+    # Given a verified caller of the tenant who has no account there (none was made for this user id)
+    stranger = staff(parents["tenant_id"], "member", user_id=new_id())
+    # When they read their own account, or remove an address of theirs (their account is read first)
+    me = call("GET", "/v1/me", caller=stranger)
+    address = call("DELETE", f"/v1/me/addresses/{new_id()}", caller=stranger)
+    # Then each 404 names the credentials that named the account, not a parameter of the request
+    for answer in (me, address):
+        assert (answer.status, answer.body["errors"]) == (404, [{"field": "header.Authorization", "code": "not_found"}])
+
+
+def test_a_missing_thing_named_in_the_body_is_named_by_its_field():
+    # When someone signs in at a tenant slug nobody has
+    answer = call(
+        "POST",
+        "/v1/auth/sign-in",
+        caller=None,
+        body={"tenant": "no-such-clinic", "email": "mei.chen@example.com", "password": "Harbour-Gene-2026!"},
+    )
+    # Then the 404 names the body's field
+    assert (answer.status, answer.body["errors"]) == (404, [{"field": "tenant", "code": "not_found"}])

@@ -1,11 +1,15 @@
+import ast
 import base64
+import json
+from pathlib import Path
 
 import pytest
 
+from panacea.catalog.logic import ProductNotFound
 from panacea.platform import cursors
-from panacea.platform.api import field_path
+from panacea.platform.api import _domain_error, field_path
 from panacea.platform.cursors import InvalidCursor
-from panacea.platform.errors import Conflict, FieldError
+from panacea.platform.errors import CREDENTIALS, Conflict, FieldError, NotFound
 from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
 from panacea.platform.settings import Settings, SettingsError
@@ -21,6 +25,82 @@ def test_a_domain_error_is_a_problem_document():
         "detail": "slug taken",
         "errors": [{"field": "slug", "code": "taken"}],
     }
+
+
+@pytest.mark.parametrize(
+    "construct",
+    [
+        lambda: NotFound("no product"),  # type: ignore[call-arg]  # mypy flags it too (an unused ignore would fail)
+        lambda: ProductNotFound("no product"),  # type: ignore[call-arg]
+    ],
+)
+def test_a_not_found_cannot_be_made_without_naming_its_field(construct):
+    # When a NotFound (or a context's kind of it) is made without saying which input named the missing thing
+    # Then it cannot be made at all (and mypy refuses the call), so no raise site can leave a client guessing
+    with pytest.raises(TypeError):
+        construct()
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_not_found_field_is_not_blank(blank):
+    with pytest.raises(TypeError, match="must name the field"):
+        ProductNotFound("no product", field=blank)
+
+
+def test_a_not_found_is_a_problem_naming_its_field():
+    # Given a NotFound raised about a body field
+    error = ProductNotFound("no product G1", field="lines[0].product_id")
+    # Then its problem keeps its type and status, and its one field error names that field
+    assert error.problem() == {
+        "type": "/errors/product-not-found",
+        "title": "Product not found",
+        "status": 404,
+        "detail": "no product G1",
+        "errors": [{"field": "lines[0].product_id", "code": "not_found"}],
+    }
+    assert NotFound.on_field("product_id", "unknown", "no product").errors == (FieldError("product_id", "not_found"),)
+
+
+@pytest.mark.parametrize(
+    ("field", "path_parameters", "named"),
+    [
+        ("product_id", {"store_id": "S1", "product_id": "G1"}, "path.product_id"),  # a path parameter, as 422 names it
+        ("store_id", {"store_id": "G1", "product_id": "G1"}, "path.store_id"),  # never guessed from the message
+        ("lines[0].product_id", {"store_id": "S1"}, "lines[0].product_id"),  # a body field keeps its path
+        (CREDENTIALS, {}, "header.Authorization"),  # the caller's own credentials
+    ],
+)
+def test_the_edge_locates_the_field_a_not_found_names(field, path_parameters, named):
+    # Given a NotFound whose detail names the id of another parameter
+    error = ProductNotFound("no product G1 in store S1", field=field)
+    # When the HTTP edge renders it
+    answer = _domain_error(error, path_parameters)
+    # Then it is the same 404 problem, naming the field where the request carried it
+    body = json.loads(str(answer.body))
+    assert (answer.status_code, body["type"], body["errors"]) == (
+        404,
+        "/errors/product-not-found",
+        [{"field": named, "code": "not_found"}],
+    )
+
+
+def test_every_not_found_raised_in_the_code_names_its_field():
+    # Given every call of a NotFound kind in the shipped code (a raise, or one handed over to raise later)
+    root = Path(__file__).resolve().parents[3]
+    calls = [
+        (path.relative_to(root), node)
+        for folder in ("layers/core/panacea", "functions")
+        for path in sorted((root / folder).rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call) and _called(node).endswith("NotFound")
+    ]
+    # Then there are some, and each says which field it is about
+    assert len(calls) > 20
+    assert [f"{path}:{node.lineno}" for path, node in calls if not any(k.arg == "field" for k in node.keywords)] == []
+
+
+def _called(call: ast.Call) -> str:
+    return call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Analytics' items.
 
 EventCount   PK T#<tenant>#EVENTS#<yyyy-mm-dd> (P#EVENTS#<day> for platform events) · SK <event name>
-             how many of each event a tenant had on a day (UTC); one request per count
+             how many of each event a tenant had on a day: the tenant's local day (its time zone's,
+             logic.py), a UTC day for platform events; one request per count
 """
 
 from __future__ import annotations

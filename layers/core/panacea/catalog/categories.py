@@ -94,14 +94,14 @@ def category_of(tenant_id: str, category_id: str) -> dal.CategoryItem:
         dal.get(dal.CategoryItem, dal.category_key(tenant_id, category_id)) if is_id(category_id) else None
     )
     if item is None:
-        raise CategoryNotFound(f"no category {category_id}")
+        raise CategoryNotFound(f"no category {category_id}", field="category_id")
     return item
 
 
 def tag_of(tenant_id: str, tag_id: str) -> dal.TagItem:
     item: dal.TagItem | None = dal.get(dal.TagItem, dal.tag_key(tenant_id, tag_id)) if is_id(tag_id) else None
     if item is None:
-        raise TagNotFound(f"no tag {tag_id}")
+        raise TagNotFound(f"no tag {tag_id}", field="tag_id")
     return item
 
 

@@ -45,7 +45,7 @@ def stock_of_sku(actor: Actor, sku_id: str) -> list[StockLevel]:
     authorize(actor, Action.MANAGE_STOCK)
     sku, levels = sku_with_stock(actor.tenant, sku_id) if is_id(sku_id) else (None, [])
     if sku is None:
-        raise SkuNotFound(f"no SKU {sku_id}")
+        raise SkuNotFound(f"no SKU {sku_id}", field="sku_id")
     return levels
 
 
@@ -60,7 +60,7 @@ def stock_movements(actor: Actor, sku_id: str, store_id: str, *, cursor: str | N
     valid = is_id(sku_id) and is_id(store_id)
     page = movements(actor.tenant, sku_id, store_id, cursor=cursor, limit=limit) if valid else None
     if page is None:
-        raise SkuNotFound(f"no SKU {sku_id}")
+        raise SkuNotFound(f"no SKU {sku_id}", field="sku_id")
     return page
 
 
@@ -136,10 +136,10 @@ def _line_of(tenant_id: str, sku_id: str, store_id: str) -> tuple[SkuItem, dal.S
     items = dal.fetch(keys) if is_id(sku_id) and is_id(store_id) else {}
     sku: SkuItem | None = dal.found(items, sku_key(tenant_id, sku_id), SkuItem)
     if sku is None:
-        raise SkuNotFound(f"no SKU {sku_id}")
+        raise SkuNotFound(f"no SKU {sku_id}", field="sku_id")
     store: dal.StoreItem | None = dal.found(items, dal.store_key(tenant_id, store_id), dal.StoreItem)
     if store is None:
-        raise StoreNotFound(f"no store {store_id}")
+        raise StoreNotFound(f"no store {store_id}", field="store_id")
     if store.current_status == StoreStatus.CLOSED:
         raise StoreNotInThatState(f"store {store.name} is closed")
     line: StockItem | None = dal.found(items, stock_key(tenant_id, sku_id, store_id), StockItem)

@@ -106,14 +106,14 @@ def get_product(actor: Actor, product_id: str) -> Product:
     authorize(actor, Action.BROWSE_CATALOG)
     product = _product(actor.tenant, product_id)
     if not is_staff(actor) and product.current_status != ProductStatus.PUBLISHED:
-        raise ProductNotFound(f"no product {product_id}")
+        raise ProductNotFound(f"no product {product_id}", field="product_id")
     return _with_urls(product.view(), staff=is_staff(actor))
 
 
 def _product(tenant_id: str, product_id: str) -> ProductItem:
     item: ProductItem | None = dal.get(ProductItem, product_key(tenant_id, product_id)) if is_id(product_id) else None
     if item is None:
-        raise ProductNotFound(f"no product {product_id}")
+        raise ProductNotFound(f"no product {product_id}", field="product_id")
     return item
 
 
@@ -284,7 +284,7 @@ def publish(actor: Actor, product_id: str) -> Product:
     items = dal.fetch(keys) if is_id(product_id) else {}
     product: ProductItem | None = dal.found(items, product_key(tenant_id, product_id), ProductItem)
     if product is None:
-        raise ProductNotFound(f"no product {product_id}")
+        raise ProductNotFound(f"no product {product_id}", field="product_id")
     _may_move(product, ProductStatus.PUBLISHED)
     currency = currency_of(tenant_id)
     if currency and not any(p.currency == currency for p in product.prices_from()):
@@ -338,7 +338,7 @@ def add_sku(actor: Actor, product_id: str, draft: NewSku) -> Sku:
     items = dal.fetch([product_key(tenant_id, product_id)]) if is_id(product_id) else {}
     product: ProductItem | None = dal.found(items, product_key(tenant_id, product_id), ProductItem)
     if product is None:
-        raise ProductNotFound(f"no product {product_id}")
+        raise ProductNotFound(f"no product {product_id}", field="product_id")
     if len(product.skus or {}) >= MAX_SKUS:
         raise Unprocessable(f"a product has at most {MAX_SKUS} SKUs", errors=[FieldError("code", "too_many_skus")])
     _priced_in(currency_of(tenant_id), draft.prices)
@@ -388,7 +388,7 @@ def get_sku(actor: Actor, sku_id: str) -> Sku:
     authorize(actor, Action.BROWSE_CATALOG)
     sku: SkuItem | None = dal.get(SkuItem, sku_key(actor.tenant, sku_id)) if is_id(sku_id) else None
     if sku is None or not (is_staff(actor) or sku.on_sale):
-        raise SkuNotFound(f"no SKU {sku_id}")
+        raise SkuNotFound(f"no SKU {sku_id}", field="sku_id")
     return sku.view()
 
 
@@ -407,11 +407,11 @@ def update_sku(actor: Actor, sku_id: str, patch: SkuPatch) -> Sku:
     tenant_id = actor.tenant
     sku: SkuItem | None = dal.get(SkuItem, sku_key(tenant_id, sku_id)) if is_id(sku_id) else None
     if sku is None:
-        raise SkuNotFound(f"no SKU {sku_id}")
+        raise SkuNotFound(f"no SKU {sku_id}", field="sku_id")
     items = dal.fetch([product_key(tenant_id, sku.product_id)])
     product: ProductItem | None = dal.found(items, product_key(tenant_id, sku.product_id), ProductItem)
     if product is None or sku_id not in (product.skus or {}):
-        raise SkuNotFound(f"no SKU {sku_id}")
+        raise SkuNotFound(f"no SKU {sku_id}", field="sku_id")
     (current,) = [s for s in product.sku_views() if s.id == sku_id]
     fields = patch.model_dump(exclude_unset=True)
     after = current.model_copy(update={k: getattr(patch, k) for k, v in fields.items() if v is not None})

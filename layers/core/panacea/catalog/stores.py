@@ -45,14 +45,14 @@ def get_store(actor: Actor, store_id: str) -> Store:
     authorize(actor, Action.BROWSE_CATALOG)
     store = store_of(actor.tenant, store_id)
     if not is_staff(actor) and store.current_status != StoreStatus.ACTIVE:
-        raise StoreNotFound(f"no store {store_id}")
+        raise StoreNotFound(f"no store {store_id}", field="store_id")
     return store.view()
 
 
 def store_of(tenant_id: str, store_id: str) -> dal.StoreItem:
     item: dal.StoreItem | None = dal.get(dal.StoreItem, dal.store_key(tenant_id, store_id)) if is_id(store_id) else None
     if item is None:
-        raise StoreNotFound(f"no store {store_id}")
+        raise StoreNotFound(f"no store {store_id}", field="store_id")
     return item
 
 

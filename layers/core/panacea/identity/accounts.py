@@ -15,7 +15,15 @@ from panacea.identity.models import Session
 from panacea.identity.vocabulary import AuditAction
 from panacea.platform import clock, directory
 from panacea.platform.access import Actor, Role
-from panacea.platform.errors import Conflict, DomainError, FieldError, Forbidden, NotAuthenticated, NotFound
+from panacea.platform.errors import (
+    CREDENTIALS,
+    Conflict,
+    DomainError,
+    FieldError,
+    Forbidden,
+    NotAuthenticated,
+    NotFound,
+)
 from panacea.platform.ids import is_id, new_id
 from panacea.platform.transaction import UnitOfWork, unit_of_work
 
@@ -71,7 +79,7 @@ class Origin:
 def open_tenant(slug: str, *, email: str | None = None) -> tuple[Tenant, str | None]:
     """The active tenant a public call names by slug, and who holds `email` there (one request)."""
     tenant_id = tenancy.tenant_of_slug(slug)
-    missing = TenantNotFound(f"no active tenant {slug}", errors=[FieldError("tenant", "not_found")])
+    missing = TenantNotFound(f"no active tenant {slug}", field="tenant")
     if tenant_id is None:
         raise missing
     if email is not None:
@@ -87,7 +95,7 @@ def tenant_of(actor: Actor) -> Tenant:
     """The caller's own tenant, as identity speaks for it."""
     standing = tenancy.standing_of(actor.tenant, with_settings=True)
     if standing is None:
-        raise TenantNotFound(f"no tenant {actor.tenant}")
+        raise TenantNotFound(f"no tenant {actor.tenant}", field=CREDENTIALS)
     return Tenant.of(standing)
 
 
@@ -105,7 +113,7 @@ def me(actor: Actor) -> dal.UserItem:
     require_person(actor)
     item = dal.user(actor.tenant, actor.user_id)
     if item is None:
-        raise UserNotFound(f"no account {actor.user_id} at this tenant")
+        raise UserNotFound(f"no account {actor.user_id} at this tenant", field=CREDENTIALS)
     return item
 
 
@@ -114,7 +122,7 @@ def me_and_tenant(actor: Actor) -> tuple[dal.UserItem, Tenant]:
     require_person(actor)
     item, standing = dal.user_and_tenant(actor.tenant, actor.user_id)
     if item is None or standing is None:
-        raise UserNotFound(f"no account {actor.user_id} at this tenant")
+        raise UserNotFound(f"no account {actor.user_id} at this tenant", field=CREDENTIALS)
     return item, Tenant.of(standing)
 
 
@@ -122,7 +130,7 @@ def user(actor: Actor, user_id: str) -> dal.UserItem:
     """A person of the caller's tenant."""
     item = dal.user(actor.tenant, user_id) if is_id(user_id) else None
     if item is None:
-        raise UserNotFound(f"no user {user_id} at this tenant")
+        raise UserNotFound(f"no user {user_id} at this tenant", field="user_id")
     return item
 
 

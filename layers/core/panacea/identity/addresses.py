@@ -74,8 +74,13 @@ def _undefault(uow: UnitOfWork, tenant_id: str, user_id: str, address_id: str, a
 def _address(actor: Actor, address_id: str) -> dal.AddressItem:
     found = dal.address(actor.tenant, actor.user_id, address_id) if is_id(address_id) else None
     if found is None:
-        raise AddressNotFound(f"you have no address {address_id}")
+        raise AddressNotFound(f"you have no address {address_id}", field="address_id")
     return found
+
+
+def _gone() -> AddressNotFound:
+    """The address was removed between reading it and writing it."""
+    return AddressNotFound("the address is gone", field="address_id")
 
 
 def update_address(actor: Actor, address_id: str, patch: AddressPatch) -> Address:
@@ -92,7 +97,7 @@ def update_address(actor: Actor, address_id: str, patch: AddressPatch) -> Addres
     if fields != address.address:
         address.address, address.updated_at = fields, clock.now()
         with unit_of_work(actor.tenant) as uow:
-            uow.save(address, condition=dal.AddressItem.pk.exists(), conflict=AddressNotFound("the address is gone"))
+            uow.save(address, condition=dal.AddressItem.pk.exists(), conflict=_gone())
             uow.emit(
                 AddressBookChanged(
                     tenant_id=actor.tenant,
@@ -115,7 +120,7 @@ def make_default_address(actor: Actor, address_id: str) -> Address:
     address.is_default, address.updated_at = True, at
     item.default_address_id = address_id
     with unit_of_work(actor.tenant) as uow:
-        uow.save(address, condition=dal.AddressItem.pk.exists(), conflict=AddressNotFound("the address is gone"))
+        uow.save(address, condition=dal.AddressItem.pk.exists(), conflict=_gone())
         if previous:
             _undefault(uow, actor.tenant, item.user_id, previous, at)
         uow.save(item)
@@ -143,7 +148,7 @@ def remove_address(actor: Actor, address_id: str) -> None:
     if is_default:
         item.default_address_id = None
     with unit_of_work(actor.tenant) as uow:
-        uow.delete(address, condition=dal.AddressItem.pk.exists(), conflict=AddressNotFound("the address is gone"))
+        uow.delete(address, condition=dal.AddressItem.pk.exists(), conflict=_gone())
         uow.save(item)
         uow.emit(
             AddressBookChanged(

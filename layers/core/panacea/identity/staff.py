@@ -30,7 +30,7 @@ def enrol_owner(tenant_id: str, *, user_id: str, email: str, name: str) -> User:
     """
     item, standing = dal.user_and_tenant(tenant_id, user_id)
     if standing is None:
-        raise accounts.TenantNotFound(f"no tenant {tenant_id}")
+        raise accounts.TenantNotFound(f"no tenant {tenant_id}", field="tenant_id")
     if item is None:
         email = email.lower()
         item = dal.UserItem.new(
@@ -101,7 +101,7 @@ def resend_invitation(actor: Actor, user_id: str) -> User:
     authorize(actor, Action.INVITE_STAFF)
     item, standing = dal.user_and_tenant(actor.tenant, user_id) if is_id(user_id) else (None, None)
     if item is None or standing is None:
-        raise UserNotFound(f"no user {user_id} at this tenant")
+        raise UserNotFound(f"no user {user_id} at this tenant", field="user_id")
     if item.current_status != UserStatus.INVITED:
         raise UserNotInThatState(f"{item.name} is {item.status}, not invited")
     _send_invitation(Tenant.of(standing), item)

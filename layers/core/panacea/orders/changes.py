@@ -141,7 +141,7 @@ def changing(tenant_id: str, order_id: str, change: Callable[[dal.OrderItem, Ord
 def read(tenant_id: str, order_id: str) -> dal.OrderItem:
     found = dal.order(tenant_id, order_id, consistent=True) if is_id(order_id) else None
     if found is None:
-        raise OrderNotFound(f"no order {order_id}")
+        raise OrderNotFound(f"no order {order_id}", field="order_id")
     return found
 
 
@@ -156,7 +156,7 @@ def as_member(actor: Actor) -> str:
 def mine(actor: Actor, order: Order) -> None:
     """Members reach their own orders only; anyone else's is as if it did not exist."""
     if order.member_id != actor.user_id:
-        raise OrderNotFound(f"no order {order.id}")
+        raise OrderNotFound(f"no order {order.id}", field="order_id")
 
 
 def visible(actor: Actor, order: Order) -> None:

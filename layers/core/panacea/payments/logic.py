@@ -121,7 +121,7 @@ def list_refunds(actor: Actor, payment_id: str) -> list[Refund]:
 def payment_item(tenant_id: str, payment_id: str) -> dal.PaymentItem:
     item = dal.payment(tenant_id, payment_id) if is_id(payment_id) else None
     if item is None:
-        raise PaymentNotFound(f"no payment {payment_id}")
+        raise PaymentNotFound(f"no payment {payment_id}", field="payment_id")
     return item
 
 

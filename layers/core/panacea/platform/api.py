@@ -76,24 +76,19 @@ def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
 def _domain_error(exc: DomainError, path_parameters: Mapping[str, str] | None = None) -> Response[Any]:
     body = exc.problem()
     errors = body.get("errors")
-    if isinstance(exc, NotFound) and not errors:
-        errors = [_missing(exc.detail, path_parameters or {})]
+    if isinstance(exc, NotFound):
+        errors = [{**e, "field": _located(e["field"], path_parameters or {})} for e in errors or []]
     answer = problem(exc.status, body["type"].rsplit("/", 1)[-1], exc.title, exc.detail, errors)
     if isinstance(exc, RateLimited) and exc.retry_after_s:
         answer.headers["Retry-After"] = str(exc.retry_after_s)
     return answer
 
 
-def _missing(detail: str, path_parameters: Mapping[str, str]) -> dict[str, str]:
-    """The field a bare NotFound blames: the path parameter whose id the message names (the last
-    one, the deepest resource, when several do: "tenant T has no key K" is about the key), or the
-    path as a whole."""
-    named = [
-        name
-        for name, value in path_parameters.items()
-        if value and re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", detail)
-    ]
-    return {"field": f"path.{named[-1]}" if named else "path", "code": "not_found"}
+def _located(field: str, path_parameters: Mapping[str, str]) -> str:
+    """Where the request carried the field a NotFound names (by the use case's name for it): a path
+    parameter's is `path.<name>`, as a validation error names it; a body's keeps its own path
+    (`lines[0].sku_id`), and one already located (`header.Authorization`) stays as it is."""
+    return f"path.{field}" if field in path_parameters else field
 
 
 def _validation_error(exc: RequestValidationError) -> Response[Any]:

@@ -21,6 +21,11 @@ class FieldError:
         return {k: v for k, v in asdict(self).items() if v}
 
 
+CREDENTIALS = "header.Authorization"
+"""The field a `NotFound` names when the caller's own credentials named what is missing (their
+account, their tenant): no path parameter or body field did."""
+
+
 class DomainError(Exception):
     status: ClassVar[int] = 400
     slug: ClassVar[str] = "bad-request"
@@ -60,7 +65,23 @@ class Forbidden(DomainError):
 
 
 class NotFound(DomainError):
+    # Nothing of that id exists for the caller. Every raise site says which input named the missing
+    # thing, by the name the use case gives it (`order_id`, `lines[0].sku_id`, `tenant`, or
+    # `CREDENTIALS` for the caller's own account or tenant): the one field error of the problem,
+    # which the HTTP edge locates (a path parameter's becomes `path.order_id`). It cannot be left
+    # out, so no 404 leaves a client guessing which of its ids was wrong.
     status, slug, title = 404, "not-found", "Not found"
+
+    def __init__(self, detail: str, *, field: str) -> None:
+        if not isinstance(field, str) or not field.strip():
+            raise TypeError(f"{type(self).__name__} must name the field that named what is missing")
+        super().__init__(detail, errors=[FieldError(field, "not_found")])
+        self.field = field
+
+    @classmethod
+    def on_field(cls, field: str, code: str, detail: str) -> NotFound:
+        """The field is what counts; a 404's code is always `not_found`."""
+        return cls(detail, field=field)
 
 
 class Conflict(DomainError):

@@ -67,3 +67,10 @@ def start_of_day(day: date, zone: str) -> datetime:
     """The instant `day` begins in `zone`, in UTC. (In UTC, not in `zone`: Python subtracts and
     compares two times of one zone by their wall clocks, which makes every local day 24 hours.)"""
     return datetime.combine(day, time.min, tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+def local_day(at: datetime, zone: str) -> date:
+    """The day of `zone` that instant `at` falls on (a naive `at` is read as UTC): 17:30 UTC on
+    1 March 2026 is 2 March in Shanghai; 23:30 UTC on 29 March 2026 is 30 March in London."""
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    return aware.astimezone(ZoneInfo(zone)).date()

@@ -83,7 +83,7 @@ def get_promotion(actor: Actor, promotion_id: str) -> Promotion:
 def promotion_of(tenant_id: str, promotion_id: str) -> dal.PromotionItem:
     item = dal.promotion(tenant_id, promotion_id) if is_id(promotion_id) else None
     if item is None:
-        raise PromotionNotFound(f"no promotion {promotion_id}")
+        raise PromotionNotFound(f"no promotion {promotion_id}", field="promotion_id")
     return item
 
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from panacea.platform import clock, observability, usage
 from panacea.platform.access import Actor, authorize
 from panacea.platform.context import forget, remembered
-from panacea.platform.errors import Conflict, FieldError, NotFound, Unprocessable
+from panacea.platform.errors import CREDENTIALS, Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.idempotency import once
 from panacea.platform.ids import is_id, new_id
 from panacea.platform.settings import settings
@@ -216,26 +216,29 @@ def list_tenants(
 def own_tenant(actor: Actor) -> Tenant:
     """The caller's own tenant: its profile, branding and settings."""
     authorize(actor, Action.READ_OWN_TENANT)
-    return _tenant(actor.tenant)
+    return _tenant(actor.tenant, field=CREDENTIALS)
 
 
-def _tenant(tenant_id: str) -> Tenant:
-    record, settings = _record_with_settings(tenant_id)
+def _tenant(tenant_id: str, *, field: str = "tenant_id") -> Tenant:
+    record, settings = _record_with_settings(tenant_id, field=field)
     return record.view(settings)
 
 
-def _record_with_settings(tenant_id: str) -> tuple[dal.TenantRecord, dal.TenantSettingsItem | None]:
-    """The tenant and its settings, in one request."""
+def _record_with_settings(
+    tenant_id: str, *, field: str = "tenant_id"
+) -> tuple[dal.TenantRecord, dal.TenantSettingsItem | None]:
+    """The tenant and its settings, in one request (`field`: what named the tenant, for a 404:
+    the `tenant_id` a platform admin gave, or the caller's own credentials)."""
     record, settings = dal.tenant_with_settings(tenant_id) if is_id(tenant_id) else (None, None)
     if record is None:
-        raise TenantNotFound(f"no tenant {tenant_id}")
+        raise TenantNotFound(f"no tenant {tenant_id}", field=field)
     return record, settings
 
 
 def _record(tenant_id: str) -> dal.TenantRecord:
     record = dal.tenant_record(tenant_id) if is_id(tenant_id) else None
     if record is None:
-        raise TenantNotFound(f"no tenant {tenant_id}")
+        raise TenantNotFound(f"no tenant {tenant_id}", field="tenant_id")
     return record
 
 
@@ -249,11 +252,11 @@ def update_settings(actor: Actor, tenant_id: str, patch: SettingsPatch) -> Tenan
 
 def update_own_settings(actor: Actor, patch: SettingsPatch) -> Tenant:
     authorize(actor, Action.UPDATE_OWN_TENANT_SETTINGS)
-    return _patch_settings(actor.tenant, patch)
+    return _patch_settings(actor.tenant, patch, field=CREDENTIALS)
 
 
-def _patch_settings(tenant_id: str, patch: SettingsPatch) -> Tenant:
-    record, item = _record_with_settings(tenant_id)
+def _patch_settings(tenant_id: str, patch: SettingsPatch, *, field: str = "tenant_id") -> Tenant:
+    record, item = _record_with_settings(tenant_id, field=field)
     if item is None:
         raise TenantNotInThatState(f"tenant {record.slug} is {record.status}; its settings do not exist yet")
     before = item.model.model_dump(mode="json")
@@ -366,7 +369,7 @@ def issue_api_key(actor: Actor, tenant_id: str, request: NewApiKey, *, idempoten
 
 def _issue(tenant_id: str, request: NewApiKey) -> IssuedApiKey:
     if not is_id(tenant_id):
-        raise TenantNotFound(f"no tenant {tenant_id}")
+        raise TenantNotFound(f"no tenant {tenant_id}", field="tenant_id")
     key_id = new_id()
     prefix = f"{API_KEY_PREFIX}{key_id}"
     secret = f"{prefix}_{secrets.token_urlsafe(32)}"
@@ -408,7 +411,7 @@ def revoke_api_key(actor: Actor, tenant_id: str, key_id: str) -> ApiKey:
     authorize(actor, Action.MANAGE_TENANTS)
     item = dal.api_key(key_id) if is_id(key_id) else None
     if item is None or item.tenant_id != tenant_id:
-        raise ApiKeyNotFound(f"tenant {tenant_id} has no key {key_id}")
+        raise ApiKeyNotFound(f"tenant {tenant_id} has no key {key_id}", field="key_id")
     if item.revoked_at is None:
         item.revoked_at = clock.now()
         with unit_of_work(tenant_id) as uow:
