@@ -229,12 +229,7 @@ def every_crossing(codebase: Codebase = CODEBASE) -> frozenset[tuple[str, str]]:
 
 # --- crossings allowed, each with its reason (the list can only shrink) ---------------------------
 
-ALLOWED_CROSSINGS: set[tuple[str, str]] = {
-    # the analytics consumer imports these models so that every event it counts is registered
-    # (it counts events of any context by name; a face would load them only on first use)
-    ("functions.analytics.consumers", "panacea.identity.models"),
-    ("functions.analytics.consumers", "panacea.tenancy.models"),
-}
+ALLOWED_CROSSINGS: set[tuple[str, str]] = set()
 
 
 # --- sizes -------------------------------------------------------------------------------------

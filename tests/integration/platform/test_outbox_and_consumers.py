@@ -88,22 +88,25 @@ def _sqs_record(detail_type: str, detail: str, message_id: str) -> dict[str, Any
 
 
 def test_a_redelivered_event_is_counted_once_and_a_poison_one_alone_returns_to_the_queue():
-    # Given an event, delivered twice (SQS is at-least-once), and a message nobody can parse
+    # Given an event, delivered twice (SQS is at-least-once), an event of a kind no model here
+    # knows (a newer producer's), and a message whose detail is not an event's envelope
     tenant_id = new_id()
     detail = envelope(TenantSuspended(tenant_id=tenant_id, reason="x"), tenant_id=tenant_id).model_dump_json()
+    newer = envelope(TenantSuspended(tenant_id=tenant_id, reason="y"), tenant_id=tenant_id).model_dump_json()
     batch = {
         "Records": [
             _sqs_record("tenant.suspended", detail, "m-1"),
             _sqs_record("tenant.suspended", detail, "m-2"),
-            _sqs_record("tenant.exploded", detail, "m-3"),
+            _sqs_record("tenant.renamed", newer, "m-3"),
+            _sqs_record("tenant.suspended", json.dumps({"data": {"tenant_id": tenant_id}}), "m-4"),
         ]
     }
     consumer = wiring.function("AnalyticsConsumers")
     # When the consumer handles the batch
     answer = invoke(consumer.handler, batch, function_name=consumer.name)
-    # Then the event counts once, and only the poison message is reported failed
-    assert analytics.counts(tenant_id, _day_of_detail(detail)) == {"tenant.suspended": 1}
-    assert answer == {"batchItemFailures": [{"itemIdentifier": "m-3"}]}
+    # Then each event counts once by its name, and only the poison message is reported failed
+    assert analytics.counts(tenant_id, _day_of_detail(detail)) == {"tenant.suspended": 1, "tenant.renamed": 1}
+    assert answer == {"batchItemFailures": [{"itemIdentifier": "m-4"}]}
 
 
 def test_the_relay_puts_only_outbox_inserts_on_the_bus():

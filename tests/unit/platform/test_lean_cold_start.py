@@ -61,7 +61,6 @@ def test_no_handler_imports_what_only_some_requests_use():
     assert {module: found for module, found in loaded.items() if found} == {}
 
 
-
 def test_every_handler_module_loads_with_the_collector_held_and_ends_it():
     # Given every function's handler module, and the collector's threshold of a fresh interpreter
     modules = sorted({function.module for function in wiring.FUNCTIONS})
@@ -83,6 +82,7 @@ def test_every_handler_module_loads_with_the_collector_held_and_ends_it():
     # Then each put the usual threshold back and froze what it loaded, having collected a few times at most
     assert {m: e for m, e in ended.items() if not e["usual"] or e["frozen"] < 10_000} == {}
     assert max(e["young_collections"] for e in ended.values()) < 20
+
 
 @pytest.fixture
 def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:

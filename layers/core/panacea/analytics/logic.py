@@ -13,14 +13,14 @@ from datetime import date, datetime
 from panacea import tenancy
 from panacea.analytics import dal
 from panacea.platform import zones
-from panacea.platform.events import DomainEvent, EventMetadata
+from panacea.platform.events import Envelope
 
 
-def count(metadata: EventMetadata, event: DomainEvent) -> None:
+def count(event_type: str, event: Envelope) -> None:
     """Count one event for its tenant on the tenant's day it occurred (each event once: the
     consumer dedupes by id)."""
-    tenant_id = metadata.tenant_id
-    dal.count_event(tenant_id, day_of(tenant_id, metadata.occurred_at), event.event_type)
+    tenant_id = event.metadata.tenant_id
+    dal.count_event(tenant_id, day_of(tenant_id, event.metadata.occurred_at), event_type)
 
 
 def day_of(tenant_id: str | None, at: datetime) -> date:

@@ -20,12 +20,13 @@ from pydantic import BaseModel
 
 from panacea.platform import coldstart
 from panacea.platform.context import invocation
-from panacea.platform.events import DomainEvent, EventMetadata, parse
+from panacea.platform.events import DomainEvent, Envelope, EventMetadata, parse
 from panacea.platform.idempotency import once, remember_invocation
 from panacea.platform.isolation import acting_for
 from panacea.platform.observability import bind, logger, metrics
 
 EventHandler = Callable[[EventMetadata, DomainEvent], None]
+EnvelopeHandler = Callable[[str, Envelope], None]  # the event's name, and its envelope as sent
 
 
 class Handled(BaseModel):
@@ -33,15 +34,40 @@ class Handled(BaseModel):
 
 
 def consumer_entry(name: str, handle: EventHandler) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
-    """The Lambda handler of consumer `name` (also its idempotency scope)."""
+    """The Lambda handler of consumer `name` (also its idempotency scope): each event parsed back
+    into its model (the producer's `models.py`, which the consumer imports) and handed to `handle`."""
+
+    def typed(detail_type: str, detail: dict[str, Any] | str) -> tuple[EventMetadata, Callable[[], None]]:
+        metadata, domain_event = parse(detail_type, detail)
+        return metadata, lambda: handle(metadata, domain_event)
+
+    return _batch_entry(name, typed)
+
+
+def envelope_entry(name: str, handle: EnvelopeHandler) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
+    """The Lambda handler of a consumer of any event by its name and envelope, whatever context
+    sent it (analytics counts them all): the data is left as sent, so the consumer imports no
+    context's models, and an event of a kind it has never seen is still taken."""
+
+    def untyped(detail_type: str, detail: dict[str, Any] | str) -> tuple[EventMetadata, Callable[[], None]]:
+        sent = Envelope.model_validate(json.loads(detail) if isinstance(detail, str) else detail)
+        return sent.metadata, lambda: handle(detail_type, sent)
+
+    return _batch_entry(name, untyped)
+
+
+def _batch_entry(
+    name: str, read: Callable[[str, dict[str, Any] | str], tuple[EventMetadata, Callable[[], None]]]
+) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
+    """An SQS batch of EventBridge events, each `read` into its metadata and its work, done once."""
 
     def record(record: dict[str, Any]) -> None:
         event = json.loads(record["body"])
-        metadata, domain_event = parse(event["detail-type"], event["detail"])
+        metadata, handle = read(event["detail-type"], event["detail"])
         bind(tenant_id=metadata.tenant_id, correlation_id=metadata.correlation_id)
 
         def work() -> Handled:
-            handle(metadata, domain_event)
+            handle()
             return Handled(event_id=metadata.event_id)
 
         with invocation(), acting_for(metadata.tenant_id):  # a tenant's event is handled with that tenant's credentials
