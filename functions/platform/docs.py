@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 import pkgutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from aws_lambda_powertools.event_handler import Response
 
 import functions
-from functions.platform import problems
+from functions.platform import examples, problems
 from panacea.platform import declarations
 from panacea.platform.access import PERMISSIONS, Role
 from panacea.platform.api import PUBLIC, build_resolver, lambda_entry
@@ -87,7 +88,8 @@ def document() -> str:
     )
     for context in _contexts():
         merge.add_schema(importlib.import_module(f"functions.{context}.api").app.get_openapi_schema())
-    return merge.get_openapi_json_schema()
+    merged = json.loads(merge.get_openapi_json_schema())
+    return json.dumps(examples.with_examples(merged, examples.recorded()), indent=2, ensure_ascii=False)
 
 
 def _contexts() -> list[str]:
