@@ -1,8 +1,9 @@
 """The API's front page: `/health`, `/openapi.json` (every context's routes, merged) and `/docs`.
 
 Every `functions/<context>/api.py` is found by name and its resolver's OpenAPI document merged
-with Powertools' OpenAPIMerge, so a new route appears here without touching this file. The
-docs page is Swagger UI from the assets Powertools ships (no CDN, works offline).
+with Powertools' OpenAPIMerge, so a new route appears here without touching this file; every
+body then gets its whole-body example (`examples.py`: recorded answers, problems). The docs page
+is Swagger UI from the assets Powertools ships (no CDN, works offline).
 """
 
 from __future__ import annotations
