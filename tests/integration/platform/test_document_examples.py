@@ -14,6 +14,7 @@ import pytest
 
 from functions.platform import docs, examples, problems
 from tests.integration.platform import contract, document_examples
+from tests.integration.platform.stand_ins import StandIns
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +84,29 @@ def test_each_problem_example_is_a_problem_type_of_its_status():
     # Then each problem example is one of them, of the status it is shown for
     shown = {body["type"]: body["status"] for body in examples.PROBLEMS.values()}
     assert {kind: known.get(kind) for kind in shown} == shown
+
+
+def test_a_recorded_answer_publishes_stand_ins_that_still_agree():
+    # Given two answers as the life recorded them: one names the other's order, with real-looking secrets
+    order, placed = "01KBX6Q2R8M4N5P6Q7R8S9T0VW", "2026-12-03T10:01:33.996645Z"
+    answers = {
+        ("orders.start_payment", "200", "application/json"): {
+            "order_id": order,
+            "client_secret": "pi_dc87d4ad5fe09a98ac261502_secret_IGZasTi7-NUXklRPwGIf",
+            "at": "2026-12-03T10:01:35Z",
+        },
+        ("orders.get_order", "200", "application/json"): {
+            "id": order,
+            "created_at": placed,
+            "refresh_token": "515d63cf-c895-4394-9fd9-0219511802ce",
+            "phone": "+447400431034",
+        },
+    }
+    # When stand-ins replace what must not be published
+    got, payment = StandIns().applied(answers).values()  # in the order of their keys
+    # Then the ids still agree, the first instant is the base and the next keeps its distance,
+    # and the secrets, tokens and mobiles are plainly fake
+    assert got["id"] == payment["order_id"] != order
+    assert (got["created_at"], payment["at"]) == ("2026-11-23T09:30:00.000000Z", "2026-11-23T09:30:01Z")
+    assert payment["client_secret"] == "pi_000000000000000000000002_secret_example"
+    assert (got["refresh_token"], got["phone"]) == ("example-refresh-token", "+447700900001")
