@@ -16,7 +16,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CDK_DISABLE_CLI_TELEMETRY := true
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help dev test synth bench docs sdk lint format lock clean
+.PHONY: help dev test synth bench docs examples sdk lint format lock clean
 
 help:  ## this list
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -49,7 +49,10 @@ bench: $(STAMP)  ## cold-start ratios and AWS requests per use case
 docs: $(STAMP)  ## regenerate the event catalogue and workflow diagrams from the code
 	$(BIN)/python -m infra.catalogue
 
-sdk: $(STAMP) $(SDK_STAMP)  ## regenerate sdk/openapi.json and the Python and TypeScript clients from the code
+examples: $(STAMP)  ## record the document's missing or outdated answer examples from a tenant's life (ALL=1: every one)
+	POWERTOOLS_LOG_LEVEL=WARNING $(BIN)/python -m tests.integration.platform.record_examples $(if $(ALL),--all)
+
+sdk: $(STAMP) $(SDK_STAMP) examples  ## regenerate sdk/openapi.json and the Python and TypeScript clients from the code
 	$(BIN)/python sdk/generate.py
 
 lint: $(STAMP)  ## ruff and mypy

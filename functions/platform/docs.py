@@ -1,14 +1,16 @@
 """The API's front page: `/health`, `/openapi.json` (every context's routes, merged) and `/docs`.
 
 Every `functions/<context>/api.py` is found by name and its resolver's OpenAPI document merged
-with Powertools' OpenAPIMerge, so a new route appears here without touching this file. The
-docs page is Swagger UI from the assets Powertools ships (no CDN, works offline).
+with Powertools' OpenAPIMerge, so a new route appears here without touching this file; every
+body then gets its whole-body example (`examples.py`: recorded answers, problems). The docs page
+is Swagger UI from the assets Powertools ships (no CDN, works offline).
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import json
 import pkgutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 from aws_lambda_powertools.event_handler import Response
 
 import functions
-from functions.platform import problems
+from functions.platform import examples, problems
 from panacea.platform import declarations
 from panacea.platform.access import PERMISSIONS, Role
 from panacea.platform.api import PUBLIC, build_resolver, lambda_entry
@@ -87,7 +89,8 @@ def document() -> str:
     )
     for context in _contexts():
         merge.add_schema(importlib.import_module(f"functions.{context}.api").app.get_openapi_schema())
-    return merge.get_openapi_json_schema()
+    merged = json.loads(merge.get_openapi_json_schema())
+    return json.dumps(examples.with_examples(merged, examples.recorded()), indent=2, ensure_ascii=False)
 
 
 def _contexts() -> list[str]:

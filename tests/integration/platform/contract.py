@@ -108,8 +108,10 @@ def violations(seen: Seen) -> list[str]:
     schema = content[kind].get("schema")
     if schema is None or not kind.endswith("json"):
         return []
+    return schema_errors(seen.answer.body, schema)
+
+
+def schema_errors(value: Any, schema: dict[str, Any]) -> list[str]:
+    """What is wrong with `value` by `schema` (closed, its references resolved in the document)."""
     validator = Draft202012Validator({**_closed(schema), "components": _components()}, format_checker=FormatChecker())
-    return [
-        f"{'/'.join(map(str, e.absolute_path)) or '(body)'}: {e.message}"
-        for e in validator.iter_errors(seen.answer.body)
-    ]
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(body)'}: {e.message}" for e in validator.iter_errors(value)]

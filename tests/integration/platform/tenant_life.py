@@ -216,11 +216,16 @@ def promotions(life: Life, shop: builders.Shop, member: builders.Member) -> None
     life.call("GET", f"/v1/promotions/{shop.coupon_id}", as_=owner)
     life.call("GET", f"/v1/promotions/{shop.coupon_id}/redemptions", as_=owner)
     life.call("GET", "/v1/promotions?limit=5", as_=owner)
+    automatic = {"name": "Winter wellness", "currency": "GBP", "method": "automatic", "starts_at": start,
+                 "per_member_limit": 1, "offer": {"kind": "percentage_off", "percentage_bps": 500}}  # fmt: skip
+    winter = life.call("POST", "/v1/promotions", as_=owner, body=automatic)["id"]
+    life.call("POST", f"/v1/promotions/{winter}/activate", as_=owner)
     life.call("GET", "/v1/promotions/available", as_=member.token)
     line = {"line_ref": "1", "product_id": shop.products["device"], "amount": {"amount": 8900, "currency": "GBP"}}
     life.call("POST", "/v1/promotions/quote", as_=member.token, body={"lines": [line], "coupon_code": shop.coupon})
     life.call("POST", f"/v1/promotions/{pid}/pause", as_=owner)
     life.call("POST", f"/v1/promotions/{pid}/end", as_=owner)
+    life.call("POST", f"/v1/promotions/{winter}/end", as_=owner)  # the orders below are priced without it
 
 
 def orders(life: Life, shop: builders.Shop, member: builders.Member) -> None:
@@ -255,6 +260,7 @@ def orders(life: Life, shop: builders.Shop, member: builders.Member) -> None:
     life.call("POST", f"/v1/orders/{order_id}/refund-request/approve", as_=owner, body={"note": "returned"})
     life.call("POST", f"/v1/orders/{order_id}/refunds", as_=owner, body={"reason": "goodwill", "amount": 100})
     life.ids["paid_order"], life.ids["payment"] = order_id, placed["order"]["payment"]["payment_id"]
+    life.call("GET", f"/v1/promotions/{shop.coupon_id}/redemptions", as_=owner)  # the coupon, now redeemed
     _offline_and_cancelled(life, shop, member)
     life.call("GET", f"/v1/orders/{order_id}", as_=me)
     life.call("GET", "/v1/orders?limit=5", as_=owner)
