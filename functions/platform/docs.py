@@ -19,6 +19,7 @@ from typing import Any
 from aws_lambda_powertools.event_handler import Response
 
 import functions
+import panacea
 from functions.platform import examples, problems
 from panacea.platform import declarations
 from panacea.platform.access import PERMISSIONS, Role
@@ -136,7 +137,12 @@ def problem_page(problem_type: str) -> Response[str]:
 
 @functools.cache
 def _problem_types() -> list[problems.ProblemType]:
-    document()  # every context's routes loaded: every error a route can answer is defined
+    """Every problem type of the platform. A context's errors are defined beside the use cases
+    that raise them, which a route may load only on first use (catalog's stock through its face,
+    Stripe's through panacea.platform.payments): every module of the library is loaded first."""
+    for module in pkgutil.walk_packages(panacea.__path__, "panacea."):
+        importlib.import_module(module.name)
+    document()
     return problems.collected()
 
 
