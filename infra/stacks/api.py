@@ -55,6 +55,7 @@ GATEWAY_RESPONSES: tuple[tuple[apigw.ResponseType, int | None, str, str, str | N
     (apigw.ResponseType.BAD_REQUEST_PARAMETERS, 400, "bad-request", "Bad request", None),
     (apigw.ResponseType.BAD_REQUEST_BODY, 400, "bad-request", "Bad request", None),
     (apigw.ResponseType.THROTTLED, 429, "rate-limited", "Too many requests", None),
+    (apigw.ResponseType.REQUEST_TOO_LARGE, 413, "bad-request", "Request too large", None),  # over 10 MB
     (apigw.ResponseType.DEFAULT_4_XX, None, "bad-request", "Bad request", None),
     (apigw.ResponseType.DEFAULT_5_XX, None, "internal", "Internal error", None),
 )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from infra import wiring
-from infra.local.gateway import _problem
+from infra.local.gateway import _problem, shared_with
 from panacea.platform import cors
 from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN
 from tests.infra.template import STACK, STAGE, Synthesized
@@ -103,6 +103,13 @@ def test_gateway_errors_can_be_read_by_a_browser_on_the_origin_that_asked(synthe
         assert headers["Access-Control-Allow-Headers"] == f"'{', '.join(cors.ALLOWED_HEADERS)}'"
         # And never with credentials (cookies): the API's travel in the Authorization header
         assert "Access-Control-Allow-Credentials" not in headers
+        # And the local gateway's own errors carry the same headers, the request's Origin in place of the mapping
+        origin = "https://shop.example"
+        _, local, _ = shared_with(_problem(404, "no-such-route", "No such route", "no route"), origin)
+        deployed = {name: value.strip("'") for name, value in headers.items()} | {"Access-Control-Allow-Origin": origin}
+        assert local == deployed
+    # And a body over API Gateway's 10 MB is refused with a problem of its own, as the local gateway refuses it
+    assert "REQUEST_TOO_LARGE" in {r["ResponseType"] for r in responses}
 
 
 def test_the_user_pool_has_an_immutable_tenant_and_the_wiring_groups(synthesized: Synthesized):
