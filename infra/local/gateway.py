@@ -4,8 +4,8 @@ Routes come from the wiring (read from each function's resolver). A route that i
 first goes through the wiring's authorizer function, run as API Gateway runs a REQUEST
 authorizer: 401 when it refuses, 403 when it denies, and otherwise its context is put where API
 Gateway puts it, `requestContext.authorizer`. The problem+json bodies are the ones the deployed
-gateway's response templates give. (API Gateway caches an Allow for a minute per token; this
-gateway asks every time.)
+gateway's response templates give, with the same CORS headers (`shared_with`). (API Gateway caches
+an Allow for a minute per token; this gateway asks every time.)
 
 One route exists only here: `GET /_local/outbox`, the messages the platform sent (outbox.py).
 """
@@ -34,8 +34,10 @@ from infra.local.http_server import LocalHttpServer
 from infra.local.invoke import ACCOUNT, REGION, invoke
 from infra.local.provision import STAGE
 from panacea.platform import clock
+from panacea.platform.cors import ALLOWED_HEADERS, header_in
 
 PROBLEM = "application/problem+json"
+MAX_PAYLOAD_BYTES = 10 * 1024 * 1024  # API Gateway's payload quota for a REST API (10 MB): 413 above it
 
 
 class CompiledRoute:
@@ -100,6 +102,20 @@ def _problem(status: int, slug: str, title: str, detail: str) -> tuple[int, dict
     if slug == "no-such-route":
         body["errors"] = [{"field": "path", "code": "not_found"}]
     return status, {"Content-Type": PROBLEM}, json.dumps(body).encode()
+
+
+def shared_with(answer: tuple[int, dict[str, str], bytes], origin: str | None) -> tuple[int, dict[str, str], bytes]:
+    """An answer this gateway makes itself (no function ran), with the CORS headers the deployed
+    gateway responses carry (infra/stacks/api.py, `GATEWAY_CORS`): shared with the origin the request
+    came from, whoever's it is. Like API Gateway, this gateway answers before any function could
+    consult the tenants' origins; the body is a problem with no tenant data, and no credentials go
+    with it (no `Access-Control-Allow-Credentials`). The functions' own answers are left as they are:
+    they share only with the caller's tenant's origins (panacea.platform.cors)."""
+    status, headers, body = answer
+    cors = {"Access-Control-Allow-Headers": ", ".join(ALLOWED_HEADERS), "Vary": "Origin"}
+    if origin:
+        cors["Access-Control-Allow-Origin"] = origin
+    return status, {**headers, **cors}, body
 
 
 class Usage:
@@ -202,11 +218,13 @@ class Gateway:
     ) -> tuple[int, dict[str, str], bytes, str | None]:
         url = urlsplit(target)
         path = url.path.rstrip("/") or "/"
+        origin = header_in(headers, "Origin")
         if path == outbox.PATH and method == "GET":
             return (*outbox.answer(url.query), None)
         matches = [(c, m) for c in self.routes if (m := c.regex.match(path)) and c.route.method == method]
         if not matches:  # API Gateway answers an unknown method on a known path the same way
-            return (*_problem(404, "no-such-route", "No such route", f"no route for {method} {path}"), None)
+            no_route = _problem(404, "no-such-route", "No such route", f"no route for {method} {path}")
+            return (*shared_with(no_route, origin), None)
         compiled, match = matches[0]
         route = compiled.route
         query = parse_qs(url.query, keep_blank_values=True)
@@ -221,7 +239,7 @@ class Gateway:
                 path_parameters=match.groupdict(),
             )
             if refusal:
-                return (*refusal, None)
+                return (*shared_with(refusal, origin), None)
         event = rest_event(
             method=method,
             path=path,
@@ -238,7 +256,8 @@ class Gateway:
             answer = invoke(fn.handler, event, function_name=fn.name, timeout_s=fn.timeout_s)
         except Exception as exc:  # what API Gateway shows when a function crashes
             self.log(f"{fn.name} raised {type(exc).__name__}: {exc}")
-            return (*_problem(502, "internal", "Internal error", "the function failed; see the runtime's log"), None)
+            failure = _problem(502, "internal", "Internal error", "the function failed; see the runtime's log")
+            return (*shared_with(failure, origin), None)
         out_headers = dict(answer.get("headers") or {})
         for name, values in (answer.get("multiValueHeaders") or {}).items():
             out_headers[name] = ", ".join(values)
@@ -277,7 +296,13 @@ def _handler_for(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
             except ValueError:
                 self.close_connection = True  # where this body ends is unknown: nothing after it can be read
                 detail = f"Content-Length must be a number of bytes, not {self.headers.get('Content-Length')!r}"
-                self._answer(*_problem(400, "bad-request", "Bad request", detail))
+                self._answer(*shared_with(_problem(400, "bad-request", "Bad request", detail), self._origin()))
+                return
+            if length > MAX_PAYLOAD_BYTES:
+                self.close_connection = True  # the body is left unread: nothing after it can be read
+                detail = f"the body is {length} bytes; API Gateway takes at most {MAX_PAYLOAD_BYTES}"
+                self._answer(*shared_with(_problem(413, "bad-request", "Request too large", detail), self._origin()))
+                gateway.log(f"{self.command} {self.path} → 413 {HTTPStatus(413).phrase}")
                 return
             body = self.rfile.read(length) if length else b""
             headers = {k: v for k, v in self.headers.items()}
@@ -307,8 +332,14 @@ def _handler_for(gateway: Gateway) -> type[BaseHTTPRequestHandler]:
             if self.request_version == self.default_request_version:  # a version it could not read: answer in 1.1
                 self.request_version = self.protocol_version
             self.close_connection = True
-            self._answer(*_problem(code, "bad-request", phrase, message or explain or phrase))
+            refusal = _problem(code, "bad-request", phrase, message or explain or phrase)
+            self._answer(*shared_with(refusal, self._origin()))
             gateway.log(f"{self.requestline[:80]!r} → {code} {phrase}: {message or explain or ''}")
+
+        def _origin(self) -> str | None:
+            """The request's Origin, once its headers are read (a refused request line has none)."""
+            headers = getattr(self, "headers", None)
+            return header_in(dict(headers.items()), "Origin") if headers is not None else None
 
         def log_message(self, format: str, *args: Any) -> None:
             pass  # one line per request is written above

@@ -5,33 +5,43 @@ functions read the verified claims the authorizer passes on. Each path also has 
 method to the preflight function (`wiring.PREFLIGHT`), which answers browsers' CORS preflights
 (`panacea.platform.cors`); the functions add CORS headers to their own answers.
 
+The methods live in one nested stack per context (`infra.stacks.routes`); this construct keeps, in
+the parent stack, what belongs to the API as a whole: the REST API, its deployment and stage
+(access logs, throttling, tracing), the authorizer, the request validator, the gateway responses,
+the usage plans and API Gateway's permission to invoke each function.
+
 Errors API Gateway answers itself (no token, throttled, unknown route, …) carry the same
-`application/problem+json` bodies as the functions' errors, and the same as the local gateway's.
+`application/problem+json` bodies as the functions' errors, and the same as the local gateway's,
+with CORS headers so that a browser's script can read them (`GATEWAY_CORS`).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from aws_cdk import Duration, RemovalPolicy
 from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_cognito as cognito
+from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from constructs import Construct
 
 from infra import wiring
 from infra.stacks.checks import acknowledge
+from infra.stacks.routes import PARENT, Built, ContextRoutes, Guards, add_routes, layout
 from infra.stacks.stage import Stage
 from panacea.finance.models import XLSX
+from panacea.platform.cors import ALLOWED_HEADERS
 from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN, usage_key
 
 PROBLEM = "application/problem+json"
 BINARY_MEDIA_TYPES = (XLSX,)  # finance's Excel export
 THROTTLING_RATE_LIMIT = 200  # requests per second, steady, across the stage
 THROTTLING_BURST_LIMIT = 400
+AUTHORIZER_CACHE_S = 60  # an Allow is kept this long per Authorization header
 
 # Gateway responses: (type, status or None to keep API Gateway's, problem slug, title, detail or None
 # for API Gateway's own message). A body without "status" keeps the status line as the only one,
@@ -45,24 +55,23 @@ GATEWAY_RESPONSES: tuple[tuple[apigw.ResponseType, int | None, str, str, str | N
     (apigw.ResponseType.BAD_REQUEST_PARAMETERS, 400, "bad-request", "Bad request", None),
     (apigw.ResponseType.BAD_REQUEST_BODY, 400, "bad-request", "Bad request", None),
     (apigw.ResponseType.THROTTLED, 429, "rate-limited", "Too many requests", None),
+    (apigw.ResponseType.REQUEST_TOO_LARGE, 413, "bad-request", "Request too large", None),  # over 10 MB
     (apigw.ResponseType.DEFAULT_4_XX, None, "bad-request", "Bad request", None),
     (apigw.ResponseType.DEFAULT_5_XX, None, "internal", "Internal error", None),
 )  # fmt: skip
 
-CREDENTIALS_AUTHORIZER = (
-    "A Lambda REQUEST authorizer verifies the user pool's ID tokens (signature, issuer, audience, expiry) "
-    "and the caller's standing, and also partner requests signed with tenant API keys, which a Cognito "
-    "authorizer cannot."
-)
-PUBLIC_BY_DESIGN = (
-    "A public route (declared with security=PUBLIC): the health check, the OpenAPI document and "
-    "the docs page answer without a token and return no tenant data."
-)
 
-PREFLIGHT_BY_DESIGN = (
-    "A browser's CORS preflight (OPTIONS) carries no credentials by the Fetch standard; the preflight "
-    "function answers it from the registry of tenants' web origins and returns no tenant data."
-)
+# What a gateway response says to browsers. API Gateway answers these itself, before any function
+# runs, so it cannot consult the tenants' lists of origins (the preflight function and the functions'
+# answers do, `panacea.platform.cors`): it shares them with whichever origin asked. These bodies are
+# the problem's type, title and API Gateway's own message, never tenant data, and without
+# `Access-Control-Allow-Credentials` a browser sends no cookies with them. (A request without `Origin`,
+# not a browser's cross-origin one, has nothing to map and no use for the header.)
+GATEWAY_CORS = {
+    "Access-Control-Allow-Origin": "method.request.header.Origin",
+    "Access-Control-Allow-Headers": f"'{', '.join(ALLOWED_HEADERS)}'",
+    "Vary": "'Origin'",
+}
 
 # The field errors a gateway response names, by problem slug: an unknown route blames the path.
 GATEWAY_ERRORS: dict[str, list[dict[str, str]]] = {"no-such-route": [{"field": "path", "code": "not_found"}]}
@@ -92,13 +101,6 @@ class Api(Construct):
         account_logging_role: bool = False,
     ) -> None:
         super().__init__(scope, id)
-        access_logs = logs.LogGroup(
-            self,
-            "AccessLogs",
-            log_group_name=f"/aws/apigateway/{stage.prefix}/access",
-            retention=stage.log_retention,
-            removal_policy=stage.removal_policy,
-        )
         self.rest_api = apigw.RestApi(
             self,
             "RestApi",
@@ -115,34 +117,7 @@ class Api(Construct):
             # once per account: it is a singleton that every stage in the account shares.
             cloud_watch_role=account_logging_role,
             cloud_watch_role_removal_policy=RemovalPolicy.RETAIN if account_logging_role else None,
-            deploy_options=apigw.StageOptions(
-                stage_name=stage.name,
-                tracing_enabled=True,
-                throttling_rate_limit=THROTTLING_RATE_LIMIT,
-                throttling_burst_limit=THROTTLING_BURST_LIMIT,
-                metrics_enabled=True,
-                logging_level=apigw.MethodLoggingLevel.ERROR,
-                data_trace_enabled=False,  # never log request or response bodies: they hold health data
-                access_log_destination=apigw.LogGroupLogDestination(access_logs),
-                access_log_format=apigw.AccessLogFormat.json_with_standard_fields(
-                    caller=False,
-                    http_method=True,
-                    ip=True,
-                    protocol=True,
-                    request_time=True,
-                    resource_path=True,
-                    response_length=True,
-                    status=True,
-                    user=True,
-                ),
-            ),
-        )
-        self.stage = self.rest_api.deployment_stage
-        acknowledge(
-            self.stage,
-            "AwsSolutions-APIG3",
-            "No WAF web ACL by default: it is billed per ACL and request and its rules are per deployment; "
-            "the stage throttles, and every non-public route needs a Cognito token.",
+            deploy=False,  # the deployment below waits for the methods of every nested stack
         )
         if account_logging_role:
             acknowledge(
@@ -160,7 +135,7 @@ class Api(Construct):
             authorizer_name=f"{stage.prefix}-credentials",
             handler=functions[wiring.AUTHORIZER],
             identity_sources=[apigw.IdentitySource.header("Authorization")],
-            results_cache_ttl=Duration.minutes(1),
+            results_cache_ttl=Duration.seconds(AUTHORIZER_CACHE_S),
         )
         self.validator = self.rest_api.add_request_validator(
             "Validator",
@@ -168,42 +143,124 @@ class Api(Construct):
             validate_request_parameters=True,
             validate_request_body=True,
         )
+        self.gateway_responses = self._gateway_responses()
+        self._let_the_api_invoke(functions, sorted({route.function for route in routes}))
+
+        plan = layout(routes)
+        anchors: dict[str, apigw.IResource] = {"/": self.rest_api.root}
+        for path in plan.shared:  # parents before children: sorted
+            anchors[path] = self.rest_api.root.resource_for_path(path.lstrip("/"))
+        guards = Guards(authorizer=self.authorizer, validator=self.validator)
+        targets = {name: functions[name].function_arn for name in sorted({route.function for route in routes})}
+        built = [add_routes(PARENT, anchors, plan.by_context.get(PARENT, []), targets=targets, guards=guards)]
+        self.contexts: dict[str, ContextRoutes] = {}
+        for context in sorted(set(plan.by_context) - {PARENT}):
+            self.contexts[context] = ContextRoutes(
+                self,
+                f"{context.title()}Routes",
+                context=context,
+                rest_api=self.rest_api,
+                shared={path: anchors[path] for path in plan.anchors_of(context)},
+                routes=plan.by_context[context],
+                targets=targets,
+                guards=guards,
+            )
+            built.append(self.contexts[context].built)
+        self.methods = {key: method for b in built for key, method in b.methods.items()}
+        self.stage = self._deploy(stage, built, functions)
+        self._usage_plans(stage)
+
+    def _gateway_responses(self) -> list[dict[str, Any]]:
+        """API Gateway's own error answers as problem+json, readable by browsers (`GATEWAY_CORS`);
+        returns what they are, for the deployment's hash (a changed response needs a deployment)."""
+        made = []
         for response_type, status, slug, title, detail in GATEWAY_RESPONSES:
             body = problem_template(status, slug, title, detail)
+            headers = {"Content-Type": f"'{PROBLEM}'", **GATEWAY_CORS}
             self.rest_api.add_gateway_response(
                 f"{response_type.response_type}",
                 type=response_type,
                 status_code=None if status is None else str(status),
-                response_headers={"Content-Type": f"'{PROBLEM}'"},
+                response_headers=headers,
                 templates={"application/json": body, PROBLEM: body},
             )
-        # One invoke permission per function for the whole API, not one per method.
-        integrations = {
-            name: apigw.LambdaIntegration(functions[name], proxy=True, scope_permission_to_method=False)
-            for name in sorted({route.function for route in routes})
-        }
-        self.methods: dict[tuple[str, str], apigw.Method] = {}
-        for route in routes:
-            resource = self.rest_api.root.resource_for_path(route.path)
-            parameters = {f"method.request.path.{p}": True for p in re.findall(r"{(\w+)}", route.path)}
-            method = resource.add_method(
-                route.method,
-                integrations[route.function],
-                authorization_type=apigw.AuthorizationType.NONE if route.public else apigw.AuthorizationType.CUSTOM,
-                authorizer=None if route.public else self.authorizer,
-                request_validator=self.validator,
-                request_parameters=parameters or None,
-                api_key_required=not route.public,
-            )
-            if route.function == wiring.PREFLIGHT:  # cdk-nag's COG4 passes OPTIONS methods by itself
-                acknowledge(method, "AwsSolutions-APIG4", PREFLIGHT_BY_DESIGN)
-            elif route.public:
-                acknowledge(method, "AwsSolutions-APIG4", PUBLIC_BY_DESIGN)
-                acknowledge(method, "AwsSolutions-COG4", PUBLIC_BY_DESIGN)
-            else:
-                acknowledge(method, "AwsSolutions-COG4", CREDENTIALS_AUTHORIZER)
-            self.methods[route.method, route.path] = method
+            made.append({"type": response_type.response_type, "status": status, "body": body, "headers": headers})
+        return made
 
+    def _let_the_api_invoke(self, functions: Mapping[str, lambda_.IFunction], names: Sequence[str]) -> None:
+        """One invoke permission per function for the whole API, not one per method (or per nested stack)."""
+        for name in names:
+            functions[name].add_permission(
+                f"InvokedBy{name}",
+                principal=iam.ServicePrincipal("apigateway.amazonaws.com"),
+                source_arn=self.rest_api.arn_for_execute_api(),
+                scope=self,
+            )
+
+    def _deploy(self, stage: Stage, built: Sequence[Built], functions: Mapping[str, lambda_.IFunction]) -> apigw.Stage:
+        """The deployment (after every nested stack's methods) and the stage that serves it.
+
+        A deployment is a snapshot: API Gateway serves a route only from a deployment made after it.
+        CloudFormation makes a new one only when its logical id changes, so the id is hashed over
+        every method (routes, their functions and guards), how functions are invoked, the gateway
+        responses and the authorizer; CDK adds the REST API's own properties."""
+        deployment = apigw.Deployment(
+            self.rest_api, "Deployment", api=self.rest_api, description="Panacea API: the routes of every context"
+        )
+        for nested in self.contexts.values():
+            deployment.node.add_dependency(nested)
+        for response in self.rest_api.node.children:
+            if isinstance(response, apigw.GatewayResponse):
+                deployment.node.add_dependency(response)
+        deployment.add_to_logical_id(
+            {
+                "methods": [shape for b in built for shape in b.shape],
+                "invoked": {name: type(fn).__name__ for name, fn in functions.items()},  # alias or $LATEST
+                "gateway_responses": self.gateway_responses,
+                "authorizer": {"function": wiring.AUTHORIZER, "identity": "Authorization", "ttl_s": AUTHORIZER_CACHE_S},
+            }
+        )
+        access_logs = logs.LogGroup(
+            self,
+            "AccessLogs",
+            log_group_name=f"/aws/apigateway/{stage.prefix}/access",
+            retention=stage.log_retention,
+            removal_policy=stage.removal_policy,
+        )
+        served = apigw.Stage(
+            self.rest_api,  # where RestApi puts the stage it makes itself: the logical id stays
+            f"DeploymentStage.{stage.name}",
+            deployment=deployment,
+            stage_name=stage.name,
+            tracing_enabled=True,
+            throttling_rate_limit=THROTTLING_RATE_LIMIT,
+            throttling_burst_limit=THROTTLING_BURST_LIMIT,
+            metrics_enabled=True,
+            logging_level=apigw.MethodLoggingLevel.ERROR,
+            data_trace_enabled=False,  # never log request or response bodies: they hold health data
+            access_log_destination=apigw.LogGroupLogDestination(access_logs),
+            access_log_format=apigw.AccessLogFormat.json_with_standard_fields(
+                caller=False,
+                http_method=True,
+                ip=True,
+                protocol=True,
+                request_time=True,
+                resource_path=True,
+                response_length=True,
+                status=True,
+                user=True,
+            ),
+        )
+        self.rest_api.deployment_stage = served
+        acknowledge(
+            served,
+            "AwsSolutions-APIG3",
+            "No WAF web ACL by default: it is billed per ACL and request and its rules are per deployment; "
+            "the stage throttles, and every non-public route needs a Cognito token.",
+        )
+        return served
+
+    def _usage_plans(self, stage: Stage) -> None:
         self.usage_plans = {
             name: self.rest_api.add_usage_plan(
                 f"Plan{name.title().replace('_', '')}",

@@ -1,4 +1,7 @@
-"""Panacea in one stack, built from `infra.wiring`: the same declaration the local runtime runs."""
+"""Panacea in one stack, built from `infra.wiring`: the same declaration the local runtime runs.
+
+The API's routes are in nested stacks, one per context (`infra.stacks.routes`), so that the 500
+resources CloudFormation allows in a stack bound one context's routes, not the whole platform's."""
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 
@@ -16,7 +15,7 @@ from aws_cdk.assertions import Template
 
 from infra.app import build
 from infra.stacks import PanaceaStack, Stage
-from tests.infra.template import STAGE, Acknowledgment, Synthesized, app_context
+from tests.infra.template import STAGE, Acknowledgment, Synthesized, app_context, nested_templates
 
 
 def _acknowledgments(app: App) -> Iterator[Acknowledgment]:
@@ -42,7 +41,9 @@ def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
     raw = json.loads(template_path.read_text())
     report_path = outdir / "validation-report.json"
     report = json.loads(report_path.read_text()) if report_path.exists() else {"pluginReports": []}
-    return Synthesized(Template.from_json(raw), raw, template_path, failure, report, list(_acknowledgments(app)))
+    acknowledgments = list(_acknowledgments(app))
+    nested = nested_templates(stack, outdir)
+    return Synthesized(Template.from_json(raw), raw, template_path, failure, report, acknowledgments, nested=nested)
 
 
 @pytest.fixture(scope="session")
@@ -53,10 +54,20 @@ def production() -> Template:
 
 
 @pytest.fixture(scope="session")
-def personal() -> Synthesized:
+def personal(tmp_path_factory: pytest.TempPathFactory) -> Synthesized:
     """The stack as a developer's own stage (`dev-alice`) synthesizes it (no cdk-nag: same constructs)."""
-    app = App(context=app_context(stage="dev-alice"))
+    outdir = tmp_path_factory.mktemp("cdk.out.personal")
+    app = App(outdir=str(outdir), context=app_context(stage="dev-alice"))
     stack = PanaceaStack(app, "panacea-dev-alice", stage=Stage("dev-alice"))
-    template = Template.from_stack(stack)
-    raw = dict(template.to_json())
-    return Synthesized(template, raw, Path(), None, {"pluginReports": []}, [], stack_name="panacea-dev-alice")
+    app.synth()
+    raw = json.loads((outdir / stack.template_file).read_text())
+    return Synthesized(
+        Template.from_json(raw),
+        raw,
+        outdir / stack.template_file,
+        None,
+        {"pluginReports": []},
+        [],
+        stack_name="panacea-dev-alice",
+        nested=nested_templates(stack, outdir),
+    )

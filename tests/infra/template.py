@@ -1,13 +1,20 @@
-"""Reading the synthesized template: resources by type and name, values as text, IAM statements."""
+"""Reading the synthesized templates: resources by type and name, values as text, IAM statements.
+
+The stack has nested stacks (the API's routes, one per context, `infra.stacks.routes`): their
+resources are read with the parent's, each nested template's parameters replaced by what the parent
+passes them, so that a method in a nested stack refers to the parent's authorizer, function alias or
+resource as a method in the parent would (`{"Ref": "<AliasId>"}`)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from aws_cdk import NestedStack, Stack
 from aws_cdk.assertions import Template
 
 from infra.wiring import ROOT
@@ -38,10 +45,26 @@ class Synthesized:
     report: dict[str, Any]  # validation-report.json
     acknowledgments: list[Acknowledgment]
     stack_name: str = STACK
+    nested: dict[str, dict[str, Any]] = field(default_factory=dict)  # logical id in the parent → template
+
+    @property
+    def templates(self) -> dict[str, dict[str, Any]]:
+        """Every template of the stack, the parent's under the stack's name, each as synthesized."""
+        return {self.stack_name: self.raw, **self.nested}
+
+    @cached_property
+    def _all_resources(self) -> dict[str, dict[str, Any]]:
+        found = dict(self.raw["Resources"])
+        for logical_id, template in self.nested.items():
+            passed = self.raw["Resources"][logical_id]["Properties"].get("Parameters", {})
+            for key, resource in template["Resources"].items():
+                assert key not in found, f"logical id {key} is in two templates"
+                found[key] = _substituted(resource, passed)
+        return found
 
     def resources(self, type_: str) -> dict[str, dict[str, Any]]:
-        """Logical id → resource, for every resource of `type_`."""
-        return {k: r for k, r in self.raw["Resources"].items() if r["Type"] == type_}
+        """Logical id → resource, for every resource of `type_` in the stack and its nested stacks."""
+        return {k: r for k, r in self._all_resources.items() if r["Type"] == type_}
 
     def props(self, type_: str) -> dict[str, dict[str, Any]]:
         return {k: r.get("Properties", {}) for k, r in self.resources(type_).items()}
@@ -77,6 +100,27 @@ class Synthesized:
         wanted = f"{STACK}-{name}"
         (found,) = [(k, p) for k, p in self.props(type_).items() if p.get(name_property) == wanted]
         return found
+
+
+def nested_templates(stack: Stack, outdir: Path) -> dict[str, dict[str, Any]]:
+    """The templates of `stack`'s nested stacks, synthesized into `outdir`, by logical id in the parent."""
+    found = {}
+    for construct in stack.node.find_all():
+        if isinstance(construct, NestedStack) and construct.nested_stack_resource is not None:
+            logical_id = stack.resolve(construct.nested_stack_resource.logical_id)
+            found[logical_id] = json.loads((outdir / construct.template_file).read_text())
+    return found
+
+
+def _substituted(value: Any, parameters: dict[str, Any]) -> Any:
+    """`value` with each `Ref` to one of `parameters` replaced by what the parent passes it."""
+    if isinstance(value, dict):
+        if list(value) == ["Ref"] and value["Ref"] in parameters:
+            return parameters[value["Ref"]]
+        return {k: _substituted(v, parameters) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_substituted(v, parameters) for v in value]
+    return value
 
 
 def join(value: Any) -> str:

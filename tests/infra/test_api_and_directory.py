@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from infra import wiring
-from infra.local.gateway import _problem
+from infra.local.gateway import _problem, shared_with
+from panacea.platform import cors
 from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN
 from tests.infra.template import STACK, STAGE, Synthesized
 
@@ -63,7 +64,7 @@ def test_gateway_errors_are_problem_json(synthesized: Synthesized):
     assert {"UNAUTHORIZED", "ACCESS_DENIED", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX"} <= set(responses)
     for response_type, response in responses.items():
         # Then each answers application/problem+json with a type and a title
-        assert response["ResponseParameters"] == {"gatewayresponse.header.Content-Type": f"'{PROBLEM}'"}
+        assert response["ResponseParameters"]["gatewayresponse.header.Content-Type"] == f"'{PROBLEM}'"
         for template in response["ResponseTemplates"].values():
             body = json.loads(template.replace("$context.error.messageString", '"message"'))
             assert body["type"].startswith("/errors/"), response_type
@@ -85,6 +86,30 @@ def test_gateway_errors_are_problem_json(synthesized: Synthesized):
     assert no_route["errors"] == [{"field": "path", "code": "not_found"}]
     local = json.loads(_problem(404, "no-such-route", "No such route", no_route["detail"])[2])
     assert local == no_route
+
+
+def test_gateway_errors_can_be_read_by_a_browser_on_the_origin_that_asked(synthesized: Synthesized):
+    # Given the gateway responses: what API Gateway answers itself (no token, denied, throttled, no such
+    # route, too large, any other 4xx or 5xx), before any function could consult a tenant's origins
+    responses = synthesized.props("AWS::ApiGateway::GatewayResponse").values()
+    assert responses
+    for response in responses:
+        parameters = response["ResponseParameters"].items()
+        headers = {name.removeprefix("gatewayresponse.header."): value for name, value in parameters}
+        # Then each is shared with the origin the request came from, which it varies by (its body is a
+        # problem without tenant data), and tells the browser the headers the API takes, as a preflight does
+        assert headers["Access-Control-Allow-Origin"] == "method.request.header.Origin", response["ResponseType"]
+        assert headers["Vary"] == "'Origin'"
+        assert headers["Access-Control-Allow-Headers"] == f"'{', '.join(cors.ALLOWED_HEADERS)}'"
+        # And never with credentials (cookies): the API's travel in the Authorization header
+        assert "Access-Control-Allow-Credentials" not in headers
+        # And the local gateway's own errors carry the same headers, the request's Origin in place of the mapping
+        origin = "https://shop.example"
+        _, local, _ = shared_with(_problem(404, "no-such-route", "No such route", "no route"), origin)
+        deployed = {name: value.strip("'") for name, value in headers.items()} | {"Access-Control-Allow-Origin": origin}
+        assert local == deployed
+    # And a body over API Gateway's 10 MB is refused with a problem of its own, as the local gateway refuses it
+    assert "REQUEST_TOO_LARGE" in {r["ResponseType"] for r in responses}
 
 
 def test_the_user_pool_has_an_immutable_tenant_and_the_wiring_groups(synthesized: Synthesized):

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from aws_cdk import App
-from cfnlint.api import ManualArgs, lint_file  # type: ignore[import-untyped]
+from cfnlint.api import ManualArgs, lint_by_config  # type: ignore[import-untyped]
 
 from infra.app import build
 from infra.stacks.checks import MIN_REASON
@@ -92,8 +92,11 @@ def test_the_opt_in_account_logging_role_is_created_once_and_kept(tmp_path: Path
     assert account["DeletionPolicy"] == "Retain"
 
 
-def test_cfn_lint_accepts_the_template(synthesized: Synthesized):
-    # When cfn-lint checks the synthesized template
-    matches = lint_file(synthesized.template_path, ManualArgs(ignore_checks=CFN_LINT_IGNORED))
+def test_cfn_lint_accepts_every_template(synthesized: Synthesized):
+    # Given the stack's template and its nested stacks' (the API's routes, one per context)
+    paths = [synthesized.template_path, *sorted(synthesized.template_path.parent.glob("*.nested.template.json"))]
+    assert len(paths) == 1 + len(synthesized.nested)
+    # When cfn-lint checks them
+    matches = lint_by_config(ManualArgs(templates=[str(p) for p in paths], ignore_checks=CFN_LINT_IGNORED))
     # Then it finds no error and no warning
-    assert [f"{m.rule.id} {m.message} (line {m.linenumber})" for m in matches] == []
+    assert [f"{m.rule.id} {m.message} ({m.filename} line {m.linenumber})" for m in matches] == []

@@ -106,6 +106,61 @@ def test_a_content_length_that_is_not_a_number_is_a_400_problem(platform: LocalP
     assert "Content-Length" in json.loads(body)["detail"]
 
 
+SHOP = "https://shop.unlisted.example"  # listed by no tenant: the gateway shares its own refusals with any origin
+
+
+def _ask_with(platform: LocalPlatform, method: str, path: str, headers: dict[str, str]) -> http.client.HTTPResponse:
+    connection = _connection(platform)
+    try:
+        connection.request(method, path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "status"),
+    [
+        ("GET", "/v1/no-such-thing", {}, 404),  # no route
+        ("BREW", "/v1/tenants", {}, 404),  # no route for that method
+        ("GET", "/v1/tenant", {}, 401),  # no token: the authorizer refuses
+        ("GET", "/v1/tenant", {"Authorization": "Bearer not-a-token"}, 401),
+        ("POST", "/v1/auth/sign-in", {"Content-Length": str(11 * 1024 * 1024)}, 413),  # over API Gateway's 10 MB
+    ],
+)
+def test_an_error_the_gateway_makes_itself_can_be_read_by_the_browser_that_asked(
+    platform: LocalPlatform, method: str, path: str, headers: dict[str, str], status: int
+):
+    # When a browser's script on a web shop sends a request the gateway refuses before any function runs
+    answer = _ask_with(platform, method, path, {"Origin": SHOP, **headers})
+    # Then the refusal is shared with the shop's origin, as the deployed gateway responses share theirs
+    # (no function ran to consult the tenants' origins; the body is a problem with no tenant data)
+    assert (answer.status, answer.getheader("Content-Type")) == (status, "application/problem+json")
+    assert answer.getheader("Access-Control-Allow-Origin") == SHOP
+    assert answer.getheader("Vary") == "Origin"
+    assert "Authorization" in (answer.getheader("Access-Control-Allow-Headers") or "")
+    assert answer.getheader("Access-Control-Allow-Credentials") is None
+
+
+def test_an_error_the_gateway_makes_for_a_request_without_origin_names_no_origin(platform: LocalPlatform):
+    # When a client that is not a browser on another origin (no Origin header) asks for no route
+    answer = _ask_with(platform, "GET", "/v1/no-such-thing", {})
+    # Then the refusal names no origin, and still varies by it (a cache keeps the two apart)
+    assert answer.status == 404
+    assert answer.getheader("Access-Control-Allow-Origin") is None
+    assert answer.getheader("Vary") == "Origin"
+
+
+def test_a_functions_own_refusal_keeps_its_own_cors_headers(platform: LocalPlatform):
+    # When a browser on an origin no tenant lists sends a preflight (answered by the preflight function)
+    answer = _ask_with(platform, "OPTIONS", "/v1/tenant", {"Origin": SHOP, "Access-Control-Request-Method": "PATCH"})
+    # Then the function's refusal is left as it made it: no tenant lists that origin, so no CORS header
+    assert answer.status == 403
+    assert answer.getheader("Access-Control-Allow-Origin") is None
+
+
 def test_a_head_answer_has_no_body_so_the_connection_stays_usable(platform: LocalPlatform):
     # Given one kept-alive connection
     connection = _connection(platform)
