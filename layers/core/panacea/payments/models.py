@@ -158,13 +158,33 @@ class StripeEventType(StrEnum):
     CHARGE_DISPUTE_CREATED = "charge.dispute.created"
 
 
-class StripeEventData(Command):
-    object: dict[str, Any] = Field(
-        description="the object the event is about, as Stripe sends it (amounts in Stripe's units): a "
-        "PaymentIntent for `payment_intent.*`, a Charge for `charge.refunded`, a Dispute for "
-        "`charge.dispute.created`. Payments reads the intent's `id` (or the `payment_intent` a charge or "
-        "dispute names), and the amounts, currency, failure and reason it carries",
+class StripeObject(Command):
+    """The object an event is about, as Stripe sends it: a PaymentIntent for `payment_intent.*`, a
+    Charge for `charge.refunded`, a Dispute for `charge.dispute.created`. It carries more fields than
+    these, which are the ones payments reads; amounts are in Stripe's units."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str = Field(examples=["pi_3QJ8kLB7WZ01zgkW0a1b2c3d"])
+    object: str = Field(examples=["payment_intent"], description="its kind: payment_intent, charge, dispute …")
+    payment_intent: str | dict[str, Any] | None = Field(
+        default=None, description="a charge's or dispute's PaymentIntent: its id (or the intent, expanded)"
     )
+    latest_charge: str | dict[str, Any] | None = Field(default=None, description="an intent's charge")
+    amount: int | None = Field(default=None, ge=0, description="an intent's or dispute's amount")
+    amount_refunded: int | None = Field(default=None, ge=0, description="all a charge's refunds so far")
+    currency: str | None = Field(default=None, examples=["gbp"], description="ISO 4217, lower case")
+    status: str | None = None
+    reason: str | None = Field(default=None, description="why a dispute was opened")
+    created: int | None = None
+    last_payment_error: dict[str, Any] | None = Field(default=None, description="why an intent's attempt failed")
+    metadata: dict[str, str] | None = Field(
+        default=None, description="what the platform wrote on the intent; the platform's own record decides"
+    )
+
+
+class StripeEventData(Command):
+    object: StripeObject
     previous_attributes: dict[str, Any] | None = Field(default=None, description="what an update changed")
 
 
@@ -182,7 +202,6 @@ _STRIPE_EVENT_EXAMPLE: JsonDict = {
             "id": "pi_3QJ8kLB7WZ01zgkW0a1b2c3d",
             "object": "payment_intent",
             "amount": 12900,
-            "amount_received": 12900,
             "currency": "gbp",
             "status": "succeeded",
             "latest_charge": "ch_3QJ8kLB7WZ01zgkW0e5f6g7h",
