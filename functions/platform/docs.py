@@ -1,9 +1,10 @@
 """The API's front page: `/health`, `/openapi.json` (every context's routes, merged) and `/docs`.
 
-Every `functions/<context>/api.py` is found by name and its resolver's OpenAPI document merged
-with Powertools' OpenAPIMerge, so a new route appears here without touching this file; every
-body then gets its whole-body example (`examples.py`: recorded answers, problems). The docs page
-is Swagger UI from the assets Powertools ships (no CDN, works offline).
+Every `functions/<context>/api.py` (clients' routes) and `webhooks.py` (partners' calls, Stripe's
+among them) is found by name and its resolver's OpenAPI document merged with Powertools'
+OpenAPIMerge, so a new route appears here without touching this file; every body then gets its
+whole-body example (`examples.py`: recorded answers, problems). The docs page is Swagger UI from
+the assets Powertools ships (no CDN, works offline).
 """
 
 from __future__ import annotations
@@ -88,24 +89,28 @@ def document() -> str:
         security=[{"cognito": []}, {"partner": []}],
         on_conflict="error",
     )
-    for context in _contexts():
-        merge.add_schema(importlib.import_module(f"functions.{context}.api").app.get_openapi_schema())
+    for module in route_modules():
+        merge.add_schema(importlib.import_module(f"functions.{module}").app.get_openapi_schema())
     merged = json.loads(merge.get_openapi_json_schema())
     return json.dumps(examples.with_examples(merged, examples.recorded()), indent=2, ensure_ascii=False)
 
 
-def _contexts() -> list[str]:
-    """The contexts that serve routes (a `functions/<context>/api.py`)."""
+ROUTE_MODULES = ("api", "webhooks")  # a context's HTTP routes: its clients' and its partners'
+
+
+def route_modules() -> list[str]:
+    """The modules that serve routes, `<context>.api` and `<context>.webhooks`, as they exist."""
     found = sorted(m.name for m in pkgutil.iter_modules(functions.__path__) if m.ispkg)
-    return [context for context in found if (Path(functions.__path__[0]) / context / "api.py").exists()]
+    root = Path(functions.__path__[0])
+    return [f"{c}.{kind}" for c in found for kind in ROUTE_MODULES if (root / c / f"{kind}.py").exists()]
 
 
 def context_documents() -> Iterator[tuple[str, dict[str, Any]]]:
-    """Each context's own document, before the merge (as JSON): a schema name must mean one thing
-    in all of them, since the merge keeps one schema per name."""
-    for context in _contexts():
-        schema = importlib.import_module(f"functions.{context}.api").app.get_openapi_schema()
-        yield context, schema.model_dump(mode="json", by_alias=True, exclude_none=True)
+    """Each route module's own document, before the merge (as JSON): a schema name must mean one
+    thing in all of them, since the merge keeps one schema per name."""
+    for module in route_modules():
+        schema = importlib.import_module(f"functions.{module}").app.get_openapi_schema()
+        yield module, schema.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 @functools.cache

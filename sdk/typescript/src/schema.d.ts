@@ -1204,6 +1204,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payments/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Stripe's events (called by Stripe, which signs each)
+         * @description The endpoint to give Stripe (Developers → Webhooks), subscribed to the event types the body's `type` lists: a payment succeeded, failed or was cancelled, a charge refunded or disputed. It takes no token: the `Stripe-Signature` header proves Stripe sent the body. Each event is applied at most once (its id is remembered) and never over newer state; the tenant is the one that started the payment, never anything the event says.
+         */
+        post: operations["payments.stripe_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payments/{payment_id}": {
         parameters: {
             query?: never;
@@ -5255,6 +5275,165 @@ export interface components {
          * @enum {string}
          */
         StoreStatus: "active" | "suspended" | "closed";
+        /**
+         * StripeEvent
+         * @description An event as Stripe POSTs it to the webhook endpoint (Stripe's Event object; it may carry
+         *     more fields than these). It is applied only if `Stripe-Signature` signs its exact bytes.
+         * @example {
+         *       "api_version": "2026-10-28.endive",
+         *       "created": 1795428962,
+         *       "data": {
+         *         "object": {
+         *           "amount": 12900,
+         *           "currency": "gbp",
+         *           "id": "pi_3QJ8kLB7WZ01zgkW0a1b2c3d",
+         *           "latest_charge": "ch_3QJ8kLB7WZ01zgkW0e5f6g7h",
+         *           "metadata": {
+         *             "customer_ref": "01JD7PZZ1X3C5V7B9N1M3K5H7G",
+         *             "order_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4FD",
+         *             "payment_id": "01JD7Q3V9N6J8T2KX4M5P7R9SB",
+         *             "tenant_id": "01JD7PX4QJ1W3E5R7T9Y2U4I6O"
+         *           },
+         *           "object": "payment_intent",
+         *           "payment_method_types": [
+         *             "card"
+         *           ],
+         *           "status": "succeeded"
+         *         }
+         *       },
+         *       "id": "evt_3QJ8kLB7WZ01zgkW1x2y3z4a",
+         *       "livemode": false,
+         *       "object": "event",
+         *       "pending_webhooks": 1,
+         *       "request": {
+         *         "id": null,
+         *         "idempotency_key": "01JD7Q3V9N6J8T2KX4M5P7R9SB"
+         *       },
+         *       "type": "payment_intent.succeeded"
+         *     }
+         */
+        StripeEvent: {
+            /**
+             * Api Version
+             * @example 2026-10-28.endive
+             */
+            api_version?: string | null;
+            /**
+             * Created
+             * @description when it happened, Unix seconds by Stripe's clock: an event older than the one that decided the payment's state is acknowledged as `stale`
+             */
+            created: number;
+            data: components["schemas"]["StripeEventData"];
+            /**
+             * Id
+             * @description Stripe's event id: each is applied at most once
+             */
+            id: string;
+            /** Livemode */
+            livemode?: boolean | null;
+            /**
+             * Object
+             * @constant
+             */
+            object: "event";
+            /** Pending Webhooks */
+            pending_webhooks?: number | null;
+            /** Request */
+            request?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Type
+             * @description what happened: payments acts on these types; any other Stripe sends is acknowledged (200, `ignored`), so subscribe the endpoint to these only
+             * @enum {string}
+             */
+            type: "payment_intent.succeeded" | "payment_intent.payment_failed" | "payment_intent.canceled" | "charge.refunded" | "charge.dispute.created";
+        };
+        /** StripeEventData */
+        StripeEventData: {
+            object: components["schemas"]["StripeObject"];
+            /**
+             * Previous Attributes
+             * @description what an update changed
+             */
+            previous_attributes?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * StripeObject
+         * @description The object an event is about, as Stripe sends it: a PaymentIntent for `payment_intent.*`, a
+         *     Charge for `charge.refunded`, a Dispute for `charge.dispute.created`. It carries more fields than
+         *     these, which are the ones payments reads; amounts are in Stripe's units.
+         */
+        StripeObject: {
+            /**
+             * Amount
+             * @description an intent's or dispute's amount
+             */
+            amount?: number | null;
+            /**
+             * Amount Refunded
+             * @description all a charge's refunds so far
+             */
+            amount_refunded?: number | null;
+            /** Created */
+            created?: number | null;
+            /**
+             * Currency
+             * @description ISO 4217, lower case
+             * @example gbp
+             */
+            currency?: string | null;
+            /**
+             * Id
+             * @example pi_3QJ8kLB7WZ01zgkW0a1b2c3d
+             */
+            id: string;
+            /**
+             * Last Payment Error
+             * @description why an intent's attempt failed
+             */
+            last_payment_error?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Latest Charge
+             * @description an intent's charge
+             */
+            latest_charge?: string | {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Metadata
+             * @description what the platform wrote on the intent; the platform's own record decides
+             */
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Object
+             * @description its kind: payment_intent, charge, dispute …
+             * @example payment_intent
+             */
+            object: string;
+            /**
+             * Payment Intent
+             * @description a charge's or dispute's PaymentIntent: its id (or the intent, expanded)
+             */
+            payment_intent?: string | {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Reason
+             * @description why a dispute was opened
+             */
+            reason?: string | null;
+            /** Status */
+            status?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** Suspension */
         Suspension: {
             /**
@@ -5486,6 +5665,40 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /**
+         * WebhookReceipt
+         * @description What the webhook endpoint answers Stripe (any 2xx tells Stripe to stop retrying).
+         * @example {
+         *       "detail": "payment_intent.succeeded applied to payment 01JD7Q3V9N6J8T2KX4M5P7R9SB",
+         *       "outcome": "applied",
+         *       "received": true
+         *     }
+         * @example {
+         *       "detail": "event evt_3QJ8kLB7WZ01zgkW1x2y3z4a was already applied",
+         *       "outcome": "duplicate",
+         *       "received": true
+         *     }
+         * @example {
+         *       "detail": "payments does not act on customer.created",
+         *       "outcome": "ignored",
+         *       "received": true
+         *     }
+         */
+        WebhookReceipt: {
+            /** Detail */
+            detail: string;
+            /**
+             * Outcome
+             * @description `applied` (the payment changed), `duplicate` (this event was applied before), `stale` (newer state stands), `ignored` (nothing of the platform's to change)
+             * @enum {string}
+             */
+            outcome: "applied" | "duplicate" | "stale" | "ignored";
+            /**
+             * Received
+             * @default true
+             */
+            received: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -5657,6 +5870,9 @@ export type SchemaStoreKind = components['schemas']['StoreKind'];
 export type SchemaStorePatch = components['schemas']['StorePatch'];
 export type SchemaStoreSales = components['schemas']['StoreSales'];
 export type SchemaStoreStatus = components['schemas']['StoreStatus'];
+export type SchemaStripeEvent = components['schemas']['StripeEvent'];
+export type SchemaStripeEventData = components['schemas']['StripeEventData'];
+export type SchemaStripeObject = components['schemas']['StripeObject'];
 export type SchemaSuspension = components['schemas']['Suspension'];
 export type SchemaTag = components['schemas']['Tag'];
 export type SchemaTagPatch = components['schemas']['TagPatch'];
@@ -5672,6 +5888,7 @@ export type SchemaUser = components['schemas']['User'];
 export type SchemaUserKind = components['schemas']['UserKind'];
 export type SchemaUserStatus = components['schemas']['UserStatus'];
 export type SchemaValidationError = components['schemas']['ValidationError'];
+export type SchemaWebhookReceipt = components['schemas']['WebhookReceipt'];
 export type $defs = Record<string, never>;
 export interface operations {
     "identity.audit_trail": {
@@ -12899,6 +13116,123 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "payments.stripe_webhook": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Stripe's signature of this request's body, as Stripe sends it:
+                 *
+                 *         Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256>
+                 *
+                 *     `v1` is the hex HMAC-SHA256, keyed by the endpoint's signing secret (`whsec_…`), of the string
+                 *     `<t>.<the raw body>` (the timestamp, a dot, and the body's bytes exactly as sent). The body is applied
+                 *     only if one `v1` of the header signs it and `t` is within 300 seconds of the
+                 *     platform's clock (a 400 otherwise); during a secret's rotation Stripe sends one `v1` per secret. */
+                "stripe-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StripeEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (Stripe stops retrying): applied, or acknowledged as a duplicate, as stale, or as nothing payments acts on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description `Stripe-Signature` does not sign this body with the endpoint's secret within the tolerance (`/errors/invalid-signature`), or the body is not JSON: nothing was read or changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not applied yet: the payment changed meanwhile, or a refund or dispute arrived before the payment's success (`/errors/payment-not-yet-paid`); Stripe delivers it again later */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not a Stripe event, or `Stripe-Signature` is missing; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stripe could not be asked which method paid; nothing changed, and Stripe delivers it again */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -92,18 +92,22 @@ def test_a_body_stripe_did_not_sign_is_a_400_and_changes_nothing(platform: Local
     intent = dict(sandbox(platform).intents[view.intent_id], status="succeeded")
     event = sandbox(platform).event("payment_intent.succeeded", intent)
     payload, good = sandbox(platform).signed(event)
-    # When it arrives signed with another secret, changed after signing, unsigned, or signed too long ago
+    # When it arrives signed with another secret, changed after signing, or signed too long ago
     answers = [
         send(platform, event, secret="whsec_not_the_endpoints"),
         post_webhook(payload.replace(b"2500", b"25"), good),
-        post_webhook(payload, None),
         send(platform, event, at=int(time.time()) - 301),
     ]
-    # Then each is a 400 problem naming the signature, and the payment is still pending
+    # And unsigned (the header the document requires, missing)
+    unsigned = post_webhook(payload, None)
+    # Then each is a 400 problem naming the signature (unsigned: a 422 naming the header)
     for answer in answers:
         assert answer.status == 400, answer.body
         assert answer.headers["Content-Type"] == "application/problem+json"
         assert answer.body["type"] == "/errors/invalid-signature"
+        assert answer.problem_fields == ["header.Stripe-Signature"]
+    assert (unsigned.status, unsigned.problem_fields) == (422, ["header.stripe-signature"])
+    # And the payment is still pending
     assert payment(tenant, view.id).status == "pending"
     assert events_of(tenant, "payment.succeeded") == []
 

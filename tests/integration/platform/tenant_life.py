@@ -1,8 +1,9 @@
 """A tenant's whole life driven through the API, as clients meet it: onboarding and its settings,
 members who register, sign in every way and keep an address book, staff invited and managed, a
 catalog, promotions and codes, orders placed from a cart, paid online and offline, shipped,
-received, refunded and cancelled, payments and finance's reports. Every answer is recorded
-(`contract.Recorder`) for the contract test, and what it made is kept for the cursor test.
+received, refunded and cancelled, payments and finance's reports, and Stripe's signed deliveries to
+its webhook. Every answer is recorded (`contract.Recorder`) for the contract test, and what it made
+is kept for the cursor test.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from infra.local.runtime import LocalPlatform
+from infra.local.runtime import STRIPE_WEBHOOK_PATH, LocalPlatform
 from infra.local.seed import create_platform_admin
 from panacea.platform import clock
 from tests.integration import stripe_support
@@ -301,6 +302,34 @@ def payments_and_finance(life: Life) -> None:
     life.call("GET", f"/v1/finance/export?{period}", as_=owner)
 
 
+def stripe_deliveries(life: Life) -> None:
+    """Stripe calls the webhook: the member's bank disputes the paid order, and the sandbox's own
+    delivery of `charge.dispute.created` (signed by stripe.WebhookSignature with the endpoint's
+    secret) is sent through the recorded API, then again (a duplicate), changed after signing (400)
+    and unsigned (422). The sandbox's sender is held meanwhile; its late copy is one more duplicate."""
+    stripe = stripe_support.sandbox(life.platform)
+    intent = life.call("GET", f"/v1/payments/{life.ids['payment']}", as_=life.owner)["intent_id"]
+    with stripe.held():
+        dispute = stripe.dispute(intent, reason="product_not_received")
+        (event,) = [e for e in stripe.events.values() if e["data"]["object"].get("id") == dispute["id"]]
+        payload, signature = stripe.signed(event)
+        applied = _deliver(life, payload, signature)
+        duplicate = _deliver(life, payload, signature)
+        tampered = life.api.request("POST", STRIPE_WEBHOOK_PATH, raw_body=payload + b" ", headers=_signed(signature))
+        unsigned = life.api.request("POST", STRIPE_WEBHOOK_PATH, raw_body=payload)
+    assert (applied["outcome"], duplicate["outcome"]) == ("applied", "duplicate"), (applied, duplicate)
+    assert (tampered.status, tampered.body["type"]) == (400, "/errors/invalid-signature"), tampered.body
+    assert unsigned.status == 422, unsigned.body
+
+
+def _signed(signature: str) -> dict[str, str]:
+    return {"Stripe-Signature": signature, "Content-Type": "application/json; charset=utf-8"}
+
+
+def _deliver(life: Life, payload: bytes, signature: str) -> Any:
+    return life.call("POST", STRIPE_WEBHOOK_PATH, as_=None, raw_body=payload, headers=_signed(signature))
+
+
 def lived(platform: LocalPlatform) -> Life:
     """A tenant's life, every answer recorded."""
     life = Life(contract.Recorder(HANDLERS), platform)
@@ -311,4 +340,5 @@ def lived(platform: LocalPlatform) -> Life:
     promotions(life, life.shop, life.member)
     orders(life, life.shop, life.member)
     payments_and_finance(life)
+    stripe_deliveries(life)
     return life

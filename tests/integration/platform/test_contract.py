@@ -6,6 +6,7 @@ answered with success.
 
 from __future__ import annotations
 
+from infra.local.runtime import STRIPE_WEBHOOK_PATH
 from tests.integration.platform import contract
 from tests.integration.platform.tenant_life import Life
 
@@ -40,3 +41,18 @@ def test_the_codes_batch_answers_each_media_type_it_documents(life: Life):
     assert kinds == {"application/json", "text/csv"}
     documented = contract.operations()[("POST", "/v1/promotions/{promotion_id}/codes")]["responses"]["201"]["content"]
     assert kinds <= set(documented)
+
+
+def test_stripe_deliveries_are_answered_as_the_document_says(life: Life):
+    # Given Stripe's deliveries to the webhook in the tenant's life, signed by the sandbox
+    deliveries = [s for s in life.api.seen if s.operation == ("POST", STRIPE_WEBHOOK_PATH)]
+    # Then each answer is documented: 200 for the event applied and for its duplicate, 400 for a body
+    # its signature does not sign, 422 for a body without one
+    answers = [(s.answer.status, contract.media_type(s.answer)) for s in deliveries]
+    assert answers == [
+        (200, "application/json"),
+        (200, "application/json"),
+        (400, "application/problem+json"),
+        (422, "application/problem+json"),
+    ]
+    assert [v for s in deliveries for v in contract.violations(s)] == []

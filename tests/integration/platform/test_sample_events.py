@@ -112,6 +112,7 @@ def test_the_stripe_webhook_sample_is_judged_on_its_signature(platform):
     sample = _sample("PaymentsWebhooks/payment-intent-succeeded.json")
     _, signature = platform.stripe.signed(json.loads(sample["body"]))
     sample["headers"]["Stripe-Signature"] = signature
+    sample["multiValueHeaders"]["Stripe-Signature"] = [signature]  # API Gateway sends both, alike
     fn = wiring.function("PaymentsWebhooks")
     answer = invoke(fn.handler, sample, function_name=fn.name)
     assert (answer["statusCode"], json.loads(answer["body"])["outcome"]) == (200, "ignored")

@@ -650,6 +650,9 @@ def test_no_route_lets_one_tenant_read_list_or_change_anothers_data(sent):
     probe = Probe(a, fingerprints)
     b_callers = callers(b)
     for route in wiring.routes():
+        # A public route has no caller of B to be: it takes no credentials. Stripe's webhook is one (Stripe
+        # signs instead), and tests/integration/payments prove it: a body Stripe did not sign changes
+        # nothing, and a signed event's tenant is the platform's record of the intent, never the event's say
         if not route.public:
             probe.route(route, b_callers)
     after = settled_snapshot(a.id)

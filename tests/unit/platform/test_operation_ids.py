@@ -32,13 +32,16 @@ def test_every_operation_id_is_dotted_and_unique_across_the_merged_document():
 
 
 def test_an_operation_id_is_the_context_and_the_name_of_the_function_that_serves_it():
-    # Given each context's resolver, as docs.document() merges them
-    for context in sorted({operation_id.split(".")[0] for _, _, operation_id in _operations()}):
-        app = importlib.import_module(f"functions.{context}.api").app
+    # Given each resolver docs.document() merges (a context's api.py, and its webhooks.py for partners)
+    for module in docs.route_modules():
+        context = module.split(".")[0]
+        app = importlib.import_module(f"functions.{module}").app
         # Then each documented route's id is named after its handler
         for route in app._static_routes + app._dynamic_routes:
             if route.include_in_schema:
                 assert route.operation_id == f"{context}.{route.func.__name__}", (route.method, route.path)
+    assert "payments.webhooks" in docs.route_modules()
+    assert ("POST", "/v1/payments/stripe/webhook", "payments.stripe_webhook") in _operations()
 
 
 def test_a_route_outside_functions_keeps_powertools_default_and_an_explicit_id_wins():

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import pkgutil
-from pathlib import Path
 from typing import Annotated, Any, get_args, get_origin
 
 import pytest
@@ -15,20 +13,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-import functions
+from functions.platform import docs
 from panacea.platform.inputs import Command, MoneyIn
 from panacea.platform.money import Money
 
 
 def _bodies() -> dict[str, Any]:
-    """{"METHOD /path": the route's body field (Powertools' ModelField)} for every API function."""
+    """{"METHOD /path": the route's body field (Powertools' ModelField)} for every route module."""
     found: dict[str, Any] = {}
-    for context in sorted(m.name for m in pkgutil.iter_modules(functions.__path__) if m.ispkg):
-        if (Path(functions.__path__[0]) / context / "api.py").exists():
-            app = importlib.import_module(f"functions.{context}.api").app
-            for route in app._static_routes + app._dynamic_routes:
-                for field in route.dependant.body_params:
-                    found[f"{route.method} {route.path}"] = field
+    for module in docs.route_modules():  # clients' routes (api.py) and partners' (webhooks.py)
+        app = importlib.import_module(f"functions.{module}").app
+        for route in app._static_routes + app._dynamic_routes:
+            for field in route.dependant.body_params:
+                found[f"{route.method} {route.path}"] = field
     return found
 
 

@@ -31,6 +31,7 @@ from panacea.payments.models import (
     PaymentDisputed,
     PaymentFailed,
     PaymentStatus,
+    StripeEventType,
     WebhookReceipt,
 )
 from panacea.platform import clock, isolation, observability
@@ -233,13 +234,14 @@ def _dispute_created(payment: dal.PaymentItem, note: stripe_port.Notification) -
 
 
 # Each Stripe event type payments acts on, and what it does to the payment (pure: no I/O but for
-# asking Stripe which method paid, when the intent offered several).
+# asking Stripe which method paid, when the intent offered several). The types are named once, in
+# StripeEventType, which the webhook's documented body lists.
 APPLIERS: dict[str, Applier] = {
-    "payment_intent.succeeded": _intent_succeeded,
-    "payment_intent.payment_failed": _intent_failed,
-    "payment_intent.canceled": _intent_canceled,
-    "charge.refunded": _charge_refunded,
-    "charge.dispute.created": _dispute_created,
+    StripeEventType.PAYMENT_INTENT_SUCCEEDED: _intent_succeeded,
+    StripeEventType.PAYMENT_INTENT_PAYMENT_FAILED: _intent_failed,
+    StripeEventType.PAYMENT_INTENT_CANCELED: _intent_canceled,
+    StripeEventType.CHARGE_REFUNDED: _charge_refunded,
+    StripeEventType.CHARGE_DISPUTE_CREATED: _dispute_created,
 }
 
 

@@ -231,10 +231,11 @@ class Resolver(APIGatewayRestResolver):
 
 
 def operation_id_of(handler: Callable[..., Any]) -> str | None:
-    """`functions.orders.api.place_order` → `orders.place_order`: stable, and read as a method name
-    by the SDKs generated from the document (None elsewhere: Powertools' default)."""
+    """`functions.orders.api.place_order` → `orders.place_order` (a partner's route in
+    `functions/<context>/webhooks.py` alike): stable, and read as a method name by the SDKs generated
+    from the document (None elsewhere: Powertools' default)."""
     match handler.__module__.split("."):
-        case ["functions", context, "api"]:
+        case ["functions", context, "api" | "webhooks"]:
             return f"{context}.{handler.__name__}"
     return None
 

@@ -174,6 +174,18 @@ from .store_kind import StoreKind
 from .store_patch import StorePatch
 from .store_sales import StoreSales
 from .store_status import StoreStatus
+from .stripe_event import StripeEvent
+from .stripe_event_data import StripeEventData
+from .stripe_event_data_previous_attributes_type_0 import (
+    StripeEventDataPreviousAttributesType0,
+)
+from .stripe_event_request_type_0 import StripeEventRequestType0
+from .stripe_event_type import StripeEventType
+from .stripe_object import StripeObject
+from .stripe_object_last_payment_error_type_0 import StripeObjectLastPaymentErrorType0
+from .stripe_object_latest_charge_type_1 import StripeObjectLatestChargeType1
+from .stripe_object_metadata_type_0 import StripeObjectMetadataType0
+from .stripe_object_payment_intent_type_1 import StripeObjectPaymentIntentType1
 from .suspension import Suspension
 from .tag import Tag
 from .tag_patch import TagPatch
@@ -189,6 +201,8 @@ from .user import User
 from .user_kind import UserKind
 from .user_status import UserStatus
 from .validation_error import ValidationError
+from .webhook_receipt import WebhookReceipt
+from .webhook_receipt_outcome import WebhookReceiptOutcome
 
 __all__ = (
     "AccountReady",
@@ -365,6 +379,16 @@ __all__ = (
     "StorePatch",
     "StoreSales",
     "StoreStatus",
+    "StripeEvent",
+    "StripeEventData",
+    "StripeEventDataPreviousAttributesType0",
+    "StripeEventRequestType0",
+    "StripeEventType",
+    "StripeObject",
+    "StripeObjectLastPaymentErrorType0",
+    "StripeObjectLatestChargeType1",
+    "StripeObjectMetadataType0",
+    "StripeObjectPaymentIntentType1",
     "Suspension",
     "Tag",
     "TagPatch",
@@ -380,4 +404,6 @@ __all__ = (
     "UserKind",
     "UserStatus",
     "ValidationError",
+    "WebhookReceipt",
+    "WebhookReceiptOutcome",
 )
