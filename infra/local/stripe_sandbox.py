@@ -37,99 +37,35 @@ Each of these produces the events Stripe would (`charge.succeeded` + `payment_in
 `charge.failed` + `payment_intent.payment_failed`, `charge.dispute.created`, `charge.refunded`,
 `payment_intent.canceled`), delivered in order by one background thread, each POSTed with a
 `Stripe-Signature` made by `stripe.WebhookSignature.generate_signature_header` with the
-endpoint's secret, and retried a few times (quickly: Stripe retries for days) until a 2xx.
+endpoint's secret, and retried a few times (quickly: Stripe retries for days) until a 2xx
+(`stripe_webhooks.py`). How requests are read and refused, as Stripe words it: `stripe_rules.py`.
 """
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import copy
 import json
 import queue
 import re
 import secrets
 import threading
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-import stripe
-
 from infra.local.http_server import LocalHttpServer
+from infra.local.stripe_rules import StripeProblem, api_key, check_units, form, missing, positive_int
+from infra.local.stripe_webhooks import API_VERSION, Delivery, WebhookSending
 from panacea.platform import clock
 
 FIXTURES = Path(__file__).with_name("stripe_fixtures.json")
-API_VERSION = "2026-10-28.endive"
 METHODS = ("card", "alipay", "wechat_pay")
 MAX_AMOUNT = 99_999_999  # Stripe's limit on one payment, in minor units
-THREE_DECIMAL = ("bhd", "jod", "kwd", "omr", "tnd")  # Stripe's three-decimal currencies (last digit 0)
-RETRY_DELAYS_S = (0.1, 0.3, 1.0, 2.0)  # after the first delivery fails
 
 
-class StripeProblem(Exception):
-    """An error answer, shaped as Stripe's: `{"error": {"type", "code", "message", "param"}}`."""
-
-    def __init__(self, status: int, kind: str, message: str, *, code: str | None = None, param: str | None = None):
-        super().__init__(message)
-        self.status, self.kind, self.message, self.code, self.param = status, kind, message, code, param
-
-    def body(self) -> dict[str, Any]:
-        error: dict[str, Any] = {"type": self.kind, "message": self.message}
-        if self.code:
-            error["code"] = self.code
-        if self.param:
-            error["param"] = self.param
-        return {"error": error}
-
-
-def _missing(kind: str, id_: str) -> StripeProblem:
-    return StripeProblem(404, "invalid_request_error", f"No such {kind}: '{id_}'", code="resource_missing", param="id")
-
-
-def form(pairs: list[tuple[str, str]]) -> dict[str, Any]:
-    """Stripe's form encoding (`metadata[k]=v`, `types[0]=card`, `types[]=card`) back into nested values."""
-    root: dict[str, Any] = {}
-    for key, value in pairs:
-        head = key.split("[", 1)[0]
-        parts = [head, *re.findall(r"\[([^\]]*)\]", key)]
-        node: Any = root
-        for index, part in enumerate(parts):
-            last = index == len(parts) - 1
-            follower: Any = None if last else ([] if parts[index + 1] in ("",) or parts[index + 1].isdigit() else {})
-            if isinstance(node, list):
-                position = int(part) if part.isdigit() else len(node)
-                while len(node) <= position:
-                    node.append(None)
-                if last:
-                    node[position] = value
-                else:
-                    node[position] = node[position] if node[position] is not None else follower
-                    node = node[position]
-            elif last:
-                node[part] = value
-            else:
-                node = node.setdefault(part, follower)
-    return root
-
-
-@dataclass
-class Delivery:
-    event_id: str
-    attempts: list[int] = field(default_factory=list)  # HTTP status per attempt (0: unreachable)
-
-    @property
-    def delivered(self) -> bool:
-        return any(200 <= s < 300 for s in self.attempts)
-
-
-class StripeSandbox:
+class StripeSandbox(WebhookSending):
     """The sandbox's state, its API (`handle`), its controls, and its webhook sender."""
 
     def __init__(self, *, secret_key: str, webhook_secret: str, log: Callable[[str], None] = lambda line: None):
@@ -199,7 +135,7 @@ class StripeSandbox:
         try:
             if url.path.startswith("/_sandbox/"):
                 return 200, self._control(method, url.path, params)
-            if _api_key(lowered.get("authorization", "")) != self.secret_key:
+            if api_key(lowered.get("authorization", "")) != self.secret_key:
                 raise StripeProblem(401, "invalid_request_error", "Invalid API Key provided")
             key = lowered.get("idempotency-key") if method == "POST" else None
             if key:
@@ -263,7 +199,7 @@ class StripeSandbox:
         if method == "POST" and (match := re.fullmatch(r"/_sandbox/events/(\w+)/resend", path)):
             with self._lock:
                 if match.group(1) not in self.events:
-                    raise _missing("event", match.group(1))
+                    raise missing("event", match.group(1))
             return {"status": self.deliver(match.group(1))}
         match = re.fullmatch(r"/_sandbox/payment_intents/(\w+)/(succeed|fail|dispute|refund)", path)
         if method != "POST" or not match:
@@ -294,7 +230,7 @@ class StripeSandbox:
                 code="payment_method_types_no_longer_supported",
                 param="payment_method_types",
             )
-        amount, currency = _positive_int(params.get("amount"), "amount"), str(params.get("currency") or "").lower()
+        amount, currency = positive_int(params.get("amount"), "amount"), str(params.get("currency") or "").lower()
         if not re.fullmatch(r"[a-z]{3}", currency):
             raise StripeProblem(400, "invalid_request_error", "Missing required param: currency.", param="currency")
         if amount > MAX_AMOUNT:
@@ -305,7 +241,7 @@ class StripeSandbox:
                 code="amount_too_large",
                 param="amount",
             )
-        _check_units(amount, currency)
+        check_units(amount, currency)
         allowed = list(params.get("allowed_payment_method_types") or ["card"])
         unknown = [m for m in allowed if m not in METHODS]
         if unknown:
@@ -343,7 +279,7 @@ class StripeSandbox:
 
     def _intent(self, intent_id: str) -> dict[str, Any]:
         if intent_id not in self.intents:
-            raise _missing("payment_intent", intent_id)
+            raise missing("payment_intent", intent_id)
         return self.intents[intent_id]
 
     def retrieve_intent(self, params: dict[str, Any], id: str) -> dict[str, Any]:
@@ -370,8 +306,8 @@ class StripeSandbox:
     def create_refund(self, params: dict[str, Any]) -> dict[str, Any]:
         charge = self._refundable_charge(params)
         left = charge["amount_captured"] - charge["amount_refunded"]
-        amount = _positive_int(params["amount"], "amount") if params.get("amount") else left
-        _check_units(amount, charge["currency"])
+        amount = positive_int(params["amount"], "amount") if params.get("amount") else left
+        check_units(amount, charge["currency"])
         if left <= 0:
             raise StripeProblem(
                 400,
@@ -416,7 +352,7 @@ class StripeSandbox:
         charge: dict[str, Any] | None
         if params.get("charge"):
             if params["charge"] not in self.charges:
-                raise _missing("charge", params["charge"])
+                raise missing("charge", params["charge"])
             charge = self.charges[params["charge"]]
         elif params.get("payment_intent"):
             intent = self._intent(params["payment_intent"])
@@ -434,12 +370,12 @@ class StripeSandbox:
 
     def retrieve_refund(self, params: dict[str, Any], id: str) -> dict[str, Any]:
         if id not in self.refunds:
-            raise _missing("refund", id)
+            raise missing("refund", id)
         return self.refunds[id]
 
     def retrieve_event(self, params: dict[str, Any], id: str) -> dict[str, Any]:
         if id not in self.events:
-            raise _missing("event", id)
+            raise missing("event", id)
         return self.events[id]
 
     # --- what members, banks and the dashboard do ------------------------------------------------
@@ -560,134 +496,3 @@ class StripeSandbox:
             if amount:
                 params["amount"] = str(amount)
             return self.create_refund(params)
-
-    # --- events and webhooks -------------------------------------------------------------------
-
-    def _emit(self, kind: str, obj: dict[str, Any]) -> dict[str, Any]:
-        event = self.event(kind, obj)
-        self.events[event["id"]] = event
-        self.deliveries[event["id"]] = Delivery(event["id"])
-        self._outbox.put(event["id"])
-        return event
-
-    def event(self, kind: str, obj: dict[str, Any], *, created: int | None = None) -> dict[str, Any]:
-        """An event as Stripe builds one (not recorded or sent: tests make their own with it)."""
-        event = copy.deepcopy(self._shapes["event"])
-        event.update(
-            id=f"evt_{secrets.token_hex(12)}",
-            api_version=API_VERSION,
-            created=created if created is not None else clock.epoch_seconds(),
-            data={"object": copy.deepcopy(obj)},
-            livemode=False,
-            pending_webhooks=1,
-            request={"id": f"req_{secrets.token_hex(7)}", "idempotency_key": None},
-            type=kind,
-        )
-        return dict(event)
-
-    def signed(self, event: dict[str, Any], *, at: int | None = None, secret: str | None = None) -> tuple[bytes, str]:
-        """The body Stripe sends for `event`, and its `Stripe-Signature` header."""
-        payload = json.dumps(event, indent=2)
-        header = stripe.WebhookSignature.generate_signature_header(
-            # the wall clock, not the platform's: the stripe library checks the signature's age against it
-            payload,
-            secret or self.webhook_secret,
-            timestamp=at if at is not None else int(time.time()),
-        )
-        return payload.encode(), header
-
-    def post(self, payload: bytes, signature: str | None) -> int:
-        """POST a body to the webhook endpoint as Stripe does; the HTTP status (0: unreachable)."""
-        if not self.webhook_url:
-            return 0
-        headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "Stripe/1.0 (+sandbox)"}
-        if signature is not None:
-            headers["Stripe-Signature"] = signature
-        request = urllib.request.Request(self.webhook_url, data=payload, method="POST", headers=headers)  # noqa: S310
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - the local gateway
-                return int(response.status)
-        except urllib.error.HTTPError as error:
-            return int(error.code)
-        except (urllib.error.URLError, OSError):
-            return 0
-
-    def deliver(self, event_id: str) -> int:
-        """Send an event to the endpoint now (again, if it was sent before); its answer's status."""
-        with self._lock:
-            event = self.events[event_id]
-        payload, signature = self.signed(event)
-        status = self.post(payload, signature)
-        with self._lock:
-            self.deliveries[event_id].attempts.append(status)
-        self.log(f"stripe sandbox: {event['type']} {event_id} → {status or 'unreachable'}")
-        return status
-
-    def _send_forever(self) -> None:
-        while (event_id := self._outbox.get()) is not None:
-            self._sending.wait()
-            try:
-                for delay in (0.0, *RETRY_DELAYS_S):
-                    time.sleep(delay)
-                    if 200 <= self.deliver(event_id) < 300:
-                        break
-            finally:
-                self._outbox.task_done()
-
-    @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        """Hold webhook deliveries in the block (the endpoint is out of reach); sent in order after."""
-        self._sending.clear()
-        try:
-            yield
-        finally:
-            self._sending.set()
-
-    def settled(self) -> bool:
-        """Whether every event so far has been sent (delivered, or given up on after its retries)."""
-        return self._outbox.unfinished_tasks == 0
-
-
-def _api_key(authorization: str) -> str:
-    """The key a request authenticates with: `Bearer <key>`, or HTTP Basic `<key>:` (curl -u), as Stripe takes."""
-    scheme, _, credentials = authorization.partition(" ")
-    if scheme.lower() == "bearer":
-        return credentials
-    if scheme.lower() == "basic":
-        try:
-            return base64.b64decode(credentials).decode().partition(":")[0]
-        except (ValueError, UnicodeDecodeError):
-            return ""
-    return ""
-
-
-def _check_units(amount: int, currency: str) -> None:
-    """Stripe's own rules for amounts in its units (its currencies page, "Special cases"): ISK is
-    two-decimal in whole krónur (multiples of 100); three-decimal currencies end in 0. Stated here
-    as Stripe states them, apart from the platform's mapping, so the sandbox checks what it sends."""
-    if currency == "isk" and amount % 100:
-        raise StripeProblem(
-            400,
-            "invalid_request_error",
-            "Invalid amount. Currency ISK has become effectively zero-decimal and charged amounts must be "
-            "evenly divisible by 100. See https://stripe.com/docs/currencies#special-cases for more information.",
-            code="invalid_charge_amount_no_decimal_compatible",
-            param="amount",
-        )
-    if currency in THREE_DECIMAL and amount % 10:
-        raise StripeProblem(
-            400,
-            "invalid_request_error",
-            f"Invalid amount. Amounts in {currency.upper()} must end in 0 (rounded to the nearest ten).",
-            param="amount",
-        )
-
-
-def _positive_int(value: Any, param: str) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise StripeProblem(400, "invalid_request_error", f"Invalid integer: {value}", param=param) from None
-    if number <= 0:
-        raise StripeProblem(400, "invalid_request_error", "This value must be greater than or equal to 1.", param=param)
-    return number

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from infra.local.runtime import LocalPlatform
-from infra.local.stripe_sandbox import StripeProblem
+from infra.local.stripe_rules import StripeProblem
 from panacea.payments import logic, refunds, starting
 from panacea.platform import payments as stripe_port
 from panacea.platform.access import Actor, Role

@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from infra.local.stripe_sandbox import StripeSandbox, form
+from infra.local.stripe_rules import form
+from infra.local.stripe_sandbox import StripeSandbox
 
 KEY = "sk_test_unit"
 

@@ -1,0 +1,135 @@
+"""The local Stripe's webhooks: events built as Stripe builds them, recorded, signed with the
+endpoint's secret (`stripe.WebhookSignature`), and delivered in order by one background thread to
+the local gateway's webhook route, retried a few times (quickly: Stripe retries for days) until a
+2xx. A mixin of `StripeSandbox`, which holds the state it reads (`events`, `deliveries`, the
+outbox queue and the hold switch)."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import queue
+import secrets
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import stripe
+
+from panacea.platform import clock
+
+API_VERSION = "2026-10-28.endive"
+RETRY_DELAYS_S = (0.1, 0.3, 1.0, 2.0)  # after the first delivery fails
+
+
+@dataclass
+class Delivery:
+    event_id: str
+    attempts: list[int] = field(default_factory=list)  # HTTP status per attempt (0: unreachable)
+
+    @property
+    def delivered(self) -> bool:
+        return any(200 <= s < 300 for s in self.attempts)
+
+
+class WebhookSending:
+    """Events, their signatures and their deliveries (the state is the sandbox's)."""
+
+    webhook_secret: str
+    webhook_url: str | None
+    log: Callable[[str], None]
+    events: dict[str, dict[str, Any]]
+    deliveries: dict[str, Delivery]
+    _shapes: dict[str, Any]
+    _lock: threading.RLock
+    _outbox: queue.Queue[str | None]
+    _sending: threading.Event
+
+    def _emit(self, kind: str, obj: dict[str, Any]) -> dict[str, Any]:
+        event = self.event(kind, obj)
+        self.events[event["id"]] = event
+        self.deliveries[event["id"]] = Delivery(event["id"])
+        self._outbox.put(event["id"])
+        return event
+
+    def event(self, kind: str, obj: dict[str, Any], *, created: int | None = None) -> dict[str, Any]:
+        """An event as Stripe builds one (not recorded or sent: tests make their own with it)."""
+        event = copy.deepcopy(self._shapes["event"])
+        event.update(
+            id=f"evt_{secrets.token_hex(12)}",
+            api_version=API_VERSION,
+            created=created if created is not None else clock.epoch_seconds(),
+            data={"object": copy.deepcopy(obj)},
+            livemode=False,
+            pending_webhooks=1,
+            request={"id": f"req_{secrets.token_hex(7)}", "idempotency_key": None},
+            type=kind,
+        )
+        return dict(event)
+
+    def signed(self, event: dict[str, Any], *, at: int | None = None, secret: str | None = None) -> tuple[bytes, str]:
+        """The body Stripe sends for `event`, and its `Stripe-Signature` header."""
+        payload = json.dumps(event, indent=2)
+        header = stripe.WebhookSignature.generate_signature_header(
+            # the wall clock, not the platform's: the stripe library checks the signature's age against it
+            payload,
+            secret or self.webhook_secret,
+            timestamp=at if at is not None else int(time.time()),
+        )
+        return payload.encode(), header
+
+    def post(self, payload: bytes, signature: str | None) -> int:
+        """POST a body to the webhook endpoint as Stripe does; the HTTP status (0: unreachable)."""
+        if not self.webhook_url:
+            return 0
+        headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "Stripe/1.0 (+sandbox)"}
+        if signature is not None:
+            headers["Stripe-Signature"] = signature
+        request = urllib.request.Request(self.webhook_url, data=payload, method="POST", headers=headers)  # noqa: S310
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - the local gateway
+                return int(response.status)
+        except urllib.error.HTTPError as error:
+            return int(error.code)
+        except (urllib.error.URLError, OSError):
+            return 0
+
+    def deliver(self, event_id: str) -> int:
+        """Send an event to the endpoint now (again, if it was sent before); its answer's status."""
+        with self._lock:
+            event = self.events[event_id]
+        payload, signature = self.signed(event)
+        status = self.post(payload, signature)
+        with self._lock:
+            self.deliveries[event_id].attempts.append(status)
+        self.log(f"stripe sandbox: {event['type']} {event_id} → {status or 'unreachable'}")
+        return status
+
+    def _send_forever(self) -> None:
+        while (event_id := self._outbox.get()) is not None:
+            self._sending.wait()
+            try:
+                for delay in (0.0, *RETRY_DELAYS_S):
+                    time.sleep(delay)
+                    if 200 <= self.deliver(event_id) < 300:
+                        break
+            finally:
+                self._outbox.task_done()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold webhook deliveries in the block (the endpoint is out of reach); sent in order after."""
+        self._sending.clear()
+        try:
+            yield
+        finally:
+            self._sending.set()
+
+    def settled(self) -> bool:
+        """Whether every event so far has been sent (delivered, or given up on after its retries)."""
+        return self._outbox.unfinished_tasks == 0
