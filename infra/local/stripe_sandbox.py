@@ -14,6 +14,7 @@ says. What it implements, as the API version the client pins (2026-10-28.endive)
     POST /v1/refunds                         payment_intent or charge, amount, metadata, Idempotency-Key;
                                              never more than is left of the charge (400, amount_too_large)
     GET  /v1/refunds/{id}, GET /v1/events/{id}
+    Connect: accounts, onboarding links, transfers and reversals (stripe_connect.py)
 
 Amounts are in Stripe's units and checked as Stripe checks them: ISK in multiples of 100 (400,
 invalid_charge_amount_no_decimal_compatible), BHD JOD KWD OMR TND ending in 0 (400), for intents and
@@ -56,6 +57,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from infra.local.http_server import LocalHttpServer
+from infra.local.stripe_connect import ConnectAccounts
 from infra.local.stripe_rules import StripeProblem, api_key, check_units, form, missing, positive_int
 from infra.local.stripe_webhooks import API_VERSION, Delivery, WebhookSending
 from panacea.platform import clock
@@ -65,7 +67,7 @@ METHODS = ("card", "alipay", "wechat_pay")
 MAX_AMOUNT = 99_999_999  # Stripe's limit on one payment, in minor units
 
 
-class StripeSandbox(WebhookSending):
+class StripeSandbox(WebhookSending, ConnectAccounts):
     """The sandbox's state, its API (`handle`), its controls, and its webhook sender."""
 
     def __init__(self, *, secret_key: str, webhook_secret: str, log: Callable[[str], None] = lambda line: None):
@@ -77,6 +79,8 @@ class StripeSandbox(WebhookSending):
         self.charges: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
         self.disputes: dict[str, dict[str, Any]] = {}
+        self.accounts: dict[str, dict[str, Any]] = {}  # Connect (stripe_connect.py)
+        self.transfers: dict[str, dict[str, Any]] = {}
         self.events: dict[str, dict[str, Any]] = {}  # in the order they happened
         self.deliveries: dict[str, Delivery] = {}
         self._idempotent: dict[str, tuple[str, dict[str, Any], int, dict[str, Any]]] = {}
@@ -174,6 +178,7 @@ class StripeSandbox(WebhookSending):
             ("POST", r"/v1/refunds", self.create_refund),
             ("GET", r"/v1/refunds/(?P<id>[\w]+)", self.retrieve_refund),
             ("GET", r"/v1/events/(?P<id>[\w]+)", self.retrieve_event),
+            *self.connect_routes(),
         ]
         for verb, pattern, action in routes:
             if verb == method and (match := re.fullmatch(pattern, path)):
@@ -182,25 +187,12 @@ class StripeSandbox(WebhookSending):
         raise StripeProblem(404, "invalid_request_error", f"Unrecognized request URL ({method}: {path})")
 
     def _control(self, method: str, path: str, params: dict[str, Any]) -> Any:
-        if method == "GET" and path == "/_sandbox/events":
-            with self._lock:
-                return {
-                    "events": [
-                        {
-                            "id": e["id"],
-                            "type": e["type"],
-                            "created": e["created"],
-                            "object": e["data"]["object"]["id"],
-                            "deliveries": self.deliveries[e["id"]].attempts,
-                        }
-                        for e in self.events.values()
-                    ]
-                }
-        if method == "POST" and (match := re.fullmatch(r"/_sandbox/events/(\w+)/resend", path)):
-            with self._lock:
-                if match.group(1) not in self.events:
-                    raise missing("event", match.group(1))
-            return {"status": self.deliver(match.group(1))}
+        with self._lock:
+            found = self.connect_control(method, path)
+        if found is None:
+            found = self.event_control(method, path)
+        if found is not None:
+            return found
         match = re.fullmatch(r"/_sandbox/payment_intents/(\w+)/(succeed|fail|dispute|refund)", path)
         if method != "POST" or not match:
             raise StripeProblem(404, "invalid_request_error", f"no sandbox control {method} {path}")

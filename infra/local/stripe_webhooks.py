@@ -10,6 +10,7 @@ import contextlib
 import copy
 import json
 import queue
+import re
 import secrets
 import threading
 import time
@@ -21,6 +22,7 @@ from typing import Any
 
 import stripe
 
+from infra.local.stripe_rules import missing
 from panacea.platform import clock
 
 API_VERSION = "2026-10-28.endive"
@@ -49,6 +51,30 @@ class WebhookSending:
     _lock: threading.RLock
     _outbox: queue.Queue[str | None]
     _sending: threading.Event
+
+    def event_control(self, method: str, path: str) -> Any:
+        """The events controls' answer (`GET /_sandbox/events`, `POST /_sandbox/events/{id}/resend`),
+        or None when `path` is not one of them."""
+        if method == "GET" and path == "/_sandbox/events":
+            with self._lock:
+                return {
+                    "events": [
+                        {
+                            "id": e["id"],
+                            "type": e["type"],
+                            "created": e["created"],
+                            "object": e["data"]["object"]["id"],
+                            "deliveries": self.deliveries[e["id"]].attempts,
+                        }
+                        for e in self.events.values()
+                    ]
+                }
+        if method == "POST" and (match := re.fullmatch(r"/_sandbox/events/(\w+)/resend", path)):
+            with self._lock:
+                if match.group(1) not in self.events:
+                    raise missing("event", match.group(1))
+            return {"status": self.deliver(match.group(1))}
+        return None
 
     def _emit(self, kind: str, obj: dict[str, Any]) -> dict[str, Any]:
         event = self.event(kind, obj)

@@ -15,6 +15,10 @@ What the port offers is what the payments context does with Stripe, in its own w
     retrieve_intent / cancel_intent
     create_refund   all or part of a paid intent, once per key
     verify          a webhook's raw body and `Stripe-Signature` header → the event, or InvalidSignature
+    create_payee_account / payee_account / onboarding_link
+                    a Stripe Connect account money can be paid out to, and the link its holder onboards at
+    create_transfer / reverse_transfer
+                    money moved from the platform's balance to a payee's account, once per key, and back
 
 Amounts cross this port as `Money` in the platform's minor units, both ways: what Stripe's API
 counts in its own units (ISK in hundredths, JPY as it is, KWD in thousandths ending in 0) is
@@ -75,6 +79,24 @@ class RefundMade:
     id: str
     status: str  # pending, requires_action, succeeded, failed, canceled
     amount: Money
+
+
+@dataclass(frozen=True)
+class PayeeAccount:
+    """A Stripe Connect account a payee (a distributor) is paid out to."""
+
+    id: str
+    transfers_enabled: bool  # onboarding done and not restricted: transfers to it are taken
+    payouts_enabled: bool
+
+
+@dataclass(frozen=True)
+class TransferMade:
+    id: str
+    destination: str
+    amount: Money
+    reversed: Money  # what has been reversed back to the platform so far
+    metadata: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -222,6 +244,94 @@ def create_refund(*, intent_id: str, amount: Money, metadata: dict[str, str], id
     raw = made.to_dict()
     return RefundMade(
         id=str(raw["id"]), status=str(raw["status"]), amount=from_stripe(int(raw["amount"]), str(raw["currency"]))
+    )
+
+
+# --- payouts (Stripe Connect) -----------------------------------------------------------------
+
+
+def create_payee_account(*, country: str, email: str, metadata: dict[str, str], idempotency_key: str) -> PayeeAccount:
+    """An Express account for a payee in `country` (ISO 3166-1), asking for the transfers capability;
+    it takes transfers once its holder has onboarded (`onboarding_link`)."""
+    params: dict[str, Any] = {
+        "type": "express",
+        "country": country,
+        "email": email,
+        "capabilities": {"transfers": {"requested": True}},
+        "metadata": metadata,
+    }
+    with _translated():
+        made = _client().v1.accounts.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+    return _payee(made)
+
+
+def payee_account(account_id: str) -> PayeeAccount:
+    with _translated():
+        return _payee(_client().v1.accounts.retrieve(account_id))
+
+
+def onboarding_link(account_id: str, *, refresh_url: str, return_url: str) -> str:
+    """Where the account's holder gives Stripe what it needs to pay them (the link expires quickly:
+    `refresh_url` is where Stripe sends them to ask for a new one)."""
+    params: dict[str, Any] = {
+        "account": account_id,
+        "refresh_url": refresh_url,
+        "return_url": return_url,
+        "type": "account_onboarding",
+    }
+    with _translated():
+        return str(_client().v1.account_links.create(params).to_dict()["url"])  # type: ignore[arg-type]
+
+
+def _payee(obj: StripeObject) -> PayeeAccount:
+    raw = obj.to_dict()
+    capabilities = raw.get("capabilities") or {}
+    return PayeeAccount(
+        id=str(raw["id"]),
+        transfers_enabled=capabilities.get("transfers") == "active",
+        payouts_enabled=bool(raw.get("payouts_enabled")),
+    )
+
+
+def create_transfer(
+    *, destination: str, amount: Money, metadata: dict[str, str], idempotency_key: str, group: str | None = None
+) -> TransferMade:
+    """Move `amount` from the platform's balance to a payee's account (Stripe refuses an account
+    that cannot take transfers yet, or more than the platform's available balance: ProviderRefused)."""
+    params: dict[str, Any] = {
+        "amount": to_stripe(amount),
+        "currency": amount.currency.lower(),
+        "destination": destination,
+        "metadata": metadata,
+    }
+    if group:
+        params["transfer_group"] = group
+    with _translated():
+        made = _client().v1.transfers.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+    return _transfer(made)
+
+
+def reverse_transfer(
+    transfer_id: str, *, amount: Money | None, metadata: dict[str, str], idempotency_key: str
+) -> TransferMade:
+    """Take `amount` (all that is left, if None) of a transfer back to the platform's balance."""
+    params: dict[str, Any] = {"metadata": metadata}
+    if amount is not None:
+        params["amount"] = to_stripe(amount)
+    with _translated():
+        _client().v1.transfers.reversals.create(transfer_id, params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+        return _transfer(_client().v1.transfers.retrieve(transfer_id))
+
+
+def _transfer(obj: StripeObject) -> TransferMade:
+    raw = obj.to_dict()
+    currency = str(raw["currency"])
+    return TransferMade(
+        id=str(raw["id"]),
+        destination=str(raw["destination"]),
+        amount=from_stripe(int(raw["amount"]), currency),
+        reversed=from_stripe(int(raw.get("amount_reversed") or 0), currency),
+        metadata={str(k): str(v) for k, v in (raw.get("metadata") or {}).items()},
     )
 
 
