@@ -13136,7 +13136,7 @@ export interface operations {
                  *     `<t>.<the raw body>` (the timestamp, a dot, and the body's bytes exactly as sent). The body is applied
                  *     only if one `v1` of the header signs it and `t` is within 300 seconds of the
                  *     platform's clock (a 400 otherwise); during a secret's rotation Stripe sends one `v1` per secret. */
-                "stripe-signature": string;
+                "Stripe-Signature": string;
             };
             path?: never;
             cookie?: never;

@@ -106,7 +106,7 @@ def test_a_body_stripe_did_not_sign_is_a_400_and_changes_nothing(platform: Local
         assert answer.headers["Content-Type"] == "application/problem+json"
         assert answer.body["type"] == "/errors/invalid-signature"
         assert answer.problem_fields == ["header.Stripe-Signature"]
-    assert (unsigned.status, unsigned.problem_fields) == (422, ["header.stripe-signature"])
+    assert (unsigned.status, unsigned.problem_fields) == (422, ["header.Stripe-Signature"])
     # And the payment is still pending
     assert payment(tenant, view.id).status == "pending"
     assert events_of(tenant, "payment.succeeded") == []

@@ -189,3 +189,17 @@ def test_a_deployed_stage_without_a_cursor_key_does_not_make_one_up(monkeypatch)
     # Then no cursor is sealed with a key of this instance's own (another could not open it)
     with pytest.raises(SettingsError, match="PANACEA_CURSOR_SECRET"):
         STAGE_KEY()
+
+
+@pytest.mark.parametrize(
+    ("loc", "field"),
+    [
+        (("header", "stripe-signature"), "header.Stripe-Signature"),
+        (("header", "idempotency-key"), "header.Idempotency-Key"),
+        (("body", "lines", 0, "quantity"), "lines[0].quantity"),
+        (("query", "limit"), "query.limit"),
+    ],
+)
+def test_a_validation_error_names_a_header_as_clients_write_it(loc, field):
+    # Given where Powertools located a refusal (header names lowered), Then the problem names it as sent
+    assert field_path(loc) == field

@@ -64,9 +64,19 @@ def problem(
     return Response(status_code=status, content_type=PROBLEM, body=json.dumps(body))
 
 
+def header_name(name: str) -> str:
+    """A header's name as clients write it (`stripe-signature` → `Stripe-Signature`): Powertools lowers
+    header parameters' names, and names are case-insensitive, so errors and the document spell them
+    one way."""
+    return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))
+
+
 def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
-    """("body", "lines", 0, "quantity") → "lines[0].quantity"; query and path keep their place."""
+    """("body", "lines", 0, "quantity") → "lines[0].quantity"; query and path keep their place, and a
+    header is named as clients write it ("header.Stripe-Signature")."""
     where, *rest = list(loc) or ["body"]
+    if where == "header" and rest and isinstance(rest[0], str):
+        rest[0] = header_name(rest[0])
     path = "" if where == "body" else str(where)
     for part in rest:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
@@ -208,10 +218,13 @@ class Resolver(APIGatewayRestResolver):
         )(handler)
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
-        """Powertools' document, with `Idempotency-Key` spelled as clients send it (Powertools
-        lowers a header parameter's name; header names are case-insensitive), and the public routes
+        """Powertools' document, with header parameters named as clients write them (`header_name`:
+        Powertools lowers them; header names are case-insensitive), and the public routes
         documented as needing no credentials (Powertools drops an empty `security`)."""
-        from aws_lambda_powertools.event_handler.openapi.models import Parameter  # noqa: PLC0415 - docs only
+        from aws_lambda_powertools.event_handler.openapi.models import (  # noqa: PLC0415 - docs only
+            Parameter,
+            ParameterInType,
+        )
 
         schema = super().get_openapi_schema(*args, **kwargs)
         public = {
@@ -225,8 +238,8 @@ class Resolver(APIGatewayRestResolver):
                 if (path, method) in public:  # `security=PUBLIC`: no credentials, said in the document too
                     operation.security = []
                 for parameter in operation.parameters or []:
-                    if isinstance(parameter, Parameter) and parameter.name == IDEMPOTENCY_KEY.lower():
-                        parameter.name = IDEMPOTENCY_KEY
+                    if isinstance(parameter, Parameter) and parameter.in_ == ParameterInType.header:
+                        parameter.name = header_name(parameter.name)
         return schema
 
 

@@ -1,9 +1,9 @@
 """Queue consumers: an SQS batch of EventBridge events, each parsed back into its typed event
 (`consumer_entry`), or taken as sent, by its name and envelope, by a consumer of any event
-(`envelope_entry`: analytics), handled at most once per consumer (Powertools idempotency keyed by the event id), and only the
-records that failed returned to the queue (partial batch response, `ReportBatchItemFailures` on the
-event source mapping), so one poison message cannot hold back the rest and reaches the dead-letter
-queue after its retries.
+(`envelope_entry`: analytics); handled at most once per consumer (Powertools idempotency keyed by
+the event id), and only the records that failed returned to the queue (partial batch response,
+`ReportBatchItemFailures` on the event source mapping), so one poison message cannot hold back the
+rest and reaches the dead-letter queue after its retries.
 
 The batch is walked here rather than by Powertools' `BatchProcessor`: the loop is a dozen lines,
 and importing `aws_lambda_powertools.utilities.batch` loads its parser models, every event data

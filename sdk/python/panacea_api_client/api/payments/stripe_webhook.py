@@ -17,7 +17,7 @@ def _get_kwargs(
     stripe_signature: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    headers["stripe-signature"] = stripe_signature
+    headers["Stripe-Signature"] = stripe_signature
 
     _kwargs: dict[str, Any] = {
         "method": "post",
