@@ -193,6 +193,10 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("FinanceApi", "functions.finance.api.handler",
              "Sales by period, product, store and payment method, the period's orders, and their Excel export",
              frozenset({Grant.READ_TABLE, Grant.SEAL_CURSORS}), memory_mb=1769, timeout_s=28),
+    Function("DistributionApi", "functions.distribution.api.handler",
+             "Distributors and their codes, members' bindings and teams", _LISTS),
+    Function("DistributionConsumers", "functions.distribution.consumers.handler",
+             "Binds members and moves commission on identity's and orders' events", _RW),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -208,6 +212,7 @@ APIS: tuple[Api, ...] = (
     Api("PromotionsApi"),
     Api("OrdersApi"),
     Api("FinanceApi"),
+    Api("DistributionApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -221,6 +226,10 @@ QUEUES: tuple[Queue, ...] = (
           events=EventPattern(sources=("panacea.payments",),
                               detail_types=("payment.succeeded", "payment.failed", "payment.refunded",
                                             "payment.disputed", "payment.canceled"))),
+    Queue("distribution-events", consumer="DistributionConsumers",
+          events=EventPattern(sources=("panacea.identity", "panacea.orders"),
+                              detail_types=("member.registered", "order.paid", "order.completed",
+                                            "order.refunded"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (
