@@ -229,7 +229,7 @@ QUEUES: tuple[Queue, ...] = (
     Queue("distribution-events", consumer="DistributionConsumers",
           events=EventPattern(sources=("panacea.identity", "panacea.orders"),
                               detail_types=("member.registered", "order.paid", "order.completed",
-                                            "order.refunded"))),
+                                            "order.refunded", "order.cancelled"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (

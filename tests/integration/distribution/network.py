@@ -5,11 +5,12 @@ delivers them (`tests.support.in_process.deliver`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from panacea.identity import MemberRegistered
-from panacea.orders import LineFact, OrderPaid
+from panacea.orders import LineFact, OrderCompleted, OrderPaid, OrderRefunded
+from panacea.platform import clock
 from panacea.platform.access import Role
 from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
@@ -73,11 +74,65 @@ class Network:
             total=Money(amount=amount, currency="GBP"),
             payment_id=new_id(),
             payment_method="card",
-            lines=[line(1, amount)],
+            lines=[line(1, amount)],  # one line
             referral_code=code,
         )
         assert deliver(CONSUMER, event, tenant_id=self.tenant_id) == {"batchItemFailures": []}
         return order_id
+
+    def order(self, member_id: str, lines: list[int], *, code: str | None = None) -> Order:
+        """An order of `lines` (amounts) paid by the member (with `code`)."""
+        placed = Order(self, new_id(), member_id, {no: amount for no, amount in enumerate(lines, start=1)}, code)
+        event = OrderPaid(
+            order_id=placed.order_id, member_id=member_id, total=gbp(sum(lines)), payment_id=new_id(),
+            payment_method="card", lines=placed.facts(), referral_code=code,
+        )  # fmt: skip
+        self.deliver(event)
+        return placed
+
+    def deliver(self, event: Any) -> None:
+        assert deliver(CONSUMER, event, tenant_id=self.tenant_id) == {"batchItemFailures": []}
+
+    def thaw(self, *, days: float = 0) -> Any:
+        """The thaw batch's run, `days` from now."""
+        from panacea.distribution import thawing  # noqa: PLC0415
+
+        with acting_for(self.tenant_id):
+            return thawing.thaw_due(self.tenant_id, at=clock.now() + timedelta(days=days))
+
+    def balance(self, distributor_id: str) -> dict[str, int]:
+        """A distributor's commission balance, and what their ledger's entries add up to."""
+        from panacea.distribution import ledger_items as ledger  # noqa: PLC0415
+
+        with acting_for(self.tenant_id):
+            found = ledger.balance(self.tenant_id, distributor_id)
+            entries = ledger.entries(self.tenant_id, distributor_id)
+        buckets = ("pending", "frozen", "available", "total")
+        held = {b: int(getattr(found, b)) if found else 0 for b in buckets}
+        summed = {b: sum(int(getattr(e, "amount" if b == "total" else b)) for e in entries) for b in buckets}
+        assert held == summed, (held, summed)
+        assert held["total"] == held["pending"] + held["frozen"] + held["available"]
+        return held
+
+    def entry_kinds(self, distributor_id: str) -> list[str]:
+        from panacea.distribution import ledger_items as ledger  # noqa: PLC0415
+
+        with acting_for(self.tenant_id):
+            return [e.kind for e in ledger.entries(self.tenant_id, distributor_id)]
+
+    def shares(self, order_id: str) -> dict[int, tuple[str, int, str]]:
+        """level → (distributor, amount, state) of an order's commission."""
+        from panacea.distribution import ledger_items as ledger  # noqa: PLC0415
+
+        with acting_for(self.tenant_id):
+            _, shares = ledger.order_commission(self.tenant_id, order_id)
+        return {int(s.level): (s.distributor_id, int(s.amount), s.state) for s in shares}
+
+    def suspend(self, distributor_id: str) -> None:
+        body = {"reason": "breach of the terms"}
+        builders.ok(
+            HANDLERS.request("POST", f"/v1/distributors/{distributor_id}/suspend", as_=self.owner, body=body), 200
+        )
 
     def registered(self, member_id: str, *, code: str | None) -> None:
         event = MemberRegistered(
@@ -118,3 +173,43 @@ def new_member() -> str:
 def network(**tenant: Any) -> Network:
     record = onboard(**tenant)
     return Network(record["id"], record["slug"])
+
+
+def gbp(amount: int) -> Money:
+    return Money(amount=amount, currency="GBP")
+
+
+@dataclass
+class Order:
+    """An order as orders' events describe it, and what happens to it next."""
+
+    net: Network
+    order_id: str
+    member_id: str
+    lines: dict[int, int]  # line no → amount paid
+    code: str | None
+    refunded: int = 0
+
+    def facts(self, amounts: dict[int, int] | None = None) -> list[LineFact]:
+        return [line(no, amount) for no, amount in (amounts or self.lines).items()]
+
+    def completed(self) -> None:
+        self.net.deliver(
+            OrderCompleted(
+                order_id=self.order_id, member_id=self.member_id, total=gbp(sum(self.lines.values())),
+                refunded=gbp(self.refunded), lines=self.facts(), referral_code=self.code,
+            )
+        )  # fmt: skip
+
+    def refund(self, amount: int, lines: dict[int, int] | None = None, *, refund_id: str = "") -> str:
+        """Orders refunded `amount` (of `lines`: line → value refunded; none: an amount alone)."""
+        self.refunded += amount
+        refund_id = refund_id or new_id()
+        self.net.deliver(
+            OrderRefunded(
+                order_id=self.order_id, member_id=self.member_id, refund_id=refund_id, amount=gbp(amount),
+                refunded_total=gbp(self.refunded), full=self.refunded >= sum(self.lines.values()),
+                state="fulfilling", lines=self.facts(lines) if lines else [], referral_code=self.code,
+            )
+        )  # fmt: skip
+        return refund_id

@@ -433,3 +433,9 @@ def settings_of(tenant_id: str) -> TenantSettings | None:
         return None if item is None else item.model
 
     return remembered(("tenant_settings", tenant_id), read)
+
+
+def tenant_ids() -> list[str]:
+    """Every tenant that trades or may again (active and suspended), for platform jobs that go
+    through each tenant's own data (distribution's thaw)."""
+    return [t.tenant_id for status in (TenantStatus.ACTIVE, TenantStatus.SUSPENDED) for t in dal.tenants_in(status)]
