@@ -36,6 +36,7 @@ class Grant(StrEnum):
     STORE_UPLOADS = "store_uploads"  # S3: put and get objects under tenants/ in the uploads bucket (platform.storage)
     USE_STRIPE = "use_stripe"  # Secrets Manager: read the Stripe keys' secret (panacea.platform.payments)
     ANSWER_ORDER_FULFILMENT = "answer_order_fulfilment"  # Step Functions: answer order-fulfilment's task tokens
+    ANSWER_COMMISSION_SETTLEMENT = "answer_commission_settlement"  # Step Functions: commission-settlement's tokens
     SEAL_CURSORS = "seal_cursors"  # Secrets Manager: read the cursor key's secret (panacea.platform.cursors)
 
 
@@ -196,7 +197,12 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("DistributionApi", "functions.distribution.api.handler",
              "Distributors and their codes, members' bindings and teams", _LISTS),
     Function("DistributionConsumers", "functions.distribution.consumers.handler",
-             "Binds members and moves commission on identity's and orders' events", _RW),
+             "Binds registered members, reverses commission on refunds, tells settlement an order's outcome",
+             _RW | {Grant.ANSWER_COMMISSION_SETTLEMENT}),
+    Function("DistributionSteps", "functions.distribution.steps.handler",
+             "Commission-settlement tasks: bind and accrue, await the outcome, freeze", _RW),
+    Function("DistributionJobs", "functions.distribution.jobs.handler",
+             "Makes frozen commission available when its time comes, in batches", _RW, timeout_s=300),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -228,8 +234,8 @@ QUEUES: tuple[Queue, ...] = (
                                             "payment.disputed", "payment.canceled"))),
     Queue("distribution-events", consumer="DistributionConsumers",
           events=EventPattern(sources=("panacea.identity", "panacea.orders"),
-                              detail_types=("member.registered", "order.paid", "order.completed",
-                                            "order.refunded", "order.cancelled"))),
+                              detail_types=("member.registered", "order.completed", "order.refunded",
+                                            "order.cancelled"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (
@@ -245,10 +251,17 @@ WORKFLOWS: tuple[Workflow, ...] = (
         tasks={"OrdersStepsArn": "OrdersSteps"},
         trigger=EventPattern(sources=("panacea.orders",), detail_types=("order.placed",)),
     ),
+    Workflow(
+        "commission-settlement",
+        definition="statemachines/commission-settlement.asl.json",
+        tasks={"DistributionStepsArn": "DistributionSteps"},
+        trigger=EventPattern(sources=("panacea.orders",), detail_types=("order.paid",)),
+    ),
 )
 
 SCHEDULES: tuple[Schedule, ...] = (
     Schedule("stalled-onboardings", "rate(1 hour)", "TenancyJobs", {"older_than_minutes": 60}),
+    Schedule("commission-thaw", "rate(1 hour)", "DistributionJobs"),
 )
 
 

@@ -170,3 +170,10 @@ def deliver(consumer: str, event: Any, *, tenant_id: str) -> dict[str, Any]:
     record = {"messageId": str(uuid.uuid4()), "body": json.dumps(body), "eventSource": "aws:sqs"}
     fn = wiring.function(consumer)
     return dict(invoke(fn.handler, {"Records": [record]}, function_name=fn.name))
+
+
+def run_task(function: str, task: str, **payload: Any) -> Any:
+    """The Step Functions task `task` of function `function` (a wiring name), run as a state
+    machine's Lambda task invokes it."""
+    fn = wiring.function(function)
+    return invoke(fn.handler, {"task": task, **payload}, function_name=fn.name)

@@ -16,9 +16,9 @@ from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
 from panacea.platform.money import Money
 from tests.support import builders
-from tests.support.in_process import HANDLERS, deliver, onboard, staff
+from tests.support.in_process import HANDLERS, deliver, onboard, run_task, staff
 
-CONSUMER = "DistributionConsumers"
+CONSUMER, STEPS = "DistributionConsumers", "DistributionSteps"
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Network:
         return member_id
 
     def paid(self, member_id: str, *, code: str | None, amount: int = 10000, order_id: str = "") -> str:
-        """An order of the member paid with `code` (orders' event, delivered); its id."""
+        """An order of the member paid with `code` (commission-settlement's first task on it); its id."""
         order_id = order_id or new_id()
         event = OrderPaid(
             order_id=order_id,
@@ -77,7 +77,7 @@ class Network:
             lines=[line(1, amount)],  # one line
             referral_code=code,
         )
-        assert deliver(CONSUMER, event, tenant_id=self.tenant_id) == {"batchItemFailures": []}
+        self.accrue(event)
         return order_id
 
     def order(self, member_id: str, lines: list[int], *, code: str | None = None) -> Order:
@@ -87,8 +87,15 @@ class Network:
             order_id=placed.order_id, member_id=member_id, total=gbp(sum(lines)), payment_id=new_id(),
             payment_method="card", lines=placed.facts(), referral_code=code,
         )  # fmt: skip
-        self.deliver(event)
+        self.accrue(event)
         return placed
+
+    def accrue(self, event: OrderPaid) -> dict[str, Any]:
+        """commission-settlement's first task on `order.paid` (the EventBridge event's detail)."""
+        from panacea.platform.events import envelope  # noqa: PLC0415
+
+        detail = envelope(event, tenant_id=self.tenant_id).model_dump(mode="json")
+        return dict(run_task(STEPS, "accrue", tenant_id=self.tenant_id, order_id=event.order_id, event=detail))
 
     def deliver(self, event: Any) -> None:
         assert deliver(CONSUMER, event, tenant_id=self.tenant_id) == {"batchItemFailures": []}
@@ -194,6 +201,11 @@ class Order:
         return [line(no, amount) for no, amount in (amounts or self.lines).items()]
 
     def completed(self) -> None:
+        """Orders completes it: the consumer records it, and the workflow's freeze task runs."""
+        self._completed()
+        run_task(STEPS, "freeze", tenant_id=self.net.tenant_id, order_id=self.order_id)
+
+    def _completed(self) -> None:
         self.net.deliver(
             OrderCompleted(
                 order_id=self.order_id, member_id=self.member_id, total=gbp(sum(self.lines.values())),

@@ -38,7 +38,7 @@ def test_each_level_earns_its_rate_of_each_line_rounded_down_and_nothing_on_zero
     from panacea.orders import OrderPaid  # noqa: PLC0415
     from tests.integration.distribution.network import gbp  # noqa: PLC0415
 
-    net.deliver(
+    net.accrue(
         OrderPaid(
             order_id=order.order_id, member_id=c, total=gbp(13333), payment_id="P", payment_method="card",
             lines=order.facts(), referral_code=None,

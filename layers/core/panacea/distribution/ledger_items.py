@@ -5,7 +5,8 @@ EvidenceItem  PK T#<t>#COMMISSION#ORDER#<order> · SK EVIDENCE     the order as 
                                                                    buyer, the chain of distributors and their
                                                                    rates then, the rules' version, freeze days,
                                                                    each line's paid and refunded amounts, the
-                                                                   refunds applied (each once)
+                                                                   refunds applied (each once), when it
+                                                                   completed, the settlement workflow's token
 ShareItem     PK T#<t>#COMMISSION#ORDER#<order> · SK LEVEL#<n>    one distributor's commission on the order:
                                                                    amount now, state (pending, frozen, available)
               GSI1 T#<t>#DISTRIBUTOR#<d>#COMMISSIONS · <order>#<n>    a distributor's commissions, newest first
@@ -84,10 +85,18 @@ class EvidenceItem(TableItem, discriminator="commission_evidence"):
     refunds = UnicodeSetAttribute(null=True)
     paid_at = UTCDateTimeAttribute()
     completed_at = UTCDateTimeAttribute(null=True)
+    token = UnicodeAttribute(null=True)  # commission-settlement's task token while it waits for the outcome
 
     @classmethod
     def key(cls, tenant_id: str, order_id: str) -> tuple[str, str]:
         return order_pk(tenant_id, order_id), "EVIDENCE"
+
+    @property
+    def outcome(self) -> str | None:
+        """What the settlement workflow waits for, once known: completed, or refunded (in full)."""
+        if self.completed_at is not None:
+            return "completed"
+        return "refunded" if sum(self.paid_by_line().values()) <= 0 and self.lines else None
 
     def paid_by_line(self) -> dict[int, int]:
         """What is left paid on each line (paid less refunded)."""
