@@ -226,3 +226,16 @@ def test_a_member_who_registers_through_a_share_link_is_bound_once_confirmed(net
     record = net.record(b)
     assert record is not None
     assert record["how"] == "registration"
+
+
+def test_a_member_rebound_more_often_than_the_history_shows_still_has_their_binding_read(net: Network):
+    # Given a member staff have moved between two distributors 21 times (the record shows 20 changes)
+    a, b, m = net.appoint(), net.appoint(), net.new_member()
+    for n in range(21):
+        body = {"referrer_id": (a, b)[n % 2], "reason": f"move {n}"}
+        assert call("PUT", f"/v1/distribution/bindings/{m}", caller=net.owner, body=body).status == 200
+    # When staff read the member's binding
+    record = net.record(m)
+    # Then it is there, bound to A (the last move), with the latest 20 changes, newest first
+    assert record is not None
+    assert (record["referrer_id"], len(record["history"]), record["history"][0]["reason"]) == (a, 20, "move 20")

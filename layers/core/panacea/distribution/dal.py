@@ -287,7 +287,9 @@ def binding(tenant_id: str, member_id: str, *, consistent: bool = False) -> Bind
 
 
 def binding_record(tenant_id: str, member_id: str, *, history: int) -> tuple[BindingItem | None, list[BindingChange]]:
-    """A member's binding and their latest `history` changes: one Query of their partition."""
+    """A member's binding and their latest `history` changes: one Query of their partition, newest
+    change first, the binding item sorting after the changes (a GetItem more when the member has had
+    more changes than a page shows)."""
     found = list(
         TableItem.query(
             member_pk(tenant_id, member_id),
@@ -298,6 +300,8 @@ def binding_record(tenant_id: str, member_id: str, *, history: int) -> tuple[Bin
     )
     current = next((item for item in found if isinstance(item, BindingItem)), None)
     changes = [item.view() for item in found if isinstance(item, BindingChangeItem)][:history]
+    if current is None and len(changes) == history:
+        current = binding(tenant_id, member_id)
     return current, changes
 
 
