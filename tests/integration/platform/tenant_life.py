@@ -303,13 +303,15 @@ def payments_and_finance(life: Life) -> None:
 
 
 def distribution(life: Life, member: builders.Member) -> None:
-    """Staff appoint the member a distributor; a friend registers with their code and is bound to
-    them; staff read the network, rebind the friend to another distributor, unbind them, suspend
+    """Staff appoint the member a distributor; three friends register with their code and are bound
+    to them; staff read the network, rebind one friend to another distributor, unbind them, suspend
     and remove that distributor."""
     owner, me, slug = life.owner, member.token, life.tenant["slug"]
     code = builders.distributor(life.api, owner, member.user_id)["referral_code"]
-    friend = builders.member(life.api, slug, referral_code=code)
-    eventually(lambda: builders.referrer_of(HANDLERS, owner, friend.user_id), what="the friend was never bound")
+    friends = [builders.member(life.api, slug, referral_code=code) for _ in range(3)]
+    for each in friends:
+        _bound(owner, each.user_id)
+    friend = friends[-1]
     life.call("GET", "/v1/me/distributor", as_=me)
     life.call("POST", "/v1/me/distributor", as_=me)
     life.call("GET", "/v1/me/team?level=1", as_=me)
@@ -325,6 +327,10 @@ def distribution(life: Life, member: builders.Member) -> None:
     life.call("POST", f"/v1/distribution/bindings/{friend.user_id}/unbind", as_=owner, body={"reason": "asked to"})
     life.call("POST", f"/v1/distributors/{other}/suspend", as_=owner, body={"reason": "contract paused"})
     life.call("POST", f"/v1/distributors/{other}/remove", as_=owner, body={"reason": "contract ended"})
+
+
+def _bound(owner: dict[str, str], member_id: str) -> None:
+    eventually(lambda: builders.referrer_of(HANDLERS, owner, member_id), what=f"{member_id} was never bound")
 
 
 def stripe_deliveries(life: Life) -> None:

@@ -305,18 +305,20 @@ def binding_record(tenant_id: str, member_id: str, *, history: int) -> tuple[Bin
     return current, changes
 
 
-def team(tenant_id: str, referrer_id: str, *, cursor: str | None, limit: int) -> tuple[list[BindingItem], str | None]:
+def team(
+    tenant_id: str, referrer_id: str, *, cursor: str | None, limit: int, query: str = ""
+) -> tuple[list[BindingItem], str | None]:
     """The members bound to `referrer_id` now or until their binding lapses, newest first: one
-    Query on GSI1 a page, and the cursor of the next."""
+    Query on GSI1 a page, and the cursor of the next (sealed for `query`: the list it pages)."""
     partition = _team(tenant_id, referrer_id)
     results = BindingItem.by_gsi1.query(
         partition,
         scan_index_forward=False,
         limit=limit,
-        last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition)),
+        last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition), query=query or None),
     )
     items = [item for item in results if isinstance(item, BindingItem)]
-    return items, encode_cursor(results.last_evaluated_key)
+    return items, encode_cursor(results.last_evaluated_key, query=query or None)
 
 
 def spend(tenant_id: str, member_id: str) -> SpendItem | None:

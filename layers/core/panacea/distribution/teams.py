@@ -17,18 +17,22 @@ from panacea.platform.table import MAX_PAGE, Page
 
 def my_team(actor: Actor, *, level: int, cursor: str | None, limit: int) -> Page[TeamMember]:
     authorize(actor, Action.TAKE_PART)
-    return team_of(actor.tenant, actor.user_id, level=level, cursor=cursor, limit=limit)
+    return team_of(actor.tenant, actor.user_id, level=level, cursor=cursor, limit=limit, view="me")
 
 
 def distributor_team(actor: Actor, member_id: str, *, level: int, cursor: str | None, limit: int) -> Page[TeamMember]:
     authorize(actor, Action.READ_DISTRIBUTION)
     distributor_of(actor.tenant, member_id, field="member_id")
-    return team_of(actor.tenant, member_id, level=level, cursor=cursor, limit=limit)
+    return team_of(actor.tenant, member_id, level=level, cursor=cursor, limit=limit, view="staff")
 
 
-def team_of(tenant_id: str, referrer_id: str, *, level: int, cursor: str | None, limit: int) -> Page[TeamMember]:
+def team_of(
+    tenant_id: str, referrer_id: str, *, level: int, cursor: str | None, limit: int, view: str
+) -> Page[TeamMember]:
+    """`view`: whose list it is (the member's own, or staff's of a distributor): a cursor pages only
+    the list, and the level, it came from."""
     at = clock.now()
-    first, next_cursor = dal.team(tenant_id, referrer_id, cursor=cursor, limit=limit)
+    first, next_cursor = dal.team(tenant_id, referrer_id, cursor=cursor, limit=limit, query=f"{view}/{level}")
     frontier = _active(first, at)
     for _ in range(level - 1):
         frontier = [
