@@ -36,6 +36,7 @@ class Grant(StrEnum):
     STORE_UPLOADS = "store_uploads"  # S3: put and get objects under tenants/ in the uploads bucket (platform.storage)
     USE_STRIPE = "use_stripe"  # Secrets Manager: read the Stripe keys' secret (panacea.platform.payments)
     ANSWER_ORDER_FULFILMENT = "answer_order_fulfilment"  # Step Functions: answer order-fulfilment's task tokens
+    ANSWER_COMMISSION_SETTLEMENT = "answer_commission_settlement"  # Step Functions: commission-settlement's tokens
     SEAL_CURSORS = "seal_cursors"  # Secrets Manager: read the cursor key's secret (panacea.platform.cursors)
 
 
@@ -193,6 +194,15 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("FinanceApi", "functions.finance.api.handler",
              "Sales by period, product, store and payment method, the period's orders, and their Excel export",
              frozenset({Grant.READ_TABLE, Grant.SEAL_CURSORS}), memory_mb=1769, timeout_s=28),
+    Function("DistributionApi", "functions.distribution.api.handler",
+             "Distributors and their codes, members' bindings and teams", _LISTS),
+    Function("DistributionConsumers", "functions.distribution.consumers.handler",
+             "Binds registered members, reverses commission on refunds, tells settlement an order's outcome",
+             _RW | {Grant.ANSWER_COMMISSION_SETTLEMENT}),
+    Function("DistributionSteps", "functions.distribution.steps.handler",
+             "Commission-settlement tasks: bind and accrue, await the outcome, freeze", _RW),
+    Function("DistributionJobs", "functions.distribution.jobs.handler",
+             "Makes frozen commission available when its time comes, in batches", _RW, timeout_s=300),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -208,6 +218,7 @@ APIS: tuple[Api, ...] = (
     Api("PromotionsApi"),
     Api("OrdersApi"),
     Api("FinanceApi"),
+    Api("DistributionApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -221,6 +232,10 @@ QUEUES: tuple[Queue, ...] = (
           events=EventPattern(sources=("panacea.payments",),
                               detail_types=("payment.succeeded", "payment.failed", "payment.refunded",
                                             "payment.disputed", "payment.canceled"))),
+    Queue("distribution-events", consumer="DistributionConsumers",
+          events=EventPattern(sources=("panacea.identity", "panacea.orders"),
+                              detail_types=("member.registered", "order.completed", "order.refunded",
+                                            "order.cancelled"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (
@@ -236,10 +251,17 @@ WORKFLOWS: tuple[Workflow, ...] = (
         tasks={"OrdersStepsArn": "OrdersSteps"},
         trigger=EventPattern(sources=("panacea.orders",), detail_types=("order.placed",)),
     ),
+    Workflow(
+        "commission-settlement",
+        definition="statemachines/commission-settlement.asl.json",
+        tasks={"DistributionStepsArn": "DistributionSteps"},
+        trigger=EventPattern(sources=("panacea.orders",), detail_types=("order.paid",)),
+    ),
 )
 
 SCHEDULES: tuple[Schedule, ...] = (
     Schedule("stalled-onboardings", "rate(1 hour)", "TenancyJobs", {"older_than_minutes": 60}),
+    Schedule("commission-thaw", "rate(1 hour)", "DistributionJobs"),
 )
 
 

@@ -290,6 +290,9 @@ class Functions(Construct):
             wiring.Grant.ANSWER_ORDER_FULFILMENT: lambda f: f.allow(
                 TASK_TOKEN_ACTIONS, [state_machine_arn(stage.named("order-fulfilment"))]
             ),
+            wiring.Grant.ANSWER_COMMISSION_SETTLEMENT: lambda f: f.allow(
+                TASK_TOKEN_ACTIONS, [state_machine_arn(stage.named("commission-settlement"))]
+            ),
             wiring.Grant.STORE_UPLOADS: lambda f: f.store_uploads(buckets, wiring.UPLOADS),
         }
         self.by_name: dict[str, PanaceaFunction] = {}

@@ -171,22 +171,22 @@ def test_functions_of_a_context_share_one_code_asset_and_the_docs_function_has_i
     assert Counter(code.values())[code["PlatformDocs"]] == 1
 
 
-def test_only_the_functions_that_answer_order_fulfilment_may_and_only_its_tokens(synthesized: Synthesized):
-    (machine,) = [
-        p["StateMachineName"]
-        for p in synthesized.props("AWS::StepFunctions::StateMachine").values()
-        if p["StateMachineName"] == f"{STACK}-order-fulfilment"
-    ]
+def test_only_the_functions_that_answer_a_workflow_may_and_only_its_tokens(synthesized: Synthesized):
+    answers = {
+        wiring.Grant.ANSWER_ORDER_FULFILMENT: "order-fulfilment",
+        wiring.Grant.ANSWER_COMMISSION_SETTLEMENT: "commission-settlement",
+    }
+    machines = {p["StateMachineName"] for p in synthesized.props("AWS::StepFunctions::StateMachine").values()}
+    assert {f"{STACK}-{name}" for name in answers.values()} <= machines
     for fn in wiring.FUNCTIONS:
         # Given the statements of a function's role that answer task tokens
         granted = _statements_of_role(synthesized, _role_of(synthesized, fn.name))
         answering = [s for s in granted if any(a.startswith("states:SendTask") for a in _actions(s))]
-        # Then a function with the grant may answer (success or failure) order-fulfilment's tokens only
-        if wiring.Grant.ANSWER_ORDER_FULFILMENT in fn.grants:
-            (statement,) = answering
+        # Then a function with a grant may answer (success or failure) that workflow's tokens only
+        held = [name for grant, name in answers.items() if grant in fn.grants]
+        assert len(answering) == len(held), fn.name
+        for statement, name in zip(answering, held, strict=True):
             assert sorted(_actions(statement)) == ["states:SendTaskFailure", "states:SendTaskSuccess"]
             assert [join(r) for r in as_list(statement["Resource"])] == [
-                f"arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:stateMachine:{machine}"
+                f"arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:stateMachine:{STACK}-{name}"
             ]
-        else:
-            assert answering == [], fn.name

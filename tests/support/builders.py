@@ -406,3 +406,24 @@ def pay(api: Api, as_: Caller, placed: Mapping[str, Any], sandbox: Sandbox) -> N
     intent = ok(api.request("GET", f"/v1/payments/{payment_id}", as_=as_), 200)["intent_id"]
     assert intent, f"payment {payment_id} has no PaymentIntent"
     sandbox.succeed(intent)
+
+
+# --- distribution -----------------------------------------------------------------------------
+
+
+def distribution_rules(api: Api, owner: Caller, **rules: Any) -> dict[str, Any]:
+    """The tenant's owner changes its distribution settings (`rules`: fields of the section)."""
+    tenant = ok(api.request("PATCH", "/v1/tenant/settings", as_=owner, body={"distribution": rules}), 200)
+    return dict(tenant["settings"]["distribution"])
+
+
+def distributor(api: Api, owner: Caller, member_id: str, *, kind: str = "member", **fields: Any) -> dict[str, Any]:
+    """A member appointed distributor by staff (`owner`); their profile, with their referral code."""
+    body = {"member_id": member_id, "kind": kind, **fields}
+    return dict(ok(api.request("POST", "/v1/distributors", as_=owner, body=body), 201))
+
+
+def referrer_of(api: Api, owner: Caller, member_id: str) -> dict[str, Any] | None:
+    """A member's binding record as staff read it (None: never bound)."""
+    answer = api.request("GET", f"/v1/distribution/bindings/{member_id}", as_=owner)
+    return None if answer.status == 404 else dict(ok(answer, 200))

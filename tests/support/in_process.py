@@ -154,3 +154,26 @@ def code_sent_to(to: str) -> str:
 def signed_up_member(slug: str, email: str, password: str, **details: Any) -> str:
     """A member registered by email at the tenant and confirmed with the emailed code; their id."""
     return builders.registered_member(HANDLERS, slug, email, password, **details)
+
+
+def deliver(consumer: str, event: Any, *, tenant_id: str) -> dict[str, Any]:
+    """`event` (a domain event) handed to the consumer function `consumer` (a wiring name) as the
+    queue delivers it: an SQS batch of one EventBridge event, its envelope as the outbox wrote it.
+    The batch response, whose `batchItemFailures` name a record that failed."""
+    import json  # noqa: PLC0415
+    import uuid  # noqa: PLC0415
+
+    from panacea.platform.events import envelope  # noqa: PLC0415
+
+    detail = envelope(event, tenant_id=tenant_id).model_dump_json()
+    body = {"source": event.event_source, "detail-type": event.event_type, "detail": json.loads(detail)}
+    record = {"messageId": str(uuid.uuid4()), "body": json.dumps(body), "eventSource": "aws:sqs"}
+    fn = wiring.function(consumer)
+    return dict(invoke(fn.handler, {"Records": [record]}, function_name=fn.name))
+
+
+def run_task(function: str, task: str, **payload: Any) -> Any:
+    """The Step Functions task `task` of function `function` (a wiring name), run as a state
+    machine's Lambda task invokes it."""
+    fn = wiring.function(function)
+    return invoke(fn.handler, {"task": task, **payload}, function_name=fn.name)

@@ -640,6 +640,154 @@ export interface paths {
         patch: operations["catalog.rename_tag"];
         trace?: never;
     };
+    "/v1/distribution/bindings/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's binding, its evidence and history
+         * @description Requires `distribution:read` (owner, admin, finance, service_desk).
+         */
+        get: operations["distribution.get_binding"];
+        /**
+         * Bind a member to another referrer
+         * @description Requires `distribution:manage` (owner, admin). Whatever the tenant's binding rules, but never to themselves, into a loop, or to a distributor who is not active; the reason is kept in the member's binding history.
+         */
+        put: operations["distribution.rebind"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distribution/bindings/{member_id}/unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unbind a member from their referrer
+         * @description Requires `distribution:manage` (owner, admin). The reason is kept in the member's binding history.
+         */
+        post: operations["distribution.unbind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List distributors, newest first
+         * @description Requires `distribution:read` (owner, admin, finance, service_desk).
+         */
+        get: operations["distribution.list_distributors"];
+        put?: never;
+        /**
+         * Appoint a distributor
+         * @description Requires `distribution:manage` (owner, admin). A suspended or removed distributor is active again, with their code and network.
+         */
+        post: operations["distribution.appoint_distributor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a distributor
+         * @description Requires `distribution:read` (owner, admin, finance, service_desk).
+         */
+        get: operations["distribution.get_distributor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{member_id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a distributor
+         * @description Requires `distribution:manage` (owner, admin). Their network stays bound to them; they earn nothing new.
+         */
+        post: operations["distribution.remove_distributor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{member_id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a distributor
+         * @description Requires `distribution:manage` (owner, admin). No one binds to them and they earn nothing until appointed again.
+         */
+        post: operations["distribution.suspend_distributor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{member_id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A distributor's team, by level
+         * @description Requires `distribution:read` (owner, admin, finance, service_desk). Level 2 and 3 list those bound to the level-1 members of the page (the cursor pages level 1).
+         */
+        get: operations["distribution.distributor_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/finance/export": {
         parameters: {
             query?: never;
@@ -820,6 +968,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/distributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your distributor profile and referral code
+         * @description Requires `distribution:take_part` (member, distributor).
+         */
+        get: operations["distribution.my_distributor"];
+        put?: never;
+        /**
+         * Become a distributor
+         * @description Requires `distribution:take_part` (member, distributor). Where the tenant lets every member distribute, or once your paid orders reach its threshold; a distributor already gets their profile back.
+         */
+        post: operations["distribution.become_distributor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/email": {
         parameters: {
             query?: never;
@@ -914,6 +1086,46 @@ export interface paths {
          * @description Requires `profile:change_contact` (owner, admin, catalog_manager, order_manager, finance, content_editor, service_desk, expert, lab_operator, member, distributor).
          */
         post: operations["identity.confirm_phone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/referrer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who you are bound to, and how
+         * @description Requires `distribution:take_part` (member, distributor). `referrer_id` is absent when you are bound to no one.
+         */
+        get: operations["distribution.my_referrer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your team, by level
+         * @description Requires `distribution:take_part` (member, distributor). Level 2 and 3 list those bound to the level-1 members of the page (the cursor pages level 1).
+         */
+        get: operations["distribution.my_team"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1976,6 +2188,26 @@ export interface components {
             promotion_id: string;
         };
         /**
+         * Appointment
+         * @description Staff make a member a distributor (or an existing, suspended or removed one active again).
+         * @example {
+         *       "kind": "member",
+         *       "member_id": "01JD6Q3W8M0000000000000000"
+         *     }
+         */
+        Appointment: {
+            /** @default member */
+            kind: components["schemas"]["DistributorKind"];
+            /**
+             * Member Id
+             * @description a member's user id
+             * @example 01JD6Q3W8M0000000000000000
+             */
+            member_id: string;
+            /** Store Id */
+            store_id?: string | null;
+        };
+        /**
          * AuditAction
          * @enum {string}
          */
@@ -2055,6 +2287,129 @@ export interface components {
             /** Items */
             items: components["schemas"]["AvailablePromotion"][];
         };
+        /**
+         * Became
+         * @description How a member became a distributor.
+         * @enum {string}
+         */
+        Became: "appointed" | "joined" | "spending";
+        /**
+         * Binding
+         * @description A member's referrer and the evidence of how they were bound (none: unbound).
+         */
+        Binding: {
+            /**
+             * Active
+             * @description bound now: a referrer, and not lapsed
+             */
+            active: boolean;
+            /** Bound At */
+            bound_at?: string | null;
+            /**
+             * Code
+             * @description the referral code used
+             */
+            code?: string | null;
+            how?: components["schemas"]["BoundBy"] | null;
+            /** Member Id */
+            member_id: string;
+            /**
+             * Referrer Id
+             * @description none: unbound
+             */
+            referrer_id: string | null;
+            /**
+             * Rule Version
+             * @description fingerprint of the tenant's rules it was made under
+             */
+            rule_version?: string | null;
+            /**
+             * Until
+             * @description when the binding lapses; none: it does not
+             */
+            until?: string | null;
+        };
+        /**
+         * BindingChange
+         * @description One entry of a member's binding history.
+         */
+        BindingChange: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * By
+             * @description the staff member, or `member` when the member's own code use bound them
+             */
+            by: string;
+            /** From Referrer */
+            from_referrer: string | null;
+            how: components["schemas"]["BoundBy"] | null;
+            /** Reason */
+            reason?: string | null;
+            /** To Referrer */
+            to_referrer: string | null;
+        };
+        /** BindingRecord */
+        BindingRecord: {
+            /**
+             * Active
+             * @description bound now: a referrer, and not lapsed
+             */
+            active: boolean;
+            /** Bound At */
+            bound_at?: string | null;
+            /**
+             * Code
+             * @description the referral code used
+             */
+            code?: string | null;
+            /**
+             * History
+             * @description the latest changes, newest first
+             */
+            history: components["schemas"]["BindingChange"][];
+            how?: components["schemas"]["BoundBy"] | null;
+            /** Member Id */
+            member_id: string;
+            /**
+             * Referrer Id
+             * @description none: unbound
+             */
+            referrer_id: string | null;
+            /**
+             * Rule Version
+             * @description fingerprint of the tenant's rules it was made under
+             */
+            rule_version?: string | null;
+            /**
+             * Until
+             * @description when the binding lapses; none: it does not
+             */
+            until?: string | null;
+        };
+        /**
+         * BindingScope
+         * @description Whom a code binds: any member not bound yet, or only new members (at registration, or before
+         *     their first paid order).
+         * @enum {string}
+         */
+        BindingScope: "anyone" | "new_members";
+        /**
+         * BindingTerm
+         * @description How long a member stays bound to their referrer: for good; `binding_days` from the binding;
+         *     until another distributor's code is used (the last click wins).
+         * @enum {string}
+         */
+        BindingTerm: "permanent" | "days" | "last_click";
+        /**
+         * BoundBy
+         * @description How a member came to be bound to their referrer: the evidence's `how`.
+         * @enum {string}
+         */
+        BoundBy: "registration" | "checkout" | "staff";
         /** Branding */
         Branding: {
             /**
@@ -2376,25 +2731,53 @@ export interface components {
         };
         /** DistributionPatch */
         DistributionPatch: {
+            /** Binding Days */
+            binding_days?: number | null;
+            binding_scope?: components["schemas"]["BindingScope"] | null;
+            binding_term?: components["schemas"]["BindingTerm"] | null;
             /** Enabled */
             enabled?: boolean | null;
+            /** Freeze Days */
+            freeze_days?: number | null;
             /** Level Rates Bps */
             level_rates_bps?: number[] | null;
+            /** Levels */
+            levels?: number | null;
             /** Min Withdrawal */
             min_withdrawal?: number | null;
-            /** Refund Window Days */
-            refund_window_days?: number | null;
+            /** Self Purchase Commission */
+            self_purchase_commission?: boolean | null;
+            /** Spending Threshold */
+            spending_threshold?: number | null;
+            who_may_distribute?: components["schemas"]["Recruitment"] | null;
         };
         /**
          * DistributionSettings
          * @description Member distribution: share links earn commission on up to three levels (e.g. 8% + 4%).
+         *     `enabled` switches all of it (binding and commission); `who_may_distribute: off` only stops
+         *     new distributors.
          */
         DistributionSettings: {
+            /**
+             * Binding Days
+             * @default 30
+             */
+            binding_days: number;
+            /** @default anyone */
+            binding_scope: components["schemas"]["BindingScope"];
+            /** @default permanent */
+            binding_term: components["schemas"]["BindingTerm"];
             /**
              * Enabled
              * @default false
              */
             enabled: boolean;
+            /**
+             * Freeze Days
+             * @description days commission stays frozen after the order completes
+             * @default 14
+             */
+            freeze_days: number;
             /**
              * Level Rates Bps
              * @default []
@@ -2405,16 +2788,79 @@ export interface components {
              */
             level_rates_bps: number[];
             /**
+             * Levels
+             * @description levels of the referral chain that earn commission
+             * @default 2
+             */
+            levels: number;
+            /**
              * Min Withdrawal
              * @description minor units of the tenant's currency
              * @default 1000
              */
             min_withdrawal: number;
             /**
-             * Refund Window Days
-             * @default 14
+             * Self Purchase Commission
+             * @default false
              */
-            refund_window_days: number;
+            self_purchase_commission: boolean;
+            /**
+             * Spending Threshold
+             * @description minor units of the tenant's currency
+             * @default 0
+             */
+            spending_threshold: number;
+            /** @default appointed */
+            who_may_distribute: components["schemas"]["Recruitment"];
+        };
+        /** Distributor */
+        Distributor: {
+            became: components["schemas"]["Became"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            kind: components["schemas"]["DistributorKind"];
+            /** Member Id */
+            member_id: string;
+            /**
+             * Referral Code
+             * @description what share links and QR codes carry; unique in the tenant
+             */
+            referral_code: string;
+            status: components["schemas"]["DistributorStatus"];
+            /** Status Reason */
+            status_reason?: string | null;
+            /** Store Id */
+            store_id?: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * DistributorKind
+         * @enum {string}
+         */
+        DistributorKind: "member" | "pharmacy" | "institution";
+        /**
+         * DistributorStatus
+         * @description Active distributors bind members and earn; suspended ones do neither until appointed again;
+         *     removed ones keep the network bound to them but earn nothing new.
+         * @enum {string}
+         */
+        DistributorStatus: "active" | "suspended" | "removed";
+        /**
+         * DistributorStatusChange
+         * @example {
+         *       "reason": "breach of the terms"
+         *     }
+         */
+        DistributorStatusChange: {
+            /** Reason */
+            reason: string;
         };
         /**
          * EmailChange
@@ -3654,6 +4100,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[Distributor] */
+        Page_Distributor_: {
+            /** Items */
+            items: components["schemas"]["Distributor"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[OrderSummary] */
         Page_OrderSummary_: {
             /** Items */
@@ -3721,6 +4174,13 @@ export interface components {
         Page_Tag_: {
             /** Items */
             items: components["schemas"]["Tag"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[TeamMember] */
+        Page_TeamMember_: {
+            /** Items */
+            items: components["schemas"]["TeamMember"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -4422,6 +4882,24 @@ export interface components {
             lines: components["schemas"]["QuoteLine"][];
         };
         /**
+         * Rebinding
+         * @description Staff bind a member to another referrer (an active distributor), whatever the tenant's rules.
+         * @example {
+         *       "reason": "registered with the wrong code",
+         *       "referrer_id": "01JD6Q3W8M0000000000000001"
+         *     }
+         */
+        Rebinding: {
+            /** Reason */
+            reason: string;
+            /**
+             * Referrer Id
+             * @description a member's user id
+             * @example 01JD6Q3W8M0000000000000000
+             */
+            referrer_id: string;
+        };
+        /**
          * ReceiptConfirmation
          * @example {
          *       "group_id": "S1"
@@ -4434,6 +4912,13 @@ export interface components {
              */
             group_id?: string | null;
         };
+        /**
+         * Recruitment
+         * @description Who may become a distributor: nobody new; those staff appoint; every member who asks; a
+         *     member whose paid orders reach `spending_threshold` (0: their first paid order).
+         * @enum {string}
+         */
+        Recruitment: "off" | "appointed" | "everyone" | "spending";
         /**
          * RedemptionRecord
          * @description One order a promotion discounts.
@@ -4612,6 +5097,7 @@ export interface components {
          *       },
          *       "kind": "individual",
          *       "password": "Harbour-Gene-2026!",
+         *       "referral_code": "MEI8K2QZ",
          *       "tenant": "harbour-gene"
          *     }
          * @example {
@@ -4633,6 +5119,11 @@ export interface components {
             password?: string | null;
             /** Phone */
             phone?: string | null;
+            /**
+             * Referral Code
+             * @description the code of the share link, QR code or invitation the member came by; the member is bound to its distributor when the registration is confirmed, if the tenant's distribution rules allow it
+             */
+            referral_code?: string | null;
             /**
              * Tenant
              * @description the tenant's public slug (only calls made before signing in name their tenant)
@@ -5469,6 +5960,26 @@ export interface components {
              */
             name: string;
         };
+        /** TeamMember */
+        TeamMember: {
+            /**
+             * Bound At
+             * Format: date-time
+             */
+            bound_at: string;
+            how: components["schemas"]["BoundBy"];
+            /**
+             * Level
+             * @description 1: bound to you; 2: bound to someone bound to you; …
+             */
+            level: number;
+            /** Member Id */
+            member_id: string;
+            /** Referrer Id */
+            referrer_id: string;
+            /** Until */
+            until?: string | null;
+        };
         /**
          * Tenant
          * @description A tenant: who it is and its standing, and its settings once onboarding made them.
@@ -5599,6 +6110,16 @@ export interface components {
             note?: string | null;
             to_state: components["schemas"]["OrderState"];
         };
+        /**
+         * Unbinding
+         * @example {
+         *       "reason": "asked to be unbound"
+         *     }
+         */
+        Unbinding: {
+            /** Reason */
+            reason: string;
+        };
         /** Usage */
         Usage: {
             /**
@@ -5714,10 +6235,18 @@ export type SchemaAddressSnapshot = components['schemas']['AddressSnapshot'];
 export type SchemaAddressUse = components['schemas']['AddressUse'];
 export type SchemaApiKey = components['schemas']['ApiKey'];
 export type SchemaAppliedPromotion = components['schemas']['AppliedPromotion'];
+export type SchemaAppointment = components['schemas']['Appointment'];
 export type SchemaAuditAction = components['schemas']['AuditAction'];
 export type SchemaAuditEntry = components['schemas']['AuditEntry'];
 export type SchemaAvailablePromotion = components['schemas']['AvailablePromotion'];
 export type SchemaAvailablePromotions = components['schemas']['AvailablePromotions'];
+export type SchemaBecame = components['schemas']['Became'];
+export type SchemaBinding = components['schemas']['Binding'];
+export type SchemaBindingChange = components['schemas']['BindingChange'];
+export type SchemaBindingRecord = components['schemas']['BindingRecord'];
+export type SchemaBindingScope = components['schemas']['BindingScope'];
+export type SchemaBindingTerm = components['schemas']['BindingTerm'];
+export type SchemaBoundBy = components['schemas']['BoundBy'];
 export type SchemaBranding = components['schemas']['Branding'];
 export type SchemaBrandingPatch = components['schemas']['BrandingPatch'];
 export type SchemaCancelOrder = components['schemas']['CancelOrder'];
@@ -5739,6 +6268,10 @@ export type SchemaDisableRequest = components['schemas']['DisableRequest'];
 export type SchemaDispute = components['schemas']['Dispute'];
 export type SchemaDistributionPatch = components['schemas']['DistributionPatch'];
 export type SchemaDistributionSettings = components['schemas']['DistributionSettings'];
+export type SchemaDistributor = components['schemas']['Distributor'];
+export type SchemaDistributorKind = components['schemas']['DistributorKind'];
+export type SchemaDistributorStatus = components['schemas']['DistributorStatus'];
+export type SchemaDistributorStatusChange = components['schemas']['DistributorStatusChange'];
 export type SchemaEmailChange = components['schemas']['EmailChange'];
 export type SchemaFieldProblem = components['schemas']['FieldProblem'];
 export type SchemaFirstAdmin = components['schemas']['FirstAdmin'];
@@ -5791,6 +6324,7 @@ export type SchemaPageApiKey = components['schemas']['Page_ApiKey_'];
 export type SchemaPageAuditEntry = components['schemas']['Page_AuditEntry_'];
 export type SchemaPageCategory = components['schemas']['Page_Category_'];
 export type SchemaPageCouponCodeState = components['schemas']['Page_CouponCodeState_'];
+export type SchemaPageDistributor = components['schemas']['Page_Distributor_'];
 export type SchemaPageOrderSummary = components['schemas']['Page_OrderSummary_'];
 export type SchemaPagePayment = components['schemas']['Page_Payment_'];
 export type SchemaPagePeriodOrder = components['schemas']['Page_PeriodOrder_'];
@@ -5801,6 +6335,7 @@ export type SchemaPageStockLevel = components['schemas']['Page_StockLevel_'];
 export type SchemaPageStockMovement = components['schemas']['Page_StockMovement_'];
 export type SchemaPageStore = components['schemas']['Page_Store_'];
 export type SchemaPageTag = components['schemas']['Page_Tag_'];
+export type SchemaPageTeamMember = components['schemas']['Page_TeamMember_'];
 export type SchemaPageTenant = components['schemas']['Page_Tenant_'];
 export type SchemaPageUser = components['schemas']['Page_User_'];
 export type SchemaPasswordSignIn = components['schemas']['PasswordSignIn'];
@@ -5831,7 +6366,9 @@ export type SchemaProvider = components['schemas']['Provider'];
 export type SchemaQuote = components['schemas']['Quote'];
 export type SchemaQuoteLine = components['schemas']['QuoteLine'];
 export type SchemaQuoteRequest = components['schemas']['QuoteRequest'];
+export type SchemaRebinding = components['schemas']['Rebinding'];
 export type SchemaReceiptConfirmation = components['schemas']['ReceiptConfirmation'];
+export type SchemaRecruitment = components['schemas']['Recruitment'];
 export type SchemaRedemptionRecord = components['schemas']['RedemptionRecord'];
 export type SchemaRefresh = components['schemas']['Refresh'];
 export type SchemaRefund = components['schemas']['Refund'];
@@ -5876,6 +6413,7 @@ export type SchemaStripeObject = components['schemas']['StripeObject'];
 export type SchemaSuspension = components['schemas']['Suspension'];
 export type SchemaTag = components['schemas']['Tag'];
 export type SchemaTagPatch = components['schemas']['TagPatch'];
+export type SchemaTeamMember = components['schemas']['TeamMember'];
 export type SchemaTenant = components['schemas']['Tenant'];
 export type SchemaTenantKind = components['schemas']['TenantKind'];
 export type SchemaTenantSettings = components['schemas']['TenantSettings'];
@@ -5883,6 +6421,7 @@ export type SchemaTenantStatus = components['schemas']['TenantStatus'];
 export type SchemaTier = components['schemas']['Tier'];
 export type SchemaTotals = components['schemas']['Totals'];
 export type SchemaTransition = components['schemas']['Transition'];
+export type SchemaUnbinding = components['schemas']['Unbinding'];
 export type SchemaUsage = components['schemas']['Usage'];
 export type SchemaUser = components['schemas']['User'];
 export type SchemaUserKind = components['schemas']['UserKind'];
@@ -9787,6 +10326,904 @@ export interface operations {
             };
         };
     };
+    "distribution.get_binding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BindingRecord"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.rebind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Rebinding"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Binding"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.unbind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Unbinding"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Binding"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.list_distributors": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DistributorStatus"] | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Distributor_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.appoint_distributor": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Appointment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Distributor"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.get_distributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Distributor"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.remove_distributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DistributorStatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Distributor"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.suspend_distributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DistributorStatusChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Distributor"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.distributor_team": {
+        parameters: {
+            query?: {
+                /** @description 1: bound to the distributor; 2: to those; … */
+                level?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TeamMember_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "finance.export": {
         parameters: {
             query: {
@@ -11076,6 +12513,194 @@ export interface operations {
             };
         };
     };
+    "distribution.my_distributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Distributor"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.become_distributor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Distributor"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "identity.change_email": {
         parameters: {
             query?: never;
@@ -11490,6 +13115,201 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.my_referrer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Binding"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.my_team": {
+        parameters: {
+            query?: {
+                /** @description 1: bound to the distributor; 2: to those; … */
+                level?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TeamMember_"];
                 };
             };
             /** @description Malformed request */

@@ -302,6 +302,37 @@ def payments_and_finance(life: Life) -> None:
     life.call("GET", f"/v1/finance/export?{period}", as_=owner)
 
 
+def distribution(life: Life, member: builders.Member) -> None:
+    """Staff appoint the member a distributor; three friends register with their code and are bound
+    to them; staff read the network, rebind one friend to another distributor, unbind them, suspend
+    and remove that distributor."""
+    owner, me, slug = life.owner, member.token, life.tenant["slug"]
+    code = builders.distributor(life.api, owner, member.user_id)["referral_code"]
+    friends = [builders.member(life.api, slug, referral_code=code) for _ in range(3)]
+    for each in friends:
+        _bound(owner, each.user_id)
+    friend = friends[-1]
+    life.call("GET", "/v1/me/distributor", as_=me)
+    life.call("POST", "/v1/me/distributor", as_=me)
+    life.call("GET", "/v1/me/team?level=1", as_=me)
+    life.call("GET", "/v1/me/referrer", as_=friend.token)
+    life.call("GET", "/v1/distributors?limit=5", as_=owner)
+    life.call("GET", f"/v1/distributors/{member.user_id}", as_=owner)
+    life.call("GET", f"/v1/distributors/{member.user_id}/team?level=1", as_=owner)
+    life.call("GET", f"/v1/distribution/bindings/{friend.user_id}", as_=owner)
+    partner = builders.member(life.api, slug)
+    other = builders.distributor(life.api, owner, partner.user_id, kind="institution")["member_id"]
+    moved = {"referrer_id": other, "reason": "registered with the wrong code"}
+    life.call("PUT", f"/v1/distribution/bindings/{friend.user_id}", as_=owner, body=moved)
+    life.call("POST", f"/v1/distribution/bindings/{friend.user_id}/unbind", as_=owner, body={"reason": "asked to"})
+    life.call("POST", f"/v1/distributors/{other}/suspend", as_=owner, body={"reason": "contract paused"})
+    life.call("POST", f"/v1/distributors/{other}/remove", as_=owner, body={"reason": "contract ended"})
+
+
+def _bound(owner: dict[str, str], member_id: str) -> None:
+    eventually(lambda: builders.referrer_of(HANDLERS, owner, member_id), what=f"{member_id} was never bound")
+
+
 def stripe_deliveries(life: Life) -> None:
     """Stripe calls the webhook: the member's bank disputes the paid order, and the sandbox's own
     delivery of `charge.dispute.created` (signed by stripe.WebhookSignature with the endpoint's
@@ -340,5 +371,6 @@ def lived(platform: LocalPlatform) -> Life:
     promotions(life, life.shop, life.member)
     orders(life, life.shop, life.member)
     payments_and_finance(life)
+    distribution(life, life.member)
     stripe_deliveries(life)
     return life

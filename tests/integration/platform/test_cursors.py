@@ -59,6 +59,9 @@ def lists(w: World) -> list[tuple[str, Any, str | None]]:
         ("/v1/promotions", w.owner, "status=active"),
         (f"/v1/tenants/{w.tenant_id}/api-keys", PLATFORM_ADMIN, None),
         ("/v1/tenants", PLATFORM_ADMIN, "kind=gene_testing"),
+        ("/v1/distributors", w.owner, "status=active"),
+        ("/v1/me/team", w.member, "level=2"),
+        (f"/v1/distributors/{w.member_id}/team", w.owner, "level=2"),
     ]
 
 
@@ -114,10 +117,25 @@ def other_tenant() -> World:
     body = {"name": "Codes", "currency": "GBP", "method": "single_use_codes", "starts_at": start,
             "offer": {"kind": "amount_off", "amount_off": 500, "scope": "order"}}  # fmt: skip
     codes = builders.ok(HANDLERS.request("POST", "/v1/promotions", as_=owner, body=body), 201)
+    _network(tenant["slug"], owner, member.user_id)
     assert shop.coupon_id is not None
     return World(
         tenant["id"], member.token, member.user_id, shop.store_id, shop.skus["gene_test"], shop.coupon_id, codes["id"]
     )
+
+
+def _network(slug: str, owner: dict[str, str], member_id: str) -> None:
+    """The member a distributor with two members bound to them, one of whom distributes too (as the
+    tenant's life leaves its own)."""
+    code = builders.distributor(HANDLERS, owner, member_id)["referral_code"]
+    bound = [builders.member(HANDLERS, slug, referral_code=code) for _ in range(2)]
+    for friend in bound:
+        _bound(owner, friend.user_id)
+    builders.distributor(HANDLERS, owner, bound[0].user_id)
+
+
+def _bound(owner: dict[str, str], member_id: str) -> None:
+    builders.eventually(lambda: builders.referrer_of(HANDLERS, owner, member_id), what=f"{member_id} never bound")
 
 
 def test_every_list_route_is_checked(world: World):

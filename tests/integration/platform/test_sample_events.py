@@ -195,3 +195,17 @@ def _received(event: OrderPlaced, at: datetime) -> Order:
         created_at=at,
         updated_at=at,
     )
+
+
+def test_the_distribution_samples_are_handled():
+    # Staff list the active distributors of the sample tenant: none
+    listed = _run("DistributionApi", "list-distributors.json")
+    assert (listed["statusCode"], json.loads(listed["body"])["items"]) == (200, [])
+    # A member registered with a code no distributor holds: handled, bound to no one
+    assert _run("DistributionConsumers", "member-registered.json") == {"batchItemFailures": []}
+    # commission-settlement's first task on the sample order.paid: no one earns on it
+    settlement = _sample("commission-settlement/order-paid.json")
+    assert _sample("DistributionSteps/accrue.json")["event"] == settlement["detail"]
+    assert _run("DistributionSteps", "accrue.json") == {"earns": False}
+    # The thaw schedule's run: whatever is due in the table is released
+    assert set(_run("DistributionJobs", "commission-thaw.json")) == {"shares", "distributors", "transactions"}

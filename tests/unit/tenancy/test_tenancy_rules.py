@@ -1,12 +1,12 @@
 import pytest
 from pydantic import ValidationError
 
+from panacea.distribution.settings import DistributionSettings
 from panacea.orders.settings import OnlinePaymentMethod
 from panacea.platform.settings import SettingsError, read_environment
 from panacea.tenancy.defaults import default_settings
 from panacea.tenancy.logic import _changed_paths, _merge
 from panacea.tenancy.models import Branding, TenantKind
-from panacea.tenancy.settings import DistributionSettings
 
 
 def test_gene_testing_sells_by_distribution_at_eight_and_four_percent():

@@ -1,1 +1,35 @@
-"""Distribution: distributors, their referral codes, share links and QR codes, and the commission they earn."""
+"""Distribution: distributors and their referral codes, the binding of members to them (the
+network), and the commission their network's orders earn.
+
+Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`): the
+events distribution announces. Distribution follows orders (`order.paid`, `order.completed`,
+`order.refunded`) and identity (`member.registered`) by their events and never joins their
+transactions."""
+
+from typing import TYPE_CHECKING
+
+from panacea.platform.faces import face
+
+if TYPE_CHECKING:
+    from panacea.distribution.models import (
+        CommissionAccrued,
+        CommissionAvailable,
+        CommissionReversed,
+        DistributorAppointed,
+        DistributorRemoved,
+        DistributorSuspended,
+        ReferrerBound,
+        ReferrerUnbound,
+    )
+
+__all__ = [
+    "CommissionAccrued",
+    "CommissionAvailable",
+    "CommissionReversed",
+    "DistributorAppointed",
+    "DistributorRemoved",
+    "DistributorSuspended",
+    "ReferrerBound",
+    "ReferrerUnbound",
+]
+__getattr__ = face(__name__, dict.fromkeys(__all__, "panacea.distribution.models"))

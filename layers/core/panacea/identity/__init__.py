@@ -1,14 +1,15 @@
 """Identity: the people who use Panacea (staff and members), their roles and how they sign in.
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`): the
-address an order snapshots (`address_of`) and the events identity announces."""
+address an order snapshots (`address_of`), whether someone is a person of the tenant (`is_user`)
+and the events identity announces."""
 
 from typing import TYPE_CHECKING
 
 from panacea.platform.faces import face
 
 if TYPE_CHECKING:
-    from panacea.identity.logic import address_of
+    from panacea.identity.logic import address_of, is_user
     from panacea.identity.models import (
         AddressBookChanged,
         MemberRegistered,
@@ -36,11 +37,13 @@ __all__ = [
     "UserRolesChanged",
     "UserSignedOut",
     "address_of",
+    "is_user",
 ]
 __getattr__ = face(
     __name__,
     {
         "address_of": "panacea.identity.logic",
+        "is_user": "panacea.identity.logic",
         "AddressBookChanged": "panacea.identity.models",
         "MemberRegistered": "panacea.identity.models",
         "StaffInvited": "panacea.identity.models",

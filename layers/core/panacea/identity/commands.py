@@ -107,6 +107,7 @@ class Registration(_EmailOrPhone):
                     "email": "mei.chen@example.com",
                     "password": "Harbour-Gene-2026!",
                     "individual": {"real_name": "Mei Chen", "birth_date": "1986-04-12"},
+                    "referral_code": "MEI8K2QZ",
                 },
                 {"tenant": "harbour-gene", "kind": "group", "phone": "07400 123456", "group": {"company_name": "Acme"}},
             ]
@@ -118,6 +119,11 @@ class Registration(_EmailOrPhone):
     password: Password | None = Field(default=None, validate_default=True)
     individual: IndividualDetails | None = Field(default=None, validate_default=True)
     group: GroupDetails | None = Field(default=None, validate_default=True)
+    referral_code: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")] | None = Field(
+        default=None,
+        description="the code of the share link, QR code or invitation the member came by; the member is bound to "
+        "its distributor when the registration is confirmed, if the tenant's distribution rules allow it",
+    )
 
     @field_validator("password")
     @classmethod

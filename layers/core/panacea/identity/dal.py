@@ -86,6 +86,7 @@ class UserItem(TableItem, discriminator="user"):
     disabled_from = UnicodeAttribute(null=True)  # the status a disabled person returns to when enabled
     has_password = BooleanAttribute(default=False)  # False: signs in with SMS codes (registered by phone)
     details = DocumentAttribute(null=True)  # IndividualDetails or GroupDetails, by kind
+    referral_code = UnicodeAttribute(null=True)  # the code a member registered with (for member.registered)
     default_address_id = UnicodeAttribute(null=True)
     address_count = NumberAttribute(default=0)
     created_at = UTCDateTimeAttribute()

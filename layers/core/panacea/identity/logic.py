@@ -62,3 +62,10 @@ def address_of(tenant_id: str, member_id: str, address_id: str) -> dict[str, Any
     what checkout snapshots onto an order."""
     found = dal.address(tenant_id, member_id, address_id)
     return None if found is None else {"address_id": found.address_id, **found.address}
+
+
+def is_user(tenant_id: str, user_id: str) -> bool:
+    """Whether `user_id` is a person of the tenant whose registration or invitation went through
+    (one GetItem): what distribution asks before it appoints or binds someone staff name."""
+    found = dal.user(tenant_id, user_id)
+    return found is not None and found.current_status != UserStatus.PENDING

@@ -224,6 +224,7 @@ class MemberRegistered(DomainEvent, name="member.registered", version=1):
     user_id: str
     kind: MemberKind
     channel: Channel
+    referral_code: str | None = Field(default=None, description="the referral code the member registered with")
 
 
 class UserRolesChanged(DomainEvent, name="user.roles_changed", version=1):

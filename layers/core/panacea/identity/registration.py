@@ -74,6 +74,7 @@ def _hold(
     at = clock.now()
     if existing is not None:
         existing.kind, existing.name, existing.details, existing.updated_at = cmd.kind.value, name, details, at
+        existing.referral_code = cmd.referral_code
         with unit_of_work(tenant.id) as uow:
             accounts.save_user(uow, existing)
         return existing
@@ -90,6 +91,7 @@ def _hold(
         has_password=channel == Channel.EMAIL,
         details=details,
     )
+    item.referral_code = cmd.referral_code
     kind = "email" if channel == Channel.EMAIL else "phone"
     under_way = Conflict(f"a registration for {login} is under way; try again shortly")
     with unit_of_work(tenant.id) as uow:
@@ -143,7 +145,13 @@ def confirm_registration(cmd: Confirmation) -> AccountReady:
         codes.clear_attempts(uow, tenant.id, subject)
         accounts.save_user(uow, item)
         uow.emit(
-            MemberRegistered(tenant_id=tenant.id, user_id=item.user_id, kind=MemberKind(item.kind), channel=channel)
+            MemberRegistered(
+                tenant_id=tenant.id,
+                user_id=item.user_id,
+                kind=MemberKind(item.kind),
+                channel=channel,
+                referral_code=item.referral_code,
+            )
         )
     observability.count("MembersRegistered")
     return AccountReady(user_id=item.user_id, status=UserStatus.ACTIVE, detail="your account is ready: sign in")

@@ -24,15 +24,22 @@ from typing import Any, ClassVar, Self
 
 from panacea.platform.models import BaseModel
 
+JURISDICTION = "jurisdiction"
+"""The key of pydantic's validation context under which tenancy hands a section the tenant's
+jurisdiction (ISO 3166-1 alpha-2) when it validates a change of settings: a section whose rules
+depend on the law where the tenant trades reads it there (`info.context`)."""
+
 
 @dataclass(frozen=True)
 class TenantProfile:
-    """What a new tenant's defaults may depend on. `kind` is one of tenancy's `TenantKind` values."""
+    """What a new tenant's defaults may depend on. `kind` is one of tenancy's `TenantKind` values;
+    `jurisdiction` its country (ISO 3166-1 alpha-2), where known."""
 
     kind: str
     name: str
     currency: str
     locale: str
+    jurisdiction: str | None = None
 
 
 class SettingsSection(BaseModel):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from panacea.platform.faces import face
 
 if TYPE_CHECKING:
-    from panacea.tenancy.logic import settings_of
+    from panacea.tenancy.logic import settings_of, tenant_ids
     from panacea.tenancy.models import TenantSettings, TenantSettingsChanged, TenantStatus
     from panacea.tenancy.standing import (
         PartnerKey,
@@ -34,6 +34,7 @@ __all__ = [
     "settings_of",
     "standing_in",
     "standing_of",
+    "tenant_ids",
     "tenant_of_slug",
     "usage_key",
 ]
@@ -48,6 +49,7 @@ __getattr__ = face(
         "TenantStatus": "panacea.tenancy.models",
         "partner_key": "panacea.tenancy.standing",
         "settings_of": "panacea.tenancy.logic",
+        "tenant_ids": "panacea.tenancy.logic",
         "standing_in": "panacea.tenancy.standing",
         "standing_of": "panacea.tenancy.standing",
         "tenant_of_slug": "panacea.tenancy.standing",

@@ -34,7 +34,7 @@ def default_settings(
                 "accent_colour": parent_branding.accent_colour,
             }
         )
-    tenant = TenantProfile(kind=kind, name=name, currency=currency, locale=locale)
+    tenant = TenantProfile(kind=kind, name=name, currency=currency, locale=locale, jurisdiction=jurisdiction)
     sections = {section.section_name: section.default_for(tenant) for section in SECTIONS}
     time_zone = zones.zone_of(jurisdiction) if jurisdiction else zones.UTC_ZONE
     return TenantSettings(currency=currency, locale=locale, time_zone=time_zone, branding=branding, **sections)

@@ -16,6 +16,7 @@ from panacea.platform.context import forget, remembered
 from panacea.platform.errors import CREDENTIALS, Conflict, FieldError, NotFound, Unprocessable
 from panacea.platform.idempotency import once
 from panacea.platform.ids import is_id, new_id
+from panacea.platform.sections import JURISDICTION
 from panacea.platform.settings import settings
 from panacea.platform.table import Page
 from panacea.platform.transaction import unit_of_work
@@ -262,7 +263,7 @@ def _patch_settings(tenant_id: str, patch: SettingsPatch, *, field: str = "tenan
     before = item.model.model_dump(mode="json")
     after = _merge(before, patch.model_dump(mode="json", exclude_unset=True))
     try:
-        settings = TenantSettings.model_validate(after)
+        settings = TenantSettings.model_validate(after, context={JURISDICTION: record.jurisdiction})
     except ValidationError as exc:
         raise Unprocessable(
             "these settings do not hold together",
@@ -432,3 +433,9 @@ def settings_of(tenant_id: str) -> TenantSettings | None:
         return None if item is None else item.model
 
     return remembered(("tenant_settings", tenant_id), read)
+
+
+def tenant_ids() -> list[str]:
+    """Every tenant that trades or may again (active and suspended), for platform jobs that go
+    through each tenant's own data (distribution's thaw)."""
+    return [t.tenant_id for status in (TenantStatus.ACTIVE, TenantStatus.SUSPENDED) for t in dal.tenants_in(status)]

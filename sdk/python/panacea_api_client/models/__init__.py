@@ -8,11 +8,19 @@ from .address_snapshot import AddressSnapshot
 from .address_use import AddressUse
 from .api_key import ApiKey
 from .applied_promotion import AppliedPromotion
+from .appointment import Appointment
 from .audit_action import AuditAction
 from .audit_entry import AuditEntry
 from .audit_entry_detail import AuditEntryDetail
 from .available_promotion import AvailablePromotion
 from .available_promotions import AvailablePromotions
+from .became import Became
+from .binding import Binding
+from .binding_change import BindingChange
+from .binding_record import BindingRecord
+from .binding_scope import BindingScope
+from .binding_term import BindingTerm
+from .bound_by import BoundBy
 from .branding import Branding
 from .branding_patch import BrandingPatch
 from .cancel_order import CancelOrder
@@ -34,6 +42,10 @@ from .disable_request import DisableRequest
 from .dispute import Dispute
 from .distribution_patch import DistributionPatch
 from .distribution_settings import DistributionSettings
+from .distributor import Distributor
+from .distributor_kind import DistributorKind
+from .distributor_status import DistributorStatus
+from .distributor_status_change import DistributorStatusChange
 from .email_change import EmailChange
 from .field_problem import FieldProblem
 from .first_admin import FirstAdmin
@@ -93,6 +105,7 @@ from .page_api_key import PageApiKey
 from .page_audit_entry import PageAuditEntry
 from .page_category import PageCategory
 from .page_coupon_code_state import PageCouponCodeState
+from .page_distributor import PageDistributor
 from .page_order_summary import PageOrderSummary
 from .page_payment import PagePayment
 from .page_period_order import PagePeriodOrder
@@ -103,6 +116,7 @@ from .page_stock_level import PageStockLevel
 from .page_stock_movement import PageStockMovement
 from .page_store import PageStore
 from .page_tag import PageTag
+from .page_team_member import PageTeamMember
 from .page_tenant import PageTenant
 from .page_user import PageUser
 from .password_sign_in import PasswordSignIn
@@ -133,7 +147,9 @@ from .provider import Provider
 from .quote import Quote
 from .quote_line import QuoteLine
 from .quote_request import QuoteRequest
+from .rebinding import Rebinding
 from .receipt_confirmation import ReceiptConfirmation
+from .recruitment import Recruitment
 from .redemption_record import RedemptionRecord
 from .refresh import Refresh
 from .refund import Refund
@@ -189,6 +205,7 @@ from .stripe_object_payment_intent_type_1 import StripeObjectPaymentIntentType1
 from .suspension import Suspension
 from .tag import Tag
 from .tag_patch import TagPatch
+from .team_member import TeamMember
 from .tenant import Tenant
 from .tenant_kind import TenantKind
 from .tenant_settings import TenantSettings
@@ -196,6 +213,7 @@ from .tenant_status import TenantStatus
 from .tier import Tier
 from .totals import Totals
 from .transition import Transition
+from .unbinding import Unbinding
 from .usage import Usage
 from .user import User
 from .user_kind import UserKind
@@ -213,11 +231,19 @@ __all__ = (
     "AddressUse",
     "ApiKey",
     "AppliedPromotion",
+    "Appointment",
     "AuditAction",
     "AuditEntry",
     "AuditEntryDetail",
     "AvailablePromotion",
     "AvailablePromotions",
+    "Became",
+    "Binding",
+    "BindingChange",
+    "BindingRecord",
+    "BindingScope",
+    "BindingTerm",
+    "BoundBy",
     "Branding",
     "BrandingPatch",
     "CancelOrder",
@@ -239,6 +265,10 @@ __all__ = (
     "Dispute",
     "DistributionPatch",
     "DistributionSettings",
+    "Distributor",
+    "DistributorKind",
+    "DistributorStatus",
+    "DistributorStatusChange",
     "EmailChange",
     "FieldProblem",
     "FirstAdmin",
@@ -298,6 +328,7 @@ __all__ = (
     "PageAuditEntry",
     "PageCategory",
     "PageCouponCodeState",
+    "PageDistributor",
     "PageOrderSummary",
     "PagePayment",
     "PagePeriodOrder",
@@ -308,6 +339,7 @@ __all__ = (
     "PageStockMovement",
     "PageStore",
     "PageTag",
+    "PageTeamMember",
     "PageTenant",
     "PageUser",
     "PasswordSignIn",
@@ -338,7 +370,9 @@ __all__ = (
     "Quote",
     "QuoteLine",
     "QuoteRequest",
+    "Rebinding",
     "ReceiptConfirmation",
+    "Recruitment",
     "RedemptionRecord",
     "Refresh",
     "Refund",
@@ -392,6 +426,7 @@ __all__ = (
     "Suspension",
     "Tag",
     "TagPatch",
+    "TeamMember",
     "Tenant",
     "TenantKind",
     "TenantSettings",
@@ -399,6 +434,7 @@ __all__ = (
     "Tier",
     "Totals",
     "Transition",
+    "Unbinding",
     "Usage",
     "User",
     "UserKind",

@@ -29,6 +29,9 @@ class Registration:
             individual (IndividualDetails | None | Unset):
             password (None | str | Unset):
             phone (None | str | Unset):
+            referral_code (None | str | Unset): the code of the share link, QR code or invitation the member came by; the
+                member is bound to its distributor when the registration is confirmed, if the tenant's distribution rules allow
+                it
     """
 
     kind: MemberKind
@@ -38,6 +41,7 @@ class Registration:
     individual: IndividualDetails | None | Unset = UNSET
     password: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
+    referral_code: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.group_details import GroupDetails
@@ -81,6 +85,12 @@ class Registration:
         else:
             phone = self.phone
 
+        referral_code: None | str | Unset
+        if isinstance(self.referral_code, Unset):
+            referral_code = UNSET
+        else:
+            referral_code = self.referral_code
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -99,6 +109,8 @@ class Registration:
             field_dict["password"] = password
         if phone is not UNSET:
             field_dict["phone"] = phone
+        if referral_code is not UNSET:
+            field_dict["referral_code"] = referral_code
 
         return field_dict
 
@@ -173,6 +185,15 @@ class Registration:
 
         phone = _parse_phone(d.pop("phone", UNSET))
 
+        def _parse_referral_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        referral_code = _parse_referral_code(d.pop("referral_code", UNSET))
+
         registration = cls(
             kind=kind,
             tenant=tenant,
@@ -181,6 +202,7 @@ class Registration:
             individual=individual,
             password=password,
             phone=phone,
+            referral_code=referral_code,
         )
 
         return registration

@@ -26,6 +26,8 @@ class TenantSettings:
         currency (str):
         distribution (DistributionSettings): Member distribution: share links earn commission on up to three levels
             (e.g. 8% + 4%).
+            `enabled` switches all of it (binding and commission); `who_may_distribute: off` only stops
+            new distributors.
         locale (str):
         orders (OrderSettings):
         allowed_origins (list[str] | Unset): the origins of the tenant's web apps (https://host[:port]) that may call

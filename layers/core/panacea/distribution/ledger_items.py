@@ -1,0 +1,253 @@
+"""The commission ledger's items in the single table, the queries that read them, and the one way
+its balances change (an entry and the balance, in the caller's unit of work).
+
+EvidenceItem  PK T#<t>#COMMISSION#ORDER#<order> · SK EVIDENCE     the order as commission saw it when paid:
+                                                                   buyer, the chain of distributors and their
+                                                                   rates then, the rules' version, freeze days,
+                                                                   each line's paid and refunded amounts, the
+                                                                   refunds applied (each once), when it
+                                                                   completed, the settlement workflow's token
+ShareItem     PK T#<t>#COMMISSION#ORDER#<order> · SK LEVEL#<n>    one distributor's commission on the order:
+                                                                   amount now, state (pending, frozen, available)
+              GSI1 T#<t>#DISTRIBUTOR#<d>#COMMISSIONS · <order>#<n>    a distributor's commissions, newest first
+              GSI2 T#<t>#COMMISSIONS#FROZEN · <thaw at ISO>#<order>#<n>  frozen shares by thaw time (the thaw batch
+                                                                   reads those due: one Query, no Scan); an
+                                                                   available share leaves it
+BalanceItem   PK T#<t>#DISTRIBUTOR#<d> · SK BALANCE                a distributor's totals: pending, frozen,
+                                                                   available (negative: clawed back, offset by
+                                                                   later earnings), total, entries
+EntryItem     PK T#<t>#DISTRIBUTOR#<d> · SK ENTRY#<ulid>           one change of the balance: kind, order,
+                                                                   level, and what it moved in each bucket
+
+An order's evidence and shares are one Query of its partition. Invariant, kept by writing every
+entry with its balance in one TransactWriteItems (`move`): each bucket of the balance is the sum of
+that bucket's moves over the entries, and total = pending + frozen + available = the sum of the
+entries' amounts. A move out of pending or frozen is conditioned on the bucket holding it; only a
+clawback takes available below zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from pynamodb.attributes import (
+    ListAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+    UTCDateTimeAttribute,
+)
+
+from panacea.platform.errors import ConcurrentUpdate
+from panacea.platform.ids import new_id
+from panacea.platform.keys import tenant_key
+from panacea.platform.table import DocumentAttribute, TableItem
+from panacea.platform.transaction import UnitOfWork
+
+
+class ShareState(StrEnum):
+    PENDING = "pending"  # the order is paid
+    FROZEN = "frozen"  # the order completed; until its thaw time
+    AVAILABLE = "available"  # the distributor may withdraw it
+
+
+class EntryKind(StrEnum):
+    ACCRUED = "accrued"
+    FROZEN = "frozen"
+    AVAILABLE = "available"
+    REVERSED = "reversed"  # taken back from pending or frozen by a refund
+    CLAWBACK = "clawback"  # taken back from available by a refund (may take it below zero)
+
+
+def order_pk(tenant_id: str, order_id: str) -> str:
+    return tenant_key(tenant_id, "COMMISSION", "ORDER", order_id)
+
+
+def _distributor_pk(tenant_id: str, distributor_id: str) -> str:
+    return tenant_key(tenant_id, "DISTRIBUTOR", distributor_id)
+
+
+def frozen_partition(tenant_id: str) -> str:
+    return tenant_key(tenant_id, "COMMISSIONS", "FROZEN")
+
+
+class EvidenceItem(TableItem, discriminator="commission_evidence"):
+    order_id = UnicodeAttribute()
+    buyer_id = UnicodeAttribute()
+    currency = UnicodeAttribute()
+    chain = DocumentAttribute()  # {"distributors": [...], "rates": [...]} level 1 first
+    rule_version = UnicodeAttribute()
+    freeze_days = NumberAttribute()
+    lines = DocumentAttribute()  # {"<line_no>": {"paid": n, "refunded": n}}
+    refunds = UnicodeSetAttribute(null=True)
+    paid_at = UTCDateTimeAttribute()
+    completed_at = UTCDateTimeAttribute(null=True)
+    token = UnicodeAttribute(null=True)  # commission-settlement's task token while it waits for the outcome
+
+    @classmethod
+    def key(cls, tenant_id: str, order_id: str) -> tuple[str, str]:
+        return order_pk(tenant_id, order_id), "EVIDENCE"
+
+    @property
+    def outcome(self) -> str | None:
+        """What the settlement workflow waits for, once known: completed, or refunded (in full)."""
+        if self.completed_at is not None:
+            return "completed"
+        return "refunded" if sum(self.paid_by_line().values()) <= 0 and self.lines else None
+
+    def paid_by_line(self) -> dict[int, int]:
+        """What is left paid on each line (paid less refunded)."""
+        return {int(no): int(line["paid"]) - int(line["refunded"]) for no, line in self.lines.items()}
+
+
+class ShareItem(TableItem, discriminator="commission_share"):
+    order_id = UnicodeAttribute()
+    distributor_id = UnicodeAttribute()
+    level = NumberAttribute()
+    rate_bps = NumberAttribute()
+    currency = UnicodeAttribute()
+    amount = NumberAttribute()
+    state = UnicodeAttribute()
+    thaw_at = UTCDateTimeAttribute(null=True)
+    accrued_at = UTCDateTimeAttribute()
+
+    @classmethod
+    def new(
+        cls, tenant_id: str, order_id: str, *, level: int, distributor_id: str, rate_bps: int, currency: str,
+        amount: int, at: datetime,
+    ) -> ShareItem:  # fmt: skip
+        return cls(
+            order_pk(tenant_id, order_id),
+            f"LEVEL#{level}",
+            gsi1pk=tenant_key(tenant_id, "DISTRIBUTOR", distributor_id, "COMMISSIONS"),
+            gsi1sk=f"{order_id}#{level}",
+            order_id=order_id,
+            distributor_id=distributor_id,
+            level=level,
+            rate_bps=rate_bps,
+            currency=currency,
+            amount=amount,
+            state=ShareState.PENDING.value,
+            accrued_at=at,
+        )
+
+    @property
+    def current_state(self) -> ShareState:
+        return ShareState(self.state)
+
+
+class BalanceItem(TableItem, discriminator="commission_balance"):
+    distributor_id = UnicodeAttribute()
+    currency = UnicodeAttribute(null=True)
+    pending = NumberAttribute(default=0)
+    frozen = NumberAttribute(default=0)
+    available = NumberAttribute(default=0)
+    total = NumberAttribute(default=0)
+    entries = NumberAttribute(default=0)
+
+    @classmethod
+    def key(cls, tenant_id: str, distributor_id: str) -> tuple[str, str]:
+        return _distributor_pk(tenant_id, distributor_id), "BALANCE"
+
+
+class EntryItem(TableItem, discriminator="commission_entry"):
+    kind = UnicodeAttribute()
+    order_id = UnicodeAttribute()
+    level = NumberAttribute()
+    orders = ListAttribute(of=UnicodeAttribute, null=True)  # a thaw's entry: the orders it released
+    amount = NumberAttribute()  # what it adds to the total (negative: taken back)
+    pending = NumberAttribute(default=0)
+    frozen = NumberAttribute(default=0)
+    available = NumberAttribute(default=0)
+    at = UTCDateTimeAttribute()
+
+
+@dataclass(frozen=True)
+class Move:
+    """One change of a distributor's balance: what it adds to each bucket."""
+
+    kind: EntryKind
+    order_id: str  # a thaw's entry: its first order (`orders`: all of them)
+    level: int  # a thaw's entry: 0
+    pending: int = 0
+    frozen: int = 0
+    available: int = 0
+    orders: tuple[str, ...] = ()
+
+    @property
+    def amount(self) -> int:
+        return self.pending + self.frozen + self.available
+
+
+def move(uow: UnitOfWork, tenant_id: str, distributor_id: str, change: Move, *, currency: str, at: datetime) -> None:
+    """The entry and the balance it changes, in `uow`: a bucket it takes from must hold it (but
+    available, which a clawback may take below zero)."""
+    pk, sk = BalanceItem.key(tenant_id, distributor_id)
+    uow.create(
+        EntryItem(
+            pk, f"ENTRY#{new_id()}", kind=change.kind.value, order_id=change.order_id, level=change.level,
+            amount=change.amount, pending=change.pending, frozen=change.frozen, available=change.available, at=at,
+            orders=list(change.orders) or None,
+        ),
+        conflict=_stale(),
+    )  # fmt: skip
+    condition = None
+    if change.pending < 0:
+        condition = BalanceItem.pending >= -change.pending
+    if change.frozen < 0:
+        holds = BalanceItem.frozen >= -change.frozen
+        condition = holds if condition is None else condition & holds
+    uow.update(
+        BalanceItem(pk, sk),
+        [
+            BalanceItem.distributor_id.set(distributor_id),
+            BalanceItem.currency.set(currency),
+            BalanceItem.pending.add(change.pending),
+            BalanceItem.frozen.add(change.frozen),
+            BalanceItem.available.add(change.available),
+            BalanceItem.total.add(change.amount),
+            BalanceItem.entries.add(1),
+        ],
+        condition=condition,
+        conflict=_stale(),
+    )
+
+
+def _stale() -> ConcurrentUpdate:
+    return ConcurrentUpdate("the commission balance changed at the same moment; retry")
+
+
+# --- reads -------------------------------------------------------------------------------------
+
+
+def order_commission(tenant_id: str, order_id: str) -> tuple[EvidenceItem | None, list[ShareItem]]:
+    """An order's evidence and its shares: one Query of its partition."""
+    found = list(TableItem.query(order_pk(tenant_id, order_id), consistent_read=True))
+    evidence = next((item for item in found if isinstance(item, EvidenceItem)), None)
+    return evidence, sorted((item for item in found if isinstance(item, ShareItem)), key=lambda s: int(s.level))
+
+
+def balance(tenant_id: str, distributor_id: str) -> BalanceItem | None:
+    return BalanceItem.find(*BalanceItem.key(tenant_id, distributor_id), consistent_read=True)
+
+
+def entries(tenant_id: str, distributor_id: str) -> list[EntryItem]:
+    """Every entry of a distributor's ledger, oldest first (for checks and statements)."""
+    pk = _distributor_pk(tenant_id, distributor_id)
+    return [
+        item
+        for item in EntryItem.query(pk, EntryItem.sk.startswith("ENTRY#"), consistent_read=True)
+        if isinstance(item, EntryItem)
+    ]
+
+
+def due(tenant_id: str, at: datetime, *, page_size: int) -> Iterator[ShareItem]:
+    """Frozen shares whose thaw time has come, earliest first: a Query on GSI2 read `page_size` at
+    a time (eventually consistent: a share frozen a moment ago may wait for the next run)."""
+    results = ShareItem.by_gsi2.query(
+        frozen_partition(tenant_id), ShareItem.gsi2sk <= f"{at.isoformat()}~", page_size=page_size
+    )
+    return (item for item in results if isinstance(item, ShareItem))

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.binding import Binding
+from ...models.problem import Problem
+from ...models.unbinding import Unbinding
+from ...types import Response
+
+
+def _get_kwargs(
+    member_id: str,
+    *,
+    body: Unbinding,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/distribution/bindings/{member_id}/unbind".format(
+            member_id=quote(str(member_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Binding | Problem | None:
+    if response.status_code == 200:
+        response_200 = Binding.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Binding | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    member_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Unbinding,
+) -> Response[Binding | Problem]:
+    """Unbind a member from their referrer
+
+     Requires `distribution:manage` (owner, admin). The reason is kept in the member's binding history.
+
+    Args:
+        member_id (str):
+        body (Unbinding):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Binding | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    member_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Unbinding,
+) -> Binding | Problem | None:
+    """Unbind a member from their referrer
+
+     Requires `distribution:manage` (owner, admin). The reason is kept in the member's binding history.
+
+    Args:
+        member_id (str):
+        body (Unbinding):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Binding | Problem
+    """
+
+    return sync_detailed(
+        member_id=member_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    member_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Unbinding,
+) -> Response[Binding | Problem]:
+    """Unbind a member from their referrer
+
+     Requires `distribution:manage` (owner, admin). The reason is kept in the member's binding history.
+
+    Args:
+        member_id (str):
+        body (Unbinding):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Binding | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    member_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Unbinding,
+) -> Binding | Problem | None:
+    """Unbind a member from their referrer
+
+     Requires `distribution:manage` (owner, admin). The reason is kept in the member's binding history.
+
+    Args:
+        member_id (str):
+        body (Unbinding):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Binding | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            member_id=member_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
