@@ -1,9 +1,13 @@
 """The wallet's and withdrawals' actions: members and distributors use their own wallet (balance,
 entries, payout account, withdrawals); finance, admins and owners review withdrawals and record the
-transfers they make. (To be folded into the context's `access.py` at merge: the lead's wiring.)"""
+transfers they make.
+
+The context's `access.py` grants them (`grant(WALLET_GRANTS)`), so that the kernel collects them
+with the context's other actions (`panacea.platform.declarations`); until it does, nobody holds them.
+"""
 
 from panacea.platform import access
-from panacea.platform.access import Role, grant
+from panacea.platform.access import Role
 
 
 class WalletAction(access.Action):
@@ -11,9 +15,7 @@ class WalletAction(access.Action):
     REVIEW_WITHDRAWALS = "withdrawals:review"
 
 
-grant(
-    {
-        WalletAction.USE_WALLET: {Role.MEMBER, Role.DISTRIBUTOR},
-        WalletAction.REVIEW_WITHDRAWALS: {Role.OWNER, Role.ADMIN, Role.FINANCE},
-    }
-)
+WALLET_GRANTS: dict[WalletAction, frozenset[Role]] = {
+    WalletAction.USE_WALLET: frozenset({Role.MEMBER, Role.DISTRIBUTOR}),
+    WalletAction.REVIEW_WITHDRAWALS: frozenset({Role.OWNER, Role.ADMIN, Role.FINANCE}),
+}

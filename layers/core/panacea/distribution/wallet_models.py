@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
@@ -112,13 +112,21 @@ class AccountKind(StrEnum):
 EXTERNAL_KINDS = frozenset({AccountKind.BANK, AccountKind.ALIPAY, AccountKind.WECHAT})
 
 
+class ExternalKind(StrEnum):
+    """The accounts finance pays by hand."""
+
+    BANK = AccountKind.BANK.value
+    ALIPAY = AccountKind.ALIPAY.value
+    WECHAT = AccountKind.WECHAT.value
+
+
 class ExternalAccount(Command):
     """Where finance sends a member's withdrawals by hand: a bank account, Alipay or WeChat. The
     account number is sealed at rest and shown masked."""
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: FromString[Literal[AccountKind.BANK, AccountKind.ALIPAY, AccountKind.WECHAT]]
+    kind: FromString[ExternalKind]
     holder_name: Annotated[Text, Field(min_length=1, max_length=100)]
     account_number: Annotated[
         str,
