@@ -37,6 +37,8 @@ class Grant(StrEnum):
     USE_STRIPE = "use_stripe"  # Secrets Manager: read the Stripe keys' secret (panacea.platform.payments)
     ANSWER_ORDER_FULFILMENT = "answer_order_fulfilment"  # Step Functions: answer order-fulfilment's task tokens
     SEAL_CURSORS = "seal_cursors"  # Secrets Manager: read the cursor key's secret (panacea.platform.cursors)
+    ANSWER_WITHDRAWAL_PAYOUT = "answer_withdrawal_payout"  # Step Functions: answer withdrawal-payout's task tokens
+    SEAL_DATA = "seal_data"  # Secrets Manager: read the data keys' secret (panacea.platform.sealing)
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,9 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("FinanceApi", "functions.finance.api.handler",
              "Sales by period, product, store and payment method, the period's orders, and their Excel export",
              frozenset({Grant.READ_TABLE, Grant.SEAL_CURSORS}), memory_mb=1769, timeout_s=28),
+    Function("DistributionPayouts", "functions.distribution.payouts.handler",
+             "Withdrawal-payout tasks: the review's wait and timeout, Stripe Connect transfers, money returned",
+             _RW | {Grant.USE_STRIPE, Grant.ANSWER_WITHDRAWAL_PAYOUT}),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -235,6 +240,12 @@ WORKFLOWS: tuple[Workflow, ...] = (
         definition="statemachines/order-fulfilment.asl.json",
         tasks={"OrdersStepsArn": "OrdersSteps"},
         trigger=EventPattern(sources=("panacea.orders",), detail_types=("order.placed",)),
+    ),
+    Workflow(
+        "withdrawal-payout",
+        definition="statemachines/withdrawal-payout.asl.json",
+        tasks={"DistributionPayoutsArn": "DistributionPayouts"},
+        trigger=EventPattern(sources=("panacea.distribution",), detail_types=("withdrawal.requested",)),
     ),
 )
 
