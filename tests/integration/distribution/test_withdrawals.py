@@ -32,6 +32,7 @@ from panacea.distribution.wallet_models import (
     WithdrawalRules,
     WithdrawalState,
 )
+from panacea.platform import payments
 from panacea.platform.access import Actor, Role
 from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
@@ -260,6 +261,7 @@ def test_payout_details_are_encrypted_at_rest_and_shown_masked(platform: LocalPl
     # And a withdrawal below the minimum is refused naming the amount, nothing held
     status, refused = call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 99, "currency": "CNY"}})
     assert (status, refused["errors"][0]["field"]) == (422, "amount")
+    call("POST", f"/v1/withdrawals/{asked['id']}/reject", as_=staff(tenant, "finance"), body={"reason": "end"})
 
 
 OPS = st.lists(
@@ -346,3 +348,87 @@ def test_the_payout_samples_are_what_the_workflow_sends(platform: LocalPlatform,
     )
     # Then it answers as the workflow's choice expects: finance transfers by hand
     assert answer == {"outcome": "external"}
+    finance = staff(tenant, "finance")
+    call("POST", f"/v1/withdrawals/{asked['id']}/transfer-failed", as_=finance, body={"reason": "end"})
+
+
+def _stripe_withdrawal(tenant: str, rules: Any) -> tuple[str, str]:
+    """A member with £20.00 and a Stripe account, who asked to withdraw all of it; their id and the withdrawal's."""
+    rules(payout="stripe_connect")
+    member, me = member_with(tenant, money(2_000, "GBP"))
+    setup = {
+        "country": "GB",
+        "email": "b@example.com",
+        "return_url": "https://x.example/d",
+        "refresh_url": "https://x.example/r",
+    }
+    call("POST", "/v1/me/wallet/payout-account/stripe", as_=me, body=setup)
+    _, asked = call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 2_000, "currency": "GBP"}})
+    return member, asked["id"]
+
+
+def test_a_payout_is_retried_while_stripe_is_unreachable_and_made_once(platform, rules, monkeypatch):
+    # Given Stripe out of reach for the first two attempts of a transfer
+    attempts: list[str] = []
+
+    def flaky(**request: Any) -> payments.TransferMade:
+        attempts.append(request["idempotency_key"])
+        if len(attempts) <= 2:
+            raise payments.ProviderUnavailable("Stripe did not answer")
+        return payments.TransferMade(
+            id="tr_after_retries",
+            destination=request["destination"],
+            amount=request["amount"],
+            reversed=money(0, "GBP"),
+            metadata=request["metadata"],
+        )
+
+    monkeypatch.setattr(payments, "create_transfer", flaky)
+    tenant = new_id()
+    member, withdrawal_id = _stripe_withdrawal(tenant, rules)
+    # When finance approves the withdrawal
+    call("POST", f"/v1/withdrawals/{withdrawal_id}/approve", as_=staff(tenant, "finance"))
+    # Then the workflow tried again with the same key until Stripe answered, and the withdrawal is paid
+    assert execution_of(platform, withdrawal_id)["status"] == "SUCCEEDED"
+    assert len(attempts) == 3
+    assert len(set(attempts)) == 1
+    with acting_for(tenant):
+        assert withdrawals.load(tenant, withdrawal_id).transfer_id == "tr_after_retries"
+    assert held_and_balance(tenant, member, "GBP") == (money(0, "GBP"),) * 2
+
+
+def test_a_payout_stripe_never_answers_fails_and_returns_the_money(platform, rules, monkeypatch):
+    # Given Stripe out of reach for good
+    def down(**request: Any) -> payments.TransferMade:
+        raise payments.ProviderUnavailable("Stripe did not answer")
+
+    monkeypatch.setattr(payments, "create_transfer", down)
+    tenant = new_id()
+    member, withdrawal_id = _stripe_withdrawal(tenant, rules)
+    # When finance approves the withdrawal, and the workflow's retries run out
+    call("POST", f"/v1/withdrawals/{withdrawal_id}/approve", as_=staff(tenant, "finance"))
+    # Then the withdrawal failed, and the money is back in the wallet
+    assert execution_of(platform, withdrawal_id)["status"] == "SUCCEEDED"
+    assert state_of(tenant, withdrawal_id) == WithdrawalState.FAILED
+    assert held_and_balance(tenant, member, "GBP") == (money(2_000, "GBP"),) * 2
+
+
+def test_a_withdrawal_asked_twice_with_one_idempotency_key_is_held_once(platform, rules):
+    # Given a member with ¥50.00 and a bank account
+    rules()
+    tenant = new_id()
+    member, me = member_with(tenant, money(5_000))
+    call("PUT", "/v1/me/wallet/payout-account", as_=me, body=BANK)
+    # When their app sends the same withdrawal twice with one Idempotency-Key
+    body, key = {"amount": {"amount": 2_000, "currency": "CNY"}}, {"Idempotency-Key": new_id()}
+    first = call("POST", "/v1/me/withdrawals", as_=me, body=body, headers=key)
+    again = call("POST", "/v1/me/withdrawals", as_=me, body=body, headers=key)
+    # Then one withdrawal was made, and ¥20.00 held once
+    assert first[0] == again[0] == 201
+    assert first[1]["id"] == again[1]["id"]
+    assert held_and_balance(tenant, member) == (money(3_000),) * 2
+    # And more than the wallet holds is refused, naming the amount, nothing held
+    status, refused = call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 3_001, "currency": "CNY"}})
+    assert (status, refused["errors"][0]["field"]) == (409, "amount")
+    assert held_and_balance(tenant, member) == (money(3_000),) * 2
+    call("POST", f"/v1/withdrawals/{first[1]['id']}/reject", as_=staff(tenant, "finance"), body={"reason": "end"})
