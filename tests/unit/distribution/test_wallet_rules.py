@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from panacea.distribution import withdrawals
 from panacea.distribution.payout_accounts import mask
 from panacea.distribution.wallet_models import ExternalAccount, WithdrawalRules
 from panacea.distribution.withdrawals import AmountNotAllowed, fee_for
@@ -69,3 +70,12 @@ def test_an_external_account_takes_only_the_kinds_finance_pays_by_hand():
     with pytest.raises(ValidationError) as refused:
         ExternalAccount.model_validate({"kind": "stripe_connect", **account})
     assert refused.value.errors()[0]["loc"][0] == "kind"
+
+
+def test_a_withdrawal_id_that_is_none_is_not_found_before_any_key_is_built():
+    # When a withdrawal is looked up by what cannot be an id (it would break the table's key)
+    for junk in ("bad#id", "", "x" * 300):
+        with pytest.raises(withdrawals.WithdrawalNotFound) as missing:
+            withdrawals.load("T1", junk)
+        # Then it is a 404 naming the id
+        assert (missing.value.status, missing.value.errors[0].field) == (404, "withdrawal_id")

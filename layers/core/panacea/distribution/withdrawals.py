@@ -53,7 +53,7 @@ from panacea.platform import clock, task_tokens
 from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import ConcurrentUpdate, Conflict, DomainError, FieldError, NotFound, Unprocessable
 from panacea.platform.events import DomainEvent
-from panacea.platform.ids import new_id
+from panacea.platform.ids import is_id, new_id
 from panacea.platform.money import Money
 from panacea.platform.table import Page, decode_cursor, page_of
 from panacea.platform.transaction import unit_of_work
@@ -169,7 +169,11 @@ def request(actor: Actor, asked: WithdrawalRequest) -> WithdrawalView:
 
 
 def load(tenant_id: str, withdrawal_id: str) -> WithdrawalItem:
-    found = WithdrawalItem.find(*withdrawal_key(tenant_id, withdrawal_id), consistent_read=True)
+    """The withdrawal, read consistently; WithdrawalNotFound (naming `withdrawal_id`) for an id that
+    is none (not a ULID: never a key of the table) or of no withdrawal of the tenant's."""
+    found = None
+    if is_id(withdrawal_id):
+        found = WithdrawalItem.find(*withdrawal_key(tenant_id, withdrawal_id), consistent_read=True)
     if found is None:
         raise WithdrawalNotFound(f"no withdrawal {withdrawal_id}", field="withdrawal_id")
     return found
