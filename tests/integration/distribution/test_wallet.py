@@ -166,3 +166,21 @@ def test_the_balance_is_the_sum_of_its_entries_whatever_happens(changes: list[tu
             seen[(kind, ref * 10_000 + amount)] += 1
             # Then the balance is what the changes made once each, and the sum of the entries
             assert wallet.balance(tenant, member, "CNY") == cny(expected) == sum_of_entries(tenant, member)
+
+
+def test_several_credits_to_one_member_commit_in_one_transaction():
+    tenant, member, other = new_id(), new_id(), new_id()
+    with acting_for(tenant):
+        # Given a distributor's three due commissions and another's one, thawed in one batch
+        batch = [credit(member, 800), credit(member, 400), credit(other, 150), credit(member, 1)]
+        # When they are credited in one unit of work
+        with unit_of_work(tenant) as uow:
+            uow.add(wallet.credits_items(tenant, batch))
+        # Then each has its entry, and each balance moved once by the sum
+        assert wallet.balance(tenant, member, "CNY") == cny(1_201) == sum_of_entries(tenant, member)
+        assert wallet.balance(tenant, other, "CNY") == cny(150) == sum_of_entries(tenant, other)
+        assert uow.size == 4 * 2 + 2
+        # And the same batch again is refused whole, changing nothing
+        with pytest.raises(wallet.EntryRecorded), unit_of_work(tenant) as again:
+            again.add(wallet.credits_items(tenant, batch))
+        assert wallet.balance(tenant, member, "CNY") == cny(1_201)

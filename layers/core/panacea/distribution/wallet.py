@@ -19,7 +19,7 @@ answer a retry with the entry already written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from panacea.distribution.wallet_access import WalletAction
@@ -95,8 +95,20 @@ def _debit(tenant_id: str, debit: Credit, *, field: str = "amount") -> tuple[Uni
 
 
 def _change(tenant_id: str, change: Credit, signed: Money, *, field: str = "amount") -> tuple[UnitOfWork, EntryItem]:
-    at, entry_id = clock.now(), new_id()
     part = UnitOfWork(tenant_id)
+    entry = _entry(part, tenant_id, change, signed)
+    balance = BalanceItem.of(tenant_id, change.member_id, signed.currency)
+    actions = BalanceItem.change(tenant_id, change.member_id, signed, clock.now())
+    if signed.amount < 0 and change.kind not in MAY_GO_NEGATIVE:
+        part.update(balance, actions, condition=BalanceItem.balance >= -signed.amount, conflict=_short(change, field))
+    else:
+        part.update(balance, actions)
+    return part, entry
+
+
+def _entry(part: UnitOfWork, tenant_id: str, change: Credit, signed: Money) -> EntryItem:
+    """The entry of one change, and the event that announces it, into `part`."""
+    entry_id = new_id()
     entry = EntryItem.new(
         tenant_id=tenant_id,
         member_id=change.member_id,
@@ -105,15 +117,9 @@ def _change(tenant_id: str, change: Credit, signed: Money, *, field: str = "amou
         signed=signed,
         reference=change.reference,
         note=change.note,
-        at=at,
+        at=clock.now(),
     )
     part.create(entry, conflict=EntryRecorded(f"{change.kind} {change.reference} is already in the wallet"))
-    balance = BalanceItem.of(tenant_id, change.member_id, signed.currency)
-    actions = BalanceItem.change(tenant_id, change.member_id, signed, clock.now())
-    if signed.amount < 0 and change.kind not in MAY_GO_NEGATIVE:
-        part.update(balance, actions, condition=BalanceItem.balance >= -signed.amount, conflict=_short(change, field))
-    else:
-        part.update(balance, actions)
     event: WalletCredited | WalletDebited
     if signed.amount > 0:
         event = WalletCredited(
@@ -128,7 +134,27 @@ def _change(tenant_id: str, change: Credit, signed: Money, *, field: str = "amou
             reference=change.reference,
         )
     part.emit(event)
-    return part, entry
+    return entry
+
+
+def credits_items(tenant_id: str, credits: Sequence[Credit]) -> UnitOfWork:
+    """The writes of several credits in one transaction (the commission thaw: a distributor's due
+    commissions at once): an entry and a `wallet.credited` per credit, and ONE balance update per
+    member and currency (a transaction may touch an item once). 2 items per credit plus 1 per
+    balance: the caller keeps a batch within a transaction's 100 (`UnitOfWork.size`). Refused whole
+    (EntryRecorded) if any of them was credited before."""
+    part = UnitOfWork(tenant_id)
+    sums: dict[tuple[str, str], Money] = {}
+    for credit in credits:
+        if credit.kind not in CREDITS or credit.amount.amount <= 0:
+            raise ValueError(f"a credit is a positive {sorted(CREDITS)}, not {credit.amount} of {credit.kind}")
+        _entry(part, tenant_id, credit, credit.amount)
+        key = (credit.member_id, credit.amount.currency)
+        sums[key] = sums[key] + credit.amount if key in sums else credit.amount
+    for (member_id, currency), total in sums.items():
+        balance = BalanceItem.of(tenant_id, member_id, currency)
+        part.update(balance, BalanceItem.change(tenant_id, member_id, total, clock.now()))
+    return part
 
 
 def _short(change: Credit, field: str) -> Any:
