@@ -59,6 +59,15 @@ def entry_key(tenant_id: str, member_id: str, kind: EntryKind, reference: str) -
     return wallet_partition(tenant_id, member_id), f"ENTRY#{kind.value}#{reference}"
 
 
+def entries_of(tenant_id: str, member_id: str, kind: EntryKind, reference_start: str) -> list[EntryItem]:
+    """A member's entries of one kind whose references start with `reference_start` (one Query)."""
+    prefix = f"ENTRY#{kind.value}#{reference_start}"
+    found = TableItem.query(
+        wallet_partition(tenant_id, member_id), TableItem.sk.startswith(prefix), consistent_read=True
+    )
+    return [item for item in found if isinstance(item, EntryItem)]
+
+
 def withdrawal_key(tenant_id: str, withdrawal_id: str) -> Key:
     return tenant_key(tenant_id, "WITHDRAWAL", withdrawal_id), "WITHDRAWAL"
 
