@@ -25,9 +25,13 @@ WORKFLOWS_DOC = ROOT / "statemachines" / "README.md"
 
 
 def _load_event_models() -> list[type[DomainEvent]]:
+    """Every event of every context: those of its models.py and of its other `*_models.py` modules
+    (a family's models kept apart: distribution's wallet_models.py)."""
     for context in pkgutil.iter_modules(panacea.__path__):
-        if context.ispkg and (Path(panacea.__path__[0]) / context.name / "models.py").exists():
-            importlib.import_module(f"panacea.{context.name}.models")
+        folder = Path(panacea.__path__[0]) / context.name
+        if context.ispkg and context.name != "platform":
+            for module in sorted(folder.glob("*models.py")):
+                importlib.import_module(f"panacea.{context.name}.{module.stem}")
     return sorted(DomainEvent.registry.values(), key=lambda m: (m.event_source, m.event_type, m.event_version))
 
 

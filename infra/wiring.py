@@ -38,6 +38,8 @@ class Grant(StrEnum):
     ANSWER_ORDER_FULFILMENT = "answer_order_fulfilment"  # Step Functions: answer order-fulfilment's task tokens
     ANSWER_COMMISSION_SETTLEMENT = "answer_commission_settlement"  # Step Functions: commission-settlement's tokens
     SEAL_CURSORS = "seal_cursors"  # Secrets Manager: read the cursor key's secret (panacea.platform.cursors)
+    ANSWER_WITHDRAWAL_PAYOUT = "answer_withdrawal_payout"  # Step Functions: answer withdrawal-payout's task tokens
+    SEAL_DATA = "seal_data"  # Secrets Manager: read the data keys' secret (panacea.platform.sealing)
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,9 @@ FUNCTIONS: tuple[Function, ...] = (
              "Commission-settlement tasks: bind and accrue, await the outcome, freeze", _RW),
     Function("DistributionJobs", "functions.distribution.jobs.handler",
              "Makes frozen commission available when its time comes, in batches", _RW, timeout_s=300),
+    Function("DistributionPayouts", "functions.distribution.payouts.handler",
+             "Withdrawal-payout tasks: the review's wait and timeout, Stripe Connect transfers, money returned",
+             _RW | {Grant.USE_STRIPE, Grant.ANSWER_WITHDRAWAL_PAYOUT}),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -256,6 +261,12 @@ WORKFLOWS: tuple[Workflow, ...] = (
         definition="statemachines/commission-settlement.asl.json",
         tasks={"DistributionStepsArn": "DistributionSteps"},
         trigger=EventPattern(sources=("panacea.orders",), detail_types=("order.paid",)),
+    ),
+    Workflow(
+        "withdrawal-payout",
+        definition="statemachines/withdrawal-payout.asl.json",
+        tasks={"DistributionPayoutsArn": "DistributionPayouts"},
+        trigger=EventPattern(sources=("panacea.distribution",), detail_types=("withdrawal.requested",)),
     ),
 )
 

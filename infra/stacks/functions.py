@@ -25,11 +25,12 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra import wiring
-from infra.stacks import bundling, cursors, payments
+from infra.stacks import bundling, cursors, data_keys, payments
 from infra.stacks.bus import Bus
 from infra.stacks.checks import acknowledge
 from infra.stacks.cursors import CursorKey
 from infra.stacks.data import Table
+from infra.stacks.data_keys import DataKey
 from infra.stacks.directory import Directory
 from infra.stacks.payments import StripeKeys
 from infra.stacks.stage import Stage
@@ -217,6 +218,11 @@ class PanaceaFunction(Construct):
         self.allow(("secretsmanager:GetSecretValue",), [key.arn])
         self.function.add_environment(cursors.ENV_VARIABLE, key.arn)
 
+    def seal_data(self, key: DataKey) -> None:
+        """Read the data keys' secret, and only that secret; told its ARN."""
+        self.allow(("secretsmanager:GetSecretValue",), [key.arn])
+        self.function.add_environment(data_keys.ENV_VARIABLE, key.arn)
+
     def allow_sms_to_phones(self) -> None:
         self.allow(("sns:Publish",), ["*"])
         self.role.add_to_principal_policy(
@@ -253,6 +259,7 @@ class Functions(Construct):
         directory: Directory,
         stripe: StripeKeys,
         cursor_key: CursorKey,
+        data_key: DataKey,
         buckets: Buckets,
         undelivered: sqs.IQueue,
         declared: tuple[wiring.Function, ...] = wiring.FUNCTIONS,
@@ -293,6 +300,10 @@ class Functions(Construct):
             wiring.Grant.ANSWER_COMMISSION_SETTLEMENT: lambda f: f.allow(
                 TASK_TOKEN_ACTIONS, [state_machine_arn(stage.named("commission-settlement"))]
             ),
+            wiring.Grant.ANSWER_WITHDRAWAL_PAYOUT: lambda f: f.allow(
+                TASK_TOKEN_ACTIONS, [state_machine_arn(stage.named("withdrawal-payout"))]
+            ),
+            wiring.Grant.SEAL_DATA: lambda f: f.seal_data(data_key),
             wiring.Grant.STORE_UPLOADS: lambda f: f.store_uploads(buckets, wiring.UPLOADS),
         }
         self.by_name: dict[str, PanaceaFunction] = {}

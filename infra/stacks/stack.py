@@ -16,6 +16,7 @@ from infra.stacks.api import Api
 from infra.stacks.bus import Bus
 from infra.stacks.cursors import CursorKey
 from infra.stacks.data import Table
+from infra.stacks.data_keys import DataKey
 from infra.stacks.directory import Directory
 from infra.stacks.functions import Functions
 from infra.stacks.payments import StripeKeys
@@ -42,6 +43,7 @@ class PanaceaStack(Stack):
         self.undelivered = Undelivered(self, "Undelivered", stage=stage)
         self.stripe = StripeKeys(self, "Stripe", stage=stage)
         self.cursor_key = CursorKey(self, "Cursors", stage=stage)
+        self.data_key = DataKey(self, "DataKeys", stage=stage)
         self.buckets = Buckets(self, "Storage", stage=stage)
         self.functions = Functions(
             self,
@@ -52,6 +54,7 @@ class PanaceaStack(Stack):
             directory=self.directory,
             stripe=self.stripe,
             cursor_key=self.cursor_key,
+            data_key=self.data_key,
             buckets=self.buckets,
             undelivered=self.undelivered.queue,
         )

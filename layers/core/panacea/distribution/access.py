@@ -1,7 +1,10 @@
 """Distribution's actions: members and distributors take part (their distributor profile and code,
 their team, their referrer); owners and admins run the network (appoint, suspend and remove
-distributors, rebind and unbind members, with a reason); finance and the service desk read it."""
+distributors, rebind and unbind members, with a reason); finance and the service desk read it.
+The wallet's and withdrawals' actions are declared beside their use cases (`wallet_access.py`) and
+granted here with the rest."""
 
+from panacea.distribution.wallet_access import WALLET_GRANTS
 from panacea.platform import access
 from panacea.platform.access import Role, grant
 
@@ -21,3 +24,5 @@ grant(
         Action.MANAGE_DISTRIBUTION: _RUNNERS,
     }
 )
+
+grant(WALLET_GRANTS)  # the wallet's and withdrawals' (wallet_access.py)

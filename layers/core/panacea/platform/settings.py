@@ -62,6 +62,12 @@ class Settings(BaseModel):
         description="the Secrets Manager secret (ARN or name) whose random string keys the pagination cursors; "
         "unset on the local stage only (a key made per process)",
     )
+    data_key_secret: str | None = Field(
+        default=None,
+        description="the Secrets Manager secret (ARN or name) whose random strings key the data sealed at rest "
+        "(panacea.platform.sealing: payout account numbers), the first sealing and every one opening; "
+        "unset on the local stage only (a key made per process)",
+    )
     idempotency_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     outbox_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     docs_title: str = "Panacea API"
