@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from panacea.distribution import wallet
+from panacea.platform.isolation import acting_for
 from tests.integration.distribution.network import Network, network
 
 
@@ -139,3 +141,30 @@ def test_self_purchase_earns_the_buyer_level_one_where_the_tenant_allows_it():
     order = net.order(b, [10000])
     # Then B earns level 1 on it and A level 2
     assert net.shares(order.order_id) == {1: (b, 800, "pending"), 2: (a, 400, "pending")}
+
+
+def wallet_of(net: Network, member_id: str) -> tuple[int, int]:
+    """The member's wallet balance (pence) and the sum of its entries."""
+    with acting_for(net.tenant_id):
+        balance = wallet.balance(net.tenant_id, member_id, "GBP").amount
+        entries = sum(e.amount.amount for e in wallet.all_entries(net.tenant_id, member_id))
+    return balance, entries
+
+
+def test_commission_made_available_is_in_the_distributors_wallet_and_a_clawback_takes_it_back(net: Network):
+    # Given C's £100 order completed
+    a, b, c = chain(net)
+    order = net.order(c, [10000])
+    order.completed()
+    assert wallet_of(net, b) == (0, 0)
+    # When the thaw batch makes its commission available
+    net.thaw(days=15)
+    # Then B's £8 and A's £4 are in their wallets, in the same transaction as the ledger's move
+    assert (wallet_of(net, b), wallet_of(net, a)) == ((800, 800), (400, 400))
+    # When the batch runs again, nothing is credited twice
+    net.thaw(days=16)
+    assert wallet_of(net, b) == (800, 800)
+    # When half the order is refunded after that, Then the clawback leaves each wallet as it leaves the ledger
+    order.refund(5000, {1: 5000})
+    assert (wallet_of(net, b), wallet_of(net, a)) == ((400, 400), (200, 200))
+    assert net.balance(b)["available"] == wallet_of(net, b)[0]

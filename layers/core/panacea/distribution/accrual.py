@@ -21,12 +21,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from panacea import orders
-from panacea.distribution import dal
+from panacea.distribution import dal, wallet
 from panacea.distribution import ledger_items as ledger
 from panacea.distribution.commission import allocate, commission
 from panacea.distribution.ledger_items import EntryKind, Move, ShareState
 from panacea.distribution.models import CommissionAccrued, CommissionReversed
 from panacea.distribution.network import rules_of, upline
+from panacea.distribution.wallet_models import Debit
+from panacea.distribution.wallet_models import EntryKind as WalletEntry
 from panacea.platform import clock
 from panacea.platform.errors import Conflict
 from panacea.platform.money import Money
@@ -172,10 +174,13 @@ def _apply_refund(
             conflict=_Done(""),
         )
         for share in shares:
-            _reverse_share(uow, tenant_id, share, now=commission(after, int(share.rate_bps)), at=at)
+            now = commission(after, int(share.rate_bps))
+            _reverse_share(uow, tenant_id, share, now=now, refund_id=refund_id, at=at)
 
 
-def _reverse_share(uow: UnitOfWork, tenant_id: str, share: ledger.ShareItem, *, now: int, at: datetime) -> None:
+def _reverse_share(
+    uow: UnitOfWork, tenant_id: str, share: ledger.ShareItem, *, now: int, refund_id: str, at: datetime
+) -> None:
     was, level, state = int(share.amount), int(share.level), share.current_state
     taken = was - now
     if taken <= 0:
@@ -196,6 +201,14 @@ def _reverse_share(uow: UnitOfWork, tenant_id: str, share: ledger.ShareItem, *, 
     )
     ledger.move(uow, tenant_id, share.distributor_id, change, currency=share.currency, at=at)
     clawback = taken if kind == EntryKind.CLAWBACK else 0
+    if clawback:  # already in the distributor's wallet: taken back from it (it may go negative)
+        debit = Debit(
+            member_id=share.distributor_id,
+            kind=WalletEntry.CLAWBACK,
+            amount=Money(amount=clawback, currency=share.currency),
+            reference=f"{share.order_id}:{level}:{refund_id}",
+        )
+        uow.add(wallet.debit_items(tenant_id, debit))
     uow.emit(
         CommissionReversed(
             order_id=share.order_id,

@@ -1,9 +1,11 @@
 """Thawing, in batches: a schedule releases every frozen commission whose thaw time has come, so
 10,000 orders a day are not 10,000 long waits doing one write each. The due shares are read by
 thaw time (one Query on GSI2 a page per tenant, no Scan) and grouped per distributor; each group is
-its shares, one entry for all of them, the balance and one `commission.available` event, and groups
-are packed into transactions of at most 100 items (a distributor with more due than one
-transaction holds is split into several groups)."""
+its shares, one entry for all of them, the balance and one `commission.available` event, and the
+credit of the money to the distributor's wallet (`wallet.credits_items`: an entry and a
+`wallet.credited` per group, one balance update per distributor and currency), in the same
+transaction; groups are packed into transactions of at most 100 items (a distributor with more due
+than one transaction holds is split into several groups)."""
 
 from __future__ import annotations
 
@@ -14,8 +16,11 @@ from datetime import datetime
 
 from panacea import tenancy
 from panacea.distribution import ledger_items as ledger
+from panacea.distribution import wallet
 from panacea.distribution.ledger_items import EntryKind, ShareState
 from panacea.distribution.models import CommissionAvailable
+from panacea.distribution.wallet_models import Credit
+from panacea.distribution.wallet_models import EntryKind as WalletEntry
 from panacea.platform import clock
 from panacea.platform.errors import DomainError
 from panacea.platform.isolation import acting_for
@@ -24,7 +29,9 @@ from panacea.platform.observability import logger
 from panacea.platform.transaction import MAX_ITEMS, unit_of_work
 
 PAGE = 1000  # due shares read a Query
-GROUP_OVERHEAD = 3  # a group's entry, balance and event besides its shares
+# A group's items besides its shares: the ledger's entry, balance and event, and the wallet's entry,
+# event and balance (at most one a group: credits_items updates a distributor's balance once).
+GROUP_OVERHEAD = 6
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,7 @@ def _packed(groups: list[list[ledger.ShareItem]]) -> list[list[list[ledger.Share
 
 
 def _release(tenant_id: str, batch: list[list[ledger.ShareItem]], *, at: datetime) -> None:
+    credits: list[Credit] = []
     with unit_of_work(tenant_id) as uow:
         for group in batch:
             for share in group:
@@ -128,3 +136,14 @@ def _release(tenant_id: str, batch: list[list[ledger.ShareItem]], *, at: datetim
                     orders=orders,
                 )
             )
+            if amount > 0:  # a share refunded to nothing still thaws: nothing to credit
+                credits.append(  # a share thaws once, so its group's first share names the credit for good
+                    Credit(
+                        member_id=first.distributor_id,
+                        kind=WalletEntry.COMMISSION,
+                        amount=Money(amount=amount, currency=first.currency),
+                        reference=f"{first.order_id}:{int(first.level)}",
+                    )
+                )
+        if credits:
+            uow.add(wallet.credits_items(tenant_id, credits))
