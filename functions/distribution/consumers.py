@@ -1,32 +1,9 @@
-"""Distribution's queue consumer: a member registered with a code is bound by it; an order's
-outcome reaches the commission-settlement workflow that waits for it (order.paid starts that
-workflow itself); refunds reverse commission as they come, at any step of it."""
+"""Distribution's queue consumer: members' registrations and orders' outcomes, each followed by
+`panacea.distribution.following`."""
 
 from __future__ import annotations
 
-from panacea.distribution import accrual, attribution, settlement
-from panacea.identity import MemberRegistered
-from panacea.orders import OrderCancelled, OrderCompleted, OrderRefunded
+from panacea.distribution import following
 from panacea.platform.consumers import consumer_entry
-from panacea.platform.events import DomainEvent, EventMetadata
 
-
-def on_event(metadata: EventMetadata, event: DomainEvent) -> None:
-    tenant_id = metadata.tenant_id
-    if tenant_id is None:
-        return  # members and orders always belong to a tenant
-    if isinstance(event, MemberRegistered):
-        attribution.member_registered(tenant_id, event)
-    elif isinstance(event, OrderCompleted):
-        settlement.completed(tenant_id, event.order_id)
-    elif isinstance(event, OrderRefunded):
-        lines = {line.line_no: line.amount.amount for line in event.lines}
-        accrual.reverse(tenant_id, event.order_id, refund_id=event.refund_id, amount=event.amount.amount, lines=lines)
-        settlement.refunded(tenant_id, event.order_id)
-    elif isinstance(event, OrderCancelled) and event.refunded.amount > 0:
-        refund = f"cancelled-{event.order_id}"
-        accrual.reverse(tenant_id, event.order_id, refund_id=refund, amount=event.refunded.amount, lines=None)
-        settlement.refunded(tenant_id, event.order_id)
-
-
-handler = consumer_entry("distribution.events", on_event)
+handler = consumer_entry("distribution.events", following.follow)

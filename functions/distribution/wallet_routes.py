@@ -41,15 +41,10 @@ MINE, STAFF = "My wallet", "Withdrawals"
 USE, REVIEW = requires(WalletAction.USE_WALLET), requires(WalletAction.REVIEW_WITHDRAWALS)
 
 
-def _id(name: str) -> str:
-    """The operation's id, as the context's api.py would name it (`distribution.<handler>`)."""
-    return f"distribution.{name}"
-
-
 # --- members ---------------------------------------------------------------------------------------
 
 
-@router.get("/v1/me/wallet", summary="Your wallet", description=USE, tags=[MINE], operation_id=_id("my_wallet"))
+@router.get("/v1/me/wallet", summary="Your wallet", description=USE, tags=[MINE])
 def my_wallet() -> Wallet:
     return wallet.my_wallet(current_actor())
 
@@ -59,7 +54,6 @@ def my_wallet() -> Wallet:
     summary="Your wallet's entries, newest first",
     description=USE,
     tags=[MINE],
-    operation_id=_id("my_wallet_entries"),
 )
 def my_wallet_entries(cursor: Cursor = None, limit: Limit = 20) -> Page[WalletEntry]:
     return wallet.my_entries(current_actor(), cursor=cursor, limit=limit)
@@ -70,7 +64,6 @@ def my_wallet_entries(cursor: Cursor = None, limit: Limit = 20) -> Page[WalletEn
     summary="Where your withdrawals go (the number masked)",
     description=USE,
     tags=[MINE],
-    operation_id=_id("my_payout_account"),
 )
 def my_payout_account() -> PayoutAccount:
     return payout_accounts.my_account(current_actor())
@@ -81,7 +74,6 @@ def my_payout_account() -> PayoutAccount:
     summary="Send your withdrawals to a bank, Alipay or WeChat account",
     description=f"{USE} The account number is encrypted at rest and shown masked.",
     tags=[MINE],
-    operation_id=_id("set_payout_account"),
 )
 def set_payout_account(account: ExternalAccount) -> PayoutAccount:
     return payout_accounts.set_external(current_actor(), account)
@@ -93,7 +85,6 @@ def set_payout_account(account: ExternalAccount) -> PayoutAccount:
     description=f"{USE} The answer carries the link where you give Stripe what it needs to pay you.",
     tags=[MINE],
     responses=PROVIDER_DOWN,
-    operation_id=_id("set_up_stripe_payouts"),
 )
 def set_up_stripe_payouts(setup: StripeAccountSetup) -> PayoutAccount:
     return payout_accounts.set_up_stripe(current_actor(), setup)
@@ -106,7 +97,6 @@ def set_up_stripe_payouts(setup: StripeAccountSetup) -> PayoutAccount:
     "the withdrawal; a rejected or failed one gives them back. Send an `Idempotency-Key`.",
     tags=[MINE],
     status_code=201,
-    operation_id=_id("request_withdrawal"),
 )
 def request_withdrawal(asked: WithdrawalRequest, idempotency_key: IdempotencyKey = None) -> Response[WithdrawalView]:
     actor = current_actor()
@@ -126,7 +116,6 @@ def request_withdrawal(asked: WithdrawalRequest, idempotency_key: IdempotencyKey
     summary="Your withdrawals, newest first",
     description=USE,
     tags=[MINE],
-    operation_id=_id("my_withdrawals"),
 )
 def my_withdrawals(cursor: Cursor = None, limit: Limit = 20) -> Page[WithdrawalView]:
     return withdrawals.my_withdrawals(current_actor(), cursor=cursor, limit=limit)
@@ -140,7 +129,6 @@ def my_withdrawals(cursor: Cursor = None, limit: Limit = 20) -> Page[WithdrawalV
     summary="Withdrawals in one state, newest first",
     description=REVIEW,
     tags=[STAFF],
-    operation_id=_id("withdrawals_in_state"),
 )
 def withdrawals_in_state(
     state: Annotated[WithdrawalState, Query()] = WithdrawalState.REQUESTED, cursor: Cursor = None, limit: Limit = 20
@@ -153,7 +141,6 @@ def withdrawals_in_state(
     summary="A withdrawal, with the account to pay",
     description=REVIEW,
     tags=[STAFF],
-    operation_id=_id("withdrawal"),
 )
 def withdrawal(withdrawal_id: str) -> WithdrawalDetail:
     return withdrawals.detail(current_actor(), withdrawal_id)
@@ -164,7 +151,6 @@ def withdrawal(withdrawal_id: str) -> WithdrawalDetail:
     summary="Approve a withdrawal: it is paid out",
     description=REVIEW,
     tags=[STAFF],
-    operation_id=_id("approve_withdrawal"),
 )
 def approve_withdrawal(withdrawal_id: str) -> WithdrawalView:
     return withdrawals.approve(current_actor(), withdrawal_id)
@@ -175,7 +161,6 @@ def approve_withdrawal(withdrawal_id: str) -> WithdrawalView:
     summary="Reject a withdrawal: the money goes back to the wallet",
     description=REVIEW,
     tags=[STAFF],
-    operation_id=_id("reject_withdrawal"),
 )
 def reject_withdrawal(withdrawal_id: str, rejection: WithdrawalRejection) -> WithdrawalView:
     return withdrawals.reject(current_actor(), withdrawal_id, rejection)
@@ -186,7 +171,6 @@ def reject_withdrawal(withdrawal_id: str, rejection: WithdrawalRejection) -> Wit
     summary="Record the external transfer that paid a withdrawal",
     description=f"{REVIEW} Its reference at the bank, Alipay or WeChat; the withdrawal is paid.",
     tags=[STAFF],
-    operation_id=_id("record_withdrawal_transfer"),
 )
 def record_withdrawal_transfer(withdrawal_id: str, transfer: ExternalTransfer) -> WithdrawalView:
     return paying_out.record_transfer(current_actor(), withdrawal_id, transfer)
@@ -197,7 +181,6 @@ def record_withdrawal_transfer(withdrawal_id: str, transfer: ExternalTransfer) -
     summary="Record that the external transfer could not be made",
     description=f"{REVIEW} The withdrawal fails and the money goes back to the wallet.",
     tags=[STAFF],
-    operation_id=_id("fail_withdrawal_transfer"),
 )
 def fail_withdrawal_transfer(withdrawal_id: str, failure: WithdrawalRejection) -> WithdrawalView:
     return paying_out.fail_transfer(current_actor(), withdrawal_id, failure)

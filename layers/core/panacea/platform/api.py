@@ -245,10 +245,11 @@ class Resolver(APIGatewayRestResolver):
 
 def operation_id_of(handler: Callable[..., Any]) -> str | None:
     """`functions.orders.api.place_order` → `orders.place_order` (a partner's route in
-    `functions/<context>/webhooks.py` alike): stable, and read as a method name by the SDKs generated
-    from the document (None elsewhere: Powertools' default)."""
+    `functions/<context>/webhooks.py`, or one of a router the context's api.py includes, alike):
+    stable, and read as a method name by the SDKs generated from the document (None outside
+    `functions/`: Powertools' default)."""
     match handler.__module__.split("."):
-        case ["functions", context, "api" | "webhooks"]:
+        case ["functions", context, _]:
             return f"{context}.{handler.__name__}"
     return None
 
