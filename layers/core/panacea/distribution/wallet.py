@@ -27,9 +27,9 @@ from panacea.distribution.wallet_items import (
     BalanceItem,
     EntryItem,
     balance_of,
+    entries_of,
     entries_partition,
     entry_key,
-    wallet_partition,
 )
 from panacea.distribution.wallet_models import (
     CREDITS,
@@ -47,7 +47,7 @@ from panacea.platform.access import Actor, authorize
 from panacea.platform.errors import Conflict, DomainError, FieldError
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
-from panacea.platform.table import Page, TableItem, decode_cursor, page_of
+from panacea.platform.table import Page, decode_cursor, page_of
 from panacea.platform.transaction import UnitOfWork, unit_of_work
 
 
@@ -203,14 +203,13 @@ def _once(tenant_id: str, change: Credit, items: Callable[[str, Credit], tuple[U
 
 def member_wallet(tenant_id: str, member_id: str) -> Wallet:
     """Every balance of a member's wallet (one Query); none before their first credit."""
-    found = BalanceItem.query(wallet_partition(tenant_id, member_id), BalanceItem.sk.startswith("BALANCE#"))
-    balances = [item.view() for item in found if isinstance(item, BalanceItem)]
+    balances = [item.view() for item in BalanceItem.every(tenant_id, member_id)]
     return Wallet(member_id=member_id, balances=sorted(balances, key=lambda b: b.balance.currency))
 
 
 def balance(tenant_id: str, member_id: str, currency: str) -> Money:
     """One balance, read consistently (zero before the first credit)."""
-    found = BalanceItem.find(wallet_partition(tenant_id, member_id), f"BALANCE#{currency}", consistent_read=True)
+    found = BalanceItem.read(tenant_id, member_id, currency)
     return found.money if found else Money.zero(currency)
 
 
@@ -238,6 +237,4 @@ def my_entries(actor: Actor, *, cursor: str | None, limit: int) -> Page[WalletEn
 
 def all_entries(tenant_id: str, member_id: str) -> list[WalletEntry]:
     """Every entry of a member's wallet (the ledger whole: reconciliation and tests)."""
-    partition = wallet_partition(tenant_id, member_id)
-    found = TableItem.query(partition, TableItem.sk.startswith("ENTRY#"), consistent_read=True)
-    return [item.view() for item in found if isinstance(item, EntryItem)]
+    return [item.view() for item in entries_of(tenant_id, member_id)]

@@ -47,6 +47,9 @@ from panacea.platform.table import TableItem
 Key = tuple[str, str]
 
 
+BALANCE = "BALANCE#"  # a balance's sort key: BALANCE#<currency>
+
+
 def wallet_partition(tenant_id: str, member_id: str) -> str:
     return tenant_key(tenant_id, "WALLET", member_id)
 
@@ -59,9 +62,12 @@ def entry_key(tenant_id: str, member_id: str, kind: EntryKind, reference: str) -
     return wallet_partition(tenant_id, member_id), f"ENTRY#{kind.value}#{reference}"
 
 
-def entries_of(tenant_id: str, member_id: str, kind: EntryKind, reference_start: str) -> list[EntryItem]:
-    """A member's entries of one kind whose references start with `reference_start` (one Query)."""
-    prefix = f"ENTRY#{kind.value}#{reference_start}"
+def entries_of(
+    tenant_id: str, member_id: str, kind: EntryKind | None = None, reference_start: str = ""
+) -> list[EntryItem]:
+    """A member's entries (of one kind whose references start with `reference_start`; every one
+    when no kind is given), read consistently in one Query."""
+    prefix = f"ENTRY#{kind.value}#{reference_start}" if kind is not None else "ENTRY#"
     found = TableItem.query(
         wallet_partition(tenant_id, member_id), TableItem.sk.startswith(prefix), consistent_read=True
     )
@@ -94,7 +100,18 @@ class BalanceItem(TableItem, discriminator="wallet_balance"):
     @classmethod
     def of(cls, tenant_id: str, member_id: str, currency: str) -> BalanceItem:
         """The balance's key, to update in a unit of work (nothing is read)."""
-        return cls(wallet_partition(tenant_id, member_id), f"BALANCE#{currency}")
+        return cls(wallet_partition(tenant_id, member_id), f"{BALANCE}{currency}")
+
+    @classmethod
+    def read(cls, tenant_id: str, member_id: str, currency: str) -> BalanceItem | None:
+        """One balance, read consistently (None before the first credit)."""
+        return cls.find(wallet_partition(tenant_id, member_id), f"{BALANCE}{currency}", consistent_read=True)
+
+    @classmethod
+    def every(cls, tenant_id: str, member_id: str) -> list[BalanceItem]:
+        """Every balance of the member's wallet (one Query)."""
+        found = cls.query(wallet_partition(tenant_id, member_id), cls.sk.startswith(BALANCE))
+        return [item for item in found if isinstance(item, BalanceItem)]
 
     @classmethod
     def change(cls, tenant_id: str, member_id: str, delta: Money, at: datetime) -> list[Action]:
