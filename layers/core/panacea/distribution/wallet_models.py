@@ -124,7 +124,14 @@ class ExternalAccount(Command):
     """Where finance sends a member's withdrawals by hand: a bank account, Alipay or WeChat. The
     account number is sealed at rest and shown masked."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"kind": "bank", "holder_name": "Li Wei", "account_number": "6222020200001234567", "bank_name": "ICBC"}
+            ]
+        },
+    )
 
     kind: FromString[ExternalKind]
     holder_name: Annotated[Text, Field(min_length=1, max_length=100)]
@@ -145,7 +152,19 @@ class StripeAccountSetup(Command):
     """A Stripe Connect (Express) account for the member's withdrawals; they onboard at the link
     the answer carries."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "country": "GB",
+                    "email": "mei@example.com",
+                    "return_url": "https://shop.example/wallet/stripe-done",
+                    "refresh_url": "https://shop.example/wallet/stripe-again",
+                }
+            ]
+        },
+    )
 
     country: Country
     email: Annotated[str, Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
@@ -216,13 +235,15 @@ FINISHED = frozenset({WithdrawalState.PAID, WithdrawalState.REJECTED, Withdrawal
 
 
 class WithdrawalRequest(Command):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"amount": {"amount": 5_000, "currency": "CNY"}}]}
+    )
 
     amount: MoneyIn = Field(description="what the payee receives; the fee is held on top of it")
 
 
 class WithdrawalRejection(Command):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "account name mismatch"}]})
 
     reason: Annotated[Text, Field(min_length=1, max_length=500)]
 
@@ -230,7 +251,7 @@ class WithdrawalRejection(Command):
 class ExternalTransfer(Command):
     """An external transfer finance made: its reference at the bank, Alipay or WeChat."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reference": "ICBC-20261203-778"}]})
 
     reference: Annotated[Text, Field(min_length=1, max_length=120)]
 
