@@ -469,7 +469,8 @@ class OrderRefundDeclined(DomainEvent, name="order.refund_declined", version=1):
 
 
 class OrderRefunded(DomainEvent, name="order.refunded", version=1):
-    """Money went back to the member: `amount` now, `refunded_total` in all; `full` when all of it."""
+    """Money went back: `amount` to the payment method and `wallet_returned` to the wallet now,
+    `refunded_total` in all; `full` when all of it."""
 
     order_id: str
     member_id: str
