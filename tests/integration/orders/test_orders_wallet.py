@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from infra.local import moto_bridge
 from infra.local.runtime import LocalPlatform
 from panacea.distribution import wallet
 from panacea.distribution.wallet_models import Credit, EntryKind, WalletEntry
@@ -218,6 +219,23 @@ def test_an_unpaid_order_cancelled_gives_its_wallet_credit_back_once(store: Shop
     # And order.cancelled says so, with no money refunded
     announced = eventually(lambda: events(store, "order.cancelled", order_id))
     assert [(e["refunded"]["amount"], e["wallet_returned"]["amount"]) for e in announced] == [(0, 2000)]
+
+
+def test_an_order_not_paid_in_time_gives_its_wallet_credit_back(store: Shop):
+    # Given an order paid £15.00 from the wallet, whose card part is never paid
+    member = funded(store, 1500)
+    with moto_bridge.token_timeouts_scaled(0.001):
+        placed = checkout(store, member, [store.line("service")], wallet_credit=gbp(1500))
+        assert placed.status == 201, placed.body
+        order_id = placed.body["order"]["id"]
+        waiting_on(store, order_id, "payment")
+        # When the tenant's payment timeout passes
+        expired = reaches(store, order_id, "expired")
+    # Then the £15.00 is back in the wallet, and order.expired says so
+    assert expired["wallet_returned"] == gbp(1500)
+    assert balance(store, member) == 1500
+    announced = eventually(lambda: events(store, "order.expired", order_id))
+    assert [e["wallet_returned"]["amount"] for e in announced] == [1500]
 
 
 def test_refunds_give_back_money_and_wallet_credit_pro_rata_once_each(platform: LocalPlatform, store: Shop):
