@@ -36,10 +36,14 @@ class EntryKind(StrEnum):
     WITHDRAWAL_HELD = "withdrawal_held"  # a withdrawal requested: its amount and fee
     CLAWBACK = "clawback"  # commission refunded after it was available or withdrawn
     CASHBACK_REVERSED = "cashback_reversed"  # cashback of a refunded order
+    ORDER_PAYMENT = "order_payment"  # spent at checkout: the wallet part of an order's payment
+    ORDER_RETURNED = "order_returned"  # an order's wallet part given back (cancelled, expired, refunded)
 
 
-CREDITS = frozenset({EntryKind.COMMISSION, EntryKind.CASHBACK, EntryKind.WITHDRAWAL_RETURNED})
-DEBITS = frozenset({EntryKind.WITHDRAWAL_HELD, EntryKind.CLAWBACK, EntryKind.CASHBACK_REVERSED})
+CREDITS = frozenset({EntryKind.COMMISSION, EntryKind.CASHBACK, EntryKind.WITHDRAWAL_RETURNED, EntryKind.ORDER_RETURNED})
+DEBITS = frozenset(
+    {EntryKind.WITHDRAWAL_HELD, EntryKind.CLAWBACK, EntryKind.CASHBACK_REVERSED, EntryKind.ORDER_PAYMENT}
+)
 # Debits of money already paid out may take the balance below zero: later credits offset it, and
 # no withdrawal is taken meanwhile. Any other debit needs the balance to cover it.
 MAY_GO_NEGATIVE = frozenset({EntryKind.CLAWBACK, EntryKind.CASHBACK_REVERSED})
@@ -61,6 +65,31 @@ class Credit(BaseModel):
 
 class Debit(Credit):
     """Money out of a member's wallet, once per (kind, reference)."""
+
+
+class WalletSpend(BaseModel):
+    """What orders hands the wallet at checkout: a member spends `amount` of their wallet on an
+    order (once per order: the order's id is the entry's reference). `field` is the checkout's
+    input that named the amount, for the problem a refusal answers with."""
+
+    model_config = ConfigDict(frozen=True)
+
+    member_id: str
+    order_id: Reference
+    amount: Money = Field(description="positive")
+    field: str = "wallet_credit"
+
+
+class WalletGiveBack(BaseModel):
+    """What orders hands the wallet when an order's wallet part goes back (the order cancelled or
+    expired unpaid, or refunded): once per `reference` (the refund's key)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    member_id: str
+    order_id: str
+    amount: Money = Field(description="positive")
+    reference: Reference
 
 
 class WalletBalance(BaseModel):
