@@ -217,6 +217,7 @@ def facts(lines: list[OrderLine]) -> list[LineFact]:
             quantity=line.quantity,
             amount=line.amount,
             cashback_bps=line.cashback_bps,
+            commission=line.commission,
         )
         for line in lines
     ]
