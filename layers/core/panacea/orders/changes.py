@@ -219,6 +219,7 @@ def facts(lines: list[OrderLine]) -> list[LineFact]:
             quantity=line.quantity,
             amount=pricing.paid_in_money(line),
             cashback_bps=line.cashback_bps,
+            commission=line.commission,
         )
         for line in lines
     ]

@@ -35,6 +35,7 @@ from panacea.orders.changes import (
     read,
     rules_of,
 )
+from panacea.orders.line_commission import LineCommission
 from panacea.orders.models import (
     OFFLINE_METHODS,
     Cart,
@@ -154,6 +155,7 @@ def _line(no: int, p: catalog.PricedLine, price: Any) -> OrderLine:
         discount=price.discount,
         amount=price.total,
         cashback_bps=p.cashback_bps,
+        commission=[LineCommission(level=c.level, rate_bps=c.rate_bps, fixed=c.fixed) for c in p.commission],
     )
 
 

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
+from panacea.orders.line_commission import LineCommission
 from panacea.platform.events import DomainEvent
 from panacea.platform.ids import ID_PATTERN
 from panacea.platform.inputs import Command, FromString, MoneyIn, Text
@@ -199,6 +200,7 @@ class OrderLine(BaseModel):
     amount: Money = Field(description="what the member pays for the line: subtotal - discount")
     wallet: Money | None = Field(default=None, description="its share of the wallet credit spent (the rest: money)")
     cashback_bps: BasisPoints = 0
+    commission: list[LineCommission] = Field(default=[], description="the product's commission override")
     refunded_quantity: int = 0
 
 
@@ -367,6 +369,7 @@ class LineFact(BaseModel):
     quantity: int
     amount: Money = Field(description="what the member pays for the line, after discount")
     cashback_bps: int = 0
+    commission: list[LineCommission] = Field(default=[], description="the product's override, per level")
 
 
 class OrderPlaced(DomainEvent, name="order.placed", version=1):
