@@ -2755,7 +2755,9 @@ export interface components {
         Channel: "email" | "sms";
         /**
          * Checkout
-         * @description Checkout from the cart (no `lines`) or "buy now" (`lines`).
+         * @description Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it paid from the wallet
+         *     (`wallet_credit`: more than zero, at most the total after discounts and what the wallet holds, in
+         *     the order's currency, where the tenant takes it), the rest by `payment_method`.
          * @example {
          *       "address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8",
          *       "coupon_code": "WELCOME10",
@@ -2789,6 +2791,8 @@ export interface components {
              * @description the share link's code; kept on the order for the distribution context
              */
             referral_code?: string | null;
+            /** @description wallet credit to spend; the method pays the rest */
+            wallet_credit?: components["schemas"]["Money"] | null;
         };
         /**
          * CodeBatchRequest
@@ -2982,6 +2986,8 @@ export interface components {
             self_purchase_commission?: boolean | null;
             /** Spending Threshold */
             spending_threshold?: number | null;
+            /** Wallet At Checkout */
+            wallet_at_checkout?: boolean | null;
             who_may_distribute?: components["schemas"]["Recruitment"] | null;
         };
         /**
@@ -3043,6 +3049,11 @@ export interface components {
              * @default 0
              */
             spending_threshold: number;
+            /**
+             * Wallet At Checkout
+             * @default false
+             */
+            wallet_at_checkout: boolean;
             /** @default appointed */
             who_may_distribute: components["schemas"]["Recruitment"];
         };
@@ -3113,7 +3124,7 @@ export interface components {
          * @description Why the wallet changed. Credits add, debits take away.
          * @enum {string}
          */
-        EntryKind: "commission" | "cashback" | "withdrawal_returned" | "withdrawal_held" | "clawback" | "cashback_reversed";
+        EntryKind: "commission" | "cashback" | "withdrawal_returned" | "withdrawal_held" | "clawback" | "cashback_reversed" | "order_payment" | "order_returned";
         /**
          * ExternalAccount
          * @description Where finance sends a member's withdrawals by hand: a bank account, Alipay or WeChat. The
@@ -3443,6 +3454,46 @@ export interface components {
             /** Promotion Id */
             promotion_id: string;
         };
+        /**
+         * LevelCommission
+         * @description What one level earns on the product: `rate_bps` of what the buyer paid, or `fixed` per unit.
+         * @example {
+         *       "level": 1,
+         *       "rate_bps": 1200
+         *     }
+         * @example {
+         *       "fixed": {
+         *         "amount": 500,
+         *         "currency": "GBP"
+         *       },
+         *       "level": 2
+         *     }
+         */
+        LevelCommission: {
+            /** @description per unit, in the tenant's currency; at most the price of every SKU */
+            fixed?: components["schemas"]["Money"] | null;
+            /**
+             * Level
+             * @description 1: the buyer's referrer
+             */
+            level: number;
+            /**
+             * Rate Bps
+             * @description of what the buyer paid for the line
+             */
+            rate_bps?: number | null;
+        };
+        /**
+         * LineCommission
+         * @description One level's override: `rate_bps` of what was paid for the line, or `fixed` per unit.
+         */
+        LineCommission: {
+            fixed?: components["schemas"]["Money"] | null;
+            /** Level */
+            level: number;
+            /** Rate Bps */
+            rate_bps?: number | null;
+        };
         /** LineIn */
         LineIn: {
             /**
@@ -3699,6 +3750,15 @@ export interface components {
          *       "category_ids": [
          *         "01JDQ4B0000000000000000000"
          *       ],
+         *       "commission": [
+         *         {
+         *           "fixed": {
+         *             "amount": 1500,
+         *             "currency": "GBP"
+         *           },
+         *           "level": 1
+         *         }
+         *       ],
          *       "description": "Upper-arm monitor that syncs readings to the member app.",
          *       "images": [
          *         "tenants/01JDQ3V6N1W2X3Y4Z5A6B7C8D9/catalog/images/01JDQ4A0000000000000000000.jpg"
@@ -3723,6 +3783,12 @@ export interface components {
              * @default []
              */
             category_ids: string[];
+            /**
+             * Commission
+             * @description per level, instead of the tenant's rate; levels not named earn the tenant's rate
+             * @default []
+             */
+            commission: components["schemas"]["LevelCommission"][];
             /**
              * Description
              * @default
@@ -4150,6 +4216,7 @@ export interface components {
             /** Referral Code */
             referral_code?: string | null;
             refund_request?: components["schemas"]["RefundRequest"] | null;
+            /** @description given back so far, in money and to the wallet */
             refunded: components["schemas"]["Money"];
             /**
              * Refunds
@@ -4164,6 +4231,10 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /** @description paid from the wallet; the payment is for the rest */
+            wallet_paid?: components["schemas"]["Money"] | null;
+            /** @description of `refunded`, what went back to the wallet */
+            wallet_returned?: components["schemas"]["Money"] | null;
         };
         /** OrderLine */
         OrderLine: {
@@ -4180,6 +4251,12 @@ export interface components {
              * @default []
              */
             category_ids: string[];
+            /**
+             * Commission
+             * @description the product's commission override
+             * @default []
+             */
+            commission: components["schemas"]["LineCommission"][];
             /** @description this line's share of the order's discount */
             discount: components["schemas"]["Money"];
             kind: components["schemas"]["ProductKind"];
@@ -4206,6 +4283,8 @@ export interface components {
             /** @description unit price * quantity */
             subtotal: components["schemas"]["Money"];
             unit_price: components["schemas"]["Money"];
+            /** @description its share of the wallet credit spent (the rest: money) */
+            wallet?: components["schemas"]["Money"] | null;
         };
         /** OrderPromotion */
         OrderPromotion: {
@@ -4235,7 +4314,11 @@ export interface components {
              */
             promotions: components["schemas"]["OrderPromotion"][];
             subtotal: components["schemas"]["Money"];
+            /** @description what the payment method pays: total - wallet_credit */
+            to_pay?: components["schemas"]["Money"] | null;
             total: components["schemas"]["Money"];
+            /** @description the wallet credit asked to spend */
+            wallet_credit?: components["schemas"]["Money"] | null;
         };
         /** OrderRefund */
         OrderRefund: {
@@ -4853,6 +4936,12 @@ export interface components {
             /** Category Ids */
             category_ids: string[];
             /**
+             * Commission
+             * @description per level, instead of the tenant's rate
+             * @default []
+             */
+            commission: components["schemas"]["LevelCommission"][];
+            /**
              * Created At
              * Format: date-time
              */
@@ -4898,12 +4987,29 @@ export interface components {
          *       "cashback_bps": 800,
          *       "description": "Now with a free follow-up call."
          *     }
+         * @example {
+         *       "commission": [
+         *         {
+         *           "level": 1,
+         *           "rate_bps": 1200
+         *         },
+         *         {
+         *           "level": 2,
+         *           "rate_bps": 600
+         *         }
+         *       ]
+         *     }
          */
         ProductPatch: {
             /** Cashback Bps */
             cashback_bps?: number | null;
             /** Category Ids */
             category_ids?: string[] | null;
+            /**
+             * Commission
+             * @description replaces the override; [] removes it
+             */
+            commission?: components["schemas"]["LevelCommission"][] | null;
             /** Description */
             description?: string | null;
             /** Images */
@@ -6805,6 +6911,8 @@ export type SchemaIndividualPatch = components['schemas']['IndividualPatch'];
 export type SchemaInvitation = components['schemas']['Invitation'];
 export type SchemaIssuedApiKey = components['schemas']['IssuedApiKey'];
 export type SchemaIssuedCodes = components['schemas']['IssuedCodes'];
+export type SchemaLevelCommission = components['schemas']['LevelCommission'];
+export type SchemaLineCommission = components['schemas']['LineCommission'];
 export type SchemaLineIn = components['schemas']['LineIn'];
 export type SchemaLinePrice = components['schemas']['LinePrice'];
 export type SchemaMemberKind = components['schemas']['MemberKind'];

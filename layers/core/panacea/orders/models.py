@@ -367,7 +367,7 @@ class LineFact(BaseModel):
     kind: ProductKind
     category_ids: list[str] = []
     quantity: int
-    amount: Money = Field(description="what the member pays for the line, after discount")
+    amount: Money = Field(description="what the member pays for the line in money, after discount and wallet credit")
     cashback_bps: int = 0
     commission: list[LineCommission] = Field(default=[], description="the product's override, per level")
 

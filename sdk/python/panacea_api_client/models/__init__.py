@@ -74,6 +74,8 @@ from .individual_patch_extras_type_0 import IndividualPatchExtrasType0
 from .invitation import Invitation
 from .issued_api_key import IssuedApiKey
 from .issued_codes import IssuedCodes
+from .level_commission import LevelCommission
+from .line_commission import LineCommission
 from .line_in import LineIn
 from .line_price import LinePrice
 from .member_kind import MemberKind
@@ -316,6 +318,8 @@ __all__ = (
     "Invitation",
     "IssuedApiKey",
     "IssuedCodes",
+    "LevelCommission",
+    "LineCommission",
     "LineIn",
     "LinePrice",
     "MemberKind",

@@ -6,6 +6,8 @@ class EntryKind(StrEnum):
     CASHBACK_REVERSED = "cashback_reversed"
     CLAWBACK = "clawback"
     COMMISSION = "commission"
+    ORDER_PAYMENT = "order_payment"
+    ORDER_RETURNED = "order_returned"
     WITHDRAWAL_HELD = "withdrawal_held"
     WITHDRAWAL_RETURNED = "withdrawal_returned"
 
