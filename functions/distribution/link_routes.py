@@ -70,7 +70,7 @@ def my_share_link(product_id: ProductId = None, origin: Origin = None) -> ShareL
             "description": "the QR code",
             "content": {
                 PNG: {"schema": {"type": "string", "format": "binary"}},
-                SVG: {"schema": {"type": "string"}},
+                SVG: {"schema": {"type": "string", "format": "binary"}},  # a file, as the PNG (its text is XML)
             },
         }
     },
