@@ -146,6 +146,23 @@ def test_a_cancellation_after_payment_gives_no_cashback_and_takes_none():
     assert order.kinds() == []
 
 
+def test_an_order_without_cashback_credits_nothing_and_writes_nothing():
+    # Given a paid order whose products pay no cashback
+    net = network()
+    order = Bought(net, {1: (5000, 0)})
+    # When it completes, and is refunded in part
+    order.completed()
+    order.refund(1000, {1: 1000})
+    # Then the buyer's wallet has no entry, and the order's evidence records no cashback
+    assert order.kinds() == []
+    with acting_for(net.tenant_id):
+        from panacea.distribution import ledger_items as ledger  # noqa: PLC0415
+
+        evidence, _ = ledger.order_commission(net.tenant_id, order.order_id)
+    assert evidence is not None
+    assert evidence.cashback is None
+
+
 def test_a_completion_before_the_payment_was_handled_goes_back_to_the_queue():
     # Given an order whose payment distribution has not handled yet
     net = network()

@@ -64,6 +64,8 @@ def cashback_due(lines: Sequence[CashbackLine], currency: str) -> Money:
 def completed(tenant_id: str, event: orders.OrderCompleted) -> None:
     """Credit the order's cashback on what the buyer kept of each line (once)."""
     ratios = {str(line.line_no): line.cashback_bps for line in event.lines}
+    if not any(ratios.values()):
+        return  # no line pays cashback: nothing to credit now, nor to take back later (no write)
     _again(lambda: _credit(tenant_id, event.order_id, ratios))
 
 
