@@ -10,7 +10,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from functions.distribution import wallet_routes
+from functions.distribution import link_routes, wallet_routes
 from panacea.distribution import binding, distributors, teams
 from panacea.distribution.access import Action
 from panacea.distribution.models import (
@@ -170,4 +170,5 @@ def unbind(member_id: str, unbinding: Unbinding) -> Binding:
     return binding.unbind(current_actor(), member_id, unbinding)
 
 
+app.include_router(link_routes.router)
 handler = lambda_entry(app)

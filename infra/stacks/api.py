@@ -38,7 +38,7 @@ from panacea.platform.cors import ALLOWED_HEADERS
 from panacea.tenancy.tiers import LIMITS, PLATFORM, PLATFORM_PLAN, usage_key
 
 PROBLEM = "application/problem+json"
-BINARY_MEDIA_TYPES = (XLSX,)  # finance's Excel export
+BINARY_MEDIA_TYPES = (XLSX, "image/png")  # finance's Excel export; a share link's QR code as a PNG
 THROTTLING_RATE_LIMIT = 200  # requests per second, steady, across the stage
 THROTTLING_BURST_LIMIT = 400
 AUTHORIZER_CACHE_S = 60  # an Allow is kept this long per Authorization header

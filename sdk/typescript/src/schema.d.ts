@@ -992,6 +992,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/distributor/qr-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your share link as a QR code (PNG or SVG)
+         * @description Requires `distribution:take_part` (member, distributor). The link carries your referral code as `ref`; a member who registers or checks out through it sends that code as `referral_code`. Drawn in the shop's brand colour on white unless `dark` and `light` say otherwise (colours that would not scan are refused). Send `Accept: image/png` for a PNG: API Gateway hands binary answers over as such only to a request that accepts them.
+         */
+        get: operations["distribution.my_qr_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/distributor/share-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your share link to the shop or to one of its products
+         * @description Requires `distribution:take_part` (member, distributor). The link carries your referral code as `ref`; a member who registers or checks out through it sends that code as `referral_code`. For an active distributor of a shop that lists its web origin.
+         */
+        get: operations["distribution.my_share_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/email": {
         parameters: {
             query?: never;
@@ -2980,8 +3020,6 @@ export interface components {
             level_rates_bps?: number[] | null;
             /** Levels */
             levels?: number | null;
-            /** Min Withdrawal */
-            min_withdrawal?: number | null;
             /** Self Purchase Commission */
             self_purchase_commission?: boolean | null;
             /** Spending Threshold */
@@ -2989,6 +3027,7 @@ export interface components {
             /** Wallet At Checkout */
             wallet_at_checkout?: boolean | null;
             who_may_distribute?: components["schemas"]["Recruitment"] | null;
+            withdrawals?: components["schemas"]["WithdrawalRulesPatch"] | null;
         };
         /**
          * DistributionSettings
@@ -3033,12 +3072,6 @@ export interface components {
              */
             levels: number;
             /**
-             * Min Withdrawal
-             * @description minor units of the tenant's currency
-             * @default 1000
-             */
-            min_withdrawal: number;
-            /**
              * Self Purchase Commission
              * @default false
              */
@@ -3056,6 +3089,16 @@ export interface components {
             wallet_at_checkout: boolean;
             /** @default appointed */
             who_may_distribute: components["schemas"]["Recruitment"];
+            /** @default {
+             *       "fee_bps": 0,
+             *       "fee_cap": null,
+             *       "fee_fixed": 0,
+             *       "maximum_amount": null,
+             *       "minimum_amount": 100,
+             *       "payout": "external",
+             *       "review_timeout_hours": 72
+             *     } */
+            withdrawals: components["schemas"]["WithdrawalRules"];
         };
         /** Distributor */
         Distributor: {
@@ -5869,6 +5912,24 @@ export interface components {
          * @enum {string}
          */
         Sex: "female" | "male" | "other" | "undisclosed";
+        /**
+         * ShareLink
+         * @description A distributor's share link: to the tenant's shop, or to one product in it.
+         */
+        ShareLink: {
+            /**
+             * Link
+             * @example https://shop.harbour-gene.example/products/01JD7Q2ZQ8C1V3B5N7M9K2H4FD?ref=MEI8K2
+             */
+            link: string;
+            /** Product Id */
+            product_id?: string | null;
+            /**
+             * Referral Code
+             * @example MEI8K2
+             */
+            referral_code: string;
+        };
         /** Shipment */
         Shipment: {
             /** Carrier */
@@ -6797,6 +6858,66 @@ export interface components {
             amount: components["schemas"]["Money"];
         };
         /**
+         * WithdrawalRules
+         * @description What a withdrawal needs (`withdrawals.request`): at least `minimum_amount` and at most
+         *     `maximum_amount` (none: no limit) at once; a fee of `fee_fixed` plus `fee_bps` of the amount,
+         *     rounded down (the house rule: `Money.share`), at most `fee_cap` (none: uncapped), held from the
+         *     wallet on top of the amount (the payee receives the amount); paid out by Stripe Connect or by an
+         *     external transfer finance records (`payout`); a review left undecided `review_timeout_hours` is
+         *     a rejection. Amounts are minor units of the withdrawal's currency.
+         */
+        WithdrawalRules: {
+            /**
+             * Fee Bps
+             * @description 1/100 of a percent
+             * @default 0
+             */
+            fee_bps: number;
+            /** Fee Cap */
+            fee_cap?: number | null;
+            /**
+             * Fee Fixed
+             * @description minor units of the tenant's currency
+             * @default 0
+             */
+            fee_fixed: number;
+            /** Maximum Amount */
+            maximum_amount?: number | null;
+            /**
+             * Minimum Amount
+             * @description minor units of the withdrawal's currency
+             * @default 100
+             */
+            minimum_amount: number;
+            /** @default external */
+            payout: components["schemas"]["PayoutRoute"];
+            /**
+             * Review Timeout Hours
+             * @description hours finance has to review a withdrawal
+             * @default 72
+             */
+            review_timeout_hours: number;
+        };
+        /**
+         * WithdrawalRulesPatch
+         * @description A change of the withdrawal rules: the fields sent change (null clears the maximum or the cap).
+         */
+        WithdrawalRulesPatch: {
+            /** Fee Bps */
+            fee_bps?: number | null;
+            /** Fee Cap */
+            fee_cap?: number | null;
+            /** Fee Fixed */
+            fee_fixed?: number | null;
+            /** Maximum Amount */
+            maximum_amount?: number | null;
+            /** Minimum Amount */
+            minimum_amount?: number | null;
+            payout?: components["schemas"]["PayoutRoute"] | null;
+            /** Review Timeout Hours */
+            review_timeout_hours?: number | null;
+        };
+        /**
          * WithdrawalState
          * @enum {string}
          */
@@ -7017,6 +7138,7 @@ export type SchemaSenderNamesPatch = components['schemas']['SenderNamesPatch'];
 export type SchemaSession = components['schemas']['Session'];
 export type SchemaSettingsPatch = components['schemas']['SettingsPatch'];
 export type SchemaSex = components['schemas']['Sex'];
+export type SchemaShareLink = components['schemas']['ShareLink'];
 export type SchemaShipment = components['schemas']['Shipment'];
 export type SchemaShipmentEntry = components['schemas']['ShipmentEntry'];
 export type SchemaSignedOut = components['schemas']['SignedOut'];
@@ -7063,6 +7185,8 @@ export type SchemaWebhookReceipt = components['schemas']['WebhookReceipt'];
 export type SchemaWithdrawalDetail = components['schemas']['WithdrawalDetail'];
 export type SchemaWithdrawalRejection = components['schemas']['WithdrawalRejection'];
 export type SchemaWithdrawalRequest = components['schemas']['WithdrawalRequest'];
+export type SchemaWithdrawalRules = components['schemas']['WithdrawalRules'];
+export type SchemaWithdrawalRulesPatch = components['schemas']['WithdrawalRulesPatch'];
 export type SchemaWithdrawalState = components['schemas']['WithdrawalState'];
 export type SchemaWithdrawalView = components['schemas']['WithdrawalView'];
 export type $defs = Record<string, never>;
@@ -13260,6 +13384,215 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Distributor"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.my_qr_code": {
+        parameters: {
+            query?: {
+                /** @description a product of the shop: the link opens its page, not the shop's */
+                product_id?: string | null;
+                /** @description one of the tenant's allowed_origins (absent: the first it lists) */
+                origin?: string | null;
+                /** @description png (image/png) or svg (image/svg+xml) */
+                format?: "png" | "svg";
+                /** @description the image's edge in pixels (at most) */
+                size?: number;
+                /** @description #RRGGBB */
+                dark?: string | null;
+                /** @description #RRGGBB */
+                light?: string | null;
+                /** @description M: 15 % of the code may be lost; Q: 25 % (a logo or a sticker over it) */
+                error_correction?: "M" | "Q";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the QR code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.my_share_link": {
+        parameters: {
+            query?: {
+                /** @description a product of the shop: the link opens its page, not the shop's */
+                product_id?: string | null;
+                /** @description one of the tenant's allowed_origins (absent: the first it lists) */
+                origin?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
                 };
             };
             /** @description Malformed request */

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from panacea.distribution import ledger_items as ledger
 from panacea.distribution import wallet
 from panacea.platform.isolation import acting_for
 from tests.integration.distribution.network import Network, network
@@ -168,3 +169,22 @@ def test_commission_made_available_is_in_the_distributors_wallet_and_a_clawback_
     order.refund(5000, {1: 5000})
     assert (wallet_of(net, b), wallet_of(net, a)) == ((400, 400), (200, 200))
     assert net.balance(b)["available"] == wallet_of(net, b)[0]
+
+
+def test_two_refunds_applied_at_once_both_count_on_an_order_nobody_earns_on(net: Network, monkeypatch):
+    # Given an order of two lines, £60 and £40, by a member bound to no one (no shares: the evidence alone)
+    order = net.order(net.new_member(), [6000, 4000])
+    with acting_for(net.tenant_id):
+        read_before = ledger.order_commission(net.tenant_id, order.order_id)
+    # When £10 of the first line is refunded while a refund of £20 of the second reads the evidence as it was
+    order.refund(1000, {1: 1000})
+    reads = iter([read_before])
+    fresh = ledger.order_commission
+    monkeypatch.setattr(ledger, "order_commission", lambda *a: next(reads, None) or fresh(*a))
+    order.refund(2000, {2: 2000})
+    # Then the evidence counts both refunds, each on its line
+    with acting_for(net.tenant_id):
+        evidence, _ = fresh(net.tenant_id, order.order_id)
+    assert evidence is not None
+    assert {no: int(line["refunded"]) for no, line in evidence.lines.items()} == {"1": 1000, "2": 2000}
+    assert len(evidence.refunds or ()) == 2

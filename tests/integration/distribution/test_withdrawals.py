@@ -20,6 +20,7 @@ from infra.local.invoke import REGION, invoke
 from infra.local.moto_bridge import token_timeouts_scaled
 from infra.local.runtime import LocalPlatform
 from panacea.distribution import paying_out, payout_accounts, wallet, withdrawals
+from panacea.distribution.settings import WithdrawalRules
 from panacea.distribution.wallet_items import PayoutAccountItem
 from panacea.distribution.wallet_models import (
     Credit,
@@ -29,7 +30,6 @@ from panacea.distribution.wallet_models import (
     ExternalTransfer,
     WithdrawalRejection,
     WithdrawalRequest,
-    WithdrawalRules,
     WithdrawalState,
 )
 from panacea.platform import payments
@@ -40,22 +40,22 @@ from panacea.platform.money import Money
 from panacea.platform.settings import settings
 from tests.integration.distribution.wallet_api import call
 from tests.integration.stripe_support import paid, sandbox, shop
-from tests.support import eventually, resources, staff
+from tests.support import builders, eventually, resources, staff
+from tests.support.in_process import HANDLERS
 
 EVENTS = Path(__file__).resolve().parents[3] / "events"
 BANK = {"kind": "bank", "holder_name": "Li Wei", "account_number": "6222020200001234567", "bank_name": "ICBC"}
 
 
-@pytest.fixture
-def rules(monkeypatch: pytest.MonkeyPatch):
-    """Set the tenant's withdrawal rules for the test (until the tenant's settings carry them)."""
-
-    def use(**values: Any) -> WithdrawalRules:
-        made = WithdrawalRules(**values)
-        monkeypatch.setattr(withdrawals, "withdrawal_rules", lambda tenant_id: made)
-        return made
-
-    return use
+def tenant_with(**rules: Any) -> str:
+    """An onboarded tenant whose owner set its withdrawal rules (`rules`: fields of the
+    distribution settings' `withdrawals`) through the API, the way a tenant does; its id."""
+    tenant = shop()
+    if rules:
+        owner = staff(tenant, "owner", user_id="owner-1")
+        set_to = builders.distribution_rules(HANDLERS, owner, withdrawals=rules)["withdrawals"]
+        assert {name: set_to[name] for name in rules} == rules
+    return tenant
 
 
 def money(amount: int, currency: str = "CNY") -> Money:
@@ -106,11 +106,10 @@ def waiting(tenant: str, withdrawal_id: str) -> bool:
         return bool(withdrawals.load(tenant, withdrawal_id).task_token)
 
 
-def test_an_approved_withdrawal_is_paid_by_stripe_connect_once(platform: LocalPlatform, rules):
+def test_an_approved_withdrawal_is_paid_by_stripe_connect_once(platform: LocalPlatform):
     # Given a tenant paying withdrawals by Stripe Connect with a 1 % fee, money in Stripe, and a
     # member with £100.00 in their wallet who onboarded a Stripe account
-    rules(payout="stripe_connect", fee_bps=100, minimum_amount=1_000)
-    tenant = shop()
+    tenant = tenant_with(payout="stripe_connect", fee_bps=100, minimum_amount=1_000)
     paid(platform, tenant, money(20_000, "GBP"))
     member, me = member_with(tenant, money(10_000, "GBP"))
     setup = {
@@ -146,10 +145,51 @@ def test_an_approved_withdrawal_is_paid_by_stripe_connect_once(platform: LocalPl
     assert [(w["state"], w["transfer_id"]) for w in mine["items"]] == [("paid", transfers[0]["id"])]
 
 
-def test_a_rejected_withdrawal_gives_the_money_back(platform: LocalPlatform, rules):
+def test_the_tenants_settings_set_the_minimum_and_the_capped_fee(platform: LocalPlatform):
+    # Given a tenant whose owner set withdrawals of ¥20.00 at least, at 1 % + ¥0.20 capped at ¥0.50
+    tenant = tenant_with(minimum_amount=2_000, fee_bps=100, fee_fixed=20, fee_cap=50)
+    member, me = member_with(tenant, money(10_000))
+    assert call("PUT", "/v1/me/wallet/payout-account", as_=me, body=BANK)[0] == 200
+    # When the member asks for ¥19.99
+    status, refused = call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 1_999, "currency": "CNY"}})
+    # Then it is refused naming the amount and the tenant's minimum, and nothing is held
+    assert (status, refused["errors"][0]["field"], refused["errors"][0]["code"]) == (422, "amount", "below_minimum")
+    assert "20.00 CNY" in refused["detail"]
+    assert held_and_balance(tenant, member) == (money(10_000),) * 2
+    # When they ask for ¥25.00 (1 % + ¥0.20 = ¥0.45) and for ¥40.00 (¥0.60, over the cap)
+    _, small = call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 2_500, "currency": "CNY"}})
+    _, large = call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 4_000, "currency": "CNY"}})
+    # Then the fees are ¥0.45 and the cap's ¥0.50, held on top of the amounts
+    assert (small["fee"]["amount"], large["fee"]["amount"]) == (45, 50)
+    assert held_and_balance(tenant, member) == (money(10_000 - 2_545 - 4_050),) * 2
+    for asked in (small, large):
+        call("POST", f"/v1/withdrawals/{asked['id']}/reject", as_=staff(tenant, "finance"), body={"reason": "end"})
+
+
+def test_withdrawal_rules_that_do_not_hold_together_are_refused_naming_the_field():
+    # Given a tenant's owner
+    tenant = tenant_with()
+    owner = staff(tenant, "owner", user_id="owner-1")
+    for rules, field in (
+        ({"fee_bps": 10_001}, "distribution.withdrawals.fee_bps"),
+        ({"payout": "carrier_pigeon"}, "distribution.withdrawals.payout"),
+        ({"minimum_amount": 5_000, "maximum_amount": 4_999}, "distribution.withdrawals"),
+        ({"fee_fixed": 300, "fee_cap": 200}, "distribution.withdrawals"),
+    ):
+        # When they set rules that make no sense
+        answer = HANDLERS.request(
+            "PATCH", "/v1/tenant/settings", as_=owner, body={"distribution": {"withdrawals": rules}}
+        )
+        # Then a 422 names the field, and the rules stay as they were
+        assert answer.status == 422, rules
+        assert field in [e["field"] for e in answer.body["errors"]], answer.body
+    with acting_for(tenant):
+        assert withdrawals.withdrawal_rules(tenant) == WithdrawalRules()
+
+
+def test_a_rejected_withdrawal_gives_the_money_back(platform: LocalPlatform):
     # Given a member with ¥100.00 and a bank account, under a ¥1.00 fee
-    rules(fee_fixed=100)
-    tenant = new_id()
+    tenant = tenant_with(fee_fixed=100)
     member, me = member_with(tenant, money(10_000))
     assert call("PUT", "/v1/me/wallet/payout-account", as_=me, body=BANK)[0] == 200
     # When they withdraw ¥30.00 and finance rejects it with a reason
@@ -172,10 +212,9 @@ def test_a_rejected_withdrawal_gives_the_money_back(platform: LocalPlatform, rul
     assert held_and_balance(tenant, member) == (money(10_000),) * 2
 
 
-def test_a_review_that_times_out_rejects_the_withdrawal_and_returns_the_money(platform: LocalPlatform, rules):
+def test_a_review_that_times_out_rejects_the_withdrawal_and_returns_the_money(platform: LocalPlatform):
     # Given a tenant whose finance reviews within an hour, and a member who asks for a withdrawal
-    rules(review_timeout_hours=1)
-    tenant = new_id()
+    tenant = tenant_with(review_timeout_hours=1)
     member, me = member_with(tenant, money(5_000))
     call("PUT", "/v1/me/wallet/payout-account", as_=me, body=BANK)
     with token_timeouts_scaled(0.001):  # the hour passes in 3.6 s
@@ -190,10 +229,9 @@ def test_a_review_that_times_out_rejects_the_withdrawal_and_returns_the_money(pl
     assert held_and_balance(tenant, member) == (money(5_000),) * 2
 
 
-def test_a_payout_stripe_refuses_fails_the_withdrawal_and_returns_the_money(platform: LocalPlatform, rules):
+def test_a_payout_stripe_refuses_fails_the_withdrawal_and_returns_the_money(platform: LocalPlatform):
     # Given a member whose Stripe account never finished onboarding
-    rules(payout="stripe_connect")
-    tenant = new_id()
+    tenant = tenant_with(payout="stripe_connect")
     member, me = member_with(tenant, money(3_000, "GBP"))
     setup = {
         "country": "GB",
@@ -215,10 +253,9 @@ def test_a_payout_stripe_refuses_fails_the_withdrawal_and_returns_the_money(plat
     assert held_and_balance(tenant, member, "GBP") == (money(3_000, "GBP"),) * 2
 
 
-def test_an_external_transfer_is_paid_once_finance_records_its_reference(platform: LocalPlatform, rules):
+def test_an_external_transfer_is_paid_once_finance_records_its_reference(platform: LocalPlatform):
     # Given an approved withdrawal paid by hand
-    rules()
-    tenant = new_id()
+    tenant = tenant_with()
     member, me = member_with(tenant, money(8_000))
     call("PUT", "/v1/me/wallet/payout-account", as_=me, body=BANK)
     _, asked = call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 8_000, "currency": "CNY"}})
@@ -238,10 +275,9 @@ def test_an_external_transfer_is_paid_once_finance_records_its_reference(platfor
     assert call("POST", f"/v1/withdrawals/{asked['id']}/approve", as_=me)[0] == 403
 
 
-def test_payout_details_are_encrypted_at_rest_and_shown_masked(platform: LocalPlatform, rules):
+def test_payout_details_are_encrypted_at_rest_and_shown_masked(platform: LocalPlatform):
     # Given a member who gave their bank account, and asked for a withdrawal to it
-    rules()
-    tenant = new_id()
+    tenant = tenant_with()
     member, me = member_with(tenant, money(1_000))
     call("PUT", "/v1/me/wallet/payout-account", as_=me, body=BANK)
     _, asked = call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 1_000, "currency": "CNY"}})
@@ -278,18 +314,24 @@ OPS = st.lists(
 )
 
 
+@pytest.fixture(scope="module")
+def fee_tenant(platform: LocalPlatform) -> str:
+    """A tenant paying withdrawals by hand with a 0.5 % + ¥0.10 fee (each example: a new member of it)."""
+    return tenant_with(fee_bps=50, fee_fixed=10)
+
+
 @hypothesis_settings(max_examples=8)
 @given(ops=OPS)
-def test_no_money_is_created_or_lost_whatever_finance_does(platform: LocalPlatform, ops: list[tuple[str, int, int]]):
+def test_no_money_is_created_or_lost_whatever_finance_does(fee_tenant: str, ops: list[tuple[str, int, int]]):
     # Given a tenant paying withdrawals by hand with a 0.5 % + ¥0.10 fee, and a member
     rules = WithdrawalRules(fee_bps=50, fee_fixed=10)
-    tenant, member = new_id(), new_id()
+    tenant, member = fee_tenant, new_id()
     me = Actor(user_id=member, tenant_id=tenant, roles=frozenset({Role.MEMBER}))
     finance = Actor(user_id="fin", tenant_id=tenant, roles=frozenset({Role.FINANCE}))
     credited = 0
     asked: list[str] = []
-    with acting_for(tenant), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(withdrawals, "withdrawal_rules", lambda tenant_id: rules)
+    with acting_for(tenant):
+        assert withdrawals.withdrawal_rules(tenant) == rules  # the tenant's own settings
         payout_accounts.set_external(me, ExternalAccount.model_validate(BANK))
         # When credits, clawbacks, withdrawals and finance's decisions happen in any order
         for op, amount, pick in ops:
@@ -334,10 +376,9 @@ def test_no_money_is_created_or_lost_whatever_finance_does(platform: LocalPlatfo
                 paying_out.fail_transfer(finance, w, WithdrawalRejection(reason="end"))
 
 
-def test_the_payout_samples_are_what_the_workflow_sends(platform: LocalPlatform, rules):
+def test_the_payout_samples_are_what_the_workflow_sends(platform: LocalPlatform):
     # Given an approved withdrawal paid by hand
-    rules()
-    tenant = new_id()
+    tenant = tenant_with()
     _, me = member_with(tenant, money(1_000))
     call("PUT", "/v1/me/wallet/payout-account", as_=me, body=BANK)
     _, asked = call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 1_000, "currency": "CNY"}})
@@ -355,9 +396,8 @@ def test_the_payout_samples_are_what_the_workflow_sends(platform: LocalPlatform,
     call("POST", f"/v1/withdrawals/{asked['id']}/transfer-failed", as_=finance, body={"reason": "end"})
 
 
-def _stripe_withdrawal(tenant: str, rules: Any) -> tuple[str, str]:
+def _stripe_withdrawal(tenant: str) -> tuple[str, str]:
     """A member with £20.00 and a Stripe account, who asked to withdraw all of it; their id and the withdrawal's."""
-    rules(payout="stripe_connect")
     member, me = member_with(tenant, money(2_000, "GBP"))
     setup = {
         "country": "GB",
@@ -370,7 +410,7 @@ def _stripe_withdrawal(tenant: str, rules: Any) -> tuple[str, str]:
     return member, asked["id"]
 
 
-def test_a_payout_is_retried_while_stripe_is_unreachable_and_made_once(platform, rules, monkeypatch):
+def test_a_payout_is_retried_while_stripe_is_unreachable_and_made_once(platform, monkeypatch):
     # Given Stripe out of reach for the first two attempts of a transfer
     attempts: list[str] = []
 
@@ -387,8 +427,8 @@ def test_a_payout_is_retried_while_stripe_is_unreachable_and_made_once(platform,
         )
 
     monkeypatch.setattr(payments, "create_transfer", flaky)
-    tenant = new_id()
-    member, withdrawal_id = _stripe_withdrawal(tenant, rules)
+    tenant = tenant_with(payout="stripe_connect")
+    member, withdrawal_id = _stripe_withdrawal(tenant)
     # When finance approves the withdrawal
     call("POST", f"/v1/withdrawals/{withdrawal_id}/approve", as_=staff(tenant, "finance"))
     # Then the workflow tried again with the same key until Stripe answered, and the withdrawal is paid
@@ -400,14 +440,14 @@ def test_a_payout_is_retried_while_stripe_is_unreachable_and_made_once(platform,
     assert held_and_balance(tenant, member, "GBP") == (money(0, "GBP"),) * 2
 
 
-def test_a_payout_stripe_never_answers_fails_and_returns_the_money(platform, rules, monkeypatch):
+def test_a_payout_stripe_never_answers_fails_and_returns_the_money(platform, monkeypatch):
     # Given Stripe out of reach for good
     def down(**request: Any) -> payments.TransferMade:
         raise payments.ProviderUnavailable("Stripe did not answer")
 
     monkeypatch.setattr(payments, "create_transfer", down)
-    tenant = new_id()
-    member, withdrawal_id = _stripe_withdrawal(tenant, rules)
+    tenant = tenant_with(payout="stripe_connect")
+    member, withdrawal_id = _stripe_withdrawal(tenant)
     # When finance approves the withdrawal, and the workflow's retries run out
     call("POST", f"/v1/withdrawals/{withdrawal_id}/approve", as_=staff(tenant, "finance"))
     # Then the withdrawal failed, and the money is back in the wallet
@@ -416,10 +456,9 @@ def test_a_payout_stripe_never_answers_fails_and_returns_the_money(platform, rul
     assert held_and_balance(tenant, member, "GBP") == (money(2_000, "GBP"),) * 2
 
 
-def test_a_withdrawal_asked_twice_with_one_idempotency_key_is_held_once(platform, rules):
+def test_a_withdrawal_asked_twice_with_one_idempotency_key_is_held_once(platform):
     # Given a member with ¥50.00 and a bank account
-    rules()
-    tenant = new_id()
+    tenant = tenant_with()
     member, me = member_with(tenant, money(5_000))
     call("PUT", "/v1/me/wallet/payout-account", as_=me, body=BANK)
     # When their app sends the same withdrawal twice with one Idempotency-Key

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from infra.local.runtime import STRIPE_WEBHOOK_PATH, LocalPlatform
 from infra.local.seed import create_platform_admin
@@ -424,4 +425,21 @@ def lived(platform: LocalPlatform) -> Life:
     distribution(life, life.member)
     wallet(life, life.member)
     stripe_deliveries(life)
+    share_links(life, life.member)
     return life
+
+
+def share_links(life: Life, member: builders.Member | None) -> None:
+    """The shop lists its web origin; the member (a distributor) takes their share link to it and to
+    a product, and the product link's QR code as a PNG and as an SVG."""
+    assert member is not None
+    assert life.shop is not None
+    me, product = member.token, next(iter(life.shop.products.values()))
+    origin = f"https://{life.tenant['slug']}.shop.example"
+    life.call("PATCH", "/v1/tenant/settings", as_=life.owner, body={"allowed_origins": [origin]})
+    life.call("GET", "/v1/me/distributor/share-link", as_=me)
+    life.call("GET", f"/v1/me/distributor/share-link?{urlencode({'product_id': product, 'origin': origin})}", as_=me)
+    png = {"Accept": "image/png"}
+    life.call("GET", f"/v1/me/distributor/qr-code?product_id={product}&size=256", as_=me, headers=png)
+    svg = {"Accept": "image/svg+xml"}
+    life.call("GET", "/v1/me/distributor/qr-code?format=svg&dark=%23000000&error_correction=Q", as_=me, headers=svg)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from panacea.distribution.commission import LineRule, allocate, commission, earned, line_rules
-from panacea.distribution.settings import DistributionSettings, level_cap
+from panacea.distribution.settings import DistributionSettings, WithdrawalRules, level_cap
 from panacea.orders import LineCommission
 from panacea.platform.money import Money
 from panacea.platform.sections import JURISDICTION
@@ -49,17 +49,25 @@ def test_the_rates_must_match_the_levels():
         DistributionSettings(enabled=True, levels=3, level_rates_bps=[800, 400])
 
 
-def test_settings_stored_by_tenancy_read_their_refund_window_as_the_freeze():
+def test_settings_stored_by_tenancy_read_their_refund_window_as_the_freeze_and_keep_their_minimum_withdrawal():
     stored = {"enabled": True, "level_rates_bps": [800, 400], "refund_window_days": 7, "min_withdrawal": 1000}
     settings = DistributionSettings.model_validate(stored)
     assert (settings.freeze_days, settings.levels, settings.who_may_distribute) == (7, 2, "appointed")
+    assert settings.withdrawals.minimum_amount == 1000
+    # And a minimum the withdrawal rules name themselves wins over the one stored before them
+    stored_both = {**stored, "withdrawals": {"minimum_amount": 500, "fee_bps": 60}}
+    assert DistributionSettings.model_validate(stored_both).withdrawals.model_dump(
+        include={"minimum_amount", "fee_bps"}
+    ) == {"minimum_amount": 500, "fee_bps": 60}
 
 
 def test_the_rules_version_changes_with_the_rules_only():
     base = DistributionSettings(enabled=True, level_rates_bps=[800, 400])
     assert (
         base.rule_version
-        == DistributionSettings(enabled=True, level_rates_bps=[800, 400], min_withdrawal=5).rule_version
+        == DistributionSettings(
+            enabled=True, level_rates_bps=[800, 400], withdrawals=WithdrawalRules(minimum_amount=5, fee_bps=60)
+        ).rule_version
     )
     assert base.rule_version != DistributionSettings(enabled=True, level_rates_bps=[1000, 400]).rule_version
 

@@ -1,5 +1,5 @@
 """A withdrawal's rules: the minimum and maximum, and the fee (a fixed part plus basis points of the
-amount) rounded down, the house rule for a share of an amount."""
+amount) rounded down, the house rule for a share of an amount, and at most the tenant's cap."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pydantic import ValidationError
 
 from panacea.distribution import withdrawals
 from panacea.distribution.payout_accounts import mask
-from panacea.distribution.wallet_models import ExternalAccount, WithdrawalRules
+from panacea.distribution.settings import WithdrawalRules
+from panacea.distribution.wallet_models import ExternalAccount
 from panacea.distribution.withdrawals import AmountNotAllowed, fee_for
 from panacea.platform.money import Money
 
@@ -26,6 +27,9 @@ def cny(amount: int) -> Money:
         (WithdrawalRules(fee_bps=60), 166, 0),  # 0.996 fen rounds down to nothing
         (WithdrawalRules(fee_fixed=200), 5_000, 200),  # a fixed ¥2.00
         (WithdrawalRules(fee_fixed=200, fee_bps=100), 12_345, 323),  # ¥2.00 + 123.45 fen down
+        (WithdrawalRules(fee_fixed=200, fee_bps=100, fee_cap=300), 12_345, 300),  # capped at ¥3.00
+        (WithdrawalRules(fee_fixed=200, fee_bps=100, fee_cap=300), 9_999, 299),  # under the cap: as it is
+        (WithdrawalRules(fee_bps=100, fee_cap=0), 50_000, 0),  # a cap of nothing: no fee
     ],
 )
 def test_the_fee_is_a_fixed_part_plus_a_share_rounded_down(rules: WithdrawalRules, amount: int, fee: int):
@@ -57,6 +61,10 @@ def test_rules_refuse_what_makes_no_sense():
         WithdrawalRules(minimum_amount=0)
     with pytest.raises(ValidationError):
         WithdrawalRules(fee_fixed=-1)
+    with pytest.raises(ValidationError, match="maximum_amount cannot be below minimum_amount"):
+        WithdrawalRules(minimum_amount=1_000, maximum_amount=999)
+    with pytest.raises(ValidationError, match="fee_cap cannot be below fee_fixed"):
+        WithdrawalRules(fee_fixed=200, fee_cap=100)
 
 
 def test_an_account_number_is_shown_by_its_last_four_characters_only():

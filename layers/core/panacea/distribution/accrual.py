@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from pynamodb.expressions.condition import size
+
 from panacea import orders
 from panacea.distribution import dal, wallet
 from panacea.distribution import ledger_items as ledger
@@ -32,9 +34,11 @@ from panacea.distribution.network import rules_of, upline
 from panacea.distribution.wallet_models import Debit
 from panacea.distribution.wallet_models import EntryKind as WalletEntry
 from panacea.platform import clock
-from panacea.platform.errors import Conflict
+from panacea.platform.errors import ConcurrentUpdate, Conflict
 from panacea.platform.money import Money
 from panacea.platform.transaction import UnitOfWork, unit_of_work
+
+REFUND_ATTEMPTS = 3
 
 
 class NotYetAccrued(RuntimeError):
@@ -155,21 +159,25 @@ def _freeze_share(tenant_id: str, share: ledger.ShareItem, *, thaw_at: datetime,
 def reverse(tenant_id: str, order_id: str, *, refund_id: str, amount: int, lines: dict[int, int] | None) -> None:
     """A refund gave `amount` back (spread over `lines`, line → value refunded; None: over every
     line): each share comes down to its rules (kept per line on the evidence) of what is left paid,
-    rounded down."""
-    evidence, shares = ledger.order_commission(tenant_id, order_id)
-    if evidence is None:
-        raise NotYetAccrued(f"order {order_id} was refunded before its payment was handled")
-    if refund_id in (evidence.refunds or set()):
-        return  # applied already
-    left = evidence.paid_by_line()
-    room = {no: min(left.get(no, 0), value) for no, value in lines.items()} if lines else left
-    given_back = allocate(amount, room)
-    after = {no: left[no] - given_back.get(no, 0) for no in left}
-    at = clock.now()
-    try:
-        _apply_refund(tenant_id, evidence, shares, refund_id=refund_id, given_back=given_back, after=after, at=at)
-    except _Done:
-        return  # applied meanwhile
+    rounded down. Two refunds of one order applied at once: the second finds the evidence changed
+    (its refunds are not those it read) and is worked out again on what the first left."""
+    for attempt in range(REFUND_ATTEMPTS):
+        evidence, shares = ledger.order_commission(tenant_id, order_id)
+        if evidence is None:
+            raise NotYetAccrued(f"order {order_id} was refunded before its payment was handled")
+        if refund_id in (evidence.refunds or set()):
+            return  # applied already
+        left = evidence.paid_by_line()
+        room = {no: min(left.get(no, 0), value) for no, value in lines.items()} if lines else left
+        given_back = allocate(amount, room)
+        after = {no: left[no] - given_back.get(no, 0) for no in left}
+        try:
+            _apply_refund(tenant_id, evidence, shares, refund_id=refund_id, given_back=given_back, after=after,
+                          at=clock.now())  # fmt: skip
+            return
+        except ConcurrentUpdate:
+            if attempt == REFUND_ATTEMPTS - 1:
+                raise  # the record goes back to the queue
 
 
 def _apply_refund(
@@ -187,11 +195,13 @@ def _apply_refund(
             str(no): {**line, "refunded": int(line["refunded"]) + given_back.get(int(no), 0)}
             for no, line in evidence.lines.items()
         }
-        uow.update(
+        applied = evidence.refunds or set()
+        uow.update(  # the lines are written whole: only over the refunds they were read with
             evidence,
             [ledger.EvidenceItem.lines.set(refunded), ledger.EvidenceItem.refunds.add({refund_id})],
-            condition=ledger.EvidenceItem.refunds.does_not_exist() | ~ledger.EvidenceItem.refunds.contains(refund_id),
-            conflict=_Done(""),
+            condition=ledger.EvidenceItem.refunds.does_not_exist()
+            if not applied
+            else size(ledger.EvidenceItem.refunds) == len(applied),  # type: ignore[no-untyped-call]
         )
         paid = {int(no): int(line["paid"]) for no, line in evidence.lines.items()}
         for share in shares:

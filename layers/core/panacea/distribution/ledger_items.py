@@ -8,7 +8,9 @@ EvidenceItem  PK T#<t>#COMMISSION#ORDER#<order> · SK EVIDENCE     the order as 
                                                                    rule each level earns by on it (the level's
                                                                    rate or the product's override, as applied
                                                                    then), the refunds applied (each once), when it
-                                                                   completed, the settlement workflow's token
+                                                                   completed, the settlement workflow's token,
+                                                                   and the buyer's cashback on it once the
+                                                                   completion credited it (`cashback.py`)
 ShareItem     PK T#<t>#COMMISSION#ORDER#<order> · SK LEVEL#<n>    one distributor's commission on the order:
                                                                    amount now, state (pending, frozen, available)
               GSI1 T#<t>#DISTRIBUTOR#<d>#COMMISSIONS · <order>#<n>    a distributor's commissions, newest first
@@ -89,6 +91,8 @@ class EvidenceItem(TableItem, discriminator="commission_evidence"):
     paid_at = UTCDateTimeAttribute()
     completed_at = UTCDateTimeAttribute(null=True)
     token = UnicodeAttribute(null=True)  # commission-settlement's task token while it waits for the outcome
+    cashback = NumberAttribute(null=True)  # the buyer's cashback on the order now (set when the completion credits it)
+    cashback_bps = DocumentAttribute(null=True)  # {"<line_no>": bps} each line's cashback ratio at completion
 
     @classmethod
     def key(cls, tenant_id: str, order_id: str) -> tuple[str, str]:

@@ -32,14 +32,17 @@ Pillow), imported with the first code drawn, never on a cold start:
 - `size` is the image's edge in pixels, 256 to 2048: the code takes the largest whole number of
   pixels per module that fits (sharp modules), at least 2 for the longest link (`MAX_LINK`).
 
-How routes use it (wired by the API functions): a distributor's own link route builds the link with
-`shop_link` or `product_link` from one of the tenant's `allowed_origins` and the caller's referral
-code, and answers it as JSON; the QR route takes a `QrRequest` (as a body, or its fields one by one
-as query parameters: `?format=svg&size=512&dark=%230B6E4F`), draws `qr_code(link, request,
-brand_colour=<the tenant's branding.primary_colour>)` and answers its `content` with its
-`media_type` (a PNG is binary: base64 in the Lambda proxy answer). A registration or checkout route
-that takes a scanned link passes it through `referral_code_of(link, origins=<allowed_origins>,
-field="link")` and keeps the code as orders keeps a typed one.
+How routes use it (functions/distribution/link_routes.py): a distributor's own link (`my_share_link`)
+is built with `shop_link` or `product_link` from one of the tenant's `allowed_origins` (the one the
+caller names, else the first listed) and the caller's referral code, and answered as JSON; the QR
+route takes a `QrRequest` (its fields one by one as query parameters:
+`?format=svg&size=512&dark=%230B6E4F`) and answers `my_qr_code`, drawn with the tenant's
+branding.primary_colour, with its `media_type` (a PNG is binary: base64 in the Lambda proxy answer).
+Only an active distributor gets a link: a suspended or removed one's code binds nobody.
+
+A link's code is the `ref` query parameter; a client that opens it keeps the code and sends it as
+registration's and checkout's `referral_code` (a typed code goes the same way), and `referral_code_of`
+reads it back from a scanned or pasted link for a route that takes the link itself.
 """
 
 from __future__ import annotations
@@ -54,10 +57,15 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from panacea import tenancy
+from panacea.distribution import distributors
+from panacea.distribution.models import DistributorStatus
+from panacea.platform.access import Actor
 from panacea.platform.cors import web_origin
-from panacea.platform.errors import BadRequest, FieldError
+from panacea.platform.errors import CREDENTIALS, BadRequest, Conflict, FieldError
 from panacea.platform.ids import ID_PATTERN
 from panacea.platform.inputs import Command
+from panacea.platform.models import BaseModel
 
 PARAMETER = "ref"  # the query parameter that carries the referral code
 PRODUCT_PATH = "/products/{product_id}"  # a product's page in the tenant's shop
@@ -245,3 +253,61 @@ def _brand_or_black(brand_colour: str | None, light: str) -> str:
     if brand_colour and re.fullmatch(HEX_PATTERN, brand_colour) and _scannable(brand_colour, light) is None:
         return brand_colour
     return BLACK
+
+
+# --- a distributor's own -------------------------------------------------------------------------
+
+
+class ShareLink(BaseModel):
+    """A distributor's share link: to the tenant's shop, or to one product in it."""
+
+    link: str = Field(examples=["https://shop.harbour-gene.example/products/01JD7Q2ZQ8C1V3B5N7M9K2H4FD?ref=MEI8K2"])
+    referral_code: str = Field(examples=["MEI8K2"])
+    product_id: str | None = None
+
+
+class NoShopToLinkTo(Conflict):
+    """The tenant lists no web origin of its shop (`allowed_origins`): a link would open nothing."""
+
+    slug, title = "no-shop-to-link-to", "No shop to link to"
+
+
+class NotSharing(Conflict):
+    """The caller's distributorship is suspended or removed: their code binds nobody."""
+
+    slug, title = "distributor-not-sharing", "Not an active distributor"
+
+
+def my_share_link(actor: Actor, *, product_id: str | None = None, origin: str | None = None) -> ShareLink:
+    """The caller's share link to the shop at `origin` (one of the tenant's; absent: the first it
+    lists), or to the product `product_id` there."""
+    mine = distributors.mine(actor)  # authorizes, and DistributorNotFound for one who is none
+    if mine.status != DistributorStatus.ACTIVE:
+        detail = f"your distributorship is {mine.status}: your code binds nobody"
+        raise NotSharing(detail, errors=[FieldError(CREDENTIALS, "not_active", detail)])
+    shop = _tenant_shop(actor.tenant, origin)
+    code = mine.referral_code
+    link = product_link(shop, code, product_id) if product_id is not None else shop_link(shop, code)
+    return ShareLink(link=link, referral_code=code, product_id=product_id)
+
+
+def my_qr_code(
+    actor: Actor, request: QrRequest, *, product_id: str | None = None, origin: str | None = None
+) -> QrImage:
+    """The QR code of the caller's share link, in the tenant's colour unless the request names one."""
+    shared = my_share_link(actor, product_id=product_id, origin=origin)
+    settings = tenancy.settings_of(actor.tenant)
+    return qr_code(shared.link, request, brand_colour=settings.branding.primary_colour if settings else None)
+
+
+def _tenant_shop(tenant_id: str, origin: str | None) -> str:
+    settings = tenancy.settings_of(tenant_id)
+    listed = list(settings.allowed_origins) if settings else []
+    if origin is None:
+        if not listed:
+            detail = "the shop lists no web origin (settings: allowed_origins) for a link to open"
+            raise NoShopToLinkTo(detail, errors=[FieldError("origin", "none_listed", detail)])
+        return listed[0]
+    if _shop(origin) not in {o.lower() for o in listed}:
+        raise _refuse("origin", "other_shop", "the origin is not one of this shop's (settings: allowed_origins)")
+    return origin

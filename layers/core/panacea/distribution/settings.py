@@ -1,10 +1,10 @@
 """Distribution's section of a tenant's settings (`distribution`): who may distribute, how a member
 is bound to the distributor who brought them, how many levels earn commission and at what rates,
-how long commission stays frozen, and what a withdrawal needs.
+how long commission stays frozen, and what a withdrawal needs (`withdrawals`: `WithdrawalRules`).
 
 The section moved here from tenancy as it was stored (`enabled`, `level_rates_bps`,
-`min_withdrawal`; `refund_window_days` is read as `freeze_days`): settings stored before read the
-new fields at their defaults.
+`min_withdrawal`; `refund_window_days` is read as `freeze_days`, `min_withdrawal` as
+`withdrawals.minimum_amount`): settings stored before read the new fields at their defaults.
 
 The levels a tenant may pay are capped by its jurisdiction (`LEVEL_CAPS`). Tenancy validates a
 settings patch with the tenant's jurisdiction in pydantic's validation context
@@ -20,8 +20,10 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, ValidationInfo, model_validator
 
+from panacea.distribution.wallet_models import PayoutRoute
 from panacea.platform.inputs import Command, FromString
-from panacea.platform.money import BasisPoints
+from panacea.platform.models import BaseModel
+from panacea.platform.money import BasisPoints, Money
 from panacea.platform.sections import JURISDICTION, SettingsSection, TenantProfile
 
 MAX_LEVELS = 3
@@ -77,6 +79,57 @@ Rates = Annotated[list[BasisPoints], Field(max_length=MAX_LEVELS, examples=[[800
 Days = Annotated[int, Field(ge=1, le=3650)]
 FreezeDays = Annotated[int, Field(ge=0, le=90, description="days commission stays frozen after the order completes")]
 MinorUnits = Annotated[int, Field(ge=0, le=10**12, description="minor units of the tenant's currency")]
+PositiveUnits = Annotated[int, Field(ge=1, le=10**12, description="minor units of the withdrawal's currency")]
+ReviewHours = Annotated[int, Field(ge=1, le=30 * 24, description="hours finance has to review a withdrawal")]
+
+
+# --- withdrawals -----------------------------------------------------------------------------------
+
+
+class WithdrawalRulesPatch(Command):
+    """A change of the withdrawal rules: the fields sent change (null clears the maximum or the cap)."""
+
+    model_config = ConfigDict(extra="forbid")
+    minimum_amount: PositiveUnits | None = None
+    maximum_amount: PositiveUnits | None = None
+    fee_bps: BasisPoints | None = None
+    fee_fixed: MinorUnits | None = None
+    fee_cap: MinorUnits | None = None
+    payout: FromString[PayoutRoute] | None = None
+    review_timeout_hours: ReviewHours | None = None
+
+
+class WithdrawalRules(BaseModel):
+    """What a withdrawal needs (`withdrawals.request`): at least `minimum_amount` and at most
+    `maximum_amount` (none: no limit) at once; a fee of `fee_fixed` plus `fee_bps` of the amount,
+    rounded down (the house rule: `Money.share`), at most `fee_cap` (none: uncapped), held from the
+    wallet on top of the amount (the payee receives the amount); paid out by Stripe Connect or by an
+    external transfer finance records (`payout`); a review left undecided `review_timeout_hours` is
+    a rejection. Amounts are minor units of the withdrawal's currency."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    minimum_amount: PositiveUnits = 100
+    maximum_amount: PositiveUnits | None = None
+    fee_bps: BasisPoints = 0
+    fee_fixed: MinorUnits = 0
+    fee_cap: MinorUnits | None = None
+    payout: PayoutRoute = PayoutRoute.EXTERNAL
+    review_timeout_hours: ReviewHours = 72
+
+    @model_validator(mode="after")
+    def _limits_fit(self) -> WithdrawalRules:
+        if self.maximum_amount is not None and self.maximum_amount < self.minimum_amount:
+            raise ValueError("maximum_amount cannot be below minimum_amount")
+        if self.fee_cap is not None and self.fee_cap < self.fee_fixed:
+            raise ValueError("fee_cap cannot be below fee_fixed")
+        return self
+
+    def fee_of(self, amount: Money) -> Money:
+        fee = Money(amount=self.fee_fixed, currency=amount.currency) + amount.share(self.fee_bps)
+        if self.fee_cap is not None and fee.amount > self.fee_cap:
+            return Money(amount=self.fee_cap, currency=amount.currency)
+        return fee
 
 
 class DistributionPatch(Command):
@@ -92,7 +145,7 @@ class DistributionPatch(Command):
     level_rates_bps: Rates | None = None
     freeze_days: FreezeDays | None = None
     self_purchase_commission: bool | None = None
-    min_withdrawal: MinorUnits | None = None
+    withdrawals: WithdrawalRulesPatch | None = None
 
 
 class DistributionSettings(SettingsSection, name="distribution", patch=DistributionPatch):
@@ -113,16 +166,25 @@ class DistributionSettings(SettingsSection, name="distribution", patch=Distribut
     level_rates_bps: Rates = []
     freeze_days: FreezeDays = 14
     self_purchase_commission: bool = False
-    min_withdrawal: MinorUnits = 1000
+    withdrawals: WithdrawalRules = WithdrawalRules()
 
     @model_validator(mode="before")
     @classmethod
     def _stored_before(cls, data: Any) -> Any:
-        """The refund window tenancy held is the freeze: commission thaws when it closes."""
+        """The refund window tenancy held is the freeze: commission thaws when it closes; its
+        minimum withdrawal is the withdrawal rules' minimum."""
         if isinstance(data, dict) and "refund_window_days" in data:
             window = data["refund_window_days"]
             data = {k: v for k, v in data.items() if k != "refund_window_days"}
             data.setdefault("freeze_days", window)
+        if isinstance(data, dict) and "min_withdrawal" in data:
+            minimum = data["min_withdrawal"]
+            data = {k: v for k, v in data.items() if k != "min_withdrawal"}
+            rules = data.get("withdrawals")
+            if isinstance(rules, dict) and "minimum_amount" not in rules and minimum:
+                data["withdrawals"] = {**rules, "minimum_amount": minimum}
+            elif rules is None and minimum:
+                data["withdrawals"] = {"minimum_amount": minimum}
         return data
 
     @model_validator(mode="after")

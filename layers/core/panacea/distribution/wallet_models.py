@@ -18,7 +18,7 @@ from pydantic import ConfigDict, Field
 from panacea.platform.events import DomainEvent
 from panacea.platform.inputs import Command, Country, FromString, MoneyIn, Text
 from panacea.platform.models import BaseModel
-from panacea.platform.money import BasisPoints, Money
+from panacea.platform.money import Money
 
 REFERENCE_PATTERN = r"^[A-Za-z0-9_.:-]{1,160}$"  # no '#': a reference is part of the entry's key
 Reference = Annotated[str, Field(pattern=REFERENCE_PATTERN, examples=["01JD7Q2ZQ8C1V3B5N7M9K2H4FD:1"])]
@@ -228,28 +228,6 @@ class PayoutDetails(BaseModel):
 class PayoutRoute(StrEnum):
     STRIPE_CONNECT = "stripe_connect"  # a Stripe Connect transfer to the member's account
     EXTERNAL = "external"  # finance transfers by hand and records the reference
-
-
-class WithdrawalRules(BaseModel):
-    """A tenant's rules for withdrawals. Until the lead connects them to the tenant's distribution
-    settings (`panacea.distribution.settings`, owned by the context's settings module), they are
-    read by `withdrawals.withdrawal_rules(tenant_id)`, which answers these defaults.
-
-    Amounts are minor units of the withdrawal's currency. The fee is `fee_fixed` plus `fee_bps` of
-    the amount, rounded down (the house rule: `Money.share`), held from the wallet on top of the
-    amount; the payee receives the amount."""
-
-    model_config = ConfigDict(frozen=True)
-
-    minimum_amount: Annotated[int, Field(ge=1)] = 100
-    maximum_amount: Annotated[int, Field(ge=1)] | None = None
-    fee_bps: BasisPoints = 0
-    fee_fixed: Annotated[int, Field(ge=0)] = 0
-    payout: PayoutRoute = PayoutRoute.EXTERNAL
-    review_timeout_hours: Annotated[int, Field(ge=1, le=30 * 24)] = 72
-
-    def fee_of(self, amount: Money) -> Money:
-        return Money(amount=self.fee_fixed, currency=amount.currency) + amount.share(self.fee_bps)
 
 
 class WithdrawalState(StrEnum):

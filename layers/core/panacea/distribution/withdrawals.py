@@ -5,9 +5,10 @@
         └─reject / timeout─►  rejected        └─refused / failed──► failed
 
 - Asking (`request`): at least the tenant's minimum (and at most its maximum); the fee (a fixed part
-  plus basis points of the amount, rounded down) is held from the wallet on top of the amount, in
-  the same transaction as the withdrawal and `withdrawal.requested`, under the wallet's condition
-  that it covers both. The payee receives the amount.
+  plus basis points of the amount, rounded down, at most the tenant's cap) is held from the wallet on
+  top of the amount, in the same transaction as the withdrawal and `withdrawal.requested`, under the
+  wallet's condition that it covers both. The payee receives the amount. The rules are the tenant's
+  distribution settings (`withdrawals`, settings.py), read when the member asks.
 - `withdrawal.requested` starts the withdrawal-payout workflow (statemachines/), which waits for
   finance's review with a task token (`await_review`) and the tenant's review timeout.
 - Finance approves (`approve`: the waiting state goes on) or rejects with a reason (`reject`: the
@@ -30,6 +31,8 @@ from __future__ import annotations
 from typing import Any
 
 from panacea.distribution import payout_accounts, wallet
+from panacea.distribution.network import rules_of
+from panacea.distribution.settings import WithdrawalRules
 from panacea.distribution.wallet_access import WalletAction
 from panacea.distribution.wallet_items import WithdrawalItem, member_withdrawals, withdrawal_key, withdrawals_in
 from panacea.distribution.wallet_models import (
@@ -45,7 +48,6 @@ from panacea.distribution.wallet_models import (
     WithdrawalRejection,
     WithdrawalRequest,
     WithdrawalRequested,
-    WithdrawalRules,
     WithdrawalState,
     WithdrawalView,
 )
@@ -95,9 +97,8 @@ class WithdrawalOver(RuntimeError):
 
 
 def withdrawal_rules(tenant_id: str) -> WithdrawalRules:
-    """The tenant's withdrawal rules. The defaults for now: the lead connects this to the tenant's
-    distribution settings (the context's settings.py) at merge."""
-    return WithdrawalRules()
+    """The tenant's withdrawal rules: its distribution settings' `withdrawals` section."""
+    return rules_of(tenant_id).withdrawals
 
 
 def fee_for(rules: WithdrawalRules, amount: Money) -> Money:

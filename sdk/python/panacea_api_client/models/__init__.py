@@ -83,6 +83,8 @@ from .method import Method
 from .method_sales import MethodSales
 from .money import Money
 from .movement import Movement
+from .my_qr_code_error_correction import MyQrCodeErrorCorrection
+from .my_qr_code_format import MyQrCodeFormat
 from .new_address import NewAddress
 from .new_api_key import NewApiKey
 from .new_category import NewCategory
@@ -182,6 +184,7 @@ from .sender_names_patch import SenderNamesPatch
 from .session import Session
 from .settings_patch import SettingsPatch
 from .sex import Sex
+from .share_link import ShareLink
 from .shipment import Shipment
 from .shipment_entry import ShipmentEntry
 from .signed_out import SignedOut
@@ -240,6 +243,8 @@ from .webhook_receipt_outcome import WebhookReceiptOutcome
 from .withdrawal_detail import WithdrawalDetail
 from .withdrawal_rejection import WithdrawalRejection
 from .withdrawal_request import WithdrawalRequest
+from .withdrawal_rules import WithdrawalRules
+from .withdrawal_rules_patch import WithdrawalRulesPatch
 from .withdrawal_state import WithdrawalState
 from .withdrawal_view import WithdrawalView
 
@@ -327,6 +332,8 @@ __all__ = (
     "MethodSales",
     "Money",
     "Movement",
+    "MyQrCodeErrorCorrection",
+    "MyQrCodeFormat",
     "NewAddress",
     "NewApiKey",
     "NewCategory",
@@ -426,6 +433,7 @@ __all__ = (
     "Session",
     "SettingsPatch",
     "Sex",
+    "ShareLink",
     "Shipment",
     "ShipmentEntry",
     "SignedOut",
@@ -482,6 +490,8 @@ __all__ = (
     "WithdrawalDetail",
     "WithdrawalRejection",
     "WithdrawalRequest",
+    "WithdrawalRules",
+    "WithdrawalRulesPatch",
     "WithdrawalState",
     "WithdrawalView",
 )

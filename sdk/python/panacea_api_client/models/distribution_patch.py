@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -9,6 +9,10 @@ from ..models.binding_scope import BindingScope
 from ..models.binding_term import BindingTerm
 from ..models.recruitment import Recruitment
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.withdrawal_rules_patch import WithdrawalRulesPatch
+
 
 T = TypeVar("T", bound="DistributionPatch")
 
@@ -24,11 +28,11 @@ class DistributionPatch:
         freeze_days (int | None | Unset):
         level_rates_bps (list[int] | None | Unset):
         levels (int | None | Unset):
-        min_withdrawal (int | None | Unset):
         self_purchase_commission (bool | None | Unset):
         spending_threshold (int | None | Unset):
         wallet_at_checkout (bool | None | Unset):
         who_may_distribute (None | Recruitment | Unset):
+        withdrawals (None | Unset | WithdrawalRulesPatch):
     """
 
     binding_days: int | None | Unset = UNSET
@@ -38,13 +42,15 @@ class DistributionPatch:
     freeze_days: int | None | Unset = UNSET
     level_rates_bps: list[int] | None | Unset = UNSET
     levels: int | None | Unset = UNSET
-    min_withdrawal: int | None | Unset = UNSET
     self_purchase_commission: bool | None | Unset = UNSET
     spending_threshold: int | None | Unset = UNSET
     wallet_at_checkout: bool | None | Unset = UNSET
     who_may_distribute: None | Recruitment | Unset = UNSET
+    withdrawals: None | Unset | WithdrawalRulesPatch = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.withdrawal_rules_patch import WithdrawalRulesPatch
+
         binding_days: int | None | Unset
         if isinstance(self.binding_days, Unset):
             binding_days = UNSET
@@ -94,12 +100,6 @@ class DistributionPatch:
         else:
             levels = self.levels
 
-        min_withdrawal: int | None | Unset
-        if isinstance(self.min_withdrawal, Unset):
-            min_withdrawal = UNSET
-        else:
-            min_withdrawal = self.min_withdrawal
-
         self_purchase_commission: bool | None | Unset
         if isinstance(self.self_purchase_commission, Unset):
             self_purchase_commission = UNSET
@@ -126,6 +126,14 @@ class DistributionPatch:
         else:
             who_may_distribute = self.who_may_distribute
 
+        withdrawals: dict[str, Any] | None | Unset
+        if isinstance(self.withdrawals, Unset):
+            withdrawals = UNSET
+        elif isinstance(self.withdrawals, WithdrawalRulesPatch):
+            withdrawals = self.withdrawals.to_dict()
+        else:
+            withdrawals = self.withdrawals
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -143,8 +151,6 @@ class DistributionPatch:
             field_dict["level_rates_bps"] = level_rates_bps
         if levels is not UNSET:
             field_dict["levels"] = levels
-        if min_withdrawal is not UNSET:
-            field_dict["min_withdrawal"] = min_withdrawal
         if self_purchase_commission is not UNSET:
             field_dict["self_purchase_commission"] = self_purchase_commission
         if spending_threshold is not UNSET:
@@ -153,11 +159,15 @@ class DistributionPatch:
             field_dict["wallet_at_checkout"] = wallet_at_checkout
         if who_may_distribute is not UNSET:
             field_dict["who_may_distribute"] = who_may_distribute
+        if withdrawals is not UNSET:
+            field_dict["withdrawals"] = withdrawals
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.withdrawal_rules_patch import WithdrawalRulesPatch
+
         d = dict(src_dict)
 
         def _parse_binding_days(data: object) -> int | None | Unset:
@@ -247,15 +257,6 @@ class DistributionPatch:
 
         levels = _parse_levels(d.pop("levels", UNSET))
 
-        def _parse_min_withdrawal(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        min_withdrawal = _parse_min_withdrawal(d.pop("min_withdrawal", UNSET))
-
         def _parse_self_purchase_commission(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -308,6 +309,23 @@ class DistributionPatch:
             d.pop("who_may_distribute", UNSET)
         )
 
+        def _parse_withdrawals(data: object) -> None | Unset | WithdrawalRulesPatch:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                withdrawals_type_0 = WithdrawalRulesPatch.from_dict(data)
+
+                return withdrawals_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | WithdrawalRulesPatch, data)
+
+        withdrawals = _parse_withdrawals(d.pop("withdrawals", UNSET))
+
         distribution_patch = cls(
             binding_days=binding_days,
             binding_scope=binding_scope,
@@ -316,11 +334,11 @@ class DistributionPatch:
             freeze_days=freeze_days,
             level_rates_bps=level_rates_bps,
             levels=levels,
-            min_withdrawal=min_withdrawal,
             self_purchase_commission=self_purchase_commission,
             spending_threshold=spending_threshold,
             wallet_at_checkout=wallet_at_checkout,
             who_may_distribute=who_may_distribute,
+            withdrawals=withdrawals,
         )
 
         return distribution_patch

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,10 @@ from ..models.binding_scope import BindingScope
 from ..models.binding_term import BindingTerm
 from ..models.recruitment import Recruitment
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.withdrawal_rules import WithdrawalRules
+
 
 T = TypeVar("T", bound="DistributionSettings")
 
@@ -32,13 +36,19 @@ class DistributionSettings:
             freeze_days (int | Unset): days commission stays frozen after the order completes Default: 14.
             level_rates_bps (list[int] | Unset):
             levels (int | Unset): levels of the referral chain that earn commission Default: 2.
-            min_withdrawal (int | Unset): minor units of the tenant's currency Default: 1000.
             self_purchase_commission (bool | Unset):  Default: False.
             spending_threshold (int | Unset): minor units of the tenant's currency Default: 0.
             wallet_at_checkout (bool | Unset):  Default: False.
             who_may_distribute (Recruitment | Unset): Who may become a distributor: nobody new; those staff appoint; every
                 member who asks; a
                 member whose paid orders reach `spending_threshold` (0: their first paid order).
+            withdrawals (WithdrawalRules | Unset): What a withdrawal needs (`withdrawals.request`): at least
+                `minimum_amount` and at most
+                `maximum_amount` (none: no limit) at once; a fee of `fee_fixed` plus `fee_bps` of the amount,
+                rounded down (the house rule: `Money.share`), at most `fee_cap` (none: uncapped), held from the
+                wallet on top of the amount (the payee receives the amount); paid out by Stripe Connect or by an
+                external transfer finance records (`payout`); a review left undecided `review_timeout_hours` is
+                a rejection. Amounts are minor units of the withdrawal's currency.
     """
 
     binding_days: int | Unset = 30
@@ -48,11 +58,11 @@ class DistributionSettings:
     freeze_days: int | Unset = 14
     level_rates_bps: list[int] | Unset = UNSET
     levels: int | Unset = 2
-    min_withdrawal: int | Unset = 1000
     self_purchase_commission: bool | Unset = False
     spending_threshold: int | Unset = 0
     wallet_at_checkout: bool | Unset = False
     who_may_distribute: Recruitment | Unset = UNSET
+    withdrawals: WithdrawalRules | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,8 +86,6 @@ class DistributionSettings:
 
         levels = self.levels
 
-        min_withdrawal = self.min_withdrawal
-
         self_purchase_commission = self.self_purchase_commission
 
         spending_threshold = self.spending_threshold
@@ -87,6 +95,10 @@ class DistributionSettings:
         who_may_distribute: str | Unset = UNSET
         if not isinstance(self.who_may_distribute, Unset):
             who_may_distribute = self.who_may_distribute.value
+
+        withdrawals: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.withdrawals, Unset):
+            withdrawals = self.withdrawals.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -105,8 +117,6 @@ class DistributionSettings:
             field_dict["level_rates_bps"] = level_rates_bps
         if levels is not UNSET:
             field_dict["levels"] = levels
-        if min_withdrawal is not UNSET:
-            field_dict["min_withdrawal"] = min_withdrawal
         if self_purchase_commission is not UNSET:
             field_dict["self_purchase_commission"] = self_purchase_commission
         if spending_threshold is not UNSET:
@@ -115,11 +125,15 @@ class DistributionSettings:
             field_dict["wallet_at_checkout"] = wallet_at_checkout
         if who_may_distribute is not UNSET:
             field_dict["who_may_distribute"] = who_may_distribute
+        if withdrawals is not UNSET:
+            field_dict["withdrawals"] = withdrawals
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.withdrawal_rules import WithdrawalRules
+
         d = dict(src_dict)
         binding_days = d.pop("binding_days", UNSET)
 
@@ -145,8 +159,6 @@ class DistributionSettings:
 
         levels = d.pop("levels", UNSET)
 
-        min_withdrawal = d.pop("min_withdrawal", UNSET)
-
         self_purchase_commission = d.pop("self_purchase_commission", UNSET)
 
         spending_threshold = d.pop("spending_threshold", UNSET)
@@ -160,6 +172,13 @@ class DistributionSettings:
         else:
             who_may_distribute = Recruitment(_who_may_distribute)
 
+        _withdrawals = d.pop("withdrawals", UNSET)
+        withdrawals: WithdrawalRules | Unset
+        if isinstance(_withdrawals, Unset):
+            withdrawals = UNSET
+        else:
+            withdrawals = WithdrawalRules.from_dict(_withdrawals)
+
         distribution_settings = cls(
             binding_days=binding_days,
             binding_scope=binding_scope,
@@ -168,11 +187,11 @@ class DistributionSettings:
             freeze_days=freeze_days,
             level_rates_bps=level_rates_bps,
             levels=levels,
-            min_withdrawal=min_withdrawal,
             self_purchase_commission=self_purchase_commission,
             spending_threshold=spending_threshold,
             wallet_at_checkout=wallet_at_checkout,
             who_may_distribute=who_may_distribute,
+            withdrawals=withdrawals,
         )
 
         distribution_settings.additional_properties = d
