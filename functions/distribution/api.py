@@ -9,6 +9,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
+from functions.distribution import statement_routes
 from panacea.distribution import binding, distributors, teams
 from panacea.distribution.access import Action
 from panacea.distribution.models import (
@@ -167,4 +168,5 @@ def unbind(member_id: str, unbinding: Unbinding) -> Binding:
     return binding.unbind(current_actor(), member_id, unbinding)
 
 
+app.include_router(statement_routes.router)  # team summaries, statements, staff's lists and their workbooks
 handler = lambda_entry(app)
