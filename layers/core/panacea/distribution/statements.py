@@ -17,15 +17,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from panacea.distribution import dal
 from panacea.distribution import ledger_items as ledger
 from panacea.distribution.access import Action
 from panacea.distribution.ledger_items import EntryKind
-from panacea.distribution.network import currency_of, distributor_of
+from panacea.distribution.network import DistributorNotFound, currency_of, distributor_of
 from panacea.distribution.periods import Span, statement_span
 from panacea.distribution.statement_models import Buckets, KindTotal, Statement, StatementEntry
 from panacea.platform import clock
 from panacea.platform.access import Actor, authorize
-from panacea.platform.errors import ConcurrentUpdate
+from panacea.platform.errors import CREDENTIALS, ConcurrentUpdate
 from panacea.platform.money import Money
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ ATTEMPTS = 3
 
 def my_statement(actor: Actor, *, month: str | None, since: date | None, until: date | None) -> Statement:
     authorize(actor, Action.TAKE_PART)
-    distributor_of(actor.tenant, actor.user_id, field="distributor")
+    if dal.distributor(actor.tenant, actor.user_id) is None:
+        raise DistributorNotFound("you are not a distributor", field=CREDENTIALS)
     span = statement_span(actor.tenant, month=month, since=since, until=until)
     return statement_of(actor.tenant, actor.user_id, span)
 
