@@ -56,8 +56,9 @@ def amounts(buckets: dict[str, Any]) -> dict[str, int]:
     return {state: buckets[state]["amount"] for state in STATES}
 
 
-def pence(value: Decimal | None) -> int:
-    return int((value or Decimal(0)) * 100)
+def pence(value: float | None) -> int:
+    """A workbook's number (read back as a float) in minor units, exactly: its shortest decimal."""
+    return int(Decimal(repr(value or 0)) * 100)
 
 
 def chain(net: Network) -> tuple[str, str, str]:
