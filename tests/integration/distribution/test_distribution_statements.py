@@ -56,7 +56,7 @@ def amounts(buckets: dict[str, Any]) -> dict[str, int]:
     return {state: buckets[state]["amount"] for state in STATES}
 
 
-def pence(value: float | None) -> int:
+def pence(value: Any) -> int:
     """A workbook's number (read back as a float) in minor units, exactly: its shortest decimal."""
     return int(Decimal(repr(value or 0)) * 100)
 

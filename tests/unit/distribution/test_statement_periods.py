@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -77,7 +78,7 @@ def test_a_list_is_open_on_a_side_not_given_and_labelled_by_local_days():
     assert periods.label(closed.start, closed.end, closed.zone) == "2026-11-01-to-2026-11-30"
 
 
-def pence(value: float | None) -> int:
+def pence(value: Any) -> int:
     """A workbook's number (read back as a float) in minor units, exactly: its shortest decimal."""
     return int(Decimal(repr(value or 0)) * 100)
 
