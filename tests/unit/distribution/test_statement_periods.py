@@ -54,6 +54,9 @@ def test_no_period_given_is_this_month_to_today_and_since_alone_runs_to_today():
     [
         ("2026-13", None, None, "month"),
         ("1969-12", None, None, "month"),
+        ("9999-12", None, None, "month"),
+        (None, date(1, 1, 1), None, "since"),
+        (None, date(2026, 1, 1), date(9999, 12, 31), "until"),
         ("2026-11", date(2026, 11, 1), None, "month"),
         (None, None, date(2026, 11, 1), "since"),
         (None, date(2026, 11, 2), date(2026, 11, 1), "until"),
@@ -74,6 +77,9 @@ def test_a_list_is_open_on_a_side_not_given_and_labelled_by_local_days():
     # Then it has no end, and its label names the local days
     assert (span.start, span.end) == (datetime(2026, 10, 31, 16, tzinfo=UTC), None)
     assert periods.label(span.start, span.end, span.zone) == "2026-11-01-to-now"
+    with pytest.raises(BadPeriod) as refused:
+        periods.list_span("t", since=None, until=date(9999, 12, 31))
+    assert [e.field for e in refused.value.errors] == ["until"]
     closed = periods.list_span("t", since=date(2026, 11, 1), until=date(2026, 11, 30))
     assert periods.label(closed.start, closed.end, closed.zone) == "2026-11-01-to-2026-11-30"
 

@@ -14,6 +14,7 @@ from panacea.platform import clock, zones
 from panacea.platform.errors import FieldError, Unprocessable
 
 MAX_DAYS = 366
+FIRST_YEAR, LAST_YEAR = 1970, 9000  # days outside are no period of a ledger (and past them dates overflow)
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 _MONTH = re.compile(MONTH_PATTERN)
 
@@ -45,6 +46,7 @@ def zone_of(tenant_id: str) -> str:
 
 def statement_span(tenant_id: str, *, month: str | None, since: date | None, until: date | None) -> Span:
     """A statement's period: a month, or `since` to `until` (until: today); none given, this month."""
+    _within(since=since, until=until)
     zone = zone_of(tenant_id)
     if month is not None:
         if since is not None or until is not None:
@@ -64,6 +66,7 @@ def statement_span(tenant_id: str, *, month: str | None, since: date | None, unt
 
 def list_span(tenant_id: str, *, since: date | None, until: date | None) -> Span:
     """A list's period: open on a side not given."""
+    _within(since=since, until=until)
     zone = zone_of(tenant_id)
     if since is not None and until is not None:
         return _days(since, until, zone)
@@ -88,6 +91,13 @@ def _month(month: str) -> date:
     if not _MONTH.match(month):
         raise BadPeriod(f"{month!r} is not a month like 2026-11", errors=[FieldError("month", "invalid")])
     year, number = (int(part) for part in month.split("-"))
-    if year < 1970:
-        raise BadPeriod(f"{month} is before the ledger began", errors=[FieldError("month", "invalid")])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise BadPeriod(f"{month} is no month of the ledger", errors=[FieldError("month", "out_of_range")])
     return date(year, number, 1)
+
+
+def _within(**days: date | None) -> None:
+    for field, day in days.items():
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            detail = f"{day} is outside the years {FIRST_YEAR} to {LAST_YEAR}"
+            raise BadPeriod(detail, errors=[FieldError(field, "out_of_range")])
