@@ -73,29 +73,26 @@ def distributor_team_summary(actor: Actor, member_id: str) -> TeamSummary:
 def team_summary(tenant_id: str, referrer_id: str) -> TeamSummary:
     at, depth = clock.now(), max(rules_of(tenant_id).levels, 1)
     levels, complete = _levels(tenant_id, referrer_id, depth, at)
+    tenant_currency = currency_of(tenant_id) or "GBP"
     earned: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    currency = currency_of(tenant_id) or "GBP"
+    earned_in = tenant_currency  # the ledger's currency (the tenant's, unless it changed since)
     for share in ledger.shares(tenant_id, ledger.ShareFilter(distributor_id=referrer_id), cursor=None, limit=None):
         if isinstance(share, ledger.ShareItem):
             earned[int(share.level)][share.state] += int(share.amount)
-            currency = share.currency
+            earned_in = share.currency
     summaries = []
     for level in range(1, max(depth, max(earned, default=0)) + 1):
         members = levels.get(level, [])
         spent = dal.spends(tenant_id, members)
         by_state = earned.get(level, {})
-
-        def money(amount: int) -> Money:
-            return Money(amount=amount, currency=currency)
-
         summaries.append(
             LevelSummary(
                 level=level,
                 members=len(members),
                 paid_orders=sum(int(item.paid_orders) for item in spent),
-                sales=money(sum(int(item.spent) for item in spent)),
-                commission=money(sum(by_state.values())),
-                **{state.value: money(by_state.get(state.value, 0)) for state in ledger.ShareState},
+                sales=Money(amount=sum(int(item.spent) for item in spent), currency=tenant_currency),
+                commission=Money(amount=sum(by_state.values()), currency=earned_in),
+                **{s.value: Money(amount=by_state.get(s.value, 0), currency=earned_in) for s in ledger.ShareState},
             )
         )
     return TeamSummary(distributor_id=referrer_id, levels=summaries, complete=complete)
