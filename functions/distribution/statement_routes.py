@@ -115,7 +115,8 @@ def export_distributor_statement(
 
 COMMISSIONS = (
     "By `distributor_id`, `order_id` or `state` (one at least; 422 otherwise), and the days `since` to `until` "
-    "(the tenant's time zone) the commission accrued in."
+    "(the tenant's time zone) the commission accrued in. A page filtered may hold fewer than `limit`: follow "
+    "`next_cursor` to the end."
 )
 
 
@@ -167,7 +168,7 @@ def export_commissions(
 
 WITHDRAWALS = (
     "By `member_id` or `state` (one at least; 422 otherwise), and the days `since` to `until` (the tenant's "
-    "time zone) they were asked for in."
+    "time zone) they were asked for in. A page filtered may hold fewer than `limit`: follow `next_cursor` to the end."
 )
 
 

@@ -8,7 +8,9 @@ never a Scan. Each list reads one partition its filters name and filters what th
 - withdrawals: a member's (GSI1) or every one in a state (GSI2); the period is when it was asked
   for (a key range on the ids' time). One of member or state is needed.
 
-The same reads, every page of them (up to MAX_ROWS), feed the Excel exports (exports.py).
+A filter that is not the partition's key is DynamoDB's filter on the page read, so a page may hold
+fewer than its limit (even none) and still have a next one. The same reads, every page of them (up
+to MAX_ROWS), feed the Excel exports (exports.py).
 """
 
 from __future__ import annotations
