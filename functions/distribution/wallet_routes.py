@@ -1,5 +1,5 @@
 """The wallet's and withdrawals' HTTP routes, as a Powertools `Router` that the context's API
-function includes (`app.include_router(wallet_routes.router)` in functions/distribution/api.py).
+function (functions/distribution/api.py) includes.
 
 Members: their wallet and its entries, their payout account (set; shown masked; or a Stripe Connect
 account to onboard), withdrawals asked for and listed. Finance: withdrawals by state, one in full

@@ -35,7 +35,7 @@ BANNER = """
     Platform admin {platform_admin[username]} / {platform_admin[password]}
     Demo tenant    {demo_tenant[slug]} ({demo_tenant[id]}, {demo_tenant[status]})
       owner        {demo_tenant[owner][username]} ({demo_tenant[owner][email]}) / {demo_tenant[owner][password]}
-      member       {demo_tenant[member][email]} / {demo_tenant[member][password]}
+      member       {demo_tenant[member][email]} / {demo_tenant[member][password]}, a distributor (code {demo_tenant[distributor][referral_code]})
       shop         {products} on sale, coupon {demo_tenant[shop][coupon]} (10% off)
 
     Sign in:       curl -s {api}/v1/auth/sign-in -H 'Content-Type: application/json' \\
@@ -100,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         default=1.0,
         help="multiplier for the timeouts of workflow states waiting on a task token (a payment, a shipment)",
     )
+    parser.add_argument(
+        "--schedule-scale",
+        type=float,
+        default=1.0,
+        help="multiplier for the periods of schedules (the hourly commission thaw, say)",
+    )
     args = parser.parse_args(argv)
 
     platform = LocalPlatform(
@@ -109,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         stripe_port=args.stripe_port,
         time_scale=args.time_scale,
         token_timeout_scale=args.token_timeout_scale,
+        schedule_scale=args.schedule_scale,
     )
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1 <pid>` prints every thread's stack
     with stop_signals() as wait_for_stop:

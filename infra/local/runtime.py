@@ -45,10 +45,12 @@ class LocalPlatform:
         stripe_port: int = 4242,
         time_scale: float = 1.0,
         token_timeout_scale: float = 1.0,
+        schedule_scale: float = 1.0,
         log: Callable[[str], None] = stderr,
     ) -> None:
         self.host, self.port, self.aws_port, self.stripe_port = host, port, aws_port, stripe_port
         self.time_scale, self.token_timeout_scale, self.log = time_scale, token_timeout_scale, log
+        self.schedule_scale = schedule_scale
         self.pumps: list[Pump] = []
         self.moto: ThreadedMotoServer | None = None
         self.gateway: Gateway | None = None
@@ -95,7 +97,7 @@ class LocalPlatform:
         for queue in wiring.QUEUES:  # each receive long-polls: idle_s is only the pause after an empty one
             poller = QueuePoller(self.resources, queue)
             self._pump(f"queue {queue.name}→{queue.consumer}", poller.step, idle_s=0.2, waiting=poller.waiting)
-        self._pump("scheduler", Scheduler().step, idle_s=1.0)
+        self._pump("scheduler", Scheduler(self.schedule_scale).step, idle_s=min(1.0, 60 * self.schedule_scale))
         self._pump("outbox", OutboxPrinter(self.log).step, idle_s=0.5)
 
         self.gateway = Gateway(log=self.log)

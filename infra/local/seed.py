@@ -2,7 +2,8 @@
 workflow, whose owner accepted the invitation onboarding emailed them, so a newcomer can sign in
 as either through the API; its shop (a gene test, a device and a TCM consultation on sale, in
 stock, and a welcome coupon) and a member who registered through the API, so a newcomer can
-browse, check out and pay at once.
+browse, check out and pay at once. The member is a distributor: a friend registered with her code
+and bought the monitor, so her team and her commission have something to show.
 
 The tenant, the owner's invitation, the shop and the member are built over HTTP by the builders
 the tests use (`tests.support.builders`: importable here because `make dev` runs from the
@@ -97,7 +98,9 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
     web = {"allowed_origins": [DEMO_ORIGIN]}
     builders.ok(api.request("PATCH", "/v1/tenant/settings", as_=owner_token, body=web), 200)
     shop = open_shop(api, tenant, owner_token)
-    member = register_member(api, tenant["slug"])
+    member, member_id = register_member(api, tenant["slug"])
+    sandbox = builders.SandboxOverHttp(platform.stripe.url if platform.stripe else "")
+    code = appoint_distributor(api, owner_token, tenant["slug"], member_id, shop=shop, sandbox=sandbox)
     demo = {
         "api": platform.api_url,
         "docs": f"{platform.api_url}/docs",
@@ -116,6 +119,7 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
             "status": tenant["status"],
             "owner": {"username": owner, "email": owner_email, "password": OWNER_PASSWORD},
             "member": member,
+            "distributor": {"member_id": member_id, "referral_code": code},
             "shop": shop,
             "web_origin": DEMO_ORIGIN,
         },
@@ -144,8 +148,25 @@ def open_shop(api: Http, tenant: dict[str, Any], owner_token: str) -> dict[str, 
     return {"products": products, "coupon": DEMO_COUPON}
 
 
-def register_member(api: Http, slug: str) -> dict[str, str]:
-    """A member who registered by email in the tenant's app and confirmed the emailed code."""
+def register_member(api: Http, slug: str) -> tuple[dict[str, str], str]:
+    """A member who registered by email in the tenant's app and confirmed the emailed code; their
+    sign-in, and their id."""
     email, password = DEMO_MEMBER["email"], DEMO_MEMBER["password"]
-    builders.registered_member(api, slug, email, password, individual={"real_name": DEMO_MEMBER["name"]})
-    return {"email": email, "password": password}
+    user_id = builders.registered_member(api, slug, email, password, individual={"real_name": DEMO_MEMBER["name"]})
+    return {"email": email, "password": password}, user_id
+
+
+def appoint_distributor(
+    api: Http, owner_token: str, slug: str, member_id: str, *, shop: dict[str, Any], sandbox: builders.Sandbox
+) -> str:
+    """The owner appoints the demo member a distributor, and a friend registers with her referral
+    code (bound to her, on her team), orders the monitor and pays: her pending commission (8%)
+    freezes when the order completes. Her referral code."""
+    code = str(builders.distributor(api, owner_token, member_id)["referral_code"])
+    friend = builders.member(api, slug, email="li@harbour-gene.example", referral_code=code)
+    device = next(p["sku_id"] for p in shop["products"] if p["kind"] == "device")
+    address = builders.address(api, friend.token)
+    lines = [{"sku_id": device, "quantity": 1}]
+    placed = builders.ok(builders.checkout(api, friend.token, lines, address_id=address, referral_code=code), 201)
+    builders.pay(api, owner_token, placed, sandbox)
+    return code

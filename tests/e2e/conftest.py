@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Waits on a task token (an order's payment, say) last this much of their length: a tenant's
 # 30 minutes to pay become 36 s, and its shortest, 5 minutes, 6 s.
 TOKEN_TIMEOUT_SCALE = 0.02
+# Schedules run this much of their period: the hourly commission thaw runs every 3.6 s.
+SCHEDULE_SCALE = 0.001
 
 
 @dataclass
@@ -92,6 +94,8 @@ def launch(state: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
             "0",
             "--token-timeout-scale",
             str(TOKEN_TIMEOUT_SCALE),
+            "--schedule-scale",
+            str(SCHEDULE_SCALE),
             "--state-dir",
             str(state),
         ],

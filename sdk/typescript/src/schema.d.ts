@@ -1132,6 +1132,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your wallet
+         * @description Requires `wallet:use` (member, distributor).
+         */
+        get: operations["distribution.my_wallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/wallet/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your wallet's entries, newest first
+         * @description Requires `wallet:use` (member, distributor).
+         */
+        get: operations["distribution.my_wallet_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/wallet/payout-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where your withdrawals go (the number masked)
+         * @description Requires `wallet:use` (member, distributor).
+         */
+        get: operations["distribution.my_payout_account"];
+        /**
+         * Send your withdrawals to a bank, Alipay or WeChat account
+         * @description Requires `wallet:use` (member, distributor). The account number is encrypted at rest and shown masked.
+         */
+        put: operations["distribution.set_payout_account"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/wallet/payout-account/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send your withdrawals to a Stripe account
+         * @description Requires `wallet:use` (member, distributor). The answer carries the link where you give Stripe what it needs to pay you.
+         */
+        post: operations["distribution.set_up_stripe_payouts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your withdrawals, newest first
+         * @description Requires `wallet:use` (member, distributor).
+         */
+        get: operations["distribution.my_withdrawals"];
+        put?: never;
+        /**
+         * Withdraw from your wallet
+         * @description Requires `wallet:use` (member, distributor). The amount and the tenant's fee are held from the wallet until finance has reviewed the withdrawal; a rejected or failed one gives them back. Send an `Idempotency-Key`.
+         */
+        post: operations["distribution.request_withdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders": {
         parameters: {
             query?: never;
@@ -2013,10 +2121,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Withdrawals in one state, newest first
+         * @description Requires `withdrawals:review` (owner, admin, finance).
+         */
+        get: operations["distribution.withdrawals_in_state"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/withdrawals/{withdrawal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A withdrawal, with the account to pay
+         * @description Requires `withdrawals:review` (owner, admin, finance).
+         */
+        get: operations["distribution.withdrawal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/withdrawals/{withdrawal_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a withdrawal: it is paid out
+         * @description Requires `withdrawals:review` (owner, admin, finance).
+         */
+        post: operations["distribution.approve_withdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/withdrawals/{withdrawal_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a withdrawal: the money goes back to the wallet
+         * @description Requires `withdrawals:review` (owner, admin, finance).
+         */
+        post: operations["distribution.reject_withdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/withdrawals/{withdrawal_id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the external transfer that paid a withdrawal
+         * @description Requires `withdrawals:review` (owner, admin, finance). Its reference at the bank, Alipay or WeChat; the withdrawal is paid.
+         */
+        post: operations["distribution.record_withdrawal_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/withdrawals/{withdrawal_id}/transfer-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the external transfer could not be made
+         * @description Requires `withdrawals:review` (owner, admin, finance). The withdrawal fails and the money goes back to the wallet.
+         */
+        post: operations["distribution.fail_withdrawal_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccountKind
+         * @enum {string}
+         */
+        AccountKind: "bank" | "alipay" | "wechat" | "stripe_connect";
         /** AccountReady */
         AccountReady: {
             /**
@@ -2522,7 +2755,9 @@ export interface components {
         Channel: "email" | "sms";
         /**
          * Checkout
-         * @description Checkout from the cart (no `lines`) or "buy now" (`lines`).
+         * @description Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it paid from the wallet
+         *     (`wallet_credit`: more than zero, at most the total after discounts and what the wallet holds, in
+         *     the order's currency, where the tenant takes it), the rest by `payment_method`.
          * @example {
          *       "address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8",
          *       "coupon_code": "WELCOME10",
@@ -2556,6 +2791,8 @@ export interface components {
              * @description the share link's code; kept on the order for the distribution context
              */
             referral_code?: string | null;
+            /** @description wallet credit to spend; the method pays the rest */
+            wallet_credit?: components["schemas"]["Money"] | null;
         };
         /**
          * CodeBatchRequest
@@ -2749,6 +2986,8 @@ export interface components {
             self_purchase_commission?: boolean | null;
             /** Spending Threshold */
             spending_threshold?: number | null;
+            /** Wallet At Checkout */
+            wallet_at_checkout?: boolean | null;
             who_may_distribute?: components["schemas"]["Recruitment"] | null;
         };
         /**
@@ -2810,6 +3049,11 @@ export interface components {
              * @default 0
              */
             spending_threshold: number;
+            /**
+             * Wallet At Checkout
+             * @default false
+             */
+            wallet_at_checkout: boolean;
             /** @default appointed */
             who_may_distribute: components["schemas"]["Recruitment"];
         };
@@ -2874,6 +3118,53 @@ export interface components {
              * Format: email
              */
             email: string;
+        };
+        /**
+         * EntryKind
+         * @description Why the wallet changed. Credits add, debits take away.
+         * @enum {string}
+         */
+        EntryKind: "commission" | "cashback" | "withdrawal_returned" | "withdrawal_held" | "clawback" | "cashback_reversed" | "order_payment" | "order_returned";
+        /**
+         * ExternalAccount
+         * @description Where finance sends a member's withdrawals by hand: a bank account, Alipay or WeChat. The
+         *     account number is sealed at rest and shown masked.
+         * @example {
+         *       "account_number": "6222020200001234567",
+         *       "bank_name": "ICBC",
+         *       "holder_name": "Li Wei",
+         *       "kind": "bank"
+         *     }
+         */
+        ExternalAccount: {
+            /**
+             * Account Number
+             * @description the account number, IBAN, Alipay login (phone or email) or WeChat id
+             * @example 6222020200001234567
+             */
+            account_number: string;
+            /** Bank Name */
+            bank_name?: string | null;
+            /** Holder Name */
+            holder_name: string;
+            kind: components["schemas"]["ExternalKind"];
+        };
+        /**
+         * ExternalKind
+         * @description The accounts finance pays by hand.
+         * @enum {string}
+         */
+        ExternalKind: "bank" | "alipay" | "wechat";
+        /**
+         * ExternalTransfer
+         * @description An external transfer finance made: its reference at the bank, Alipay or WeChat.
+         * @example {
+         *       "reference": "ICBC-20261203-778"
+         *     }
+         */
+        ExternalTransfer: {
+            /** Reference */
+            reference: string;
         };
         /** FieldProblem */
         FieldProblem: {
@@ -3163,6 +3454,46 @@ export interface components {
             /** Promotion Id */
             promotion_id: string;
         };
+        /**
+         * LevelCommission
+         * @description What one level earns on the product: `rate_bps` of what the buyer paid, or `fixed` per unit.
+         * @example {
+         *       "level": 1,
+         *       "rate_bps": 1200
+         *     }
+         * @example {
+         *       "fixed": {
+         *         "amount": 500,
+         *         "currency": "GBP"
+         *       },
+         *       "level": 2
+         *     }
+         */
+        LevelCommission: {
+            /** @description per unit, in the tenant's currency; at most the price of every SKU */
+            fixed?: components["schemas"]["Money"] | null;
+            /**
+             * Level
+             * @description 1: the buyer's referrer
+             */
+            level: number;
+            /**
+             * Rate Bps
+             * @description of what the buyer paid for the line
+             */
+            rate_bps?: number | null;
+        };
+        /**
+         * LineCommission
+         * @description One level's override: `rate_bps` of what was paid for the line, or `fixed` per unit.
+         */
+        LineCommission: {
+            fixed?: components["schemas"]["Money"] | null;
+            /** Level */
+            level: number;
+            /** Rate Bps */
+            rate_bps?: number | null;
+        };
         /** LineIn */
         LineIn: {
             /**
@@ -3419,6 +3750,15 @@ export interface components {
          *       "category_ids": [
          *         "01JDQ4B0000000000000000000"
          *       ],
+         *       "commission": [
+         *         {
+         *           "fixed": {
+         *             "amount": 1500,
+         *             "currency": "GBP"
+         *           },
+         *           "level": 1
+         *         }
+         *       ],
          *       "description": "Upper-arm monitor that syncs readings to the member app.",
          *       "images": [
          *         "tenants/01JDQ3V6N1W2X3Y4Z5A6B7C8D9/catalog/images/01JDQ4A0000000000000000000.jpg"
@@ -3443,6 +3783,12 @@ export interface components {
              * @default []
              */
             category_ids: string[];
+            /**
+             * Commission
+             * @description per level, instead of the tenant's rate; levels not named earn the tenant's rate
+             * @default []
+             */
+            commission: components["schemas"]["LevelCommission"][];
             /**
              * Description
              * @default
@@ -3870,6 +4216,7 @@ export interface components {
             /** Referral Code */
             referral_code?: string | null;
             refund_request?: components["schemas"]["RefundRequest"] | null;
+            /** @description given back so far, in money and to the wallet */
             refunded: components["schemas"]["Money"];
             /**
              * Refunds
@@ -3884,6 +4231,10 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /** @description paid from the wallet; the payment is for the rest */
+            wallet_paid?: components["schemas"]["Money"] | null;
+            /** @description of `refunded`, what went back to the wallet */
+            wallet_returned?: components["schemas"]["Money"] | null;
         };
         /** OrderLine */
         OrderLine: {
@@ -3900,6 +4251,12 @@ export interface components {
              * @default []
              */
             category_ids: string[];
+            /**
+             * Commission
+             * @description the product's commission override
+             * @default []
+             */
+            commission: components["schemas"]["LineCommission"][];
             /** @description this line's share of the order's discount */
             discount: components["schemas"]["Money"];
             kind: components["schemas"]["ProductKind"];
@@ -3926,6 +4283,8 @@ export interface components {
             /** @description unit price * quantity */
             subtotal: components["schemas"]["Money"];
             unit_price: components["schemas"]["Money"];
+            /** @description its share of the wallet credit spent (the rest: money) */
+            wallet?: components["schemas"]["Money"] | null;
         };
         /** OrderPromotion */
         OrderPromotion: {
@@ -3955,7 +4314,11 @@ export interface components {
              */
             promotions: components["schemas"]["OrderPromotion"][];
             subtotal: components["schemas"]["Money"];
+            /** @description what the payment method pays: total - wallet_credit */
+            to_pay?: components["schemas"]["Money"] | null;
             total: components["schemas"]["Money"];
+            /** @description the wallet credit asked to spend */
+            wallet_credit?: components["schemas"]["Money"] | null;
         };
         /** OrderRefund */
         OrderRefund: {
@@ -4198,6 +4561,20 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[WalletEntry] */
+        Page_WalletEntry_: {
+            /** Items */
+            items: components["schemas"]["WalletEntry"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[WithdrawalView] */
+        Page_WithdrawalView_: {
+            /** Items */
+            items: components["schemas"]["WithdrawalView"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /**
          * PasswordSignIn
          * @example {
@@ -4363,6 +4740,56 @@ export interface components {
          * @enum {string}
          */
         PaymentStatus: "pending" | "failed" | "succeeded" | "partially_refunded" | "refunded" | "canceled";
+        /** PayoutAccount */
+        PayoutAccount: {
+            /** Bank Name */
+            bank_name?: string | null;
+            /** Holder Name */
+            holder_name?: string | null;
+            kind: components["schemas"]["AccountKind"];
+            /**
+             * Masked Number
+             * @example •••• 4567
+             */
+            masked_number?: string | null;
+            /**
+             * Onboarding Url
+             * @description Stripe Connect: where the member onboards
+             */
+            onboarding_url?: string | null;
+            /** Stripe Account Id */
+            stripe_account_id?: string | null;
+            /**
+             * Transfers Enabled
+             * @description Stripe Connect: onboarding done
+             */
+            transfers_enabled?: boolean | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * PayoutDetails
+         * @description A withdrawal's payout account in full (unsealed), for finance making the transfer.
+         */
+        PayoutDetails: {
+            /** Account Number */
+            account_number?: string | null;
+            /** Bank Name */
+            bank_name?: string | null;
+            /** Holder Name */
+            holder_name?: string | null;
+            kind: components["schemas"]["AccountKind"];
+            /** Stripe Account Id */
+            stripe_account_id?: string | null;
+        };
+        /**
+         * PayoutRoute
+         * @enum {string}
+         */
+        PayoutRoute: "stripe_connect" | "external";
         /**
          * PeriodOrder
          * @description An order with money movements in the period, and what they came to.
@@ -4509,6 +4936,12 @@ export interface components {
             /** Category Ids */
             category_ids: string[];
             /**
+             * Commission
+             * @description per level, instead of the tenant's rate
+             * @default []
+             */
+            commission: components["schemas"]["LevelCommission"][];
+            /**
              * Created At
              * Format: date-time
              */
@@ -4554,12 +4987,29 @@ export interface components {
          *       "cashback_bps": 800,
          *       "description": "Now with a free follow-up call."
          *     }
+         * @example {
+         *       "commission": [
+         *         {
+         *           "level": 1,
+         *           "rate_bps": 1200
+         *         },
+         *         {
+         *           "level": 2,
+         *           "rate_bps": 600
+         *         }
+         *       ]
+         *     }
          */
         ProductPatch: {
             /** Cashback Bps */
             cashback_bps?: number | null;
             /** Category Ids */
             category_ids?: string[] | null;
+            /**
+             * Commission
+             * @description replaces the override; [] removes it
+             */
+            commission?: components["schemas"]["LevelCommission"][] | null;
             /** Description */
             description?: string | null;
             /** Images */
@@ -5767,6 +6217,31 @@ export interface components {
          */
         StoreStatus: "active" | "suspended" | "closed";
         /**
+         * StripeAccountSetup
+         * @description A Stripe Connect (Express) account for the member's withdrawals; they onboard at the link
+         *     the answer carries.
+         * @example {
+         *       "country": "GB",
+         *       "email": "mei@example.com",
+         *       "refresh_url": "https://shop.example/wallet/stripe-again",
+         *       "return_url": "https://shop.example/wallet/stripe-done"
+         *     }
+         */
+        StripeAccountSetup: {
+            /**
+             * Country
+             * @description ISO 3166-1 alpha-2
+             * @example GB
+             */
+            country: string;
+            /** Email */
+            email: string;
+            /** Refresh Url */
+            refresh_url: string;
+            /** Return Url */
+            return_url: string;
+        };
+        /**
          * StripeEvent
          * @description An event as Stripe POSTs it to the webhook endpoint (Stripe's Event object; it may carry
          *     more fields than these). It is applied only if `Stripe-Signature` signs its exact bytes.
@@ -6186,6 +6661,45 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /** Wallet */
+        Wallet: {
+            /**
+             * Balances
+             * @description one per currency the member has held
+             */
+            balances: components["schemas"]["WalletBalance"][];
+            /** Member Id */
+            member_id: string;
+        };
+        /** WalletBalance */
+        WalletBalance: {
+            /** @description negative after a clawback larger than what was there */
+            balance: components["schemas"]["Money"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** @description what a withdrawal may take now (zero while the balance is negative) */
+            withdrawable: components["schemas"]["Money"];
+        };
+        /** WalletEntry */
+        WalletEntry: {
+            /** @description signed: credits positive, debits negative */
+            amount: components["schemas"]["Money"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Id */
+            id: string;
+            kind: components["schemas"]["EntryKind"];
+            /** Note */
+            note?: string | null;
+            /** Reference */
+            reference: string;
+        };
         /**
          * WebhookReceipt
          * @description What the webhook endpoint answers Stripe (any 2xx tells Stripe to stop retrying).
@@ -6220,6 +6734,108 @@ export interface components {
              */
             received: boolean;
         };
+        /**
+         * WithdrawalDetail
+         * @description A withdrawal as finance sees it: with the payout account in full.
+         */
+        WithdrawalDetail: {
+            account_kind: components["schemas"]["AccountKind"];
+            /** @description what the payee receives */
+            amount: components["schemas"]["Money"];
+            /** Decided At */
+            decided_at?: string | null;
+            /** Decided By */
+            decided_by?: string | null;
+            details: components["schemas"]["PayoutDetails"];
+            fee: components["schemas"]["Money"];
+            /** Finished At */
+            finished_at?: string | null;
+            /** @description amount + fee, held from the wallet */
+            held: components["schemas"]["Money"];
+            /** Id */
+            id: string;
+            /** Masked Number */
+            masked_number?: string | null;
+            /** Member Id */
+            member_id: string;
+            payout: components["schemas"]["PayoutRoute"];
+            /** Reason */
+            reason?: string | null;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            state: components["schemas"]["WithdrawalState"];
+            /**
+             * Transfer Id
+             * @description Stripe's transfer, or the external reference
+             */
+            transfer_id?: string | null;
+        };
+        /**
+         * WithdrawalRejection
+         * @example {
+         *       "reason": "account name mismatch"
+         *     }
+         */
+        WithdrawalRejection: {
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * WithdrawalRequest
+         * @example {
+         *       "amount": {
+         *         "amount": 5000,
+         *         "currency": "CNY"
+         *       }
+         *     }
+         */
+        WithdrawalRequest: {
+            /** @description what the payee receives; the fee is held on top of it */
+            amount: components["schemas"]["Money"];
+        };
+        /**
+         * WithdrawalState
+         * @enum {string}
+         */
+        WithdrawalState: "requested" | "approved" | "paid" | "rejected" | "failed";
+        /** WithdrawalView */
+        WithdrawalView: {
+            account_kind: components["schemas"]["AccountKind"];
+            /** @description what the payee receives */
+            amount: components["schemas"]["Money"];
+            /** Decided At */
+            decided_at?: string | null;
+            /** Decided By */
+            decided_by?: string | null;
+            fee: components["schemas"]["Money"];
+            /** Finished At */
+            finished_at?: string | null;
+            /** @description amount + fee, held from the wallet */
+            held: components["schemas"]["Money"];
+            /** Id */
+            id: string;
+            /** Masked Number */
+            masked_number?: string | null;
+            /** Member Id */
+            member_id: string;
+            payout: components["schemas"]["PayoutRoute"];
+            /** Reason */
+            reason?: string | null;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            state: components["schemas"]["WithdrawalState"];
+            /**
+             * Transfer Id
+             * @description Stripe's transfer, or the external reference
+             */
+            transfer_id?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -6227,6 +6843,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type SchemaAccountKind = components['schemas']['AccountKind'];
 export type SchemaAccountReady = components['schemas']['AccountReady'];
 export type SchemaAddress = components['schemas']['Address'];
 export type SchemaAddressChange = components['schemas']['AddressChange'];
@@ -6273,6 +6890,10 @@ export type SchemaDistributorKind = components['schemas']['DistributorKind'];
 export type SchemaDistributorStatus = components['schemas']['DistributorStatus'];
 export type SchemaDistributorStatusChange = components['schemas']['DistributorStatusChange'];
 export type SchemaEmailChange = components['schemas']['EmailChange'];
+export type SchemaEntryKind = components['schemas']['EntryKind'];
+export type SchemaExternalAccount = components['schemas']['ExternalAccount'];
+export type SchemaExternalKind = components['schemas']['ExternalKind'];
+export type SchemaExternalTransfer = components['schemas']['ExternalTransfer'];
 export type SchemaFieldProblem = components['schemas']['FieldProblem'];
 export type SchemaFirstAdmin = components['schemas']['FirstAdmin'];
 export type SchemaForgottenPassword = components['schemas']['ForgottenPassword'];
@@ -6290,6 +6911,8 @@ export type SchemaIndividualPatch = components['schemas']['IndividualPatch'];
 export type SchemaInvitation = components['schemas']['Invitation'];
 export type SchemaIssuedApiKey = components['schemas']['IssuedApiKey'];
 export type SchemaIssuedCodes = components['schemas']['IssuedCodes'];
+export type SchemaLevelCommission = components['schemas']['LevelCommission'];
+export type SchemaLineCommission = components['schemas']['LineCommission'];
 export type SchemaLineIn = components['schemas']['LineIn'];
 export type SchemaLinePrice = components['schemas']['LinePrice'];
 export type SchemaMemberKind = components['schemas']['MemberKind'];
@@ -6338,12 +6961,17 @@ export type SchemaPageTag = components['schemas']['Page_Tag_'];
 export type SchemaPageTeamMember = components['schemas']['Page_TeamMember_'];
 export type SchemaPageTenant = components['schemas']['Page_Tenant_'];
 export type SchemaPageUser = components['schemas']['Page_User_'];
+export type SchemaPageWalletEntry = components['schemas']['Page_WalletEntry_'];
+export type SchemaPageWithdrawalView = components['schemas']['Page_WithdrawalView_'];
 export type SchemaPasswordSignIn = components['schemas']['PasswordSignIn'];
 export type SchemaPayment = components['schemas']['Payment'];
 export type SchemaPaymentInfo = components['schemas']['PaymentInfo'];
 export type SchemaPaymentMethod = components['schemas']['PaymentMethod'];
 export type SchemaPaymentStarted = components['schemas']['PaymentStarted'];
 export type SchemaPaymentStatus = components['schemas']['PaymentStatus'];
+export type SchemaPayoutAccount = components['schemas']['PayoutAccount'];
+export type SchemaPayoutDetails = components['schemas']['PayoutDetails'];
+export type SchemaPayoutRoute = components['schemas']['PayoutRoute'];
 export type SchemaPeriodOrder = components['schemas']['PeriodOrder'];
 export type SchemaPhoneChange = components['schemas']['PhoneChange'];
 export type SchemaPlacedOrder = components['schemas']['PlacedOrder'];
@@ -6407,6 +7035,7 @@ export type SchemaStoreKind = components['schemas']['StoreKind'];
 export type SchemaStorePatch = components['schemas']['StorePatch'];
 export type SchemaStoreSales = components['schemas']['StoreSales'];
 export type SchemaStoreStatus = components['schemas']['StoreStatus'];
+export type SchemaStripeAccountSetup = components['schemas']['StripeAccountSetup'];
 export type SchemaStripeEvent = components['schemas']['StripeEvent'];
 export type SchemaStripeEventData = components['schemas']['StripeEventData'];
 export type SchemaStripeObject = components['schemas']['StripeObject'];
@@ -6427,7 +7056,15 @@ export type SchemaUser = components['schemas']['User'];
 export type SchemaUserKind = components['schemas']['UserKind'];
 export type SchemaUserStatus = components['schemas']['UserStatus'];
 export type SchemaValidationError = components['schemas']['ValidationError'];
+export type SchemaWallet = components['schemas']['Wallet'];
+export type SchemaWalletBalance = components['schemas']['WalletBalance'];
+export type SchemaWalletEntry = components['schemas']['WalletEntry'];
 export type SchemaWebhookReceipt = components['schemas']['WebhookReceipt'];
+export type SchemaWithdrawalDetail = components['schemas']['WithdrawalDetail'];
+export type SchemaWithdrawalRejection = components['schemas']['WithdrawalRejection'];
+export type SchemaWithdrawalRequest = components['schemas']['WithdrawalRequest'];
+export type SchemaWithdrawalState = components['schemas']['WithdrawalState'];
+export type SchemaWithdrawalView = components['schemas']['WithdrawalView'];
 export type $defs = Record<string, never>;
 export interface operations {
     "identity.audit_trail": {
@@ -13388,6 +14025,700 @@ export interface operations {
             };
         };
     };
+    "distribution.my_wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Wallet"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.my_wallet_entries": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WalletEntry_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.my_payout_account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccount"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.set_payout_account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalAccount"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccount"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.set_up_stripe_payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StripeAccountSetup"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutAccount"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider is out of reach; nothing changed: retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.my_withdrawals": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WithdrawalView_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.request_withdrawal": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "orders.search": {
         parameters: {
             query?: {
@@ -18179,6 +19510,598 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.withdrawals_in_state": {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["WithdrawalState"];
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WithdrawalView_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                withdrawal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalDetail"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.approve_withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                withdrawal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.reject_withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                withdrawal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRejection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.record_withdrawal_transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                withdrawal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalTransfer"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.fail_withdrawal_transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                withdrawal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRejection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalView"];
                 };
             };
             /** @description Malformed request */

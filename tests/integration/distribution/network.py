@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from panacea.identity import MemberRegistered
-from panacea.orders import LineFact, OrderCompleted, OrderPaid, OrderRefunded
+from panacea.orders import LineCommission, LineFact, OrderCompleted, OrderPaid, OrderRefunded
 from panacea.platform import clock
 from panacea.platform.access import Role
 from panacea.platform.ids import new_id
@@ -80,9 +80,19 @@ class Network:
         self.accrue(event)
         return order_id
 
-    def order(self, member_id: str, lines: list[int], *, code: str | None = None) -> Order:
-        """An order of `lines` (amounts) paid by the member (with `code`)."""
+    def order(
+        self,
+        member_id: str,
+        lines: list[int],
+        *,
+        code: str | None = None,
+        overrides: dict[int, list[LineCommission]] | None = None,
+        quantities: dict[int, int] | None = None,
+    ) -> Order:
+        """An order of `lines` (amounts) paid by the member (with `code`; `overrides`: line → its
+        product's commission override; `quantities`: line → units, 1 if absent)."""
         placed = Order(self, new_id(), member_id, {no: amount for no, amount in enumerate(lines, start=1)}, code)
+        placed.overrides, placed.quantities = dict(overrides or {}), dict(quantities or {})
         event = OrderPaid(
             order_id=placed.order_id, member_id=member_id, total=gbp(sum(lines)), payment_id=new_id(),
             payment_method="card", lines=placed.facts(), referral_code=code,
@@ -160,8 +170,16 @@ class Network:
         assert self.referrer(member_id) == referrer_id
 
 
-def line(line_no: int, amount: int, *, quantity: int = 1, product_id: str = "P1") -> LineFact:
+def line(
+    line_no: int,
+    amount: int,
+    *,
+    quantity: int = 1,
+    product_id: str = "P1",
+    commission: list[LineCommission] | None = None,
+) -> LineFact:
     return LineFact(
+        commission=list(commission or []),
         line_no=line_no,
         sku_id=f"SKU{line_no}",
         store_id="S1",
@@ -196,9 +214,14 @@ class Order:
     lines: dict[int, int]  # line no → amount paid
     code: str | None
     refunded: int = 0
+    overrides: dict[int, list[LineCommission]] = field(default_factory=dict)  # line → its product's override
+    quantities: dict[int, int] = field(default_factory=dict)  # line → units (1 if absent)
 
     def facts(self, amounts: dict[int, int] | None = None) -> list[LineFact]:
-        return [line(no, amount) for no, amount in (amounts or self.lines).items()]
+        return [
+            line(no, amount, quantity=self.quantities.get(no, 1), commission=self.overrides.get(no))
+            for no, amount in (amounts or self.lines).items()
+        ]
 
     def completed(self) -> None:
         """Orders completes it: the consumer records it, and the workflow's freeze task runs."""

@@ -4,6 +4,7 @@ becomes one; nobody new where it is off. Each has a referral code of their own."
 
 from __future__ import annotations
 
+from panacea.distribution import dal
 from tests.integration.distribution.network import network, new_member
 from tests.support import call
 
@@ -60,6 +61,23 @@ def test_where_everyone_may_distribute_members_join_and_new_ones_are_made_distri
     registering = net.new_member()
     net.registered(registering, code=None)
     assert call("GET", "/v1/me/distributor", caller=net.member(registering)).body["became"] == "joined"
+
+
+def test_a_member_who_asks_while_the_rule_makes_them_a_distributor_gets_their_profile(monkeypatch):
+    # Given a tenant that lets everyone distribute, and a member its rule made a distributor as they
+    # registered, just after their own request read that they were none
+    net = network()
+    net.rules(who_may_distribute="everyone")
+    m = net.new_member()
+    net.registered(m, code=None)
+    reads = iter([None])
+    read = dal.distributor
+    monkeypatch.setattr(dal, "distributor", lambda *a, **k: next(reads, read(*a, **k)))
+    # When the request makes them one
+    asked = call("POST", "/v1/me/distributor", caller=net.member(m))
+    # Then it answers the profile the rule made, not a conflict
+    assert (asked.status, asked.body["became"]) == (200, "joined"), asked.body
+    assert next(reads, "read again") == "read again"
 
 
 def test_a_member_whose_paid_orders_reach_the_threshold_becomes_a_distributor():

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from panacea.distribution import cashback, wallet
 from panacea.distribution.cashback import CashbackLine
-from panacea.distribution.wallet_models import Credit, Debit, EntryKind
+from panacea.distribution.wallet_models import Credit, Debit, EntryKind, WalletGiveBack
 from panacea.platform.cursors import InvalidCursor
 from panacea.platform.errors import Conflict
 from panacea.platform.ids import new_id
@@ -210,3 +210,18 @@ def test_cashback_is_credited_once_on_completion_and_taken_back_by_refunds_to_th
         # And a completion after a partial refund pays the share of what was kept only
         kept = CashbackLine(amount=cny(999), cashback_bps=500, refunded=cny(500))
         assert cashback.cashback_due([kept], "CNY") == cny(24)
+
+
+def test_an_orders_wallet_credit_given_back_twice_is_refused_whole():
+    tenant, member, order = new_id(), new_id(), new_id()
+    given = WalletGiveBack(member_id=member, order_id=order, amount=cny(700), reference=f"order-{order}-refund-1")
+    with acting_for(tenant):
+        # Given an order's wallet part given back with its refund
+        with unit_of_work(tenant) as uow:
+            uow.add(wallet.checkout_give_back(tenant, given))
+        # When the same refund's give-back is carried by another transaction (a retried refund)
+        with pytest.raises(wallet.EntryRecorded), unit_of_work(tenant) as uow:
+            uow.add(wallet.checkout_give_back(tenant, given))
+        # Then the wallet holds it once
+        assert wallet.balance(tenant, member, "CNY") == cny(700) == sum_of_entries(tenant, member)
+        assert [e.kind for e in wallet.all_entries(tenant, member)] == [EntryKind.ORDER_RETURNED]

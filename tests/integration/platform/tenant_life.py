@@ -1,7 +1,8 @@
 """A tenant's whole life driven through the API, as clients meet it: onboarding and its settings,
 members who register, sign in every way and keep an address book, staff invited and managed, a
 catalog, promotions and codes, orders placed from a cart, paid online and offline, shipped,
-received, refunded and cancelled, payments and finance's reports, and Stripe's signed deliveries to
+received, refunded and cancelled, payments and finance's reports, distributors and their network, a
+wallet's withdrawals reviewed and paid, and Stripe's signed deliveries to
 its webhook. Every answer is recorded (`contract.Recorder`) for the contract test, and what it made
 is kept for the cursor test.
 """
@@ -16,7 +17,12 @@ from typing import Any
 
 from infra.local.runtime import STRIPE_WEBHOOK_PATH, LocalPlatform
 from infra.local.seed import create_platform_admin
+from panacea.distribution import wallet as panacea_wallet
+from panacea.distribution import withdrawals
+from panacea.distribution.wallet_models import Credit, EntryKind
 from panacea.platform import clock
+from panacea.platform.isolation import acting_for
+from panacea.platform.money import Money
 from tests.integration import stripe_support
 from tests.integration.platform import contract
 from tests.support import PLATFORM_ADMIN, builders, staff
@@ -333,6 +339,50 @@ def _bound(owner: dict[str, str], member_id: str) -> None:
     eventually(lambda: builders.referrer_of(HANDLERS, owner, member_id), what=f"{member_id} was never bound")
 
 
+def wallet(life: Life, member: builders.Member) -> None:
+    """The member's wallet holds ¥100.00 of commission (credited as the thaw credits it); they set a
+    bank account and withdraw three times: finance rejects the first, pays the second by bank
+    transfer and records the third's transfer as failed; then they move their payouts to Stripe."""
+    owner, me, tenant_id = life.owner, member.token, life.tenant["id"]
+    with acting_for(tenant_id):
+        earned = Money(amount=10_000, currency="CNY")
+        credit = Credit(member_id=member.user_id, kind=EntryKind.COMMISSION, amount=earned, reference="life-commission")
+        panacea_wallet.credit(tenant_id, credit)
+    life.call("GET", "/v1/me/wallet", as_=me)
+    life.call("GET", "/v1/me/wallet/entries?limit=5", as_=me)
+    bank = {"kind": "bank", "holder_name": "Li Wei", "account_number": "6222020200001234567", "bank_name": "ICBC"}
+    life.call("PUT", "/v1/me/wallet/payout-account", as_=me, body=bank)
+    life.call("GET", "/v1/me/wallet/payout-account", as_=me)
+    asked = [
+        life.call("POST", "/v1/me/withdrawals", as_=me, body={"amount": {"amount": 1_000 * n, "currency": "CNY"}})
+        for n in (1, 2, 3)
+    ]
+    life.call("GET", "/v1/me/withdrawals", as_=me)
+    life.call("GET", "/v1/withdrawals?state=requested", as_=owner)
+    rejected, paid, failed = (w["id"] for w in asked)
+    life.call("GET", f"/v1/withdrawals/{rejected}", as_=owner)
+    life.call("POST", f"/v1/withdrawals/{rejected}/reject", as_=owner, body={"reason": "account name mismatch"})
+    for each in (paid, failed):
+        _awaited(tenant_id, each)
+        life.call("POST", f"/v1/withdrawals/{each}/approve", as_=owner)
+        _awaited(tenant_id, each)
+    life.call("POST", f"/v1/withdrawals/{paid}/transfer", as_=owner, body={"reference": "ICBC-778"})
+    life.call("POST", f"/v1/withdrawals/{failed}/transfer-failed", as_=owner, body={"reason": "account closed"})
+    setup = {"country": "CN", "email": "mei@example.com", "return_url": "https://x.example/d",
+             "refresh_url": "https://x.example/r"}  # fmt: skip
+    life.call("POST", "/v1/me/wallet/payout-account/stripe", as_=me, body=setup)
+
+
+def _awaited(tenant_id: str, withdrawal_id: str) -> None:
+    """Wait until the withdrawal-payout workflow waits on the withdrawal (its task token is stored)."""
+
+    def waiting() -> bool:
+        with acting_for(tenant_id):
+            return bool(withdrawals.load(tenant_id, withdrawal_id).task_token)
+
+    eventually(waiting, what=f"the workflow never waited on {withdrawal_id}")
+
+
 def stripe_deliveries(life: Life) -> None:
     """Stripe calls the webhook: the member's bank disputes the paid order, and the sandbox's own
     delivery of `charge.dispute.created` (signed by stripe.WebhookSignature with the endpoint's
@@ -372,6 +422,7 @@ def lived(platform: LocalPlatform) -> Life:
     orders(life, life.shop, life.member)
     payments_and_finance(life)
     distribution(life, life.member)
+    wallet(life, life.member)
     stripe_deliveries(life)
     statements_and_exports(life, life.member)
     return life

@@ -39,6 +39,7 @@ from panacea.platform import storage, transaction
 from panacea.platform.access import Actor, Role
 from panacea.platform.errors import Conflict, DomainError
 from panacea.platform.ids import new_id
+from panacea.platform.money import Money
 from panacea.platform.transaction import MAX_ITEMS, UnitOfWork
 
 AT = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -326,3 +327,64 @@ def test_an_upload_form_is_held_to_its_policy(form, size, status, says):
     refused = s3_forms.refusal(form, "b", size, now=AT)
     assert (refused[0] if refused else None) == status
     assert says in (refused[2] if refused else "")
+
+
+def _product_with(commission: Any) -> NewProduct:
+    return NewProduct.model_validate({"name": "BRCA panel", "kind": "gene_test", "commission": commission})
+
+
+def test_a_products_commission_override_is_a_rate_or_a_fixed_amount_per_level_once_each():
+    # Given an override of level 2 by a fixed amount and level 1 by a rate, Then it is kept level 1 first
+    made = _product_with([{"level": 2, "fixed": {"amount": 500, "currency": "GBP"}}, {"level": 1, "rate_bps": 1200}])
+    assert [(c.level, c.rate_bps, c.fixed) for c in made.commission] == [
+        (1, 1200, None),
+        (2, None, Money(amount=500, currency="GBP")),
+    ]
+    # And what the product item keeps reads back the same
+    from panacea.catalog import commission  # noqa: PLC0415
+
+    assert commission.of_stored(commission.stored(made.commission)) == made.commission
+    # But each of these is refused, naming the field
+    refused = [
+        [{"level": 1}],  # neither
+        [{"level": 1, "rate_bps": 800, "fixed": {"amount": 1, "currency": "GBP"}}],  # both
+        [{"level": 4, "rate_bps": 100}],  # no fourth level
+        [{"level": 1, "rate_bps": -1}],
+        [{"level": 1, "fixed": {"amount": -1, "currency": "GBP"}}],
+        [{"level": 1, "rate_bps": 100}, {"level": 1, "rate_bps": 200}],  # a level twice
+        [{"level": 1, "rate_bps": 3000}, {"level": 2, "rate_bps": 2001}],  # more than half together
+    ]
+    for commission_sent in refused:
+        with pytest.raises(ValidationError) as caught:
+            _product_with(commission_sent)
+        assert all(error["loc"][0] == "commission" for error in caught.value.errors()), commission_sent
+
+
+def test_a_fixed_commission_is_in_the_tenants_currency_and_never_more_than_a_skus_price():
+    from panacea.catalog import commission  # noqa: PLC0415
+    from panacea.platform.errors import Unprocessable  # noqa: PLC0415
+
+    rules = _product_with(
+        [
+            {"level": 1, "fixed": {"amount": 600, "currency": "GBP"}},
+            {"level": 2, "fixed": {"amount": 400, "currency": "GBP"}},
+        ]
+    ).commission
+    skus = {"S1": {"code": "A", "prices": {"GBP": 1000}}, "S2": {"code": "B", "prices": {"GBP": 999, "EUR": 5}}}
+    # Given SKUs at £10.00 and £9.99, Then £6 + £4 of fixed commission is more than the second's price
+    with pytest.raises(Unprocessable) as caught:
+        commission.check_fixed_within_prices(rules, skus, currency="GBP", field="commission")
+    assert [e.field for e in caught.value.errors] == ["commission"]
+    commission.check_fixed_within_prices(rules, {"S1": skus["S1"]}, currency="GBP", field="commission")
+    # And a fixed amount in another currency than the tenant's is refused
+    with pytest.raises(Unprocessable) as caught:
+        commission.check_fixed_within_prices(rules, {}, currency="EUR", field="commission")
+    assert [e.field for e in caught.value.errors] == ["commission[0].fixed.currency", "commission[1].fixed.currency"]
+    # And a SKU's price may not go below the product's fixed commission
+    kept = commission.stored(rules)
+    with pytest.raises(Unprocessable) as caught:
+        commission.check_price_covers(
+            kept, [Money(amount=5, currency="EUR"), Money(amount=999, currency="GBP")], field="prices"
+        )
+    assert [e.field for e in caught.value.errors] == ["prices[1]"]
+    commission.check_price_covers(kept, [Money(amount=1000, currency="GBP")], field="prices")

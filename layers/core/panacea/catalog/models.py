@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, EmailStr, Field, field_validator
 
+from panacea.catalog.commission import CommissionOverride, LevelCommission, check_levels
 from panacea.platform.events import DomainEvent
 from panacea.platform.inputs import Command, FromString, MoneyIn, Paragraphs, Text
 from panacea.platform.models import BaseModel
@@ -26,18 +27,13 @@ MAX_CATEGORIES = 8  # per product: a product's listing items stay within one tra
 
 MAX_TAGS = 8
 
-
 MAX_IMAGES = 9
-
 
 MAX_SKUS = 20
 
-
 MAX_SPECS = 10
 
-
 MAX_QUANTITY = 999  # of one line
-
 
 MAX_STOCK = 1_000_000
 
@@ -239,6 +235,7 @@ class NewProduct(Command):
                     "category_ids": ["01JDQ4B0000000000000000000"],
                     "tag_ids": ["01JDQ4C0000000000000000000"],
                     "cashback_bps": 200,
+                    "commission": [{"level": 1, "fixed": {"amount": 1500, "currency": "GBP"}}],
                     "store_id": "01JDQ4D0000000000000000000",
                 },
             ]
@@ -252,9 +249,11 @@ class NewProduct(Command):
     category_ids: CategoryIds = []
     tag_ids: TagIds = []
     cashback_bps: BasisPoints = Field(default=0, description="share of the price paid back to the member")
+    commission: CommissionOverride = []
     store_id: str | None = Field(default=None, description="the store that sells it; the tenant itself if absent")
 
     _ids = field_validator("category_ids", "tag_ids", "images")(_distinct)
+    _levels = field_validator("commission")(check_levels)
 
 
 class ProductPatch(Command):
@@ -262,7 +261,12 @@ class ProductPatch(Command):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"description": "Now with a free follow-up call.", "cashback_bps": 800}]},
+        json_schema_extra={
+            "examples": [
+                {"description": "Now with a free follow-up call.", "cashback_bps": 800},
+                {"commission": [{"level": 1, "rate_bps": 1200}, {"level": 2, "rate_bps": 600}]},
+            ]
+        },
     )
 
     name: Name | None = None
@@ -272,9 +276,11 @@ class ProductPatch(Command):
     category_ids: CategoryIds | None = None
     tag_ids: TagIds | None = None
     cashback_bps: BasisPoints | None = None
+    commission: CommissionOverride | None = Field(default=None, description="replaces the override; [] removes it")
     store_id: str | None = None
 
     _ids = field_validator("category_ids", "tag_ids", "images")(_distinct)
+    _levels = field_validator("commission")(check_levels)
 
 
 def _one_price_per_currency(prices: list[Money]) -> list[Money]:
@@ -356,6 +362,7 @@ class Product(BaseModel):
     category_ids: list[str]
     tag_ids: list[str]
     cashback_bps: int
+    commission: list[LevelCommission] = Field(default=[], description="per level, instead of the tenant's rate")
     store_id: str
     status: ProductStatus
     skus: list[Sku]

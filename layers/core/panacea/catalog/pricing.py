@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from panacea.catalog import dal
+from panacea.catalog.commission import of_stored
 from panacea.catalog.models import (
     ProductKind,
     ProductStatus,
@@ -113,6 +114,7 @@ def _priced(
         quantity=line.quantity,
         line_total=Money(amount=price.amount * line.quantity, currency=currency),
         cashback_bps=int(product.get("cashback_bps") or 0),
+        commission=of_stored(product.get("commission")),
     )
 
 

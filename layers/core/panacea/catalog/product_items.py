@@ -25,7 +25,7 @@ from pynamodb.attributes import (
 from pynamodb.expressions.condition import Condition
 from pynamodb.expressions.update import Action
 
-from panacea.catalog import search
+from panacea.catalog import commission, search
 from panacea.catalog.dal import (
     Key,
 )
@@ -62,6 +62,7 @@ class ProductItem(TableItem, discriminator="product"):
     category_ids = ListAttribute(of=UnicodeAttribute, default=list)
     tag_ids = ListAttribute(of=UnicodeAttribute, default=list)
     cashback_bps = NumberAttribute(default=0)
+    commission = DocumentAttribute(null=True)  # level → {"rate_bps": n} or {"fixed": money} (catalog/commission.py)
     store_id = UnicodeAttribute()
     status = UnicodeAttribute()
     listed = UnicodeAttribute()  # a ULID taken when the product entered its status
@@ -87,6 +88,7 @@ class ProductItem(TableItem, discriminator="product"):
         store_id: str,
         listed: str,
         at: datetime,
+        commission: dict[str, Any] | None = None,
     ) -> ProductItem:
         item = cls(
             *product_key(tenant_id, product_id),
@@ -101,6 +103,7 @@ class ProductItem(TableItem, discriminator="product"):
             category_ids=category_ids,
             tag_ids=tag_ids,
             cashback_bps=cashback_bps,
+            commission=commission or None,
             store_id=store_id,
             created_at=at,
             skus={},
@@ -153,6 +156,7 @@ class ProductItem(TableItem, discriminator="product"):
             category_ids=list(self.category_ids or []),
             tag_ids=list(self.tag_ids or []),
             cashback_bps=int(self.cashback_bps),
+            commission=commission.of_stored(self.commission),
             store_id=self.store_id,
             status=self.current_status,
             skus=self.sku_views(),
@@ -187,6 +191,7 @@ class ProductItem(TableItem, discriminator="product"):
             "category_ids": list(self.category_ids or []),
             "tag_ids": list(self.tag_ids or []),
             "cashback_bps": int(self.cashback_bps),
+            "commission": dict(self.commission or {}),
         }
 
     def listings(self) -> list[ListingItem]:

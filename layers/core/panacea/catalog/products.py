@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from panacea.catalog import dal, search
+from panacea.catalog import commission, dal, search
 from panacea.catalog.access import Action
 from panacea.catalog.categories import (
     category_of,
@@ -137,6 +137,7 @@ def create_product(actor: Actor, draft: NewProduct) -> Product:
     tenant_id, at = actor.tenant, clock.now()
     store_id = draft.store_id or tenant_id
     _own_images(tenant_id, draft.images)
+    commission.check_fixed_within_prices(draft.commission, {}, currency=currency_of(tenant_id), field="commission")
     items = dal.fetch(
         [
             dal.store_key(tenant_id, tenant_id),
@@ -159,6 +160,7 @@ def create_product(actor: Actor, draft: NewProduct) -> Product:
         store_id=store_id,
         listed=new_id(),
         at=at,
+        commission=commission.stored(draft.commission),
     )
     with unit_of_work(tenant_id) as uow:
         own_store_if_missing(uow, items, tenant_id, at=at)
@@ -219,10 +221,15 @@ def update_product(actor: Actor, product_id: str, patch: ProductPatch) -> Produc
     tenant_id = actor.tenant
     product = _product(tenant_id, product_id)
     fields = patch.model_dump(mode="json", exclude_unset=True)
+    if patch.commission is not None:
+        fields["commission"] = commission.stored(patch.commission)  # {}: no override
     changes = {k: v for k, v in fields.items() if v is not None and v != _value(product, k)}
     if not changes:
         return _with_urls(product.view())
     _own_images(tenant_id, changes.get("images"))
+    if patch.commission is not None and "commission" in changes:
+        currency, skus = currency_of(tenant_id), product.skus or {}
+        commission.check_fixed_within_prices(patch.commission, skus, currency=currency, field="commission")
     store_id, category_ids, tag_ids = changes.get("store_id"), changes.get("category_ids"), changes.get("tag_ids")
     if (store_id, category_ids, tag_ids) != (None, None, None):  # every id sent is checked, as on create
         keys = _references(tenant_id, store_id=store_id, category_ids=category_ids, tag_ids=tag_ids)
@@ -241,6 +248,8 @@ def update_product(actor: Actor, product_id: str, patch: ProductPatch) -> Produc
 
 def _value(product: ProductItem, name: str) -> Any:
     value = getattr(product, name)
+    if name == "commission":
+        return dict(value or {})
     return list(value) if isinstance(value, list) else value
 
 
@@ -342,6 +351,7 @@ def add_sku(actor: Actor, product_id: str, draft: NewSku) -> Sku:
     if len(product.skus or {}) >= MAX_SKUS:
         raise Unprocessable(f"a product has at most {MAX_SKUS} SKUs", errors=[FieldError("code", "too_many_skus")])
     _priced_in(currency_of(tenant_id), draft.prices)
+    commission.check_price_covers(product.commission, draft.prices, field="prices")
     sku_id, at = new_id(), clock.now()
     before = _Snapshot(product)
     product.skus = {
@@ -420,6 +430,7 @@ def update_sku(actor: Actor, sku_id: str, patch: SkuPatch) -> Sku:
         return current
     if "prices" in changed:
         _priced_in(currency_of(tenant_id), after.prices)
+        commission.check_price_covers(product.commission, after.prices, field="prices")
     at = clock.now()
     before = _Snapshot(product)
     product.skus = {

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, field_validator
 
+from panacea.catalog.commission import LevelCommission
 from panacea.catalog.models import (
     MAX_QUANTITY,
     MAX_STOCK,
@@ -106,3 +107,4 @@ class PricedLine(BaseModel):
     quantity: int
     line_total: Money = Field(description="unit price times quantity")
     cashback_bps: int
+    commission: list[LevelCommission] = Field(default=[], description="the product's override, per level")

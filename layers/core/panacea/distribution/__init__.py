@@ -21,6 +21,8 @@ if TYPE_CHECKING:
         ReferrerBound,
         ReferrerUnbound,
     )
+    from panacea.distribution.wallet import checkout_give_back, checkout_spend
+    from panacea.distribution.wallet_models import WalletGiveBack, WalletSpend
 
 __all__ = [
     "CommissionAccrued",
@@ -31,5 +33,18 @@ __all__ = [
     "DistributorSuspended",
     "ReferrerBound",
     "ReferrerUnbound",
+    "WalletGiveBack",
+    "WalletSpend",
+    "checkout_give_back",
+    "checkout_spend",
 ]
-__getattr__ = face(__name__, dict.fromkeys(__all__, "panacea.distribution.models"))
+__getattr__ = face(
+    __name__,
+    {
+        **dict.fromkeys(__all__, "panacea.distribution.models"),  # the events; the wallet's names below
+        "WalletGiveBack": "panacea.distribution.wallet_models",
+        "WalletSpend": "panacea.distribution.wallet_models",
+        "checkout_give_back": "panacea.distribution.wallet",
+        "checkout_spend": "panacea.distribution.wallet",
+    },
+)

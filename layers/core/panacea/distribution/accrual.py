@@ -4,14 +4,16 @@
   tenant pays; the buyer first where self-purchase earns) is kept as the order's evidence, with the
   rates, the rules' version and the freeze days then, so that a later change of the rules never
   rewrites it; each active distributor of the chain accrues pending commission on what the buyer
-  paid for each line (`commission.py`). A suspended or removed distributor's level earns nothing
-  (the level is not passed up).
+  paid for each line, by the line's rule for its level (the product's override carried by the line,
+  else the level's rate), kept per line on the evidence too (`commission.py`). A suspended or
+  removed distributor's level earns nothing (the level is not passed up).
 - `order.completed`: pending commission freezes until completion + the freeze days (thawing is
   the batch's job, `thawing.py`).
 - `order.refunded` (each refund once), `order.cancelled` after payment: commission is reversed
-  pro-rata to what the refund gave back, line by line, so what is left is the rate of what is left
-  paid, rounded down; from pending or frozen commission, or clawed back from available commission
-  (the balance may go below zero; later earnings offset it).
+  pro-rata to what the refund gave back, line by line, so what is left is the line's rule applied to
+  what is left paid, rounded down (a fixed amount scaled with what is left paid of its line); from
+  pending or frozen commission, or clawed back from available commission (the balance may go below
+  zero; later earnings offset it).
 
 Every change of a share is an entry plus its distributor's balance, in one transaction.
 """
@@ -23,7 +25,7 @@ from datetime import datetime, timedelta
 from panacea import orders
 from panacea.distribution import dal, wallet
 from panacea.distribution import ledger_items as ledger
-from panacea.distribution.commission import allocate, commission
+from panacea.distribution.commission import LineRule, allocate, earned, line_rules
 from panacea.distribution.ledger_items import EntryKind, Move, ShareState
 from panacea.distribution.models import CommissionAccrued, CommissionReversed
 from panacea.distribution.network import rules_of, upline
@@ -51,18 +53,23 @@ def accrue(tenant_id: str, event: orders.OrderPaid) -> None:
         chain = []
     currency = event.total.currency
     paid = {line.line_no: line.amount.amount for line in event.lines}
+    by_line = _rules_by_line(event.lines, {level: rate for level, _, rate in chain}, currency=currency)
     evidence = ledger.EvidenceItem(
         *ledger.EvidenceItem.key(tenant_id, event.order_id),
         order_id=event.order_id, buyer_id=event.member_id, currency=currency,
         chain={"levels": [{"level": n, "distributor": d, "rate_bps": r} for n, d, r in chain]},
         rule_version=rules.rule_version, freeze_days=rules.freeze_days,
-        lines={str(no): {"paid": amount, "refunded": 0} for no, amount in paid.items()}, paid_at=at,
+        lines={
+            str(no): {"paid": amount, "refunded": 0, "rules": {str(n): r.stored() for n, r in by_line[no].items()}}
+            for no, amount in paid.items()
+        },
+        paid_at=at,
     )  # fmt: skip
     try:
         with unit_of_work(tenant_id) as uow:
             uow.create(evidence, conflict=_Done(""))
             for level, distributor_id, rate in chain:
-                amount = commission(paid, rate)
+                amount = earned({no: by_line[no][level] for no in paid}, paid, paid)
                 if amount == 0:
                     continue
                 uow.create(
@@ -82,6 +89,18 @@ def accrue(tenant_id: str, event: orders.OrderPaid) -> None:
                 )  # fmt: skip
     except _Done:
         return  # accrued already (the event delivered again)
+
+
+def _rules_by_line(
+    lines: list[orders.LineFact], rates: dict[int, int], *, currency: str
+) -> dict[int, dict[int, LineRule]]:
+    """line → level → the rule it earns by: the product's override carried by the line, else the level's rate."""
+    return {
+        line.line_no: line_rules(
+            rates, line.commission, quantity=line.quantity, paid=line.amount.amount, currency=currency
+        )
+        for line in lines
+    }
 
 
 def _chain(
@@ -135,7 +154,8 @@ def _freeze_share(tenant_id: str, share: ledger.ShareItem, *, thaw_at: datetime,
 
 def reverse(tenant_id: str, order_id: str, *, refund_id: str, amount: int, lines: dict[int, int] | None) -> None:
     """A refund gave `amount` back (spread over `lines`, line → value refunded; None: over every
-    line): each share comes down to its rate of what is left paid, rounded down."""
+    line): each share comes down to its rules (kept per line on the evidence) of what is left paid,
+    rounded down."""
     evidence, shares = ledger.order_commission(tenant_id, order_id)
     if evidence is None:
         raise NotYetAccrued(f"order {order_id} was refunded before its payment was handled")
@@ -164,7 +184,7 @@ def _apply_refund(
 ) -> None:
     with unit_of_work(tenant_id) as uow:
         refunded = {
-            str(no): {"paid": int(line["paid"]), "refunded": int(line["refunded"]) + given_back.get(int(no), 0)}
+            str(no): {**line, "refunded": int(line["refunded"]) + given_back.get(int(no), 0)}
             for no, line in evidence.lines.items()
         }
         uow.update(
@@ -173,8 +193,9 @@ def _apply_refund(
             condition=ledger.EvidenceItem.refunds.does_not_exist() | ~ledger.EvidenceItem.refunds.contains(refund_id),
             conflict=_Done(""),
         )
+        paid = {int(no): int(line["paid"]) for no, line in evidence.lines.items()}
         for share in shares:
-            now = commission(after, int(share.rate_bps))
+            now = earned(evidence.rules_of(int(share.level), int(share.rate_bps)), paid, after)
             _reverse_share(uow, tenant_id, share, now=now, refund_id=refund_id, at=at)
 
 

@@ -139,7 +139,10 @@ def join(actor: Actor) -> Distributor:
     became = Became.JOINED if rules.who_may_distribute == Recruitment.EVERYONE else Became.SPENDING
     if became == Became.SPENDING and not reaches_threshold(rules, spent):
         raise NotEligible(f"distributors here have paid orders of at least {rules.spending_threshold} (minor units)")
-    return _create(tenant_id, member_id, kind=DistributorKind.MEMBER, store_id=None, became=became)
+    try:
+        return _create(tenant_id, member_id, kind=DistributorKind.MEMBER, store_id=None, became=became)
+    except AlreadyDistributor:  # made meanwhile by the tenant's rule (the consumer of member.registered)
+        return distributor_of(tenant_id, member_id, field="member_id").view()
 
 
 def reaches_threshold(rules: DistributionSettings, spent: dal.SpendItem | None) -> bool:

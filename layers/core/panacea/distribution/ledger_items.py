@@ -4,8 +4,10 @@ its balances change (an entry and the balance, in the caller's unit of work).
 EvidenceItem  PK T#<t>#COMMISSION#ORDER#<order> · SK EVIDENCE     the order as commission saw it when paid:
                                                                    buyer, the chain of distributors and their
                                                                    rates then, the rules' version, freeze days,
-                                                                   each line's paid and refunded amounts, the
-                                                                   refunds applied (each once), when it
+                                                                   each line's paid and refunded amounts and the
+                                                                   rule each level earns by on it (the level's
+                                                                   rate or the product's override, as applied
+                                                                   then), the refunds applied (each once), when it
                                                                    completed, the settlement workflow's token
 ShareItem     PK T#<t>#COMMISSION#ORDER#<order> · SK LEVEL#<n>    one distributor's commission on the order:
                                                                    amount now, state (pending, frozen, available)
@@ -46,6 +48,7 @@ from pynamodb.attributes import (
 )
 from pynamodb.pagination import ResultIterator
 
+from panacea.distribution.commission import LineRule
 from panacea.platform.errors import ConcurrentUpdate
 from panacea.platform.ids import new_id, time_prefix
 from panacea.platform.keys import tenant_key
@@ -96,7 +99,7 @@ class EvidenceItem(TableItem, discriminator="commission_evidence"):
     chain = DocumentAttribute()  # {"distributors": [...], "rates": [...]} level 1 first
     rule_version = UnicodeAttribute()
     freeze_days = NumberAttribute()
-    lines = DocumentAttribute()  # {"<line_no>": {"paid": n, "refunded": n}}
+    lines = DocumentAttribute()  # {"<line_no>": {"paid": n, "refunded": n, "rules": {"<level>": LineRule.stored()}}}
     refunds = UnicodeSetAttribute(null=True)
     paid_at = UTCDateTimeAttribute()
     completed_at = UTCDateTimeAttribute(null=True)
@@ -112,6 +115,12 @@ class EvidenceItem(TableItem, discriminator="commission_evidence"):
         if self.completed_at is not None:
             return "completed"
         return "refunded" if sum(self.paid_by_line().values()) <= 0 and self.lines else None
+
+    def rules_of(self, level: int, rate_bps: int) -> dict[int, LineRule]:
+        """Each line's rule for `level` as applied when the order was paid (evidence written before
+        lines kept their rules: the level's `rate_bps` on every line)."""
+        kept = {int(no): (line.get("rules") or {}).get(str(level)) for no, line in self.lines.items()}
+        return {no: LineRule.of_stored(rule) if rule else LineRule(rate_bps) for no, rule in kept.items()}
 
     def paid_by_line(self) -> dict[int, int]:
         """What is left paid on each line (paid less refunded)."""

@@ -82,6 +82,7 @@ MinorUnits = Annotated[int, Field(ge=0, le=10**12, description="minor units of t
 class DistributionPatch(Command):
     model_config = ConfigDict(extra="forbid")
     enabled: bool | None = None
+    wallet_at_checkout: bool | None = None
     who_may_distribute: FromString[Recruitment] | None = None
     spending_threshold: MinorUnits | None = None
     binding_term: FromString[BindingTerm] | None = None
@@ -100,6 +101,9 @@ class DistributionSettings(SettingsSection, name="distribution", patch=Distribut
     new distributors."""
 
     enabled: bool = False
+    # Members may spend their wallet (commission, cashback) on an order, a payment part beside
+    # the card; off by default. Independent of `enabled`: a wallet that holds money stays spendable.
+    wallet_at_checkout: bool = False
     who_may_distribute: Recruitment = Recruitment.APPOINTED
     spending_threshold: MinorUnits = 0
     binding_term: BindingTerm = BindingTerm.PERMANENT

@@ -6,15 +6,18 @@ same credit for the same reference is never written twice), the balance's ADD of
 (under a condition for debits that must not overdraw it), and the event that announces it.
 
 - credits: commission made available, product cashback when its order completes, a withdrawal's
-  money returned (rejected, timed out, or its payout failed);
-- debits: a withdrawal's amount and fee held (never below zero), a clawback of commission refunded
-  after it was available or withdrawn, cashback of a refunded order (these two may take the balance
-  below zero: the member owes it, later credits offset it, and no withdrawal is taken meanwhile).
+  money returned (rejected, timed out, or its payout failed), wallet credit an order gives back;
+- debits: a withdrawal's amount and fee held, wallet credit spent at checkout (never below zero),
+  a clawback of commission refunded after it was available or withdrawn, cashback of a refunded
+  order (these two may take the balance below zero: the member owes it, later credits offset it,
+  and no withdrawal is taken meanwhile).
 
 Another context that must move wallet money together with its own record takes the items from
 `credit_items` / `debit_items` into its unit of work (`uow.add(...)`, rule 11): the commission
-ledger's thaw credits the wallet in its own transaction. `credit` / `debit` commit them alone and
-answer a retry with the entry already written.
+ledger's thaw credits the wallet in its own transaction. Orders spends the wallet at checkout the
+same way (`checkout_spend`: the debit commits with the order, or neither does) and gives an
+order's wallet part back in the transaction that cancels or refunds it (`checkout_give_back`).
+`credit` / `debit` commit them alone and answer a retry with the entry already written.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from panacea.distribution.network import rules_of
 from panacea.distribution.wallet_access import WalletAction
 from panacea.distribution.wallet_items import (
     BalanceItem,
@@ -37,14 +41,17 @@ from panacea.distribution.wallet_models import (
     MAY_GO_NEGATIVE,
     Credit,
     Debit,
+    EntryKind,
     Wallet,
     WalletCredited,
     WalletDebited,
     WalletEntry,
+    WalletGiveBack,
+    WalletSpend,
 )
 from panacea.platform import clock
 from panacea.platform.access import Actor, authorize
-from panacea.platform.errors import Conflict, DomainError, FieldError
+from panacea.platform.errors import Conflict, DomainError, FieldError, Unprocessable
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
 from panacea.platform.table import Page, decode_cursor, page_of
@@ -65,6 +72,10 @@ class ReferenceUsed(Conflict):
     """The reference was used before for a different amount."""
 
     slug, title = "wallet-reference-used", "Reference used"
+
+
+class WalletNotAccepted(Unprocessable):
+    slug, title = "wallet-not-accepted", "Wallet not accepted"
 
 
 # --- the items of a change (for anyone's unit of work) ------------------------------------------
@@ -165,6 +176,51 @@ def _short(change: Credit, field: str) -> Any:
         return InsufficientBalance(detail, errors=[FieldError(field, "insufficient_balance", detail)])
 
     return explained
+
+
+# --- the wallet at checkout (orders' transaction carries these) --------------------------------
+
+
+def checkout_spend(tenant_id: str, spend: WalletSpend) -> UnitOfWork:
+    """The writes that take `spend.amount` from the member's wallet for an order (entry
+    `order_payment` referenced by the order, the balance under the condition that it covers it,
+    `wallet.debited`), for orders to add to the transaction that places the order: the order and
+    the debit commit together or not at all, and two checkouts spending the same balance cannot
+    both succeed. Refused before anything is written if the tenant does not take the wallet at
+    checkout (422 on `spend.field`) or the balance, read now, does not cover it (409 on
+    `<field>.amount`; the transaction's condition decides under concurrency)."""
+    if not rules_of(tenant_id).wallet_at_checkout:
+        raise WalletNotAccepted(
+            "this shop does not take wallet credit at checkout", errors=[FieldError(spend.field, "not_accepted")]
+        )
+    field = f"{spend.field}.amount"
+    has = balance(tenant_id, spend.member_id, spend.amount.currency)
+    if has.amount < spend.amount.amount:
+        detail = f"the wallet holds {has}, {spend.amount} is needed"
+        raise InsufficientBalance(detail, errors=[FieldError(field, "insufficient_balance", detail)])
+    debit = Debit(
+        member_id=spend.member_id,
+        kind=EntryKind.ORDER_PAYMENT,
+        amount=spend.amount,
+        reference=spend.order_id,
+        note=f"order {spend.order_id}",
+    )
+    return debit_items(tenant_id, debit, field=field)
+
+
+def checkout_give_back(tenant_id: str, given: WalletGiveBack) -> UnitOfWork:
+    """The writes that credit an order's wallet part back (entry `order_returned` referenced by
+    `given.reference`, balance, `wallet.credited`), for the transaction that cancels or refunds the
+    order: once per reference (the same give-back twice is refused whole, EntryRecorded). Given back
+    whatever the tenant's setting is now."""
+    credit = Credit(
+        member_id=given.member_id,
+        kind=EntryKind.ORDER_RETURNED,
+        amount=given.amount,
+        reference=given.reference,
+        note=f"order {given.order_id}",
+    )
+    return credit_items(tenant_id, credit)
 
 
 # --- changes on their own ----------------------------------------------------------------------

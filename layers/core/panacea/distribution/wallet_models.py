@@ -36,10 +36,14 @@ class EntryKind(StrEnum):
     WITHDRAWAL_HELD = "withdrawal_held"  # a withdrawal requested: its amount and fee
     CLAWBACK = "clawback"  # commission refunded after it was available or withdrawn
     CASHBACK_REVERSED = "cashback_reversed"  # cashback of a refunded order
+    ORDER_PAYMENT = "order_payment"  # spent at checkout: the wallet part of an order's payment
+    ORDER_RETURNED = "order_returned"  # an order's wallet part given back (cancelled, expired, refunded)
 
 
-CREDITS = frozenset({EntryKind.COMMISSION, EntryKind.CASHBACK, EntryKind.WITHDRAWAL_RETURNED})
-DEBITS = frozenset({EntryKind.WITHDRAWAL_HELD, EntryKind.CLAWBACK, EntryKind.CASHBACK_REVERSED})
+CREDITS = frozenset({EntryKind.COMMISSION, EntryKind.CASHBACK, EntryKind.WITHDRAWAL_RETURNED, EntryKind.ORDER_RETURNED})
+DEBITS = frozenset(
+    {EntryKind.WITHDRAWAL_HELD, EntryKind.CLAWBACK, EntryKind.CASHBACK_REVERSED, EntryKind.ORDER_PAYMENT}
+)
 # Debits of money already paid out may take the balance below zero: later credits offset it, and
 # no withdrawal is taken meanwhile. Any other debit needs the balance to cover it.
 MAY_GO_NEGATIVE = frozenset({EntryKind.CLAWBACK, EntryKind.CASHBACK_REVERSED})
@@ -61,6 +65,31 @@ class Credit(BaseModel):
 
 class Debit(Credit):
     """Money out of a member's wallet, once per (kind, reference)."""
+
+
+class WalletSpend(BaseModel):
+    """What orders hands the wallet at checkout: a member spends `amount` of their wallet on an
+    order (once per order: the order's id is the entry's reference). `field` is the checkout's
+    input that named the amount, for the problem a refusal answers with."""
+
+    model_config = ConfigDict(frozen=True)
+
+    member_id: str
+    order_id: Reference
+    amount: Money = Field(description="positive")
+    field: str = "wallet_credit"
+
+
+class WalletGiveBack(BaseModel):
+    """What orders hands the wallet when an order's wallet part goes back (the order cancelled or
+    expired unpaid, or refunded): once per `reference` (the refund's key)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    member_id: str
+    order_id: str
+    amount: Money = Field(description="positive")
+    reference: Reference
 
 
 class WalletBalance(BaseModel):
@@ -124,7 +153,14 @@ class ExternalAccount(Command):
     """Where finance sends a member's withdrawals by hand: a bank account, Alipay or WeChat. The
     account number is sealed at rest and shown masked."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"kind": "bank", "holder_name": "Li Wei", "account_number": "6222020200001234567", "bank_name": "ICBC"}
+            ]
+        },
+    )
 
     kind: FromString[ExternalKind]
     holder_name: Annotated[Text, Field(min_length=1, max_length=100)]
@@ -145,7 +181,19 @@ class StripeAccountSetup(Command):
     """A Stripe Connect (Express) account for the member's withdrawals; they onboard at the link
     the answer carries."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "country": "GB",
+                    "email": "mei@example.com",
+                    "return_url": "https://shop.example/wallet/stripe-done",
+                    "refresh_url": "https://shop.example/wallet/stripe-again",
+                }
+            ]
+        },
+    )
 
     country: Country
     email: Annotated[str, Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
@@ -216,13 +264,15 @@ FINISHED = frozenset({WithdrawalState.PAID, WithdrawalState.REJECTED, Withdrawal
 
 
 class WithdrawalRequest(Command):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"amount": {"amount": 5_000, "currency": "CNY"}}]}
+    )
 
     amount: MoneyIn = Field(description="what the payee receives; the fee is held on top of it")
 
 
 class WithdrawalRejection(Command):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "account name mismatch"}]})
 
     reason: Annotated[Text, Field(min_length=1, max_length=500)]
 
@@ -230,7 +280,7 @@ class WithdrawalRejection(Command):
 class ExternalTransfer(Command):
     """An external transfer finance made: its reference at the bank, Alipay or WeChat."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reference": "ICBC-20261203-778"}]})
 
     reference: Annotated[Text, Field(min_length=1, max_length=120)]
 

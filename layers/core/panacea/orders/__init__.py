@@ -13,6 +13,7 @@ from panacea.platform.faces import face
 
 if TYPE_CHECKING:
     from panacea.orders.delivery import report_released
+    from panacea.orders.line_commission import LineCommission
     from panacea.orders.logic import states_of
     from panacea.orders.models import (
         LineFact,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "LineCommission",
     "LineFact",
     "Order",
     "OrderAddressChanged",
@@ -56,6 +58,7 @@ __getattr__ = face(
     {
         "report_released": "panacea.orders.delivery",
         "states_of": "panacea.orders.logic",
+        "LineCommission": "panacea.orders.line_commission",
         "LineFact": "panacea.orders.models",
         "Order": "panacea.orders.models",
         "OrderAddressChanged": "panacea.orders.models",

@@ -2,13 +2,14 @@
 open (an unpaid one at any time), staff cancel any order nothing of which has been fulfilled, and
 the workflow expires an order not paid in time. Stock and promotion go back in the transaction
 that closes the order; a paid order's payment is refunded in full (refunds.py); an unpaid one's
-payment is called off at Stripe just before it (so the order shows its payment `canceled`).
+payment is called off at Stripe just before it (so the order shows its payment `canceled`), and the
+wallet credit spent on it goes back to the wallet in the transaction that closes it.
 """
 
 from __future__ import annotations
 
 from panacea import payments
-from panacea.orders import dal, supply
+from panacea.orders import dal, supply, wallet_payment
 from panacea.orders.access import Action
 from panacea.orders.changes import (
     CANCELLED,
@@ -82,6 +83,9 @@ def _close_unpaid(
          note=reason)  # fmt: skip
     _call_off_payment(tenant_id, order)
     with unit_of_work(tenant_id) as uow:
+        returned = wallet_payment.unspent(order)
+        wallet_payment.give_back(uow, tenant_id, order, returned, reference=f"order-{order.id}-unpaid")
+        wallet = returned if order.wallet_paid is not None else None
         dal.stage(uow, tenant_id, item, order)
         uow.add(supply.release(tenant_id, order.id, order.lines))
         give_back_promotion(uow, tenant_id, item, to.value)
@@ -95,10 +99,15 @@ def _close_unpaid(
                     refunded=Money.zero(order.currency),
                     lines=facts(order.lines),
                     referral_code=order.referral_code,
+                    wallet_returned=wallet,
                 )
             )
         else:
-            uow.emit(OrderExpired(order_id=order.id, member_id=order.member_id, lines=facts(order.lines)))
+            uow.emit(
+                OrderExpired(
+                    order_id=order.id, member_id=order.member_id, lines=facts(order.lines), wallet_returned=wallet
+                )
+            )
     return order, [Answer("payment", error=CANCELLED, cause=reason)] if to == OrderState.CANCELLED else []
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from panacea import identity, payments, promotions, tenancy
-from panacea.orders import dal
+from panacea.orders import dal, pricing
 from panacea.orders.access import Action
 from panacea.orders.models import (
     AddressSnapshot,
@@ -81,8 +81,8 @@ def follow_payment(tenant_id: str, order: Order) -> bool:
     Every change to a payment that orders makes (calling it off, refunding it) is followed in the
     transaction that records it, and every one payments announces by its consumer (paying.py)."""
     payment_id = order.payment.payment_id
-    if payment_id is None or order.payment.status == LATE:
-        return False
+    if payment_id is None or order.payment.status == LATE or pricing.money_due(order).amount == 0:
+        return False  # no payment, or none at payments (free, or wholly paid from the wallet)
     status = payments.get_payment(tenant_id, payment_id).status.value
     if status == order.payment.status:
         return False
@@ -206,6 +206,8 @@ def address_snapshot(
 
 
 def facts(lines: list[OrderLine]) -> list[LineFact]:
+    """The lines as events carry them: each `amount` is what was paid for the line in money, after
+    discounts and wallet credit (commission and cashback are on that, never on wallet credit)."""
     return [
         LineFact(
             line_no=line.line_no,
@@ -215,8 +217,9 @@ def facts(lines: list[OrderLine]) -> list[LineFact]:
             kind=line.kind,
             category_ids=line.category_ids,
             quantity=line.quantity,
-            amount=line.amount,
+            amount=pricing.paid_in_money(line),
             cashback_bps=line.cashback_bps,
+            commission=line.commission,
         )
         for line in lines
     ]

@@ -8,7 +8,9 @@ condition of that transaction; catalog, promotions and payments each hand orders
 their own records. The payment is opened at Stripe just before that transaction, so that its
 record carries the intent (if the transaction fails, the intent is called off); if Stripe cannot
 be reached the order is placed anyway, pending, and `POST /v1/orders/{order_id}/payment` starts
-the same payment again.
+the same payment again. Wallet credit spent on the order is debited in that same transaction (the
+wallet's owner hands over the debit: `wallet_payment.py`); the payment is for the rest, and an order
+the wallet pays whole is paid as it is placed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from panacea import catalog, payments, promotions
-from panacea.orders import dal, pricing, supply
+from panacea.orders import dal, pricing, supply, wallet_payment
 from panacea.orders.changes import (
     MAX_ATTEMPTS,
     SHIPPED_KINDS,
@@ -33,6 +35,7 @@ from panacea.orders.changes import (
     read,
     rules_of,
 )
+from panacea.orders.line_commission import LineCommission
 from panacea.orders.models import (
     OFFLINE_METHODS,
     Cart,
@@ -152,6 +155,7 @@ def _line(no: int, p: catalog.PricedLine, price: Any) -> OrderLine:
         discount=price.discount,
         amount=price.total,
         cashback_bps=p.cashback_bps,
+        commission=[LineCommission(level=c.level, rate_bps=c.rate_bps, fixed=c.fixed) for c in p.commission],
     )
 
 
@@ -202,12 +206,17 @@ def quote(actor: Actor, cmd: Checkout) -> OrderQuote:
         tenant_id, actor.user_id, lines, cmd.coupon_code, rules.currency, first=paid_before == 0, at=clock.now()
     )
     subtotal, discount, total = pricing.totals(priced.lines, rules.currency)
+    if cmd.wallet_credit is not None:
+        wallet_payment.quoted(tenant_id, actor.user_id, cmd.wallet_credit, total)
+        pricing.spend_wallet(priced.lines, cmd.wallet_credit)
     return OrderQuote(
         lines=priced.lines,
         currency=rules.currency,
         subtotal=subtotal,
         discount=discount,
         total=total,
+        wallet_credit=cmd.wallet_credit,
+        to_pay=total - cmd.wallet_credit if cmd.wallet_credit is not None else total,
         promotions=priced.promotions,
     )
 
@@ -240,13 +249,14 @@ def place(actor: Actor, cmd: Checkout, *, idempotency_key: str | None) -> Placed
     at = clock.now()
     priced = _price(tenant_id, member_id, lines, cmd.coupon_code, rules.currency, first=paid_before == 0, at=at)
     order = _new_order(tenant_id, member_id, cmd, priced, rules, at=at)
+    wallet = wallet_payment.spend(tenant_id, order, cmd.wallet_credit)
     payment = _payment_of(tenant_id, order)
     emptied = cart if not cmd.lines else None
     try:
         secret, payment_error = _open(tenant_id, order, payment)
         item = dal.OrderItem.of(tenant_id, order)
         item.request_digest = request
-        placed = _commit(tenant_id, item, order, priced, rules, claim, request, payment, emptied)
+        placed = _commit(tenant_id, item, order, priced, rules, claim, request, payment, emptied, wallet)
     except Exception:
         if payment is not None:  # no order carries this intent: nobody can pay it
             payments.call_off_intent(tenant_id, payment)
@@ -256,8 +266,10 @@ def place(actor: Actor, cmd: Checkout, *, idempotency_key: str | None) -> Placed
             payments.call_off_intent(tenant_id, payment)
         return placed
     observability.count("OrdersPlaced")
-    if order.total.amount == 0:
-        paid(tenant_id, order.id, payment_id=f"free-{order.id}", method=None, by=member_id, at=at)
+    if pricing.money_due(order).amount == 0:  # free, or paid whole from the wallet
+        free = order.wallet_paid is None or order.total.amount == 0
+        payment_id = f"free-{order.id}" if free else f"{wallet_payment.PAID_BY_WALLET}{order.id}"
+        paid(tenant_id, order.id, payment_id=payment_id, method=None, by=member_id, at=at)
         return PlacedOrder(order=read(tenant_id, order.id).model)
     return PlacedOrder(order=order, client_secret=secret, payment_error=payment_error)
 
@@ -294,14 +306,15 @@ def _new_order(
 
 
 def _payment_of(tenant_id: str, order: Order) -> payments.PendingPayment | None:
-    """The payment recorded with an order paid online (once per order: its key is the order's)."""
-    if order.total.amount == 0 or order.payment_method in OFFLINE_METHODS:
+    """The payment recorded with an order paid online (once per order: its key is the order's), for
+    what the wallet does not pay."""
+    if pricing.money_due(order).amount == 0 or order.payment_method in OFFLINE_METHODS:
         return None
     return payments.record_payment(
         tenant_id,
         payments.OrderPayment(
             order_id=order.id,
-            amount=order.total,
+            amount=pricing.money_due(order),
             methods=[order.payment_method.value],
             customer_ref=order.member_id,
             idempotency_key=f"order-{order.id}",  # once per order: a retry answers the same payment
@@ -319,6 +332,7 @@ def _commit(  # noqa: PLR0917 - what one placing transaction is made of
     request: str,
     payment: payments.PendingPayment | None,
     cart: dal.CartItem | None,
+    wallet: UnitOfWork | None,
 ) -> PlacedOrder | None:
     """The placing transaction (retried on a concurrent change); the order a replayed
     Idempotency-Key placed, if that is the answer instead."""
@@ -326,6 +340,8 @@ def _commit(  # noqa: PLR0917 - what one placing transaction is made of
         try:
             with unit_of_work(tenant_id, request_token=f"{order.id}-{attempt}") as uow:
                 _stage_placing(uow, tenant_id, item, order, priced, claim, payment)
+                if wallet is not None:  # the wallet's debit, under its balance's condition
+                    uow.add(wallet)
                 if cart is not None:
                     dal.empty_cart(uow, cart, at=order.created_at)
                 uow.emit(_placed_event(order, rules))
@@ -428,7 +444,7 @@ def _start(tenant_id: str, order: Order) -> tuple[Order, str | None]:
     view = payments.start_payment(
         tenant_id,
         order.id,
-        order.total,
+        pricing.money_due(order),
         [order.payment_method.value],
         customer_ref=order.member_id,
         idempotency_key=f"order-{order.id}",  # once per order: the payment recorded with it

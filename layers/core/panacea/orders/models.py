@@ -10,9 +10,10 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
+from panacea.orders.line_commission import LineCommission
 from panacea.platform.events import DomainEvent
 from panacea.platform.ids import ID_PATTERN
-from panacea.platform.inputs import Command, FromString, Text
+from panacea.platform.inputs import Command, FromString, MoneyIn, Text
 from panacea.platform.models import BaseModel
 from panacea.platform.money import BasisPoints, Money
 
@@ -139,28 +140,14 @@ def _no_repeats(lines: list[LineIn]) -> None:
 
 
 class Checkout(Command):
-    """Checkout from the cart (no `lines`) or "buy now" (`lines`)."""
+    """Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it paid from the wallet
+    (`wallet_credit`: more than zero, at most the total after discounts and what the wallet holds, in
+    the order's currency, where the tenant takes it), the rest by `payment_method`."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "lines": [
-                        {
-                            "sku_id": "01JD7PX3M5Q7S9V1X3Z5B7D9F1",
-                            "store_id": "01JD7PW1K3M5P7R9T1V3X5Z7B9",
-                            "quantity": 1,
-                        }
-                    ],
-                    "address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8",
-                    "coupon_code": "WELCOME10",
-                    "referral_code": "MEI8K2",
-                    "payment_method": "card",
-                }
-            ]
-        },
-    )
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "lines": [{"sku_id": "01JD7PX3M5Q7S9V1X3Z5B7D9F1", "store_id": "01JD7PW1K3M5P7R9T1V3X5Z7B9", "quantity": 1}],
+        "address_id": "01JD7PV0J2K4N6Q8S0V2W4Y6A8", "coupon_code": "WELCOME10", "referral_code": "MEI8K2",
+        "payment_method": "card"}]})  # fmt: skip
 
     lines: Lines | None = Field(default=None, description="buy now; absent: check out the cart")
     address_id: Id | None = Field(
@@ -171,6 +158,7 @@ class Checkout(Command):
         default=None, description="the share link's code; kept on the order for the distribution context"
     )
     payment_method: FromString[PaymentMethod]
+    wallet_credit: MoneyIn | None = Field(default=None, description="wallet credit to spend; the method pays the rest")
 
     @model_validator(mode="after")
     def _one_line_per_sku(self) -> Checkout:
@@ -210,7 +198,9 @@ class OrderLine(BaseModel):
     subtotal: Money = Field(description="unit price * quantity")
     discount: Money = Field(description="this line's share of the order's discount")
     amount: Money = Field(description="what the member pays for the line: subtotal - discount")
+    wallet: Money | None = Field(default=None, description="its share of the wallet credit spent (the rest: money)")
     cashback_bps: BasisPoints = 0
+    commission: list[LineCommission] = Field(default=[], description="the product's commission override")
     refunded_quantity: int = 0
 
 
@@ -298,7 +288,9 @@ class Order(BaseModel):
     subtotal: Money
     discount: Money
     total: Money
-    refunded: Money
+    refunded: Money = Field(description="given back so far, in money and to the wallet")
+    wallet_paid: Money | None = Field(default=None, description="paid from the wallet; the payment is for the rest")
+    wallet_returned: Money | None = Field(default=None, description="of `refunded`, what went back to the wallet")
     promotions: list[OrderPromotion] = []
     coupon_code: str | None = None
     referral_code: str | None = None
@@ -350,6 +342,8 @@ class OrderQuote(BaseModel):
     subtotal: Money
     discount: Money
     total: Money
+    wallet_credit: Money | None = Field(default=None, description="the wallet credit asked to spend")
+    to_pay: Money | None = Field(default=None, description="what the payment method pays: total - wallet_credit")
     promotions: list[OrderPromotion] = []
 
 
@@ -373,8 +367,9 @@ class LineFact(BaseModel):
     kind: ProductKind
     category_ids: list[str] = []
     quantity: int
-    amount: Money = Field(description="what the member pays for the line, after discount")
+    amount: Money = Field(description="what the member pays for the line in money, after discount and wallet credit")
     cashback_bps: int = 0
+    commission: list[LineCommission] = Field(default=[], description="the product's override, per level")
 
 
 class OrderPlaced(DomainEvent, name="order.placed", version=1):
@@ -400,8 +395,9 @@ class OrderPaid(DomainEvent, name="order.paid", version=1):
     total: Money
     payment_id: str
     payment_method: PaymentMethod
-    lines: list[LineFact]
+    lines: list[LineFact] = Field(description="each line's `amount` is what was paid for it in money (commission base)")
     referral_code: str | None
+    wallet_paid: Money | None = Field(default=None, description="of `total`, what the wallet paid")
 
 
 class OrderFulfilmentStarted(DomainEvent, name="order.fulfilment_started", version=1):
@@ -442,9 +438,10 @@ class OrderCancelled(DomainEvent, name="order.cancelled", version=1):
     member_id: str
     by: str
     reason: str
-    refunded: Money
+    refunded: Money = Field(description="money given back to the payment method")
     lines: list[LineFact]
     referral_code: str | None
+    wallet_returned: Money | None = Field(default=None, description="the wallet credit spent on it, given back")
 
 
 class OrderExpired(DomainEvent, name="order.expired", version=1):
@@ -453,6 +450,7 @@ class OrderExpired(DomainEvent, name="order.expired", version=1):
     order_id: str
     member_id: str
     lines: list[LineFact]
+    wallet_returned: Money | None = Field(default=None, description="the wallet credit spent on it, given back")
 
 
 class OrderRefundRequested(DomainEvent, name="order.refund_requested", version=1):
@@ -474,17 +472,19 @@ class OrderRefundDeclined(DomainEvent, name="order.refund_declined", version=1):
 
 
 class OrderRefunded(DomainEvent, name="order.refunded", version=1):
-    """Money went back to the member: `amount` now, `refunded_total` in all; `full` when all of it."""
+    """Money went back: `amount` to the payment method and `wallet_returned` to the wallet now,
+    `refunded_total` in all; `full` when all of it."""
 
     order_id: str
     member_id: str
     refund_id: str
-    amount: Money
-    refunded_total: Money
+    amount: Money = Field(description="money given back to the payment method by this refund (commission follows it)")
+    refunded_total: Money = Field(description="given back by every refund so far, in money and to the wallet")
     full: bool
     state: OrderState
-    lines: list[LineFact] = Field(description="the lines refunded, with the quantities and amounts refunded")
+    lines: list[LineFact] = Field(description="the lines refunded: their quantities, the money refunded for them")
     referral_code: str | None
+    wallet_returned: Money | None = Field(default=None, description="given back to the wallet by this refund")
 
 
 class OrderAddressChanged(DomainEvent, name="order.address_changed", version=1):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from panacea import finance, payments
-from panacea.orders import dal, sales, supply
+from panacea.orders import dal, pricing, sales, supply
 from panacea.orders.changes import LATE, Answer, PaymentNotNeeded, changing, facts, follow_payment, read
 from panacea.orders.commands import (
     OfflinePayment,
@@ -74,6 +74,7 @@ def paid(
                     payment_method=order.payment_method,
                     lines=facts(order.lines),
                     referral_code=order.referral_code,
+                    wallet_paid=order.wallet_paid,
                 )
             )
         observability.count("OrdersPaid")
@@ -145,12 +146,13 @@ def payment_refunded(tenant_id: str, event: payments.PaymentRefunded) -> None:
     made at Stripe directly is recorded now, as a refund of an amount without lines."""
 
     def change(item: dal.OrderItem, order: Order) -> tuple[None, list[Answer]]:
-        in_flight = (item.refund_in_flight or {}).get("amount", 0)
-        unknown = event.refunded_total.amount - order.refunded.amount - in_flight
+        in_flight = (item.refund_in_flight or {}).get("amount", 0)  # the money part of the refund in flight
+        in_money = order.refunded - order.wallet_returned if order.wallet_returned is not None else order.refunded
+        unknown = event.refunded_total.amount - in_money.amount - in_flight
         if unknown <= 0 or effective(order) not in PAID_STATES:
             return _followed(tenant_id, item, order)
         amount = Money(amount=unknown, currency=order.currency)
-        plan = Plan(amount, [], False, "refunded at the payment provider", "payments", False)
+        plan = Plan(amount, [], False, "refunded at the payment provider", "payments", False, in_money_only=True)
         return None, record_refund(tenant_id, item, order, plan)
 
     changing(tenant_id, event.order_id, change)
@@ -180,7 +182,12 @@ def confirm_offline_payment(actor: Actor, order_id: str, cmd: OfflinePayment) ->
     if order.payment_method not in OFFLINE_METHODS:
         raise PaymentNotNeeded(f"the order is paid online ({order.payment_method.value}); Stripe confirms it")
     payment = payments.record_offline_payment(
-        actor, tenant_id, order.id, order.total, cmd.reference, method=payments.Method(order.payment_method.value)
+        actor,
+        tenant_id,
+        order.id,
+        pricing.money_due(order),
+        cmd.reference,
+        method=payments.Method(order.payment_method.value),
     )
     return paid(
         tenant_id,

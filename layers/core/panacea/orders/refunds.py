@@ -8,6 +8,11 @@ Stripe). The transaction that records a refund also writes the sales ledger's en
 (finance hands it over: `finance.refund_entry`), puts back what is restocked (the catalog hands
 over the stock writes) and, when everything went back, gives back the promotions. Later contexts
 follow `order.refunded` (and `order.cancelled`) by their events; they do not join it.
+
+An order paid partly from the wallet is refunded to where its money came from, pro rata to what is
+left of each (`pricing.wallet_share`): payments refunds the money part only, and the wallet part is
+credited back in the transaction that records the refund (the wallet's owner hands over the items,
+keyed by the refund's key: once per refund). A refund made at Stripe directly is money only.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from panacea import finance, payments
-from panacea.orders import dal, pricing, sales, supply
+from panacea.orders import dal, pricing, sales, supply, wallet_payment
 from panacea.orders.access import Action
 from panacea.orders.changes import (
     Answer,
@@ -68,6 +73,14 @@ class Plan:
     reason: str
     by: str
     by_member: bool
+    in_money_only: bool = False  # a refund made at the payment provider: nothing goes to the wallet
+
+    def to_wallet(self, order: Order) -> Money:
+        """Of this refund, what goes back to the wallet (the rest goes to the payment method)."""
+        return Money.zero(order.currency) if self.in_money_only else pricing.wallet_share(order, self.amount)
+
+    def in_money(self, order: Order) -> Money:
+        return self.amount - self.to_wallet(order)
 
 
 def all_left(order: Order) -> list[RefundLine]:
@@ -222,7 +235,7 @@ def _refund(tenant_id: str, order_id: str, planned: Callable[[Order], Plan]) -> 
         if not order.payment.payment_id:
             raise RefundNotPossible("the order has no payment to refund", errors=[FieldError("order_id", "not_paid")])
         if not flight:
-            item.refund_in_flight = {"key": key, "amount": plan.amount.amount}
+            item.refund_in_flight = {"key": key, "amount": plan.in_money(order).amount}
             with unit_of_work(tenant_id) as uow:
                 uow.save(item)
         key_of["key"] = key
@@ -232,7 +245,7 @@ def _refund(tenant_id: str, order_id: str, planned: Callable[[Order], Plan]) -> 
     key = key_of["key"]
     item = read(tenant_id, order_id)
     try:
-        payments.refund(tenant_id, item.model.payment.payment_id or "", plan.amount, plan.reason, idempotency_key=key)
+        _refund_money(tenant_id, item.model, plan, key)
     except DomainError:
         _land(tenant_id, order_id, key)
         raise
@@ -244,6 +257,13 @@ def _refund(tenant_id: str, order_id: str, planned: Callable[[Order], Plan]) -> 
         return order, record_refund(tenant_id, item, order, plan, key=key)
 
     return changing(tenant_id, order_id, record)
+
+
+def _refund_money(tenant_id: str, order: Order, plan: Plan, key: str) -> None:
+    """Have payments refund the plan's money part (nothing when the wallet takes all of it back)."""
+    money = plan.in_money(order)
+    if money.amount > 0:
+        payments.refund(tenant_id, order.payment.payment_id or "", money, plan.reason, idempotency_key=key)
 
 
 def _land(tenant_id: str, order_id: str, key: str) -> None:
@@ -267,10 +287,10 @@ def refunded_order(
     if not order.payment.payment_id:
         raise RefundNotPossible("the order has no payment to refund", errors=[FieldError("order_id", "not_paid")])
     if (item.refund_in_flight or {}).get("key") != key:
-        item.refund_in_flight = {"key": key, "amount": plan.amount.amount}
+        item.refund_in_flight = {"key": key, "amount": plan.in_money(order).amount}
         with unit_of_work(tenant_id) as uow:
             uow.save(item)
-    payments.refund(tenant_id, order.payment.payment_id, plan.amount, plan.reason, idempotency_key=key)
+    _refund_money(tenant_id, order, plan, key)
     answers = record_refund(tenant_id, item, order, plan, key=key, cancelling=cancelling)
     return order, answers
 
@@ -283,7 +303,8 @@ def record_refund(
     `order.cancelled`), in one transaction with the ledger's entry (and the stock and promotions
     that go back)."""
     at = clock.now()
-    refunded_lines = _refund_lines(order, plan)
+    to_wallet = plan.to_wallet(order)  # before the refund counts: pro rata to what was left
+    refunded_lines = _refund_lines(order, plan, plan.amount - to_wallet)
     order.refunded = order.refunded + plan.amount
     full = order.refunded.amount >= order.total.amount
     stopped = _stop_groups(order, full=full)
@@ -318,26 +339,28 @@ def record_refund(
         uow.add(finance.refund_entry(tenant_id, sales.sale_of(order), sales.refund_of(refund, refunded_lines), at=at))
         if full:
             give_back_promotion(uow, tenant_id, item, "cancelled" if cancelling else "refunded")
+        wallet_payment.give_back(uow, tenant_id, order, to_wallet, reference=key or f"refund-{refund.id}")
         dal.stage(uow, tenant_id, item, order)
-        uow.emit(_refunded_event(order, refund, refunded_lines, plan, full=full, cancelling=cancelling))
+        uow.emit(_refunded_event(order, refund, refunded_lines, to_wallet, full=full, cancelling=cancelling))
     observability.count("OrdersRefunded")
     return stop_waits(order, stopped)
 
 
-def _refund_lines(order: Order, plan: Plan) -> list[OrderLine]:
+def _refund_lines(order: Order, plan: Plan, money: Money) -> list[OrderLine]:
     """Count the plan's units refunded on their lines; the lines as the refund names them (the units
-    refunded, and what they give back)."""
+    refunded, what they give back, and of that the `money` part shared out over them, the rest their
+    wallet part)."""
     by_no = {line.line_no: line for line in order.lines}
+    values = {wanted.line_no: pricing.refund_value(by_no[wanted.line_no], wanted.quantity) for wanted in plan.lines}
+    in_money = pricing.allocate(money.amount, values)
     refunded: list[OrderLine] = []
     for wanted in plan.lines:
         line = by_no[wanted.line_no]
-        value = pricing.refund_value(line, wanted.quantity)
+        value = values[wanted.line_no]
         line.refunded_quantity += wanted.quantity
-        refunded.append(
-            line.model_copy(
-                update={"quantity": wanted.quantity, "amount": Money(amount=value, currency=order.currency)}
-            )
-        )
+        wallet = Money(amount=value - in_money[wanted.line_no], currency=order.currency)
+        amount = Money(amount=value, currency=order.currency)
+        refunded.append(line.model_copy(update={"quantity": wanted.quantity, "amount": amount, "wallet": wallet}))
     return refunded
 
 
@@ -357,23 +380,34 @@ def _stop_groups(order: Order, *, full: bool) -> set[str]:
 
 
 def _refunded_event(
-    order: Order, refund: OrderRefund, refunded_lines: list[OrderLine], plan: Plan, *, full: bool, cancelling: bool
+    order: Order,
+    refund: OrderRefund,
+    refunded_lines: list[OrderLine],
+    to_wallet: Money,
+    *,
+    full: bool,
+    cancelling: bool,
 ) -> OrderCancelled | OrderRefunded:
+    """The event of a refund: its amounts are the money given back (commission follows them), the
+    wallet part beside them."""
+    wallet = to_wallet if order.wallet_paid is not None else None
     if cancelling:
         return OrderCancelled(
             order_id=order.id,
             member_id=order.member_id,
-            by=plan.by,
-            reason=plan.reason,
-            refunded=plan.amount,
+            by=refund.by,
+            reason=refund.reason,
+            refunded=refund.amount - to_wallet,
             lines=facts(order.lines),
             referral_code=order.referral_code,
+            wallet_returned=wallet,
         )
     return OrderRefunded(
         order_id=order.id,
         member_id=order.member_id,
         refund_id=refund.id,
-        amount=plan.amount,
+        amount=refund.amount - to_wallet,
+        wallet_returned=wallet,
         refunded_total=order.refunded,
         full=full,
         state=order.state,

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .account_kind import AccountKind
 from .account_ready import AccountReady
 from .address import Address
 from .address_change import AddressChange
@@ -47,6 +48,10 @@ from .distributor_kind import DistributorKind
 from .distributor_status import DistributorStatus
 from .distributor_status_change import DistributorStatusChange
 from .email_change import EmailChange
+from .entry_kind import EntryKind
+from .external_account import ExternalAccount
+from .external_kind import ExternalKind
+from .external_transfer import ExternalTransfer
 from .field_problem import FieldProblem
 from .first_admin import FirstAdmin
 from .forgotten_password import ForgottenPassword
@@ -69,6 +74,8 @@ from .individual_patch_extras_type_0 import IndividualPatchExtrasType0
 from .invitation import Invitation
 from .issued_api_key import IssuedApiKey
 from .issued_codes import IssuedCodes
+from .level_commission import LevelCommission
+from .line_commission import LineCommission
 from .line_in import LineIn
 from .line_price import LinePrice
 from .member_kind import MemberKind
@@ -119,12 +126,17 @@ from .page_tag import PageTag
 from .page_team_member import PageTeamMember
 from .page_tenant import PageTenant
 from .page_user import PageUser
+from .page_wallet_entry import PageWalletEntry
+from .page_withdrawal_view import PageWithdrawalView
 from .password_sign_in import PasswordSignIn
 from .payment import Payment
 from .payment_info import PaymentInfo
 from .payment_method import PaymentMethod
 from .payment_started import PaymentStarted
 from .payment_status import PaymentStatus
+from .payout_account import PayoutAccount
+from .payout_details import PayoutDetails
+from .payout_route import PayoutRoute
 from .period_order import PeriodOrder
 from .phone_change import PhoneChange
 from .placed_order import PlacedOrder
@@ -190,6 +202,7 @@ from .store_kind import StoreKind
 from .store_patch import StorePatch
 from .store_sales import StoreSales
 from .store_status import StoreStatus
+from .stripe_account_setup import StripeAccountSetup
 from .stripe_event import StripeEvent
 from .stripe_event_data import StripeEventData
 from .stripe_event_data_previous_attributes_type_0 import (
@@ -219,10 +232,19 @@ from .user import User
 from .user_kind import UserKind
 from .user_status import UserStatus
 from .validation_error import ValidationError
+from .wallet import Wallet
+from .wallet_balance import WalletBalance
+from .wallet_entry import WalletEntry
 from .webhook_receipt import WebhookReceipt
 from .webhook_receipt_outcome import WebhookReceiptOutcome
+from .withdrawal_detail import WithdrawalDetail
+from .withdrawal_rejection import WithdrawalRejection
+from .withdrawal_request import WithdrawalRequest
+from .withdrawal_state import WithdrawalState
+from .withdrawal_view import WithdrawalView
 
 __all__ = (
+    "AccountKind",
     "AccountReady",
     "Address",
     "AddressChange",
@@ -270,6 +292,10 @@ __all__ = (
     "DistributorStatus",
     "DistributorStatusChange",
     "EmailChange",
+    "EntryKind",
+    "ExternalAccount",
+    "ExternalKind",
+    "ExternalTransfer",
     "FieldProblem",
     "FirstAdmin",
     "ForgottenPassword",
@@ -292,6 +318,8 @@ __all__ = (
     "Invitation",
     "IssuedApiKey",
     "IssuedCodes",
+    "LevelCommission",
+    "LineCommission",
     "LineIn",
     "LinePrice",
     "MemberKind",
@@ -342,12 +370,17 @@ __all__ = (
     "PageTeamMember",
     "PageTenant",
     "PageUser",
+    "PageWalletEntry",
+    "PageWithdrawalView",
     "PasswordSignIn",
     "Payment",
     "PaymentInfo",
     "PaymentMethod",
     "PaymentStarted",
     "PaymentStatus",
+    "PayoutAccount",
+    "PayoutDetails",
+    "PayoutRoute",
     "PeriodOrder",
     "PhoneChange",
     "PlacedOrder",
@@ -413,6 +446,7 @@ __all__ = (
     "StorePatch",
     "StoreSales",
     "StoreStatus",
+    "StripeAccountSetup",
     "StripeEvent",
     "StripeEventData",
     "StripeEventDataPreviousAttributesType0",
@@ -440,6 +474,14 @@ __all__ = (
     "UserKind",
     "UserStatus",
     "ValidationError",
+    "Wallet",
+    "WalletBalance",
+    "WalletEntry",
     "WebhookReceipt",
     "WebhookReceiptOutcome",
+    "WithdrawalDetail",
+    "WithdrawalRejection",
+    "WithdrawalRequest",
+    "WithdrawalState",
+    "WithdrawalView",
 )

@@ -27,6 +27,7 @@ class DistributionPatch:
         min_withdrawal (int | None | Unset):
         self_purchase_commission (bool | None | Unset):
         spending_threshold (int | None | Unset):
+        wallet_at_checkout (bool | None | Unset):
         who_may_distribute (None | Recruitment | Unset):
     """
 
@@ -40,6 +41,7 @@ class DistributionPatch:
     min_withdrawal: int | None | Unset = UNSET
     self_purchase_commission: bool | None | Unset = UNSET
     spending_threshold: int | None | Unset = UNSET
+    wallet_at_checkout: bool | None | Unset = UNSET
     who_may_distribute: None | Recruitment | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,6 +112,12 @@ class DistributionPatch:
         else:
             spending_threshold = self.spending_threshold
 
+        wallet_at_checkout: bool | None | Unset
+        if isinstance(self.wallet_at_checkout, Unset):
+            wallet_at_checkout = UNSET
+        else:
+            wallet_at_checkout = self.wallet_at_checkout
+
         who_may_distribute: None | str | Unset
         if isinstance(self.who_may_distribute, Unset):
             who_may_distribute = UNSET
@@ -141,6 +149,8 @@ class DistributionPatch:
             field_dict["self_purchase_commission"] = self_purchase_commission
         if spending_threshold is not UNSET:
             field_dict["spending_threshold"] = spending_threshold
+        if wallet_at_checkout is not UNSET:
+            field_dict["wallet_at_checkout"] = wallet_at_checkout
         if who_may_distribute is not UNSET:
             field_dict["who_may_distribute"] = who_may_distribute
 
@@ -268,6 +278,17 @@ class DistributionPatch:
             d.pop("spending_threshold", UNSET)
         )
 
+        def _parse_wallet_at_checkout(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        wallet_at_checkout = _parse_wallet_at_checkout(
+            d.pop("wallet_at_checkout", UNSET)
+        )
+
         def _parse_who_may_distribute(data: object) -> None | Recruitment | Unset:
             if data is None:
                 return data
@@ -298,6 +319,7 @@ class DistributionPatch:
             min_withdrawal=min_withdrawal,
             self_purchase_commission=self_purchase_commission,
             spending_threshold=spending_threshold,
+            wallet_at_checkout=wallet_at_checkout,
             who_may_distribute=who_may_distribute,
         )
 

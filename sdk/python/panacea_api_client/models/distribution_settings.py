@@ -35,6 +35,7 @@ class DistributionSettings:
             min_withdrawal (int | Unset): minor units of the tenant's currency Default: 1000.
             self_purchase_commission (bool | Unset):  Default: False.
             spending_threshold (int | Unset): minor units of the tenant's currency Default: 0.
+            wallet_at_checkout (bool | Unset):  Default: False.
             who_may_distribute (Recruitment | Unset): Who may become a distributor: nobody new; those staff appoint; every
                 member who asks; a
                 member whose paid orders reach `spending_threshold` (0: their first paid order).
@@ -50,6 +51,7 @@ class DistributionSettings:
     min_withdrawal: int | Unset = 1000
     self_purchase_commission: bool | Unset = False
     spending_threshold: int | Unset = 0
+    wallet_at_checkout: bool | Unset = False
     who_may_distribute: Recruitment | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -80,6 +82,8 @@ class DistributionSettings:
 
         spending_threshold = self.spending_threshold
 
+        wallet_at_checkout = self.wallet_at_checkout
+
         who_may_distribute: str | Unset = UNSET
         if not isinstance(self.who_may_distribute, Unset):
             who_may_distribute = self.who_may_distribute.value
@@ -107,6 +111,8 @@ class DistributionSettings:
             field_dict["self_purchase_commission"] = self_purchase_commission
         if spending_threshold is not UNSET:
             field_dict["spending_threshold"] = spending_threshold
+        if wallet_at_checkout is not UNSET:
+            field_dict["wallet_at_checkout"] = wallet_at_checkout
         if who_may_distribute is not UNSET:
             field_dict["who_may_distribute"] = who_may_distribute
 
@@ -145,6 +151,8 @@ class DistributionSettings:
 
         spending_threshold = d.pop("spending_threshold", UNSET)
 
+        wallet_at_checkout = d.pop("wallet_at_checkout", UNSET)
+
         _who_may_distribute = d.pop("who_may_distribute", UNSET)
         who_may_distribute: Recruitment | Unset
         if isinstance(_who_may_distribute, Unset):
@@ -163,6 +171,7 @@ class DistributionSettings:
             min_withdrawal=min_withdrawal,
             self_purchase_commission=self_purchase_commission,
             spending_threshold=spending_threshold,
+            wallet_at_checkout=wallet_at_checkout,
             who_may_distribute=who_may_distribute,
         )
 

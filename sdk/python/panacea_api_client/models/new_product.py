@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.product_kind import ProductKind
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.level_commission import LevelCommission
+
 
 T = TypeVar("T", bound="NewProduct")
 
@@ -20,6 +24,8 @@ class NewProduct:
         name (str):
         cashback_bps (int | Unset): share of the price paid back to the member Default: 0.
         category_ids (list[str] | Unset):
+        commission (list[LevelCommission] | Unset): per level, instead of the tenant's rate; levels not named earn the
+            tenant's rate
         description (str | Unset):  Default: ''.
         images (list[str] | Unset): the first is the product's picture
         store_id (None | str | Unset): the store that sells it; the tenant itself if absent
@@ -30,6 +36,7 @@ class NewProduct:
     name: str
     cashback_bps: int | Unset = 0
     category_ids: list[str] | Unset = UNSET
+    commission: list[LevelCommission] | Unset = UNSET
     description: str | Unset = ""
     images: list[str] | Unset = UNSET
     store_id: None | str | Unset = UNSET
@@ -45,6 +52,13 @@ class NewProduct:
         category_ids: list[str] | Unset = UNSET
         if not isinstance(self.category_ids, Unset):
             category_ids = self.category_ids
+
+        commission: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.commission, Unset):
+            commission = []
+            for commission_item_data in self.commission:
+                commission_item = commission_item_data.to_dict()
+                commission.append(commission_item)
 
         description = self.description
 
@@ -74,6 +88,8 @@ class NewProduct:
             field_dict["cashback_bps"] = cashback_bps
         if category_ids is not UNSET:
             field_dict["category_ids"] = category_ids
+        if commission is not UNSET:
+            field_dict["commission"] = commission
         if description is not UNSET:
             field_dict["description"] = description
         if images is not UNSET:
@@ -87,6 +103,8 @@ class NewProduct:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.level_commission import LevelCommission
+
         d = dict(src_dict)
         kind = ProductKind(d.pop("kind"))
 
@@ -95,6 +113,15 @@ class NewProduct:
         cashback_bps = d.pop("cashback_bps", UNSET)
 
         category_ids = cast(list[str], d.pop("category_ids", UNSET))
+
+        _commission = d.pop("commission", UNSET)
+        commission: list[LevelCommission] | Unset = UNSET
+        if _commission is not UNSET:
+            commission = []
+            for commission_item_data in _commission:
+                commission_item = LevelCommission.from_dict(commission_item_data)
+
+                commission.append(commission_item)
 
         description = d.pop("description", UNSET)
 
@@ -116,6 +143,7 @@ class NewProduct:
             name=name,
             cashback_bps=cashback_bps,
             category_ids=category_ids,
+            commission=commission,
             description=description,
             images=images,
             store_id=store_id,

@@ -56,6 +56,8 @@ class Order:
         referral_code (None | str | Unset):
         refund_request (None | RefundRequest | Unset):
         refunds (list[OrderRefund] | Unset):
+        wallet_paid (Money | None | Unset): paid from the wallet; the payment is for the rest
+        wallet_returned (Money | None | Unset): of `refunded`, what went back to the wallet
     """
 
     cancel_until: datetime.datetime
@@ -82,10 +84,13 @@ class Order:
     referral_code: None | str | Unset = UNSET
     refund_request: None | RefundRequest | Unset = UNSET
     refunds: list[OrderRefund] | Unset = UNSET
+    wallet_paid: Money | None | Unset = UNSET
+    wallet_returned: Money | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address_snapshot import AddressSnapshot
+        from ..models.money import Money
         from ..models.refund_request import RefundRequest
 
         cancel_until = self.cancel_until.isoformat()
@@ -179,6 +184,22 @@ class Order:
                 refunds_item = refunds_item_data.to_dict()
                 refunds.append(refunds_item)
 
+        wallet_paid: dict[str, Any] | None | Unset
+        if isinstance(self.wallet_paid, Unset):
+            wallet_paid = UNSET
+        elif isinstance(self.wallet_paid, Money):
+            wallet_paid = self.wallet_paid.to_dict()
+        else:
+            wallet_paid = self.wallet_paid
+
+        wallet_returned: dict[str, Any] | None | Unset
+        if isinstance(self.wallet_returned, Unset):
+            wallet_returned = UNSET
+        elif isinstance(self.wallet_returned, Money):
+            wallet_returned = self.wallet_returned.to_dict()
+        else:
+            wallet_returned = self.wallet_returned
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -217,6 +238,10 @@ class Order:
             field_dict["refund_request"] = refund_request
         if refunds is not UNSET:
             field_dict["refunds"] = refunds
+        if wallet_paid is not UNSET:
+            field_dict["wallet_paid"] = wallet_paid
+        if wallet_returned is not UNSET:
+            field_dict["wallet_returned"] = wallet_returned
 
         return field_dict
 
@@ -358,6 +383,40 @@ class Order:
 
                 refunds.append(refunds_item)
 
+        def _parse_wallet_paid(data: object) -> Money | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                wallet_paid_type_0 = Money.from_dict(data)
+
+                return wallet_paid_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Money | None | Unset, data)
+
+        wallet_paid = _parse_wallet_paid(d.pop("wallet_paid", UNSET))
+
+        def _parse_wallet_returned(data: object) -> Money | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                wallet_returned_type_0 = Money.from_dict(data)
+
+                return wallet_returned_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Money | None | Unset, data)
+
+        wallet_returned = _parse_wallet_returned(d.pop("wallet_returned", UNSET))
+
         order = cls(
             cancel_until=cancel_until,
             created_at=created_at,
@@ -383,6 +442,8 @@ class Order:
             referral_code=referral_code,
             refund_request=refund_request,
             refunds=refunds,
+            wallet_paid=wallet_paid,
+            wallet_returned=wallet_returned,
         )
 
         order.additional_properties = d

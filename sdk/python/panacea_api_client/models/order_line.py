@@ -10,6 +10,7 @@ from ..models.product_kind import ProductKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.line_commission import LineCommission
     from ..models.money import Money
 
 
@@ -33,7 +34,9 @@ class OrderLine:
         unit_price (Money): An amount in minor units (pence, fen, cents) of one currency.
         cashback_bps (int | Unset): 1/100 of a percent Default: 0.
         category_ids (list[str] | Unset):
+        commission (list[LineCommission] | Unset): the product's commission override
         refunded_quantity (int | Unset):  Default: 0.
+        wallet (Money | None | Unset): its share of the wallet credit spent (the rest: money)
     """
 
     amount: Money
@@ -49,10 +52,14 @@ class OrderLine:
     unit_price: Money
     cashback_bps: int | Unset = 0
     category_ids: list[str] | Unset = UNSET
+    commission: list[LineCommission] | Unset = UNSET
     refunded_quantity: int | Unset = 0
+    wallet: Money | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.money import Money
+
         amount = self.amount.to_dict()
 
         discount = self.discount.to_dict()
@@ -81,7 +88,22 @@ class OrderLine:
         if not isinstance(self.category_ids, Unset):
             category_ids = self.category_ids
 
+        commission: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.commission, Unset):
+            commission = []
+            for commission_item_data in self.commission:
+                commission_item = commission_item_data.to_dict()
+                commission.append(commission_item)
+
         refunded_quantity = self.refunded_quantity
+
+        wallet: dict[str, Any] | None | Unset
+        if isinstance(self.wallet, Unset):
+            wallet = UNSET
+        elif isinstance(self.wallet, Money):
+            wallet = self.wallet.to_dict()
+        else:
+            wallet = self.wallet
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,13 +126,18 @@ class OrderLine:
             field_dict["cashback_bps"] = cashback_bps
         if category_ids is not UNSET:
             field_dict["category_ids"] = category_ids
+        if commission is not UNSET:
+            field_dict["commission"] = commission
         if refunded_quantity is not UNSET:
             field_dict["refunded_quantity"] = refunded_quantity
+        if wallet is not UNSET:
+            field_dict["wallet"] = wallet
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.line_commission import LineCommission
         from ..models.money import Money
 
         d = dict(src_dict)
@@ -140,7 +167,33 @@ class OrderLine:
 
         category_ids = cast(list[str], d.pop("category_ids", UNSET))
 
+        _commission = d.pop("commission", UNSET)
+        commission: list[LineCommission] | Unset = UNSET
+        if _commission is not UNSET:
+            commission = []
+            for commission_item_data in _commission:
+                commission_item = LineCommission.from_dict(commission_item_data)
+
+                commission.append(commission_item)
+
         refunded_quantity = d.pop("refunded_quantity", UNSET)
+
+        def _parse_wallet(data: object) -> Money | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                wallet_type_0 = Money.from_dict(data)
+
+                return wallet_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Money | None | Unset, data)
+
+        wallet = _parse_wallet(d.pop("wallet", UNSET))
 
         order_line = cls(
             amount=amount,
@@ -156,7 +209,9 @@ class OrderLine:
             unit_price=unit_price,
             cashback_bps=cashback_bps,
             category_ids=category_ids,
+            commission=commission,
             refunded_quantity=refunded_quantity,
+            wallet=wallet,
         )
 
         order_line.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,6 +28,8 @@ class OrderQuote:
         subtotal (Money): An amount in minor units (pence, fen, cents) of one currency.
         total (Money): An amount in minor units (pence, fen, cents) of one currency.
         promotions (list[OrderPromotion] | Unset):
+        to_pay (Money | None | Unset): what the payment method pays: total - wallet_credit
+        wallet_credit (Money | None | Unset): the wallet credit asked to spend
     """
 
     currency: str
@@ -36,9 +38,13 @@ class OrderQuote:
     subtotal: Money
     total: Money
     promotions: list[OrderPromotion] | Unset = UNSET
+    to_pay: Money | None | Unset = UNSET
+    wallet_credit: Money | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.money import Money
+
         currency = self.currency
 
         discount = self.discount.to_dict()
@@ -59,6 +65,22 @@ class OrderQuote:
                 promotions_item = promotions_item_data.to_dict()
                 promotions.append(promotions_item)
 
+        to_pay: dict[str, Any] | None | Unset
+        if isinstance(self.to_pay, Unset):
+            to_pay = UNSET
+        elif isinstance(self.to_pay, Money):
+            to_pay = self.to_pay.to_dict()
+        else:
+            to_pay = self.to_pay
+
+        wallet_credit: dict[str, Any] | None | Unset
+        if isinstance(self.wallet_credit, Unset):
+            wallet_credit = UNSET
+        elif isinstance(self.wallet_credit, Money):
+            wallet_credit = self.wallet_credit.to_dict()
+        else:
+            wallet_credit = self.wallet_credit
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +94,10 @@ class OrderQuote:
         )
         if promotions is not UNSET:
             field_dict["promotions"] = promotions
+        if to_pay is not UNSET:
+            field_dict["to_pay"] = to_pay
+        if wallet_credit is not UNSET:
+            field_dict["wallet_credit"] = wallet_credit
 
         return field_dict
 
@@ -106,6 +132,40 @@ class OrderQuote:
 
                 promotions.append(promotions_item)
 
+        def _parse_to_pay(data: object) -> Money | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                to_pay_type_0 = Money.from_dict(data)
+
+                return to_pay_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Money | None | Unset, data)
+
+        to_pay = _parse_to_pay(d.pop("to_pay", UNSET))
+
+        def _parse_wallet_credit(data: object) -> Money | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                wallet_credit_type_0 = Money.from_dict(data)
+
+                return wallet_credit_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Money | None | Unset, data)
+
+        wallet_credit = _parse_wallet_credit(d.pop("wallet_credit", UNSET))
+
         order_quote = cls(
             currency=currency,
             discount=discount,
@@ -113,6 +173,8 @@ class OrderQuote:
             subtotal=subtotal,
             total=total,
             promotions=promotions,
+            to_pay=to_pay,
+            wallet_credit=wallet_credit,
         )
 
         order_quote.additional_properties = d

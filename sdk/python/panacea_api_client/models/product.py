@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.image import Image
+    from ..models.level_commission import LevelCommission
     from ..models.money import Money
     from ..models.sku import Sku
 
@@ -38,6 +39,7 @@ class Product:
         store_id (str):
         tag_ids (list[str]):
         updated_at (datetime.datetime):
+        commission (list[LevelCommission] | Unset): per level, instead of the tenant's rate
         published_at (datetime.datetime | None | Unset):
     """
 
@@ -55,6 +57,7 @@ class Product:
     store_id: str
     tag_ids: list[str]
     updated_at: datetime.datetime
+    commission: list[LevelCommission] | Unset = UNSET
     published_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -96,6 +99,13 @@ class Product:
 
         updated_at = self.updated_at.isoformat()
 
+        commission: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.commission, Unset):
+            commission = []
+            for commission_item_data in self.commission:
+                commission_item = commission_item_data.to_dict()
+                commission.append(commission_item)
+
         published_at: None | str | Unset
         if isinstance(self.published_at, Unset):
             published_at = UNSET
@@ -124,6 +134,8 @@ class Product:
                 "updated_at": updated_at,
             }
         )
+        if commission is not UNSET:
+            field_dict["commission"] = commission
         if published_at is not UNSET:
             field_dict["published_at"] = published_at
 
@@ -132,6 +144,7 @@ class Product:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.image import Image
+        from ..models.level_commission import LevelCommission
         from ..models.money import Money
         from ..models.sku import Sku
 
@@ -179,6 +192,15 @@ class Product:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        _commission = d.pop("commission", UNSET)
+        commission: list[LevelCommission] | Unset = UNSET
+        if _commission is not UNSET:
+            commission = []
+            for commission_item_data in _commission:
+                commission_item = LevelCommission.from_dict(commission_item_data)
+
+                commission.append(commission_item)
+
         def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -211,6 +233,7 @@ class Product:
             store_id=store_id,
             tag_ids=tag_ids,
             updated_at=updated_at,
+            commission=commission,
             published_at=published_at,
         )
 

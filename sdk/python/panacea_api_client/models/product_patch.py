@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.product_kind import ProductKind
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.level_commission import LevelCommission
+
 
 T = TypeVar("T", bound="ProductPatch")
 
@@ -18,6 +22,7 @@ class ProductPatch:
     Attributes:
         cashback_bps (int | None | Unset):
         category_ids (list[str] | None | Unset):
+        commission (list[LevelCommission] | None | Unset): replaces the override; [] removes it
         description (None | str | Unset):
         images (list[str] | None | Unset):
         kind (None | ProductKind | Unset):
@@ -28,6 +33,7 @@ class ProductPatch:
 
     cashback_bps: int | None | Unset = UNSET
     category_ids: list[str] | None | Unset = UNSET
+    commission: list[LevelCommission] | None | Unset = UNSET
     description: None | str | Unset = UNSET
     images: list[str] | None | Unset = UNSET
     kind: None | ProductKind | Unset = UNSET
@@ -50,6 +56,18 @@ class ProductPatch:
 
         else:
             category_ids = self.category_ids
+
+        commission: list[dict[str, Any]] | None | Unset
+        if isinstance(self.commission, Unset):
+            commission = UNSET
+        elif isinstance(self.commission, list):
+            commission = []
+            for commission_type_0_item_data in self.commission:
+                commission_type_0_item = commission_type_0_item_data.to_dict()
+                commission.append(commission_type_0_item)
+
+        else:
+            commission = self.commission
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -102,6 +120,8 @@ class ProductPatch:
             field_dict["cashback_bps"] = cashback_bps
         if category_ids is not UNSET:
             field_dict["category_ids"] = category_ids
+        if commission is not UNSET:
+            field_dict["commission"] = commission
         if description is not UNSET:
             field_dict["description"] = description
         if images is not UNSET:
@@ -119,6 +139,8 @@ class ProductPatch:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.level_commission import LevelCommission
+
         d = dict(src_dict)
 
         def _parse_cashback_bps(data: object) -> int | None | Unset:
@@ -146,6 +168,30 @@ class ProductPatch:
             return cast(list[str] | None | Unset, data)
 
         category_ids = _parse_category_ids(d.pop("category_ids", UNSET))
+
+        def _parse_commission(data: object) -> list[LevelCommission] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                commission_type_0 = []
+                _commission_type_0 = data
+                for commission_type_0_item_data in _commission_type_0:
+                    commission_type_0_item = LevelCommission.from_dict(
+                        commission_type_0_item_data
+                    )
+
+                    commission_type_0.append(commission_type_0_item)
+
+                return commission_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[LevelCommission] | None | Unset, data)
+
+        commission = _parse_commission(d.pop("commission", UNSET))
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -228,6 +274,7 @@ class ProductPatch:
         product_patch = cls(
             cashback_bps=cashback_bps,
             category_ids=category_ids,
+            commission=commission,
             description=description,
             images=images,
             kind=kind,

@@ -120,7 +120,11 @@ def sync_detailed(
             characters, yours alone): a retry with the same key and the same body gets the first
             answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
             key with another body is refused (422). A key is kept per caller, for a day by default.
-        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
+        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it
+            paid from the wallet
+            (`wallet_credit`: more than zero, at most the total after discounts and what the wallet
+            holds, in
+            the order's currency, where the tenant takes it), the rest by `payment_method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,7 +163,11 @@ def sync(
             characters, yours alone): a retry with the same key and the same body gets the first
             answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
             key with another body is refused (422). A key is kept per caller, for a day by default.
-        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
+        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it
+            paid from the wallet
+            (`wallet_credit`: more than zero, at most the total after discounts and what the wallet
+            holds, in
+            the order's currency, where the tenant takes it), the rest by `payment_method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +201,11 @@ async def asyncio_detailed(
             characters, yours alone): a retry with the same key and the same body gets the first
             answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
             key with another body is refused (422). A key is kept per caller, for a day by default.
-        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
+        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it
+            paid from the wallet
+            (`wallet_credit`: more than zero, at most the total after discounts and what the wallet
+            holds, in
+            the order's currency, where the tenant takes it), the rest by `payment_method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,7 +242,11 @@ async def asyncio(
             characters, yours alone): a retry with the same key and the same body gets the first
             answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
             key with another body is refused (422). A key is kept per caller, for a day by default.
-        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
+        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it
+            paid from the wallet
+            (`wallet_credit`: more than zero, at most the total after discounts and what the wallet
+            holds, in
+            the order's currency, where the tenant takes it), the rest by `payment_method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -105,7 +105,11 @@ def sync_detailed(
      Requires `orders:buy` (member, distributor).
 
     Args:
-        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
+        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it
+            paid from the wallet
+            (`wallet_credit`: more than zero, at most the total after discounts and what the wallet
+            holds, in
+            the order's currency, where the tenant takes it), the rest by `payment_method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +140,11 @@ def sync(
      Requires `orders:buy` (member, distributor).
 
     Args:
-        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
+        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it
+            paid from the wallet
+            (`wallet_credit`: more than zero, at most the total after discounts and what the wallet
+            holds, in
+            the order's currency, where the tenant takes it), the rest by `payment_method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +170,11 @@ async def asyncio_detailed(
      Requires `orders:buy` (member, distributor).
 
     Args:
-        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
+        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it
+            paid from the wallet
+            (`wallet_credit`: more than zero, at most the total after discounts and what the wallet
+            holds, in
+            the order's currency, where the tenant takes it), the rest by `payment_method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +203,11 @@ async def asyncio(
      Requires `orders:buy` (member, distributor).
 
     Args:
-        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`).
+        body (Checkout): Checkout from the cart (no `lines`) or "buy now" (`lines`); part of it
+            paid from the wallet
+            (`wallet_credit`: more than zero, at most the total after discounts and what the wallet
+            holds, in
+            the order's currency, where the tenant takes it), the rest by `payment_method`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
