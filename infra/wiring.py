@@ -196,9 +196,11 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("FinanceApi", "functions.finance.api.handler",
              "Sales by period, product, store and payment method, the period's orders, and their Excel export",
              frozenset({Grant.READ_TABLE, Grant.SEAL_CURSORS}), memory_mb=1769, timeout_s=28),
+    # As FinanceApi's: a workbook at its cap (25,000 commissions or withdrawals) must render within 29 s.
     Function("DistributionApi", "functions.distribution.api.handler",
-             "Distributors and their codes, members' bindings and teams, wallets, payout accounts and withdrawals",
-             _LISTS | {Grant.USE_STRIPE, Grant.SEAL_DATA, Grant.ANSWER_WITHDRAWAL_PAYOUT}),
+             "Distributors, codes, share links, bindings, teams, statements, wallets, withdrawals, workbooks",
+             _LISTS | {Grant.USE_STRIPE, Grant.SEAL_DATA, Grant.ANSWER_WITHDRAWAL_PAYOUT},
+             memory_mb=1769, timeout_s=28),
     Function("DistributionConsumers", "functions.distribution.consumers.handler",
              "Binds registered members, reverses commission on refunds, tells settlement an order's outcome",
              _RW | {Grant.ANSWER_COMMISSION_SETTLEMENT}),

@@ -10,7 +10,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from functions.distribution import link_routes, wallet_routes
+from functions.distribution import link_routes, statement_routes, wallet_routes
 from panacea.distribution import binding, distributors, teams
 from panacea.distribution.access import Action
 from panacea.distribution.models import (
@@ -31,6 +31,8 @@ from panacea.platform.table import MAX_PAGE, Page
 
 app = build_resolver()
 app.include_router(wallet_routes.router)
+app.include_router(link_routes.router)
+app.include_router(statement_routes.router)  # team summaries, statements, staff's lists and their workbooks
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
 Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
@@ -170,5 +172,4 @@ def unbind(member_id: str, unbinding: Unbinding) -> Binding:
     return binding.unbind(current_actor(), member_id, unbinding)
 
 
-app.include_router(link_routes.router)
 handler = lambda_entry(app)

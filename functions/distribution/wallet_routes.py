@@ -2,9 +2,10 @@
 function (functions/distribution/api.py) includes.
 
 Members: their wallet and its entries, their payout account (set; shown masked; or a Stripe Connect
-account to onboard), withdrawals asked for and listed. Finance: withdrawals by state, one in full
+account to onboard), withdrawals asked for and listed. Finance: a withdrawal in full
 (with the payout account to transfer to), approved, rejected with a reason, an external transfer's
-reference recorded (or its failure)."""
+reference recorded (or its failure). Finance's filtered list of withdrawals and its workbook are
+statement_routes'."""
 
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ from panacea.distribution.wallet_models import (
     WithdrawalDetail,
     WithdrawalRejection,
     WithdrawalRequest,
-    WithdrawalState,
     WithdrawalView,
 )
 from panacea.platform.access import requires
@@ -122,18 +122,6 @@ def my_withdrawals(cursor: Cursor = None, limit: Limit = 20) -> Page[WithdrawalV
 
 
 # --- finance ---------------------------------------------------------------------------------------
-
-
-@router.get(
-    "/v1/withdrawals",
-    summary="Withdrawals in one state, newest first",
-    description=REVIEW,
-    tags=[STAFF],
-)
-def withdrawals_in_state(
-    state: Annotated[WithdrawalState, Query()] = WithdrawalState.REQUESTED, cursor: Cursor = None, limit: Limit = 20
-) -> Page[WithdrawalView]:
-    return withdrawals.in_state(current_actor(), state, cursor=cursor, limit=limit)
 
 
 @router.get(

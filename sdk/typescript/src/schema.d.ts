@@ -684,6 +684,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/distribution/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commissions, newest first, filtered
+         * @description Requires `distribution:read` (owner, admin, finance, service_desk). By `distributor_id`, `order_id` or `state` (one at least; 422 otherwise), and the days `since` to `until` (the tenant's time zone) the commission accrued in. A page filtered may hold fewer than `limit`: follow `next_cursor` to the end.
+         */
+        get: operations["distribution.list_commissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distribution/commissions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commissions, filtered, as an Excel workbook (.xlsx)
+         * @description Requires `distribution:read` (owner, admin, finance, service_desk). By `distributor_id`, `order_id` or `state` (one at least; 422 otherwise), and the days `since` to `until` (the tenant's time zone) the commission accrued in. A page filtered may hold fewer than `limit`: follow `next_cursor` to the end. A Total row per currency and state, and of all. Send `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`.
+         */
+        get: operations["distribution.export_commissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/distributors": {
         parameters: {
             query?: never;
@@ -748,6 +788,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/distributors/{member_id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A distributor's commission statement
+         * @description Requires `distribution:read` (owner, admin, finance, service_desk). The period is a `month`, or the days `since` to `until` (both included, until: today), of the tenant's time zone; none given: this month. Opening + movements = closing in each state (pending, frozen, available), to the minor unit; a period running to now closes on the ledger's balance.
+         */
+        get: operations["distribution.distributor_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{member_id}/statement/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A distributor's commission statement as an Excel workbook (.xlsx)
+         * @description Requires `distribution:read` (owner, admin, finance, service_desk). The period is a `month`, or the days `since` to `until` (both included, until: today), of the tenant's time zone; none given: this month. Opening + movements = closing in each state (pending, frozen, available), to the minor unit; a period running to now closes on the ledger's balance. Send `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`.
+         */
+        get: operations["distribution.export_distributor_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/distributors/{member_id}/suspend": {
         parameters: {
             query?: never;
@@ -780,6 +860,26 @@ export interface paths {
          * @description Requires `distribution:read` (owner, admin, finance, service_desk). Level 2 and 3 list those bound to the level-1 members of the page (the cursor pages level 1).
          */
         get: operations["distribution.distributor_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/distributors/{member_id}/team/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A distributor's team, added up by level
+         * @description Requires `distribution:read` (owner, admin, finance, service_desk). Per level the tenant pays: members bound now, what they have paid, and the commission earned on it by state.
+         */
+        get: operations["distribution.distributor_team_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1152,6 +1252,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your commission statement
+         * @description Requires `distribution:take_part` (member, distributor). The period is a `month`, or the days `since` to `until` (both included, until: today), of the tenant's time zone; none given: this month. Opening + movements = closing in each state (pending, frozen, available), to the minor unit; a period running to now closes on the ledger's balance.
+         */
+        get: operations["distribution.my_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/statement/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your commission statement as an Excel workbook (.xlsx)
+         * @description Requires `distribution:take_part` (member, distributor). The period is a `month`, or the days `since` to `until` (both included, until: today), of the tenant's time zone; none given: this month. Opening + movements = closing in each state (pending, frozen, available), to the minor unit; a period running to now closes on the ledger's balance. Send `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`.
+         */
+        get: operations["distribution.export_my_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/team": {
         parameters: {
             query?: never;
@@ -1164,6 +1304,26 @@ export interface paths {
          * @description Requires `distribution:take_part` (member, distributor). Level 2 and 3 list those bound to the level-1 members of the page (the cursor pages level 1).
          */
         get: operations["distribution.my_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/team/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your team, added up by level
+         * @description Requires `distribution:take_part` (member, distributor). Per level the tenant pays: members bound now, what they have paid, and the commission earned on it by state.
+         */
+        get: operations["distribution.my_team_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2169,10 +2329,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Withdrawals in one state, newest first
-         * @description Requires `withdrawals:review` (owner, admin, finance).
+         * Withdrawals, newest first, filtered
+         * @description Requires `withdrawals:review` (owner, admin, finance). By `member_id` or `state` (one at least; 422 otherwise), and the days `since` to `until` (the tenant's time zone) they were asked for in. A page filtered may hold fewer than `limit`: follow `next_cursor` to the end.
          */
-        get: operations["distribution.withdrawals_in_state"];
+        get: operations["distribution.list_withdrawals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/withdrawals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Withdrawals, filtered, as an Excel workbook (.xlsx)
+         * @description Requires `withdrawals:review` (owner, admin, finance). By `member_id` or `state` (one at least; 422 otherwise), and the days `since` to `until` (the tenant's time zone) they were asked for in. A page filtered may hold fewer than `limit`: follow `next_cursor` to the end. A Total row of amount, fee and held per currency and state. Send `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`.
+         */
+        get: operations["distribution.export_withdrawals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2721,6 +2901,17 @@ export interface components {
             sender_names?: components["schemas"]["SenderNamesPatch"] | null;
         };
         /**
+         * Buckets
+         * @description A commission balance by state; total = pending + frozen + available.
+         */
+        Buckets: {
+            /** @description negative after a clawback larger than what was there */
+            available: components["schemas"]["Money"];
+            frozen: components["schemas"]["Money"];
+            pending: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+        };
+        /**
          * CancelOrder
          * @example {
          *       "reason": "ordered twice by mistake"
@@ -2887,6 +3078,30 @@ export interface components {
              * @example 600
              */
             expires_in: number;
+        };
+        /**
+         * CommissionView
+         * @description One distributor's commission on one order (a share), as it stands.
+         */
+        CommissionView: {
+            /**
+             * Accrued At
+             * Format: date-time
+             */
+            accrued_at: string;
+            /** @description now, after refunds */
+            amount: components["schemas"]["Money"];
+            /** Distributor Id */
+            distributor_id: string;
+            /** Level */
+            level: number;
+            /** Order Id */
+            order_id: string;
+            /** Rate Bps */
+            rate_bps: number;
+            state: components["schemas"]["ShareState"];
+            /** Thaw At */
+            thaw_at?: string | null;
         };
         /**
          * Confirmation
@@ -3162,12 +3377,6 @@ export interface components {
              */
             email: string;
         };
-        /**
-         * EntryKind
-         * @description Why the wallet changed. Credits add, debits take away.
-         * @enum {string}
-         */
-        EntryKind: "commission" | "cashback" | "withdrawal_returned" | "withdrawal_held" | "clawback" | "cashback_reversed" | "order_payment" | "order_returned";
         /**
          * ExternalAccount
          * @description Where finance sends a member's withdrawals by hand: a bank account, Alipay or WeChat. The
@@ -3498,6 +3707,16 @@ export interface components {
             promotion_id: string;
         };
         /**
+         * KindTotal
+         * @description The period's entries of one kind, added up.
+         */
+        KindTotal: {
+            /** Entries */
+            entries: number;
+            kind: components["schemas"]["panacea__distribution__ledger_items__EntryKind"];
+            moved: components["schemas"]["Buckets"];
+        };
+        /**
          * LevelCommission
          * @description What one level earns on the product: `rate_bps` of what the buyer paid, or `fixed` per unit.
          * @example {
@@ -3525,6 +3744,34 @@ export interface components {
              * @description of what the buyer paid for the line
              */
             rate_bps?: number | null;
+        };
+        /**
+         * LevelSummary
+         * @description One level of a distributor's team, added up.
+         */
+        LevelSummary: {
+            available: components["schemas"]["Money"];
+            /** @description the distributor's commission on orders at this level, after refunds */
+            commission: components["schemas"]["Money"];
+            frozen: components["schemas"]["Money"];
+            /**
+             * Level
+             * @description 1: bound to the distributor; 2: bound to those; …
+             */
+            level: number;
+            /**
+             * Members
+             * @description members bound at this level now
+             */
+            members: number;
+            /**
+             * Paid Orders
+             * @description the orders those members have paid (ever)
+             */
+            paid_orders: number;
+            pending: components["schemas"]["Money"];
+            /** @description what those members have paid (ever), in the tenant's currency */
+            sales: components["schemas"]["Money"];
         };
         /**
          * LineCommission
@@ -4496,6 +4743,13 @@ export interface components {
         Page_Category_: {
             /** Items */
             items: components["schemas"]["Category"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CommissionView] */
+        Page_CommissionView_: {
+            /** Items */
+            items: components["schemas"]["CommissionView"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -5930,6 +6184,11 @@ export interface components {
              */
             referral_code: string;
         };
+        /**
+         * ShareState
+         * @enum {string}
+         */
+        ShareState: "pending" | "frozen" | "available";
         /** Shipment */
         Shipment: {
             /** Carrier */
@@ -6090,6 +6349,88 @@ export interface components {
              * @description minor units of the promotion's currency
              */
             spend: number;
+        };
+        /**
+         * Statement
+         * @description A distributor's commission ledger over `[start, end)`: the balances by state at its start,
+         *     each entry in it, their totals by kind, and the balances at its end. opening + movements =
+         *     closing in each state; when the period runs to now, closing is the ledger's balance.
+         */
+        Statement: {
+            closing: components["schemas"]["Buckets"];
+            /** Currency */
+            currency: string;
+            /** Distributor Id */
+            distributor_id: string;
+            /**
+             * End
+             * Format: date-time
+             * @description the instant after its last (UTC), excluded
+             */
+            end: string;
+            /**
+             * Entries
+             * @description oldest first
+             */
+            entries: components["schemas"]["StatementEntry"][];
+            /** @description what the period's entries moved, together */
+            movements: components["schemas"]["Buckets"];
+            opening: components["schemas"]["Buckets"];
+            /**
+             * Start
+             * Format: date-time
+             * @description the period's first instant (UTC), included
+             */
+            start: string;
+            /**
+             * Time Zone
+             * @description the tenant's time zone, whose days the period is cut in
+             */
+            time_zone: string;
+            /**
+             * To Now
+             * @description the period runs to now: closing is the balance now
+             */
+            to_now: boolean;
+            /**
+             * Totals
+             * @description one per kind of entry in the period
+             */
+            totals: components["schemas"]["KindTotal"][];
+        };
+        /**
+         * StatementEntry
+         * @description One entry of the commission ledger: what it moved in each state.
+         */
+        StatementEntry: {
+            /** @description what it adds to the total (negative: taken back) */
+            amount: components["schemas"]["Money"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            available: components["schemas"]["Money"];
+            frozen: components["schemas"]["Money"];
+            /** Id */
+            id: string;
+            kind: components["schemas"]["panacea__distribution__ledger_items__EntryKind"];
+            /**
+             * Level
+             * @description the distributor's level on the order; 0 for a thaw's entry
+             */
+            level: number;
+            /**
+             * Order Id
+             * @description the order (a thaw's entry: the first of the orders it released)
+             */
+            order_id: string;
+            /**
+             * Orders
+             * @description a thaw's entry: every order it released
+             */
+            orders?: string[];
+            pending: components["schemas"]["Money"];
         };
         /**
          * StatusChange
@@ -6516,6 +6857,18 @@ export interface components {
             /** Until */
             until?: string | null;
         };
+        /** TeamSummary */
+        TeamSummary: {
+            /**
+             * Complete
+             * @description false: the team is larger than a summary reads; counts stop there
+             */
+            complete: boolean;
+            /** Distributor Id */
+            distributor_id: string;
+            /** Levels */
+            levels: components["schemas"]["LevelSummary"][];
+        };
         /**
          * Tenant
          * @description A tenant: who it is and its standing, and its settings once onboarding made them.
@@ -6755,7 +7108,7 @@ export interface components {
             at: string;
             /** Id */
             id: string;
-            kind: components["schemas"]["EntryKind"];
+            kind: components["schemas"]["panacea__distribution__wallet_models__EntryKind"];
             /** Note */
             note?: string | null;
             /** Reference */
@@ -6957,6 +7310,17 @@ export interface components {
              */
             transfer_id?: string | null;
         };
+        /**
+         * EntryKind
+         * @enum {string}
+         */
+        panacea__distribution__ledger_items__EntryKind: "accrued" | "frozen" | "available" | "reversed" | "clawback";
+        /**
+         * EntryKind
+         * @description Why the wallet changed. Credits add, debits take away.
+         * @enum {string}
+         */
+        panacea__distribution__wallet_models__EntryKind: "commission" | "cashback" | "withdrawal_returned" | "withdrawal_held" | "clawback" | "cashback_reversed" | "order_payment" | "order_returned";
     };
     responses: never;
     parameters: never;
@@ -6987,6 +7351,7 @@ export type SchemaBindingTerm = components['schemas']['BindingTerm'];
 export type SchemaBoundBy = components['schemas']['BoundBy'];
 export type SchemaBranding = components['schemas']['Branding'];
 export type SchemaBrandingPatch = components['schemas']['BrandingPatch'];
+export type SchemaBuckets = components['schemas']['Buckets'];
 export type SchemaCancelOrder = components['schemas']['CancelOrder'];
 export type SchemaCart = components['schemas']['Cart'];
 export type SchemaCartLines = components['schemas']['CartLines'];
@@ -6997,6 +7362,7 @@ export type SchemaCheckout = components['schemas']['Checkout'];
 export type SchemaCodeBatchRequest = components['schemas']['CodeBatchRequest'];
 export type SchemaCodeCheck = components['schemas']['CodeCheck'];
 export type SchemaCodeSent = components['schemas']['CodeSent'];
+export type SchemaCommissionView = components['schemas']['CommissionView'];
 export type SchemaConfirmation = components['schemas']['Confirmation'];
 export type SchemaContact = components['schemas']['Contact'];
 export type SchemaCouponCodeState = components['schemas']['CouponCodeState'];
@@ -7011,7 +7377,6 @@ export type SchemaDistributorKind = components['schemas']['DistributorKind'];
 export type SchemaDistributorStatus = components['schemas']['DistributorStatus'];
 export type SchemaDistributorStatusChange = components['schemas']['DistributorStatusChange'];
 export type SchemaEmailChange = components['schemas']['EmailChange'];
-export type SchemaEntryKind = components['schemas']['EntryKind'];
 export type SchemaExternalAccount = components['schemas']['ExternalAccount'];
 export type SchemaExternalKind = components['schemas']['ExternalKind'];
 export type SchemaExternalTransfer = components['schemas']['ExternalTransfer'];
@@ -7032,7 +7397,9 @@ export type SchemaIndividualPatch = components['schemas']['IndividualPatch'];
 export type SchemaInvitation = components['schemas']['Invitation'];
 export type SchemaIssuedApiKey = components['schemas']['IssuedApiKey'];
 export type SchemaIssuedCodes = components['schemas']['IssuedCodes'];
+export type SchemaKindTotal = components['schemas']['KindTotal'];
 export type SchemaLevelCommission = components['schemas']['LevelCommission'];
+export type SchemaLevelSummary = components['schemas']['LevelSummary'];
 export type SchemaLineCommission = components['schemas']['LineCommission'];
 export type SchemaLineIn = components['schemas']['LineIn'];
 export type SchemaLinePrice = components['schemas']['LinePrice'];
@@ -7067,6 +7434,7 @@ export type SchemaPageAddress = components['schemas']['Page_Address_'];
 export type SchemaPageApiKey = components['schemas']['Page_ApiKey_'];
 export type SchemaPageAuditEntry = components['schemas']['Page_AuditEntry_'];
 export type SchemaPageCategory = components['schemas']['Page_Category_'];
+export type SchemaPageCommissionView = components['schemas']['Page_CommissionView_'];
 export type SchemaPageCouponCodeState = components['schemas']['Page_CouponCodeState_'];
 export type SchemaPageDistributor = components['schemas']['Page_Distributor_'];
 export type SchemaPageOrderSummary = components['schemas']['Page_OrderSummary_'];
@@ -7139,6 +7507,7 @@ export type SchemaSession = components['schemas']['Session'];
 export type SchemaSettingsPatch = components['schemas']['SettingsPatch'];
 export type SchemaSex = components['schemas']['Sex'];
 export type SchemaShareLink = components['schemas']['ShareLink'];
+export type SchemaShareState = components['schemas']['ShareState'];
 export type SchemaShipment = components['schemas']['Shipment'];
 export type SchemaShipmentEntry = components['schemas']['ShipmentEntry'];
 export type SchemaSignedOut = components['schemas']['SignedOut'];
@@ -7147,6 +7516,8 @@ export type SchemaSkuPatch = components['schemas']['SkuPatch'];
 export type SchemaSmsCodeRequest = components['schemas']['SmsCodeRequest'];
 export type SchemaSmsSignIn = components['schemas']['SmsSignIn'];
 export type SchemaSpendTier = components['schemas']['SpendTier'];
+export type SchemaStatement = components['schemas']['Statement'];
+export type SchemaStatementEntry = components['schemas']['StatementEntry'];
 export type SchemaStatusChange = components['schemas']['StatusChange'];
 export type SchemaStockAdjustment = components['schemas']['StockAdjustment'];
 export type SchemaStockLevel = components['schemas']['StockLevel'];
@@ -7165,6 +7536,7 @@ export type SchemaSuspension = components['schemas']['Suspension'];
 export type SchemaTag = components['schemas']['Tag'];
 export type SchemaTagPatch = components['schemas']['TagPatch'];
 export type SchemaTeamMember = components['schemas']['TeamMember'];
+export type SchemaTeamSummary = components['schemas']['TeamSummary'];
 export type SchemaTenant = components['schemas']['Tenant'];
 export type SchemaTenantKind = components['schemas']['TenantKind'];
 export type SchemaTenantSettings = components['schemas']['TenantSettings'];
@@ -7189,6 +7561,8 @@ export type SchemaWithdrawalRules = components['schemas']['WithdrawalRules'];
 export type SchemaWithdrawalRulesPatch = components['schemas']['WithdrawalRulesPatch'];
 export type SchemaWithdrawalState = components['schemas']['WithdrawalState'];
 export type SchemaWithdrawalView = components['schemas']['WithdrawalView'];
+export type SchemaPanaceaDistributionLedgerItemsEntryKind = components['schemas']['panacea__distribution__ledger_items__EntryKind'];
+export type SchemaPanaceaDistributionWalletModelsEntryKind = components['schemas']['panacea__distribution__wallet_models__EntryKind'];
 export type $defs = Record<string, never>;
 export interface operations {
     "identity.audit_trail": {
@@ -11383,6 +11757,218 @@ export interface operations {
             };
         };
     };
+    "distribution.list_commissions": {
+        parameters: {
+            query?: {
+                /** @description an id */
+                distributor_id?: string | null;
+                /** @description an id */
+                order_id?: string | null;
+                state?: components["schemas"]["ShareState"] | null;
+                /** @description the period's first day (the tenant's time zone) */
+                since?: string | null;
+                /** @description the period's last day, included */
+                until?: string | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CommissionView_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.export_commissions": {
+        parameters: {
+            query?: {
+                /** @description an id */
+                distributor_id?: string | null;
+                /** @description an id */
+                order_id?: string | null;
+                state?: components["schemas"]["ShareState"] | null;
+                /** @description the period's first day (the tenant's time zone) */
+                since?: string | null;
+                /** @description the period's last day, included */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "distribution.list_distributors": {
         parameters: {
             query?: {
@@ -11782,6 +12368,212 @@ export interface operations {
             };
         };
     };
+    "distribution.distributor_statement": {
+        parameters: {
+            query?: {
+                /** @description a calendar month of the tenant's time zone, e.g. 2026-11 */
+                month?: string | null;
+                /** @description the period's first day (the tenant's time zone) */
+                since?: string | null;
+                /** @description the period's last day, included */
+                until?: string | null;
+            };
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.export_distributor_statement": {
+        parameters: {
+            query?: {
+                /** @description a calendar month of the tenant's time zone, e.g. 2026-11 */
+                month?: string | null;
+                /** @description the period's first day (the tenant's time zone) */
+                since?: string | null;
+                /** @description the period's last day, included */
+                until?: string | null;
+            };
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "distribution.suspend_distributor": {
         parameters: {
             query?: never;
@@ -11907,6 +12699,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_TeamMember_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.distributor_team_summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSummary"];
                 };
             };
             /** @description Malformed request */
@@ -14257,6 +15145,208 @@ export interface operations {
             };
         };
     };
+    "distribution.my_statement": {
+        parameters: {
+            query?: {
+                /** @description a calendar month of the tenant's time zone, e.g. 2026-11 */
+                month?: string | null;
+                /** @description the period's first day (the tenant's time zone) */
+                since?: string | null;
+                /** @description the period's last day, included */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.export_my_statement": {
+        parameters: {
+            query?: {
+                /** @description a calendar month of the tenant's time zone, e.g. 2026-11 */
+                month?: string | null;
+                /** @description the period's first day (the tenant's time zone) */
+                since?: string | null;
+                /** @description the period's last day, included */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "distribution.my_team": {
         parameters: {
             query?: {
@@ -14280,6 +15370,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_TeamMember_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.my_team_summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSummary"];
                 };
             };
             /** @description Malformed request */
@@ -19921,10 +21105,16 @@ export interface operations {
             };
         };
     };
-    "distribution.withdrawals_in_state": {
+    "distribution.list_withdrawals": {
         parameters: {
             query?: {
-                state?: components["schemas"]["WithdrawalState"];
+                /** @description an id */
+                member_id?: string | null;
+                state?: components["schemas"]["WithdrawalState"] | null;
+                /** @description the period's first day (the tenant's time zone) */
+                since?: string | null;
+                /** @description the period's last day, included */
+                until?: string | null;
                 /** @description next_cursor of the previous page */
                 cursor?: string | null;
                 /** @description page size */
@@ -19943,6 +21133,108 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_WithdrawalView_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "distribution.export_withdrawals": {
+        parameters: {
+            query?: {
+                /** @description an id */
+                member_id?: string | null;
+                state?: components["schemas"]["WithdrawalState"] | null;
+                /** @description the period's first day (the tenant's time zone) */
+                since?: string | null;
+                /** @description the period's last day, included */
+                until?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Malformed request */

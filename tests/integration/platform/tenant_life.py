@@ -426,6 +426,7 @@ def lived(platform: LocalPlatform) -> Life:
     wallet(life, life.member)
     stripe_deliveries(life)
     share_links(life, life.member)
+    statements_and_exports(life, life.member)
     return life
 
 
@@ -443,3 +444,21 @@ def share_links(life: Life, member: builders.Member | None) -> None:
     life.call("GET", f"/v1/me/distributor/qr-code?product_id={product}&size=256", as_=me, headers=png)
     svg = {"Accept": "image/svg+xml"}
     life.call("GET", "/v1/me/distributor/qr-code?format=svg&dark=%23000000&error_correction=Q", as_=me, headers=svg)
+
+
+def statements_and_exports(life: Life, member: builders.Member) -> None:
+    """The distributor (the member) reads their team added up by level and their statement of this
+    month (and its workbook); staff read theirs, list commissions and withdrawals with filters, and
+    export each list."""
+    owner, me, distributor = life.owner, member.token, member.user_id
+    month = clock.now().strftime("%Y-%m")
+    life.call("GET", "/v1/me/team/summary", as_=me)
+    life.call("GET", f"/v1/me/statement?month={month}", as_=me)
+    life.call("GET", "/v1/me/statement/export", as_=me)
+    life.call("GET", f"/v1/distributors/{distributor}/team/summary", as_=owner)
+    life.call("GET", f"/v1/distributors/{distributor}/statement", as_=owner)
+    life.call("GET", f"/v1/distributors/{distributor}/statement/export?month={month}", as_=owner)
+    life.call("GET", f"/v1/distribution/commissions?distributor_id={distributor}&limit=5", as_=owner)
+    life.call("GET", f"/v1/distribution/commissions/export?distributor_id={distributor}", as_=owner)
+    life.call("GET", f"/v1/withdrawals?member_id={distributor}&state=requested", as_=owner)
+    life.call("GET", "/v1/withdrawals/export?state=paid", as_=owner)

@@ -33,7 +33,7 @@ from panacea.orders.models import (
     ProductKind,
     RefundLine,
 )
-from panacea.platform import events
+from panacea.platform import events, workbooks
 from panacea.platform.clock import FixedClock, use_clock
 from panacea.platform.money import Money
 from panacea.platform.transaction import MAX_ITEMS, UnitOfWork
@@ -278,8 +278,8 @@ def test_one_products_figures_keep_only_its_lines():
     ],
 )
 def test_money_is_shown_in_major_units_exactly_with_its_currencys_format(amount, currency, shown, fmt):
-    assert workbook.major(amount, currency) == shown
-    assert workbook.money_format(currency) == fmt
+    assert workbooks.major(amount, currency) == shown  # the house style is the kernel's
+    assert workbooks.money_format(currency) == fmt
 
 
 def test_the_workbooks_totals_are_the_figures_to_the_minor_unit():

@@ -24,6 +24,7 @@ of one member's binding cannot both land.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute, VersionAttribute
@@ -323,3 +324,17 @@ def team(
 
 def spend(tenant_id: str, member_id: str) -> SpendItem | None:
     return SpendItem.find(*SpendItem.key(tenant_id, member_id), consistent_read=True)
+
+
+def whole_team(tenant_id: str, referrer_id: str) -> Iterator[BindingItem]:
+    """Every member bound to `referrer_id` (lapsed ones too: the caller judges), newest first:
+    GSI1 read page after page (a team summary's walk)."""
+    for item in BindingItem.by_gsi1.query(_team(tenant_id, referrer_id), scan_index_forward=False):
+        if isinstance(item, BindingItem):
+            yield item
+
+
+def spends(tenant_id: str, member_ids: list[str]) -> list[SpendItem]:
+    """The spend of each member that has one: one BatchGetItem per 100 members."""
+    keys = [SpendItem.key(tenant_id, member_id) for member_id in member_ids]
+    return [item for item in SpendItem.batch_get(keys) if isinstance(item, SpendItem)] if keys else []

@@ -15,8 +15,11 @@ ShareItem     PK T#<t>#COMMISSION#ORDER#<order> · SK LEVEL#<n>    one distribut
                                                                    amount now, state (pending, frozen, available)
               GSI1 T#<t>#DISTRIBUTOR#<d>#COMMISSIONS · <order>#<n>    a distributor's commissions, newest first
               GSI2 T#<t>#COMMISSIONS#FROZEN · <thaw at ISO>#<order>#<n>  frozen shares by thaw time (the thaw batch
-                                                                   reads those due: one Query, no Scan); an
-                                                                   available share leaves it
+                                                                   reads those due: one Query, no Scan);
+                   T#<t>#COMMISSIONS#PENDING · <accrued at ISO>#<order>#<n>   pending and available shares
+                   T#<t>#COMMISSIONS#AVAILABLE · <accrued at ISO>#<order>#<n> by accrual time (staff's list
+                                                                   of commissions in one state: `in_state`);
+                                                                   a share moves partition with its state
 BalanceItem   PK T#<t>#DISTRIBUTOR#<d> · SK BALANCE                a distributor's totals: pending, frozen,
                                                                    available (negative: clawed back, offset by
                                                                    later earnings), total, entries
@@ -36,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from pynamodb.attributes import (
     ListAttribute,
@@ -44,12 +48,13 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
     UTCDateTimeAttribute,
 )
+from pynamodb.pagination import ResultIterator
 
 from panacea.distribution.commission import LineRule
 from panacea.platform.errors import ConcurrentUpdate
-from panacea.platform.ids import new_id
+from panacea.platform.ids import new_id, time_prefix
 from panacea.platform.keys import tenant_key
-from panacea.platform.table import DocumentAttribute, TableItem
+from panacea.platform.table import DocumentAttribute, TableItem, decode_cursor
 from panacea.platform.transaction import UnitOfWork
 
 
@@ -76,7 +81,17 @@ def _distributor_pk(tenant_id: str, distributor_id: str) -> str:
 
 
 def frozen_partition(tenant_id: str) -> str:
-    return tenant_key(tenant_id, "COMMISSIONS", "FROZEN")
+    return state_partition(tenant_id, ShareState.FROZEN)
+
+
+def state_partition(tenant_id: str, state: ShareState) -> str:
+    """GSI2's partition of the shares in `state` (frozen: by thaw time; the others by accrual time)."""
+    return tenant_key(tenant_id, "COMMISSIONS", state.value.upper())
+
+
+def accrued_sort(accrued_at: datetime, order_id: str, level: int) -> str:
+    """A pending or available share's GSI2 sort key: by accrual time."""
+    return f"{accrued_at.isoformat()}#{order_id}#{level}"
 
 
 class EvidenceItem(TableItem, discriminator="commission_evidence"):
@@ -137,6 +152,8 @@ class ShareItem(TableItem, discriminator="commission_share"):
             f"LEVEL#{level}",
             gsi1pk=tenant_key(tenant_id, "DISTRIBUTOR", distributor_id, "COMMISSIONS"),
             gsi1sk=f"{order_id}#{level}",
+            gsi2pk=state_partition(tenant_id, ShareState.PENDING),
+            gsi2sk=accrued_sort(at, order_id, level),
             order_id=order_id,
             distributor_id=distributor_id,
             level=level,
@@ -264,3 +281,78 @@ def due(tenant_id: str, at: datetime, *, page_size: int) -> Iterator[ShareItem]:
         frozen_partition(tenant_id), ShareItem.gsi2sk <= f"{at.isoformat()}~", page_size=page_size
     )
     return (item for item in results if isinstance(item, ShareItem))
+
+
+# --- reads for statements and staff's lists (statements.py, views.py) ---------------------------
+
+
+def entries_from(tenant_id: str, distributor_id: str, start: datetime) -> list[EntryItem]:
+    """A distributor's entries written from `start` on, oldest first: one consistent Query (paged
+    by DynamoDB) on the entries' ULID keys, whose time part is when each was written (an entry's
+    `at` is never later than its key's time)."""
+    pk = _distributor_pk(tenant_id, distributor_id)
+    found = EntryItem.query(pk, EntryItem.sk.between(f"ENTRY#{time_prefix(start)}", "ENTRY#~"), consistent_read=True)
+    return [item for item in found if isinstance(item, EntryItem)]
+
+
+@dataclass(frozen=True)
+class ShareFilter:
+    """Staff's filters of the commission list; one of distributor, order or state names the
+    partition read (a distributor's GSI1, an order's own partition, or the state's GSI2), the rest
+    filter what it holds. `start`/`end`: accrual time in [start, end)."""
+
+    distributor_id: str | None = None
+    order_id: str | None = None
+    state: ShareState | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+
+    @property
+    def digest(self) -> str:
+        parts = (self.distributor_id, self.order_id, self.state, self.start, self.end)
+        return "commissions/" + "/".join("" if p is None else str(p) for p in parts)
+
+
+def shares(tenant_id: str, where: ShareFilter, *, cursor: str | None, limit: int | None) -> ResultIterator[Any]:
+    """The shares `where` names, newest first: one Query a page (`limit`: the page; None: every
+    page, DynamoDB's paging followed). A cursor continues only this very list."""
+    condition = None
+    for part in _share_conditions(where):
+        condition = part if condition is None else condition & part
+    common: dict[str, Any] = {"scan_index_forward": False, "limit": limit, "filter_condition": condition}
+    if where.distributor_id is not None:
+        partition = tenant_key(tenant_id, "DISTRIBUTOR", where.distributor_id, "COMMISSIONS")
+        start_key = decode_cursor(cursor, partition=("GSI1PK", partition), query=where.digest)
+        return ShareItem.by_gsi1.query(partition, last_evaluated_key=start_key, **common)
+    if where.order_id is not None:
+        partition = order_pk(tenant_id, where.order_id)
+        start_key = decode_cursor(cursor, partition=("PK", partition), query=where.digest)
+        return ShareItem.query(partition, ShareItem.sk.startswith("LEVEL#"), last_evaluated_key=start_key, **common)
+    if where.state is None:
+        raise ValueError("a commission list reads by distributor, order or state")
+    partition = state_partition(tenant_id, where.state)
+    start_key = decode_cursor(cursor, partition=("GSI2PK", partition), query=where.digest)
+    return ShareItem.by_gsi2.query(partition, _gsi2_range(where), last_evaluated_key=start_key, **common)
+
+
+def _share_conditions(where: ShareFilter) -> list[Any]:
+    """What filters the partition read: the state and order where they are not its key, the period."""
+    parts: list[Any] = []
+    if where.state is not None and (where.distributor_id is not None or where.order_id is not None):
+        parts.append(ShareItem.state == where.state.value)
+    if where.order_id is not None and where.distributor_id is not None:
+        parts.append(ShareItem.order_id == where.order_id)
+    if where.start is not None:
+        parts.append(ShareItem.accrued_at >= where.start)
+    if where.end is not None:
+        parts.append(ShareItem.accrued_at < where.end)
+    return parts
+
+
+def _gsi2_range(where: ShareFilter) -> Any:
+    """The key range of a state's partition: by accrual time where it sorts by that (not frozen)."""
+    if where.state == ShareState.FROZEN or (where.start is None and where.end is None):
+        return None
+    low = where.start.isoformat() if where.start else ""
+    high = where.end.isoformat() if where.end else "~"
+    return ShareItem.gsi2sk.between(low, high)

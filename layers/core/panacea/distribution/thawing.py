@@ -117,8 +117,10 @@ def _release(tenant_id: str, batch: list[list[ledger.ShareItem]], *, at: datetim
                     share,
                     [
                         ledger.ShareItem.state.set(ShareState.AVAILABLE.value),
-                        ledger.ShareItem.gsi2pk.remove(),
-                        ledger.ShareItem.gsi2sk.remove(),
+                        ledger.ShareItem.gsi2pk.set(ledger.state_partition(tenant_id, ShareState.AVAILABLE)),
+                        ledger.ShareItem.gsi2sk.set(
+                            ledger.accrued_sort(share.accrued_at, share.order_id, int(share.level))
+                        ),
                     ],
                     condition=(ledger.ShareItem.state == ShareState.FROZEN.value)
                     & (ledger.ShareItem.amount == int(share.amount)),

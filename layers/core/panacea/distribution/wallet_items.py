@@ -40,9 +40,10 @@ from panacea.distribution.wallet_models import (
     WithdrawalState,
     WithdrawalView,
 )
+from panacea.platform.ids import time_prefix
 from panacea.platform.keys import tenant_key
 from panacea.platform.money import Money
-from panacea.platform.table import TableItem
+from panacea.platform.table import TableItem, decode_cursor
 
 Key = tuple[str, str]
 
@@ -350,3 +351,45 @@ class WithdrawalItem(TableItem, discriminator="withdrawal"):
             decided_by=self.decided_by,
             finished_at=self.finished_at,
         )
+
+
+# --- reads for staff's lists (views.py) ----------------------------------------------------------
+
+
+def withdrawals(
+    tenant_id: str,
+    *,
+    member_id: str | None,
+    state: WithdrawalState | None,
+    start: datetime | None,
+    end: datetime | None,
+    cursor: str | None,
+    limit: int | None,
+) -> tuple[Any, str]:
+    """Withdrawals newest first, a member's (GSI1) or in one state (GSI2), requested in [start, end)
+    (their ids' time part: a key range), the state filtered where the member's partition is read:
+    one Query a page (`limit`: the page; None: every page), and what its cursors are sealed for: a
+    cursor continues only this very list."""
+    query = f"withdrawals/{member_id or ''}/{state or ''}/{start or ''}/{end or ''}"
+    low = time_prefix(start) if start else "0"
+    high = time_prefix(end) if end else "~"
+    common: dict[str, Any] = {"scan_index_forward": False, "limit": limit}
+    if member_id is not None:
+        partition = member_withdrawals(tenant_id, member_id)
+        start_key = decode_cursor(cursor, partition=("GSI1PK", partition), query=query)
+        found = WithdrawalItem.by_gsi1.query(
+            partition,
+            WithdrawalItem.gsi1sk.between(low, high),
+            filter_condition=WithdrawalItem.state == state.value if state else None,
+            last_evaluated_key=start_key,
+            **common,
+        )
+        return found, query
+    if state is None:
+        raise ValueError("a withdrawal list reads by member or state")
+    partition = withdrawals_in(tenant_id, state)
+    start_key = decode_cursor(cursor, partition=("GSI2PK", partition), query=query)
+    found = WithdrawalItem.by_gsi2.query(
+        partition, WithdrawalItem.gsi2sk.between(low, high), last_evaluated_key=start_key, **common
+    )
+    return found, query

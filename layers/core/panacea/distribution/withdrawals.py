@@ -34,7 +34,7 @@ from panacea.distribution import payout_accounts, wallet
 from panacea.distribution.network import rules_of
 from panacea.distribution.settings import WithdrawalRules
 from panacea.distribution.wallet_access import WalletAction
-from panacea.distribution.wallet_items import WithdrawalItem, member_withdrawals, withdrawal_key, withdrawals_in
+from panacea.distribution.wallet_items import WithdrawalItem, member_withdrawals, withdrawal_key
 from panacea.distribution.wallet_models import (
     EXTERNAL_KINDS,
     AccountKind,
@@ -305,19 +305,6 @@ def my_withdrawals(actor: Actor, *, cursor: str | None, limit: int) -> Page[With
         scan_index_forward=False,
         limit=limit,
         last_evaluated_key=decode_cursor(cursor, partition=("GSI1PK", partition)),
-    )
-    return page_of(results, WithdrawalItem.view)  # type: ignore[arg-type]
-
-
-def in_state(actor: Actor, state: WithdrawalState, *, cursor: str | None, limit: int) -> Page[WithdrawalView]:
-    """Finance's queue: the withdrawals in one state, newest first (one Query per page)."""
-    authorize(actor, WalletAction.REVIEW_WITHDRAWALS)
-    partition = withdrawals_in(actor.tenant, state)
-    results = WithdrawalItem.by_gsi2.query(
-        partition,
-        scan_index_forward=False,
-        limit=limit,
-        last_evaluated_key=decode_cursor(cursor, partition=("GSI2PK", partition)),
     )
     return page_of(results, WithdrawalItem.view)  # type: ignore[arg-type]
 

@@ -12,10 +12,11 @@ from enum import StrEnum
 from pydantic import ConfigDict, Field
 from pydantic.config import JsonDict
 
+from panacea.platform import workbooks
 from panacea.platform.models import BaseModel
 from panacea.platform.money import Money
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # an Excel workbook's media type
+XLSX = workbooks.XLSX  # an Excel workbook's media type (the kernel's)
 
 
 def _gbp(amount: int) -> JsonDict:

@@ -5,71 +5,24 @@ and Ledger (every line of every entry). Money is a number in major units (Decima
 from the integer minor units: 1999 → 19.99, never through a float) with its currency's format,
 e.g. `#,##0.00 "GBP"` or `#,##0 "JPY"`. Each table ends every currency with a Total row whose
 values are the integer sums of the report (not Excel formulas), so they equal the ledger and the
-Summary to the minor unit. Times are UTC.
+Summary to the minor unit. Times are UTC. The house style and its helpers are the kernel's
+(`panacea.platform.workbooks`), shared with distribution's exports.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
-from decimal import Decimal
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from panacea.finance.models import LedgerEntry, LedgerLine, OrderState
 from panacea.finance.reports import CurrencyFigures, PeriodFigures, Tally, ranked
-from panacea.platform.money import MINOR_UNITS
+from panacea.platform.workbooks import Sheet, major, new_book, saved
 
 SHEETS = ("Summary", "By product", "By store", "By payment method", "Orders", "Ledger")
 FIGURES = ("Gross sales", "Discounts", "Refunds", "Net", "Orders", "Units sold", "Units refunded")
-TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
-BOLD = Font(bold=True)
-
-
-def major(amount: int, currency: str) -> Decimal:
-    """Minor units as major units, exactly: 1999 GBP → Decimal('19.99')."""
-    return Decimal(amount).scaleb(-MINOR_UNITS[currency])
-
-
-def money_format(currency: str) -> str:
-    """The number format of a currency: its decimals, and its code after the number."""
-    exponent = MINOR_UNITS[currency]
-    return ("#,##0." + "0" * exponent if exponent else "#,##0") + f' "{currency}"'
-
-
-class _Sheet:
-    """A write-only sheet with a bold header row, frozen under it, and typed cells."""
-
-    def __init__(self, book: Workbook, title: str, header: Sequence[str], widths: Sequence[int]) -> None:
-        self.ws: WriteOnlyWorksheet = book.create_sheet(title)
-        for i, width in enumerate(widths, start=1):
-            self.ws.column_dimensions[get_column_letter(i)].width = width
-        self.ws.freeze_panes = "A2"
-        self.row(header, bold=True)
-
-    def cell(self, value: Any, *, currency: str | None = None, bold: bool = False) -> Cell | Any:
-        """The value as it goes in the sheet: styled (a time, money, bold) as a cell, else as it is
-        (openpyxl writes a plain value without making a cell object: the bulk of a big ledger)."""
-        if not bold and not isinstance(value, datetime | Decimal):
-            return value
-        made = WriteOnlyCell(self.ws, value=value)
-        if isinstance(value, datetime):
-            made.value = value.astimezone(UTC).replace(tzinfo=None)  # Excel has no time zones: UTC
-            made.number_format = TIME_FORMAT
-        elif isinstance(value, Decimal) and currency:
-            made.number_format = money_format(currency)
-        if bold:
-            made.font = BOLD
-        return made
-
-    def row(self, values: Iterable[Any], *, currency: str | None = None, bold: bool = False) -> None:
-        self.ws.append([self.cell(v, currency=currency, bold=bold) for v in values])
 
 
 def _figures(tally: Tally, currency: str) -> list[Any]:
@@ -86,7 +39,7 @@ def _figures(tally: Tally, currency: str) -> list[Any]:
 
 def render(figures: PeriodFigures, *, states: dict[str, OrderState], generated_at: datetime) -> bytes:
     """The workbook of a period's figures (`states`: orders' states now, by id)."""
-    book = Workbook(write_only=True)
+    book = new_book()
     currencies = figures.currency_list
     _summary(book, figures, generated_at)
     _breakdown(
@@ -106,13 +59,11 @@ def render(figures: PeriodFigures, *, states: dict[str, OrderState], generated_a
     )
     _orders(book, figures, states)
     _ledger(book, figures)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved(book)
 
 
 def _summary(book: Workbook, figures: PeriodFigures, generated_at: datetime) -> None:
-    sheet = _Sheet(book, "Summary", ["Currency", *FIGURES], [12, 16, 16, 16, 16, 10, 12, 15])
+    sheet = Sheet(book, "Summary", ["Currency", *FIGURES], [12, 16, 16, 16, 16, 10, 12, 15])
     for c in figures.currency_list:
         sheet.row([c.currency, *_figures(c.totals, c.currency)], currency=c.currency)
     sheet.row([])
@@ -133,7 +84,7 @@ def _breakdown(
     rows_of: Callable[[CurrencyFigures], list[tuple[list[str], Tally]]],
 ) -> None:
     widths = [12, *([30, 30] if len(keys) == 2 else [30]), 16, 16, 16, 16, 10, 12, 15]
-    sheet = _Sheet(book, title, ["Currency", *keys, *FIGURES], widths)
+    sheet = Sheet(book, title, ["Currency", *keys, *FIGURES], widths)
     for c in currencies:
         for key_values, tally in rows_of(c):
             sheet.row([c.currency, *key_values, *_figures(tally, c.currency)], currency=c.currency)
@@ -160,7 +111,7 @@ def _orders(book: Workbook, figures: PeriodFigures, states: dict[str, OrderState
         "Units sold",
         "Units refunded",
     ]
-    sheet = _Sheet(book, "Orders", header, [30, 20, 20, 30, 20, 16, 10, 16, 16, 16, 16, 12, 15])
+    sheet = Sheet(book, "Orders", header, [30, 20, 20, 30, 20, 16, 10, 16, 16, 16, 16, 12, 15])
     rows = figures.order_rows(states, newest_first=False)
     for c in figures.currency_list:
         for order in (o for o in rows if o.currency == c.currency):
@@ -221,7 +172,7 @@ LEDGER_COLUMNS = (
 
 def _ledger(book: Workbook, figures: PeriodFigures) -> None:
     """Every line of every entry, each currency closed by its Total row (the integer sums)."""
-    sheet = _Sheet(book, "Ledger", [name for name, _ in LEDGER_COLUMNS], [width for _, width in LEDGER_COLUMNS])
+    sheet = Sheet(book, "Ledger", [name for name, _ in LEDGER_COLUMNS], [width for _, width in LEDGER_COLUMNS])
     for c in figures.currency_list:
         gross = discount = amount = quantity = 0
         for entry in (e for e in figures.entries if e.currency == c.currency):

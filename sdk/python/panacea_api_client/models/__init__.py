@@ -24,6 +24,7 @@ from .binding_term import BindingTerm
 from .bound_by import BoundBy
 from .branding import Branding
 from .branding_patch import BrandingPatch
+from .buckets import Buckets
 from .cancel_order import CancelOrder
 from .cart import Cart
 from .cart_lines import CartLines
@@ -34,6 +35,7 @@ from .checkout import Checkout
 from .code_batch_request import CodeBatchRequest
 from .code_check import CodeCheck
 from .code_sent import CodeSent
+from .commission_view import CommissionView
 from .confirmation import Confirmation
 from .contact import Contact
 from .coupon_code_state import CouponCodeState
@@ -74,7 +76,9 @@ from .individual_patch_extras_type_0 import IndividualPatchExtrasType0
 from .invitation import Invitation
 from .issued_api_key import IssuedApiKey
 from .issued_codes import IssuedCodes
+from .kind_total import KindTotal
 from .level_commission import LevelCommission
+from .level_summary import LevelSummary
 from .line_commission import LineCommission
 from .line_in import LineIn
 from .line_price import LinePrice
@@ -113,6 +117,7 @@ from .page_address import PageAddress
 from .page_api_key import PageApiKey
 from .page_audit_entry import PageAuditEntry
 from .page_category import PageCategory
+from .page_commission_view import PageCommissionView
 from .page_coupon_code_state import PageCouponCodeState
 from .page_distributor import PageDistributor
 from .page_order_summary import PageOrderSummary
@@ -128,7 +133,6 @@ from .page_tag import PageTag
 from .page_team_member import PageTeamMember
 from .page_tenant import PageTenant
 from .page_user import PageUser
-from .page_wallet_entry import PageWalletEntry
 from .page_withdrawal_view import PageWithdrawalView
 from .password_sign_in import PasswordSignIn
 from .payment import Payment
@@ -185,6 +189,7 @@ from .session import Session
 from .settings_patch import SettingsPatch
 from .sex import Sex
 from .share_link import ShareLink
+from .share_state import ShareState
 from .shipment import Shipment
 from .shipment_entry import ShipmentEntry
 from .signed_out import SignedOut
@@ -195,6 +200,8 @@ from .sku_specs import SkuSpecs
 from .sms_code_request import SmsCodeRequest
 from .sms_sign_in import SmsSignIn
 from .spend_tier import SpendTier
+from .statement import Statement
+from .statement_entry import StatementEntry
 from .status_change import StatusChange
 from .stock_adjustment import StockAdjustment
 from .stock_level import StockLevel
@@ -222,6 +229,7 @@ from .suspension import Suspension
 from .tag import Tag
 from .tag_patch import TagPatch
 from .team_member import TeamMember
+from .team_summary import TeamSummary
 from .tenant import Tenant
 from .tenant_kind import TenantKind
 from .tenant_settings import TenantSettings
@@ -237,7 +245,6 @@ from .user_status import UserStatus
 from .validation_error import ValidationError
 from .wallet import Wallet
 from .wallet_balance import WalletBalance
-from .wallet_entry import WalletEntry
 from .webhook_receipt import WebhookReceipt
 from .webhook_receipt_outcome import WebhookReceiptOutcome
 from .withdrawal_detail import WithdrawalDetail
@@ -273,6 +280,7 @@ __all__ = (
     "BoundBy",
     "Branding",
     "BrandingPatch",
+    "Buckets",
     "CancelOrder",
     "Cart",
     "CartLines",
@@ -283,6 +291,7 @@ __all__ = (
     "CodeBatchRequest",
     "CodeCheck",
     "CodeSent",
+    "CommissionView",
     "Confirmation",
     "Contact",
     "CouponCodeState",
@@ -323,7 +332,9 @@ __all__ = (
     "Invitation",
     "IssuedApiKey",
     "IssuedCodes",
+    "KindTotal",
     "LevelCommission",
+    "LevelSummary",
     "LineCommission",
     "LineIn",
     "LinePrice",
@@ -362,6 +373,7 @@ __all__ = (
     "PageApiKey",
     "PageAuditEntry",
     "PageCategory",
+    "PageCommissionView",
     "PageCouponCodeState",
     "PageDistributor",
     "PageOrderSummary",
@@ -377,7 +389,6 @@ __all__ = (
     "PageTeamMember",
     "PageTenant",
     "PageUser",
-    "PageWalletEntry",
     "PageWithdrawalView",
     "PasswordSignIn",
     "Payment",
@@ -434,6 +445,7 @@ __all__ = (
     "SettingsPatch",
     "Sex",
     "ShareLink",
+    "ShareState",
     "Shipment",
     "ShipmentEntry",
     "SignedOut",
@@ -444,6 +456,8 @@ __all__ = (
     "SmsCodeRequest",
     "SmsSignIn",
     "SpendTier",
+    "Statement",
+    "StatementEntry",
     "StatusChange",
     "StockAdjustment",
     "StockLevel",
@@ -469,6 +483,7 @@ __all__ = (
     "Tag",
     "TagPatch",
     "TeamMember",
+    "TeamSummary",
     "Tenant",
     "TenantKind",
     "TenantSettings",
@@ -484,7 +499,6 @@ __all__ = (
     "ValidationError",
     "Wallet",
     "WalletBalance",
-    "WalletEntry",
     "WebhookReceipt",
     "WebhookReceiptOutcome",
     "WithdrawalDetail",

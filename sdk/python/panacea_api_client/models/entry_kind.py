@@ -2,14 +2,11 @@ from enum import StrEnum
 
 
 class EntryKind(StrEnum):
-    CASHBACK = "cashback"
-    CASHBACK_REVERSED = "cashback_reversed"
+    ACCRUED = "accrued"
+    AVAILABLE = "available"
     CLAWBACK = "clawback"
-    COMMISSION = "commission"
-    ORDER_PAYMENT = "order_payment"
-    ORDER_RETURNED = "order_returned"
-    WITHDRAWAL_HELD = "withdrawal_held"
-    WITHDRAWAL_RETURNED = "withdrawal_returned"
+    FROZEN = "frozen"
+    REVERSED = "reversed"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_wallet_entry import PageWalletEntry
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -40,12 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageWalletEntry | Problem | None:
-    if response.status_code == 200:
-        response_200 = PageWalletEntry.from_dict(response.json())
-
-        return response_200
-
+) -> Problem | None:
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -94,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageWalletEntry | Problem]:
+) -> Response[Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +102,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
-) -> Response[PageWalletEntry | Problem]:
+) -> Response[Problem]:
     """Your wallet's entries, newest first
 
      Requires `wallet:use` (member, distributor).
@@ -122,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageWalletEntry | Problem]
+        Response[Problem]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +136,7 @@ def sync(
     client: AuthenticatedClient | Client,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
-) -> PageWalletEntry | Problem | None:
+) -> Problem | None:
     """Your wallet's entries, newest first
 
      Requires `wallet:use` (member, distributor).
@@ -156,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageWalletEntry | Problem
+        Problem
     """
 
     return sync_detailed(
@@ -171,7 +165,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
-) -> Response[PageWalletEntry | Problem]:
+) -> Response[Problem]:
     """Your wallet's entries, newest first
 
      Requires `wallet:use` (member, distributor).
@@ -185,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageWalletEntry | Problem]
+        Response[Problem]
     """
 
     kwargs = _get_kwargs(
@@ -203,7 +197,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
-) -> PageWalletEntry | Problem | None:
+) -> Problem | None:
     """Your wallet's entries, newest first
 
      Requires `wallet:use` (member, distributor).
@@ -217,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageWalletEntry | Problem
+        Problem
     """
 
     return (

@@ -5,42 +5,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_withdrawal_view import PageWithdrawalView
 from ...models.problem import Problem
-from ...models.withdrawal_state import WithdrawalState
-from ...types import UNSET, Response, Unset
+from ...models.team_summary import TeamSummary
+from ...types import Response
 
 
-def _get_kwargs(
-    *,
-    state: WithdrawalState | Unset = UNSET,
-    cursor: None | str | Unset = UNSET,
-    limit: int | Unset = 20,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_state: str | Unset = UNSET
-    if not isinstance(state, Unset):
-        json_state = state.value
-
-    params["state"] = json_state
-
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
-
-    params["limit"] = limit
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/withdrawals",
-        "params": params,
+        "url": "/v1/me/team/summary",
     }
 
     return _kwargs
@@ -48,9 +22,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageWithdrawalView | Problem | None:
+) -> Problem | TeamSummary | None:
     if response.status_code == 200:
-        response_200 = PageWithdrawalView.from_dict(response.json())
+        response_200 = TeamSummary.from_dict(response.json())
 
         return response_200
 
@@ -102,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageWithdrawalView | Problem]:
+) -> Response[Problem | TeamSummary]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,32 +88,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    state: WithdrawalState | Unset = UNSET,
-    cursor: None | str | Unset = UNSET,
-    limit: int | Unset = 20,
-) -> Response[PageWithdrawalView | Problem]:
-    """Withdrawals in one state, newest first
+) -> Response[Problem | TeamSummary]:
+    """Your team, added up by level
 
-     Requires `withdrawals:review` (owner, admin, finance).
-
-    Args:
-        state (WithdrawalState | Unset):
-        cursor (None | str | Unset): next_cursor of the previous page
-        limit (int | Unset): page size Default: 20.
+     Requires `distribution:take_part` (member, distributor). Per level the tenant pays: members bound
+    now, what they have paid, and the commission earned on it by state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageWithdrawalView | Problem]
+        Response[Problem | TeamSummary]
     """
 
-    kwargs = _get_kwargs(
-        state=state,
-        cursor=cursor,
-        limit=limit,
-    )
+    kwargs = _get_kwargs()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -151,64 +114,43 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    state: WithdrawalState | Unset = UNSET,
-    cursor: None | str | Unset = UNSET,
-    limit: int | Unset = 20,
-) -> PageWithdrawalView | Problem | None:
-    """Withdrawals in one state, newest first
+) -> Problem | TeamSummary | None:
+    """Your team, added up by level
 
-     Requires `withdrawals:review` (owner, admin, finance).
-
-    Args:
-        state (WithdrawalState | Unset):
-        cursor (None | str | Unset): next_cursor of the previous page
-        limit (int | Unset): page size Default: 20.
+     Requires `distribution:take_part` (member, distributor). Per level the tenant pays: members bound
+    now, what they have paid, and the commission earned on it by state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageWithdrawalView | Problem
+        Problem | TeamSummary
     """
 
     return sync_detailed(
         client=client,
-        state=state,
-        cursor=cursor,
-        limit=limit,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    state: WithdrawalState | Unset = UNSET,
-    cursor: None | str | Unset = UNSET,
-    limit: int | Unset = 20,
-) -> Response[PageWithdrawalView | Problem]:
-    """Withdrawals in one state, newest first
+) -> Response[Problem | TeamSummary]:
+    """Your team, added up by level
 
-     Requires `withdrawals:review` (owner, admin, finance).
-
-    Args:
-        state (WithdrawalState | Unset):
-        cursor (None | str | Unset): next_cursor of the previous page
-        limit (int | Unset): page size Default: 20.
+     Requires `distribution:take_part` (member, distributor). Per level the tenant pays: members bound
+    now, what they have paid, and the commission earned on it by state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageWithdrawalView | Problem]
+        Response[Problem | TeamSummary]
     """
 
-    kwargs = _get_kwargs(
-        state=state,
-        cursor=cursor,
-        limit=limit,
-    )
+    kwargs = _get_kwargs()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -218,32 +160,22 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    state: WithdrawalState | Unset = UNSET,
-    cursor: None | str | Unset = UNSET,
-    limit: int | Unset = 20,
-) -> PageWithdrawalView | Problem | None:
-    """Withdrawals in one state, newest first
+) -> Problem | TeamSummary | None:
+    """Your team, added up by level
 
-     Requires `withdrawals:review` (owner, admin, finance).
-
-    Args:
-        state (WithdrawalState | Unset):
-        cursor (None | str | Unset): next_cursor of the previous page
-        limit (int | Unset): page size Default: 20.
+     Requires `distribution:take_part` (member, distributor). Per level the tenant pays: members bound
+    now, what they have paid, and the commission earned on it by state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageWithdrawalView | Problem
+        Problem | TeamSummary
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            state=state,
-            cursor=cursor,
-            limit=limit,
         )
     ).parsed

@@ -9,21 +9,21 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.wallet_entry import WalletEntry
+    from ..models.commission_view import CommissionView
 
 
-T = TypeVar("T", bound="PageWalletEntry")
+T = TypeVar("T", bound="PageCommissionView")
 
 
 @_attrs_define
-class PageWalletEntry:
+class PageCommissionView:
     """
     Attributes:
-        items (list[WalletEntry]):
+        items (list[CommissionView]):
         next_cursor (None | str | Unset):
     """
 
-    items: list[WalletEntry]
+    items: list[CommissionView]
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -53,13 +53,13 @@ class PageWalletEntry:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.wallet_entry import WalletEntry
+        from ..models.commission_view import CommissionView
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = WalletEntry.from_dict(items_item_data)
+            items_item = CommissionView.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -72,13 +72,13 @@ class PageWalletEntry:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
 
-        page_wallet_entry = cls(
+        page_commission_view = cls(
             items=items,
             next_cursor=next_cursor,
         )
 
-        page_wallet_entry.additional_properties = d
-        return page_wallet_entry
+        page_commission_view.additional_properties = d
+        return page_commission_view
 
     @property
     def additional_keys(self) -> list[str]:

@@ -14,27 +14,36 @@ if TYPE_CHECKING:
     from ..models.money import Money
 
 
-T = TypeVar("T", bound="WalletEntry")
+T = TypeVar("T", bound="StatementEntry")
 
 
 @_attrs_define
-class WalletEntry:
-    """
+class StatementEntry:
+    """One entry of the commission ledger: what it moved in each state.
+
     Attributes:
         amount (Money): An amount in minor units (pence, fen, cents) of one currency.
         at (datetime.datetime):
+        available (Money): An amount in minor units (pence, fen, cents) of one currency.
+        frozen (Money): An amount in minor units (pence, fen, cents) of one currency.
         id (str):
-        kind (EntryKind): Why the wallet changed. Credits add, debits take away.
-        reference (str):
-        note (None | str | Unset):
+        kind (EntryKind):
+        level (int): the distributor's level on the order; 0 for a thaw's entry
+        order_id (str): the order (a thaw's entry: the first of the orders it released)
+        pending (Money): An amount in minor units (pence, fen, cents) of one currency.
+        orders (list[str] | Unset): a thaw's entry: every order it released
     """
 
     amount: Money
     at: datetime.datetime
+    available: Money
+    frozen: Money
     id: str
     kind: EntryKind
-    reference: str
-    note: None | str | Unset = UNSET
+    level: int
+    order_id: str
+    pending: Money
+    orders: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,17 +51,23 @@ class WalletEntry:
 
         at = self.at.isoformat()
 
+        available = self.available.to_dict()
+
+        frozen = self.frozen.to_dict()
+
         id = self.id
 
         kind = self.kind.value
 
-        reference = self.reference
+        level = self.level
 
-        note: None | str | Unset
-        if isinstance(self.note, Unset):
-            note = UNSET
-        else:
-            note = self.note
+        order_id = self.order_id
+
+        pending = self.pending.to_dict()
+
+        orders: list[str] | Unset = UNSET
+        if not isinstance(self.orders, Unset):
+            orders = self.orders
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,13 +75,17 @@ class WalletEntry:
             {
                 "amount": amount,
                 "at": at,
+                "available": available,
+                "frozen": frozen,
                 "id": id,
                 "kind": kind,
-                "reference": reference,
+                "level": level,
+                "order_id": order_id,
+                "pending": pending,
             }
         )
-        if note is not UNSET:
-            field_dict["note"] = note
+        if orders is not UNSET:
+            field_dict["orders"] = orders
 
         return field_dict
 
@@ -79,32 +98,37 @@ class WalletEntry:
 
         at = datetime.datetime.fromisoformat(d.pop("at"))
 
+        available = Money.from_dict(d.pop("available"))
+
+        frozen = Money.from_dict(d.pop("frozen"))
+
         id = d.pop("id")
 
         kind = EntryKind(d.pop("kind"))
 
-        reference = d.pop("reference")
+        level = d.pop("level")
 
-        def _parse_note(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        order_id = d.pop("order_id")
 
-        note = _parse_note(d.pop("note", UNSET))
+        pending = Money.from_dict(d.pop("pending"))
 
-        wallet_entry = cls(
+        orders = cast(list[str], d.pop("orders", UNSET))
+
+        statement_entry = cls(
             amount=amount,
             at=at,
+            available=available,
+            frozen=frozen,
             id=id,
             kind=kind,
-            reference=reference,
-            note=note,
+            level=level,
+            order_id=order_id,
+            pending=pending,
+            orders=orders,
         )
 
-        wallet_entry.additional_properties = d
-        return wallet_entry
+        statement_entry.additional_properties = d
+        return statement_entry
 
     @property
     def additional_keys(self) -> list[str]:
