@@ -6,12 +6,13 @@ a refund of C's order claws back B's and A's commission, B's from a wallet alrea
 
 from __future__ import annotations
 
+import urllib.parse
 import uuid
 from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Client, add_address, ok, pay, product_on_sale, until
+from tests.e2e.conftest import Client, add_address, ok, pay, until
 from tests.support import builders
 from tests.support.builders import eventually
 
@@ -61,12 +62,22 @@ def test_a_network_earns_withdraws_and_is_clawed_back(client: Client, owner_toke
     # Given the demo tenant lets every member distribute, with no freeze after completion
     slug = client.demo["demo_tenant"]["slug"]
     builders.distribution_rules(client.http, owner_token, who_may_distribute="everyone", freeze_days=0)
-    sku = product_on_sale(client, owner_token, "device", "Pulse Oximeter", price=PRICE, stock=5)
-    # And member A, a distributor, who shares the product's link
+    goods = builders.Goods("device", "Pulse Oximeter", PRICE)
+    listing = builders.product_on_sale(client.http, owner_token, client.store_id, goods, stock=5)
+    sku = listing.sku_id
+    # And member A, a distributor, who shares the product's link and its QR code
     a = builders.member(client.http, slug)
     a_code = ok(client.request("POST", "/v1/me/distributor", token=a.token))["referral_code"]
-    # When B registers through A's link and becomes a distributor, and C registers with B's code
-    b = builders.member(client.http, slug, referral_code=a_code)
+    shared = ok(client.request("GET", f"/v1/me/distributor/share-link?product_id={listing.product_id}", token=a.token))
+    link = urllib.parse.urlsplit(shared["link"])
+    assert link.path.endswith(f"/products/{listing.product_id}")
+    status, got, png = client.request("GET", f"/v1/me/distributor/qr-code?product_id={listing.product_id}",
+                                      token=a.token, headers={"Accept": "image/png"})  # fmt: skip
+    assert (status, got["Content-Type"], png[:8]) == (200, "image/png", b"\x89PNG\r\n\x1a\n")
+    # When B registers through A's link (the app reads its `ref`) and becomes a distributor, and C
+    # registers with B's code
+    (ref,) = urllib.parse.parse_qs(link.query)["ref"]
+    b = builders.member(client.http, slug, referral_code=ref)
     b_code = ok(client.request("POST", "/v1/me/distributor", token=b.token))["referral_code"]
     c = builders.member(client.http, slug, referral_code=b_code)
     # Then each is bound to who invited them
