@@ -429,7 +429,7 @@ def distribution(figures: DistributionFigures) -> str:
             "",
             "  THE THAW AT SCALE: 10,000 due commissions of 1,000 distributors released by one run of the schedule's",
             "  job (its own requests; 'interleaved': commission i is distributor i mod 1,000's, as orders complete",
-            "  across a network; 'clustered': each distributor's ten in a row); issue 10 allows 500 requests.",
+            "  across a network); issue 10 allows 500 DynamoDB requests.",
             table(
                 [
                     "thaw times",
