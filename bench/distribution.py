@@ -200,7 +200,7 @@ class Watched:
         spent_units: Counter[str] = Counter()
         for (caller, unit), n in (self.ledger.units() - units).items():
             if caller != OUTSIDE:
-                spent_units[unit] += n  # type: ignore[assignment]
+                spent_units[unit] += n
         _, invocations, _ = self.ledger.totals()
         called = Counter({c: n for c, n in (invocations - invocations_before).items() if c != OUTSIDE})
         status = answer[0] if isinstance(answer, tuple) and answer and isinstance(answer[0], int) else None
@@ -367,7 +367,7 @@ def thaw_at_scale(watched: Watched, log: Callable[[str], None], *, interleaved: 
     job_units: Counter[str] = Counter()
     for (caller, unit), n in (ledger.units() - units).items():
         if caller == job:
-            job_units[unit] += n  # type: ignore[assignment]
+            job_units[unit] += n
     items = [n for caller, n in ledger.transactions[marked:] if caller == job]
     log(f"  … released {released} in {seconds:.0f}s")  # the relay and consumers' work after it is not waited for
     return ThawAtScale(ordering, SCALE_SHARES, SCALE_DISTRIBUTORS, released, aws_only(operations), items, seconds,

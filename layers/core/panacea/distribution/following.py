@@ -14,6 +14,7 @@ from panacea.platform.events import DomainEvent, EventMetadata
 def follow(metadata: EventMetadata, event: DomainEvent) -> None:
     # first use: the consumer's cold start loads the events it parses, not the use cases (make bench)
     from panacea.distribution import accrual, attribution, settlement  # noqa: PLC0415
+
     tenant_id = metadata.tenant_id
     if tenant_id is None:
         return  # members and orders always belong to a tenant
