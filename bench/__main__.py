@@ -7,10 +7,11 @@ asserted: these are measurements to read and compare, not tests.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
 
-from bench import coldstart, exports, report
+from bench import coldstart, distribution, exports, report
 from bench import requests as aws_requests
 
 
@@ -21,12 +22,19 @@ def progress(line: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=9, help="fresh processes per cold-start figure (default 9)")
-    parser.add_argument("--only", choices=["coldstart", "requests", "export"], help="run one part only")
+    parser.add_argument("--only", choices=["coldstart", "requests", "export", "distribution"], help="run one part only")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
     started = time.perf_counter()
+    if args.only == "distribution":
+        progress("distribution: requests and cost per use case, the thaw at 10,000 …")
+        figures = distribution.measure(progress)
+        print(report.distribution(figures), end="\n\n", flush=True)
+        path = report.write_json(None, None, None, time.perf_counter() - started, distribution=figures)
+        print(f"figures written to {path.relative_to(path.parents[2])} ({time.perf_counter() - started:.0f}s)")
+        return 0
     cold = reqs = export = None
     if args.only in {None, "coldstart"}:
         progress("cold start …")
@@ -43,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     path = report.write_json(cold, reqs, export, seconds)
     print(f"figures written to {path.relative_to(path.parents[2])} ({seconds:.0f}s)")
+    if args.only is None:  # a platform of its own, in a fresh process (the requests part's patches stay in this one)
+        return subprocess.call([sys.executable, "-m", "bench", "--only", "distribution"])
     return 0
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from bench import commerce
 from bench.coldstart import TRACED_API, ColdStartFigures
+from bench.costs import per_million
+from bench.distribution import DistributionFigures
 from bench.exports import GATEWAY_TIMEOUT_S, LAMBDA_ANSWER_BYTES, ExportFigures
 from bench.ledger import aws_only, stripe_only
 from bench.requests import RequestFigures
@@ -363,8 +365,99 @@ def export(figures: ExportFigures) -> str:
     )
 
 
+def distribution(figures: DistributionFigures) -> str:
+    rows = [
+        [
+            s.name,
+            "-" if s.answer is None else s.answer,
+            s.requests,
+            services(s.operations),
+            sum(s.invocations.values()),
+            s.transitions,
+            f"{s.units['dynamodb:WRU']:g}",
+            f"{s.units['dynamodb:RRU']:g}",
+            f"{s.units['events:entry']:g}",
+            per_million(s.cost["total"]),
+        ]
+        for s in figures.steps
+    ]
+    by_caller = [
+        f"    {s.name}: " + "; ".join(f"{caller} {operations(aws_only(ops))}" for caller, ops in s.by_caller.items())
+        for s in figures.steps
+    ]
+    thaws = [
+        [
+            t.ordering,
+            f"{t.shares:,}",
+            f"{t.distributors:,}",
+            t.dynamodb_requests,
+            "yes" if t.dynamodb_requests <= 500 else "NO",
+            len(t.transaction_items),
+            "{min}/{mean}/{max}".format(**t.as_dict()["items_per_transaction"]),
+            f"{t.seconds:.1f}",
+            operations(t.operations),
+            f"${t.cost['total']:.4f}",
+        ]
+        for t in figures.thaws
+    ]
+    lines = [
+        "DISTRIBUTION: AWS requests per use case, from each step until the platform went quiet (the bench's own",
+        "  calls apart), booked to the function or workflow task that sent them; list-price cost at AWS's us-east-1",
+        "  on-demand prices (bench/costs.py: DynamoDB request units estimated from each request, Lambda invocations,",
+        "  EventBridge entries, Step Functions state transitions; Lambda duration left out), per million operations.",
+        table(
+            [
+                "use case",
+                "status",
+                "requests",
+                "by service",
+                "invocations",
+                "transitions",
+                "WRU",
+                "RRU",
+                "events",
+                "$ per million",
+            ],
+            rows,
+            right=(2, 4, 5, 6, 7, 8, 9),
+        ),
+        "  by caller:",
+        *by_caller,
+    ]
+    if thaws:
+        lines += [
+            "",
+            "  THE THAW AT SCALE: 10,000 due commissions of 1,000 distributors released by one run of the schedule's",
+            "  job (its own requests; 'interleaved': commission i is distributor i mod 1,000's, as orders complete",
+            "  across a network); issue 10 allows 500 DynamoDB requests.",
+            table(
+                [
+                    "thaw times",
+                    "due",
+                    "distributors",
+                    "DynamoDB requests",
+                    "<= 500",
+                    "transactions",
+                    "items min/mean/max",
+                    "job s",
+                    "operations",
+                    "list price",
+                ],
+                thaws,
+                right=(1, 2, 3, 5, 7, 9),
+            ),
+        ]
+    lines += [f"  WARNING: {w}" for w in figures.warnings]
+    return "\n".join(lines)
+
+
 def write_json(
-    cold: ColdStartFigures | None, reqs: RequestFigures | None, export: ExportFigures | None, seconds: float
+    cold: ColdStartFigures | None,
+    reqs: RequestFigures | None,
+    export: ExportFigures | None,
+    seconds: float,
+    *,
+    distribution: DistributionFigures | None = None,
 ) -> Path:
     """Write the figures; a part not measured this time (`--only`) keeps its previous figures."""
     try:
@@ -374,10 +467,11 @@ def write_json(
     now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     document["machine"] = {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()}
     document["generated_at"], document["seconds"] = now, round(seconds, 1)
-    parts: tuple[tuple[str, ColdStartFigures | RequestFigures | ExportFigures | None], ...] = (
+    parts: tuple[tuple[str, ColdStartFigures | RequestFigures | ExportFigures | DistributionFigures | None], ...] = (
         ("cold_start", cold),
         ("requests", reqs),
         ("export", export),
+        ("distribution", distribution),
     )
     for part, figures in parts:
         if figures is not None:

@@ -8,13 +8,15 @@ delivered again (or after a step of it failed) changes nothing twice."""
 
 from __future__ import annotations
 
-from panacea.distribution import accrual, attribution, cashback, settlement
 from panacea.identity import MemberRegistered
 from panacea.orders import OrderCancelled, OrderCompleted, OrderRefunded
 from panacea.platform.events import DomainEvent, EventMetadata
 
 
 def follow(metadata: EventMetadata, event: DomainEvent) -> None:
+    # first use: the consumer's cold start loads the events it parses, not the use cases (make bench)
+    from panacea.distribution import accrual, attribution, cashback, settlement  # noqa: PLC0415
+
     tenant_id = metadata.tenant_id
     if tenant_id is None:
         return  # members and orders always belong to a tenant
