@@ -196,9 +196,11 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("FinanceApi", "functions.finance.api.handler",
              "Sales by period, product, store and payment method, the period's orders, and their Excel export",
              frozenset({Grant.READ_TABLE, Grant.SEAL_CURSORS}), memory_mb=1769, timeout_s=28),
-    # As FinanceApi's: a workbook at its cap (25,000 commissions or withdrawals) must render within 29 s.
     Function("DistributionApi", "functions.distribution.api.handler",
-             "Distributors, codes, share links, bindings, teams, statements, wallets, withdrawals, workbooks",
+             "Distributors and their codes, share links and QR codes, members' bindings and teams", _LISTS),
+    # As FinanceApi's: a workbook at its cap (25,000 commissions or withdrawals) must render within 29 s.
+    Function("DistributionWalletApi", "functions.distribution.wallet_api.handler",
+             "Wallets, payout accounts, withdrawals and their review, statements, and their workbooks",
              _LISTS | {Grant.USE_STRIPE, Grant.SEAL_DATA, Grant.ANSWER_WITHDRAWAL_PAYOUT},
              memory_mb=1769, timeout_s=28),
     Function("DistributionConsumers", "functions.distribution.consumers.handler",
@@ -227,6 +229,7 @@ APIS: tuple[Api, ...] = (
     Api("OrdersApi"),
     Api("FinanceApi"),
     Api("DistributionApi"),
+    Api("DistributionWalletApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (

@@ -1,7 +1,7 @@
 """Distribution's HTTP routes: members see their distributor profile and code, their team by level
 and their referrer, and become distributors where the tenant lets them; staff appoint, suspend and
-remove distributors, and rebind or unbind members with a reason. The wallet's and withdrawals' routes are
-wallet_routes' router, included here."""
+remove distributors, and rebind or unbind members with a reason; distributors' share links and QR codes
+(link_routes' router, included here). Wallets, withdrawals and statements are wallet_api.py's."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from functions.distribution import link_routes, statement_routes, wallet_routes
+from functions.distribution import link_routes
 from panacea.distribution import binding, distributors, teams
 from panacea.distribution.access import Action
 from panacea.distribution.models import (
@@ -30,9 +30,7 @@ from panacea.platform.api import IdempotencyKey, build_resolver, created, curren
 from panacea.platform.table import MAX_PAGE, Page
 
 app = build_resolver()
-app.include_router(wallet_routes.router)
 app.include_router(link_routes.router)
-app.include_router(statement_routes.router)  # team summaries, statements, staff's lists and their workbooks
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
 Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]

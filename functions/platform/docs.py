@@ -1,6 +1,6 @@
 """The API's front page: `/health`, `/openapi.json` (every context's routes, merged) and `/docs`.
 
-Every `functions/<context>/api.py` (clients' routes) and `webhooks.py` (partners' calls, Stripe's
+Every `functions/<context>/api.py` and `<part>_api.py` (clients' routes) and `webhooks.py` (partners' calls, Stripe's
 among them) is found by name and its resolver's OpenAPI document merged with Powertools'
 OpenAPIMerge, so a new route appears here without touching this file; every body then gets its
 whole-body example (`examples.py`: recorded answers, problems). The docs page is Swagger UI from
@@ -95,14 +95,17 @@ def document() -> str:
     return json.dumps(examples.with_examples(merged, examples.recorded()), indent=2, ensure_ascii=False)
 
 
-ROUTE_MODULES = ("api", "webhooks")  # a context's HTTP routes: its clients' and its partners'
-
-
 def route_modules() -> list[str]:
-    """The modules that serve routes, `<context>.api` and `<context>.webhooks`, as they exist."""
-    found = sorted(m.name for m in pkgutil.iter_modules(functions.__path__) if m.ispkg)
+    """The modules that serve routes: a context's clients' (`<context>.api`, and `<context>.<part>_api`
+    where a part of them is a function of its own) and its partners' (`<context>.webhooks`)."""
     root = Path(functions.__path__[0])
-    return [f"{c}.{kind}" for c in found for kind in ROUTE_MODULES if (root / c / f"{kind}.py").exists()]
+    contexts = sorted(m.name for m in pkgutil.iter_modules(functions.__path__) if m.ispkg)
+    return [
+        f"{context}.{module.name}"
+        for context in contexts
+        for module in sorted(pkgutil.iter_modules([str(root / context)]), key=lambda m: m.name)
+        if module.name in {"api", "webhooks"} or module.name.endswith("_api")
+    ]
 
 
 def context_documents() -> Iterator[tuple[str, dict[str, Any]]]:

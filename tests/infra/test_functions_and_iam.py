@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from infra import wiring
-from infra.stacks import cursors, payments
+from infra.stacks import cursors, data_keys, payments
 from infra.stacks.functions import DIRECTORY_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS
 from infra.stacks.tenant_data import ENV_VARIABLE
 from tests.infra.template import STACK, STAGE, Synthesized, as_list, join, statements
@@ -67,8 +67,9 @@ def test_every_function_has_both_layers_its_environment_and_a_log_group_with_ret
         variables = props["Environment"]["Variables"]
         # (and the tenant data role's ARN if it serves tenants: tests/infra/test_tenant_data.py; the
         # Stripe keys' secret if it calls Stripe: tests/infra/test_payments.py; the cursor key's if it
-        # pages lists: tests/infra/test_cursor_key.py)
-        assert set(variables) - {ENV_VARIABLE, payments.ENV_VARIABLE, cursors.ENV_VARIABLE} == ENVIRONMENT
+        # pages lists: tests/infra/test_cursor_key.py; the data keys' if it seals: tests/infra/test_data_key.py)
+        optional = {ENV_VARIABLE, payments.ENV_VARIABLE, cursors.ENV_VARIABLE, data_keys.ENV_VARIABLE}
+        assert set(variables) - optional == ENVIRONMENT
         assert variables["PANACEA_STAGE"] == STAGE
         assert variables["POWERTOOLS_SERVICE_NAME"] == "panacea"
         group = log_groups[props["LoggingConfig"]["LogGroup"]["Ref"]]

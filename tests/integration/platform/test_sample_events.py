@@ -201,6 +201,9 @@ def test_the_distribution_samples_are_handled():
     # Staff list the active distributors of the sample tenant: none
     listed = _run("DistributionApi", "list-distributors.json")
     assert (listed["statusCode"], json.loads(listed["body"])["items"]) == (200, [])
+    # A member of the sample tenant reads their wallet: it has held nothing yet
+    wallet = _run("DistributionWalletApi", "my-wallet.json")
+    assert (wallet["statusCode"], json.loads(wallet["body"])["balances"]) == (200, [])
     # A member registered with a code no distributor holds: handled, bound to no one
     assert _run("DistributionConsumers", "member-registered.json") == {"batchItemFailures": []}
     # commission-settlement's first task on the sample order.paid: no one earns on it
