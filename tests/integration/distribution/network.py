@@ -248,3 +248,40 @@ class Order:
             )
         )  # fmt: skip
         return refund_id
+
+
+def orders_paid_by(tenant_id: str, buyers: list[str], amount: int = 10_000) -> None:
+    """An order of each buyer paid, as commission-settlement's first task handles `order.paid`: the
+    buyers' referrers accrue their commission (one line of `amount` pence each)."""
+    from panacea.platform.events import envelope  # noqa: PLC0415
+
+    for buyer in buyers:
+        event = OrderPaid(
+            order_id=new_id(), member_id=buyer, total=Money(amount=amount, currency="GBP"), payment_id=new_id(),
+            payment_method="card", lines=[line(1, amount)], referral_code=None,
+        )  # fmt: skip
+        detail = envelope(event, tenant_id=tenant_id).model_dump(mode="json")
+        run_task(STEPS, "accrue", tenant_id=tenant_id, order_id=event.order_id, event=detail)
+
+
+def withdrawals_asked(tenant_id: str, member_id: str, amounts: list[int]) -> None:
+    """The member's wallet credited (as the thaw credits commission), a bank account set, and a
+    withdrawal of each amount (CNY fen) asked for, through the use cases."""
+    from panacea.distribution import payout_accounts, wallet, withdrawals  # noqa: PLC0415
+    from panacea.distribution.wallet_models import (  # noqa: PLC0415
+        Credit,
+        EntryKind,
+        ExternalAccount,
+        WithdrawalRequest,
+    )
+    from panacea.platform.access import Actor  # noqa: PLC0415
+
+    member = Actor(user_id=member_id, tenant_id=tenant_id, roles=frozenset({Role.MEMBER}))
+    with acting_for(tenant_id):
+        earned = Money(amount=sum(amounts) * 2, currency="CNY")
+        wallet.credit(tenant_id, Credit(member_id=member_id, kind=EntryKind.COMMISSION, amount=earned,
+                                        reference=new_id()))  # fmt: skip
+        bank = {"kind": "bank", "holder_name": "Li Wei", "account_number": "62220202000012", "bank_name": "ICBC"}
+        payout_accounts.set_external(member, ExternalAccount.model_validate(bank))
+        for amount in amounts:
+            withdrawals.request(member, WithdrawalRequest(amount=Money(amount=amount, currency="CNY")))

@@ -25,6 +25,7 @@ from panacea.platform import clock
 from panacea.platform.isolation import acting_for
 from panacea.platform.money import Money
 from tests.integration import stripe_support
+from tests.integration.distribution.network import orders_paid_by
 from tests.integration.platform import contract
 from tests.support import PLATFORM_ADMIN, builders, staff
 from tests.support.builders import eventually
@@ -311,13 +312,14 @@ def payments_and_finance(life: Life) -> None:
 
 def distribution(life: Life, member: builders.Member) -> None:
     """Staff appoint the member a distributor; three friends register with their code and are bound
-    to them; staff read the network, rebind one friend to another distributor, unbind them, suspend
-    and remove that distributor."""
+    to them, two pay an order (the member's commission accrues); staff read the network, rebind one
+    friend to another distributor, unbind them, suspend and remove that distributor."""
     owner, me, slug = life.owner, member.token, life.tenant["slug"]
     code = builders.distributor(life.api, owner, member.user_id)["referral_code"]
     friends = [builders.member(life.api, slug, referral_code=code) for _ in range(3)]
     for each in friends:
         _bound(owner, each.user_id)
+    orders_paid_by(life.tenant["id"], [each.user_id for each in friends[:2]])  # their commission accrues
     friend = friends[-1]
     life.call("GET", "/v1/me/distributor", as_=me)
     life.call("POST", "/v1/me/distributor", as_=me)

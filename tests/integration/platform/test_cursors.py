@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from panacea.platform import clock
+from tests.integration.distribution.network import orders_paid_by, withdrawals_asked
 from tests.integration.platform import contract
 from tests.integration.platform.tenant_life import Life
 from tests.support import PLATFORM_ADMIN, builders, staff
@@ -62,6 +63,10 @@ def lists(w: World) -> list[tuple[str, Any, str | None]]:
         ("/v1/distributors", w.owner, "status=active"),
         ("/v1/me/team", w.member, "level=2"),
         (f"/v1/distributors/{w.member_id}/team", w.owner, "level=2"),
+        (f"/v1/distribution/commissions?distributor_id={w.member_id}", w.owner, "state=pending"),
+        ("/v1/me/wallet/entries", w.member, None),
+        ("/v1/me/withdrawals", w.member, None),
+        (f"/v1/withdrawals?member_id={w.member_id}", w.owner, "state=requested"),
     ]
 
 
@@ -125,13 +130,15 @@ def other_tenant() -> World:
 
 
 def _network(slug: str, owner: dict[str, str], member_id: str) -> None:
-    """The member a distributor with two members bound to them, one of whom distributes too (as the
-    tenant's life leaves its own)."""
+    """The member a distributor with two members bound to them, one of whom distributes too, who
+    each paid an order; the member withdrew twice (as the tenant's life leaves its own)."""
     code = builders.distributor(HANDLERS, owner, member_id)["referral_code"]
     bound = [builders.member(HANDLERS, slug, referral_code=code) for _ in range(2)]
     for friend in bound:
         _bound(owner, friend.user_id)
     builders.distributor(HANDLERS, owner, bound[0].user_id)
+    orders_paid_by(owner["tenant_id"], [friend.user_id for friend in bound])
+    withdrawals_asked(owner["tenant_id"], member_id, [1_000, 2_000])
 
 
 def _bound(owner: dict[str, str], member_id: str) -> None:
