@@ -4,6 +4,6 @@
 from __future__ import annotations
 
 from panacea.distribution import following
-from panacea.platform.consumers import consumer_entry
+from panacea.platform.consumers import envelope_entry
 
-handler = consumer_entry("distribution.events", following.follow)
+handler = envelope_entry("distribution.events", following.follow)

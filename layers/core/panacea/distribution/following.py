@@ -8,15 +8,17 @@ delivered again (or after a step of it failed) changes nothing twice."""
 
 from __future__ import annotations
 
-from panacea.identity import MemberRegistered
-from panacea.orders import OrderCancelled, OrderCompleted, OrderRefunded
-from panacea.platform.events import DomainEvent, EventMetadata
+from panacea.platform.events import Envelope, parse
 
 
-def follow(metadata: EventMetadata, event: DomainEvent) -> None:
-    # first use: the consumer's cold start loads the events it parses, not the use cases (make bench)
+def follow(detail_type: str, sent: Envelope) -> None:
+    """One event, taken by its name and envelope (`envelope_entry`): identity's and orders' event
+    models and distribution's use cases load on the first event, not on the consumer's cold start."""
     from panacea.distribution import accrual, attribution, cashback, settlement  # noqa: PLC0415
+    from panacea.identity import MemberRegistered  # noqa: PLC0415
+    from panacea.orders import OrderCancelled, OrderCompleted, OrderRefunded  # noqa: PLC0415
 
+    metadata, event = parse(detail_type, sent.model_dump(mode="json"))
     tenant_id = metadata.tenant_id
     if tenant_id is None:
         return  # members and orders always belong to a tenant
