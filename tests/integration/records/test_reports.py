@@ -4,11 +4,15 @@ them by a short-lived link; every read lands in the audit trail."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from typing import Any
 
+import boto3
 import pytest
 
+from infra.local.invoke import REGION
+from panacea.platform.schema import GSI1
 from tests.integration.records.records_support import fetched, pdf, post_form
 from tests.integration.stripe_support import events_of
 from tests.support import call, onboard, signed_up_member, staff
@@ -157,11 +161,23 @@ def test_filing_refuses_what_is_not_an_uploaded_pdf_and_writes_nothing(tenant, m
         # Then each is a 422 naming the field, and no report was written
         assert (refused.status, refused.problem_fields) == (422, [field]), refused.body
     assert ok(call("GET", "/v1/reports?limit=25", caller=desk(t)))["items"] == before
-    # And a file filed once cannot be filed for a second report
-    body = {"file_key": uploaded(t, pdf(["once"])), "member_id": mine, "test_name": "Panel"}
+    # And a file filed once cannot be filed for a second report, whose words are not indexed either
+    body = {"file_key": uploaded(t, pdf(["once zygosity"])), "member_id": mine, "test_name": "Panel"}
     ok(call("POST", "/v1/reports", caller=desk(t), body=body), 201)
     twice = call("POST", "/v1/reports", caller=desk(t), body=body)
     assert (twice.status, twice.problem_fields) == (409, ["file_key"])
+    assert len(_indexed(t, "zygosi")) == 1
+
+
+def _indexed(tenant_id: str, prefix: str) -> list[dict[str, Any]]:
+    """The index items of a word prefix, read straight from the table (one Query)."""
+    table = boto3.client("dynamodb", region_name=REGION)
+    return table.query(  # type: ignore[no-any-return]
+        TableName=os.environ["PANACEA_TABLE"],
+        IndexName=GSI1.name,
+        KeyConditionExpression="GSI1PK = :p",
+        ExpressionAttributeValues={":p": {"S": f"T#{tenant_id}#REPORT_WORDS#{prefix}"}},
+    )["Items"]
 
 
 def test_the_upload_form_takes_only_a_pdf_within_the_cap(tenant):

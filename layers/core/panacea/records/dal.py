@@ -27,7 +27,15 @@ from typing import Any
 from pynamodb.attributes import ListAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from panacea.platform.keys import tenant_key
-from panacea.platform.table import DocumentAttribute, Page, TableItem, decode_cursor, encode_cursor, page_of
+from panacea.platform.table import (
+    DocumentAttribute,
+    Page,
+    TableItem,
+    Uniqueness,
+    decode_cursor,
+    encode_cursor,
+    page_of,
+)
 from panacea.records.models import (
     CheckupRecord,
     FindingView,
@@ -140,6 +148,15 @@ def report(tenant_id: str, report_id: str) -> ReportItem | None:
     if not _ID.match(report_id):
         return None
     return ReportItem.find(*ReportItem.key(tenant_id, report_id))
+
+
+FILE_CLAIM = "report_file"  # Uniqueness kind: one report per uploaded PDF
+
+
+def file_filed(tenant_id: str, file_id: str) -> bool:
+    """Whether a report was already filed with this PDF (its claim exists; one GetItem)."""
+    claim = Uniqueness.of(tenant_id, FILE_CLAIM, file_id, "")
+    return Uniqueness.find(claim.pk, claim.sk) is not None
 
 
 def index_report(tenant_id: str, report_id: str, prefixes: dict[str, list[str]]) -> None:

@@ -71,6 +71,9 @@ def file_report(actor: Actor, cmd: NewReport) -> ReportView:
     tenant_id = actor.tenant
     if not identity.is_user(tenant_id, cmd.member_id):
         raise Unprocessable.on_field("member_id", "unknown", f"{cmd.member_id} is no member of the tenant")
+    file_id = cmd.file_key.rsplit("/", 1)[-1].removesuffix(".pdf")
+    if dal.file_filed(tenant_id, file_id):  # refused before anything is indexed
+        raise _file_taken()
     extracted = _uploaded_pdf(tenant_id, cmd.file_key)
     report_id = new_id()
     dal.index_report(tenant_id, report_id, search.index(searchable_text(cmd, extracted.text)))
@@ -88,10 +91,9 @@ def file_report(actor: Actor, cmd: NewReport) -> ReportView:
         created_at=clock.now(),
         created_by=actor.user_id,
     )
-    file_id = cmd.file_key.rsplit("/", 1)[-1].removesuffix(".pdf")
     with unit_of_work(tenant_id) as uow:
         uow.create(item, conflict=Conflict("report exists"))
-        uow.claim(tenant_id, "report_file", file_id, report_id, taken=_file_taken())
+        uow.claim(tenant_id, dal.FILE_CLAIM, file_id, report_id, taken=_file_taken())
         uow.emit(
             ReportFiled(
                 report_id=report_id,
