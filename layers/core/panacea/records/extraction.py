@@ -31,7 +31,6 @@ class Extracted:
 def text_of(content: bytes, *, field: str) -> Extracted:
     """The text of a PDF's first MAX_PAGES pages (NotAPdf, naming `field`, if it is none)."""
     from pypdf import PdfReader  # noqa: PLC0415 - only the routes that file a report load pypdf
-    from pypdf.errors import PyPdfError  # noqa: PLC0415
 
     if not content.startswith(b"%PDF-"):
         raise NotAPdf("the file is not a PDF", errors=[FieldError(field, "not_a_pdf")])
@@ -48,5 +47,7 @@ def text_of(content: bytes, *, field: str) -> Extracted:
             if size >= MAX_CHARS:
                 break
         return Extracted(text="\n".join(texts)[:MAX_CHARS], pages=len(reader.pages))
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as broken:
+    except NotAPdf:
+        raise
+    except Exception as broken:  # a broken PDF breaks pypdf in many ways (PyPdfError, zlib, struct…): a 422
         raise NotAPdf(f"the PDF cannot be read: {broken}", errors=[FieldError(field, "unreadable")]) from broken
