@@ -213,6 +213,10 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("DistributionPayouts", "functions.distribution.payouts.handler",
              "Withdrawal-payout tasks: the review's wait and timeout, Stripe Connect transfers, money returned",
              _RW | {Grant.USE_STRIPE, Grant.ANSWER_WITHDRAWAL_PAYOUT}),
+    # Filing a report reads its PDF back (up to 20 MB) and extracts its text with pypdf: a whole vCPU.
+    Function("RecordsApi", "functions.records.api.handler",
+             "Gene reports (upload, filing, release, search, reads audited) and members' own checkup records",
+             _LISTS | {Grant.STORE_UPLOADS}, memory_mb=1769, timeout_s=28),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -230,6 +234,7 @@ APIS: tuple[Api, ...] = (
     Api("FinanceApi"),
     Api("DistributionApi"),
     Api("DistributionWalletApi"),
+    Api("RecordsApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (

@@ -26,6 +26,7 @@ from panacea.platform import isolation
 from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Actor, Role
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
+from tests.integration.records.records_support import pdf, post_form
 from tests.support import PLATFORM_ADMIN, Answer, call, onboard
 from tests.support.builders import settled
 
@@ -356,3 +357,23 @@ def withdraw_something(tenant: Tenant) -> None:
         payout_accounts.set_external(member, bank)
         asked = withdrawals.request(member, WithdrawalRequest(amount=Money(amount=5_000, currency="CNY")))
     tenant.learn("withdrawal_id", asked.id)
+
+
+def file_something(tenant: Tenant) -> None:
+    """A report and a checkup record name a file uploaded first (no example body can): A's staff
+    upload a PDF and file a released report for A's owner, and the owner, as a member, keeps a
+    checkup record; their ids are learnt."""
+    owner, member = tenant.as_user(Role.OWNER), tenant.as_user(Role.MEMBER)
+    form = call("POST", "/v1/reports/uploads", caller=owner, body={"content_type": "application/pdf"}).body
+    assert post_form(form["url"], form["fields"], pdf(["Probe report"])) < 300
+    body = {"file_key": form["key"], "member_id": tenant.owner_id, "test_name": "Probe panel"}
+    filed = call("POST", "/v1/reports", caller=owner, body=body)
+    assert filed.status == 201, filed.body
+    call("POST", f"/v1/reports/{filed.body['id']}/release", caller=owner)
+    tenant.learn("report_id", filed.body["id"])
+    form = call("POST", "/v1/me/records/uploads", caller=member, body={"content_type": "application/pdf"}).body
+    assert post_form(form["url"], form["fields"], pdf(["Probe checkup"])) < 300
+    record = {"file_key": form["key"], "category": "other", "title": "Probe"}
+    kept = call("POST", "/v1/me/records", caller=member, body=record)
+    assert kept.status == 201, kept.body
+    tenant.learn("record_id", kept.body["id"])

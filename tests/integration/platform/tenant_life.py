@@ -27,6 +27,7 @@ from panacea.platform.money import Money
 from tests.integration import stripe_support
 from tests.integration.distribution.network import orders_paid_by
 from tests.integration.platform import contract
+from tests.integration.records.records_support import pdf, post_form
 from tests.support import PLATFORM_ADMIN, builders, staff
 from tests.support.builders import eventually
 from tests.support.in_process import GATEWAY, HANDLERS
@@ -429,6 +430,7 @@ def lived(platform: LocalPlatform) -> Life:
     stripe_deliveries(life)
     share_links(life, life.member)
     statements_and_exports(life, life.member)
+    records(life, life.member)
     return life
 
 
@@ -464,3 +466,33 @@ def statements_and_exports(life: Life, member: builders.Member) -> None:
     life.call("GET", f"/v1/distribution/commissions/export?distributor_id={distributor}", as_=owner)
     life.call("GET", f"/v1/withdrawals?member_id={distributor}&state=requested", as_=owner)
     life.call("GET", "/v1/withdrawals/export?state=paid", as_=owner)
+
+
+def records(life: Life, member: builders.Member) -> None:
+    """The service desk uploads a gene report's PDF, files it for the member's paid order, releases
+    it and finds it by a word of the PDF, reads and downloads it; the member lists, reads and
+    downloads it, and keeps a checkup record of their own (uploaded, described, listed, read and
+    downloaded)."""
+    desk, me = staff(life.tenant["id"], "service_desk"), member.token
+    form = life.call("POST", "/v1/reports/uploads", as_=desk, body={"content_type": "application/pdf", "size": 2048})
+    assert post_form(form["url"], form["fields"], pdf(["Carrier screening", "No variant detected"])) < 300
+    report = {"file_key": form["key"], "member_id": member.user_id, "order_id": life.ids["paid_order"],
+              "line_id": "G1", "test_name": "Carrier screening", "markers_summary": "No variant detected.",
+              "findings": [{"marker": "CFTR", "result": "not detected"}]}  # fmt: skip
+    filed = life.call("POST", "/v1/reports", as_=desk, body=report)
+    life.call("POST", f"/v1/reports/{filed['id']}/release", as_=desk)
+    life.call("GET", "/v1/reports?q=carrier", as_=desk)
+    life.call("GET", "/v1/reports?limit=5", as_=desk)
+    life.call("GET", f"/v1/reports/{filed['id']}", as_=desk)
+    life.call("GET", f"/v1/reports/{filed['id']}/download", as_=desk)
+    life.call("GET", "/v1/me/reports", as_=me)
+    life.call("GET", f"/v1/me/reports/{filed['id']}", as_=me)
+    life.call("GET", f"/v1/me/reports/{filed['id']}/download", as_=me)
+    upload = life.call("POST", "/v1/me/records/uploads", as_=me, body={"content_type": "image/jpeg", "size": 1024})
+    assert post_form(upload["url"], upload["fields"], b"\xff\xd8\xff a checkup photo", filename="x.jpg") < 300
+    checkup = {"file_key": upload["key"], "category": "blood_test", "title": "Annual blood panel",
+               "taken_on": "2026-11-20", "note": "Fasting"}  # fmt: skip
+    made = life.call("POST", "/v1/me/records", as_=me, body=checkup)
+    life.call("GET", "/v1/me/records?category=blood_test", as_=me)
+    life.call("GET", f"/v1/me/records/{made['id']}", as_=me)
+    life.call("GET", f"/v1/me/records/{made['id']}/download", as_=me)
