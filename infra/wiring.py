@@ -211,6 +211,12 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("DistributionPayouts", "functions.distribution.payouts.handler",
              "Withdrawal-payout tasks: the review's wait and timeout, Stripe Connect transfers, money returned",
              _RW | {Grant.USE_STRIPE, Grant.ANSWER_WITHDRAWAL_PAYOUT}),
+    Function("LogisticsApi", "functions.logistics.api.handler",
+             "Collection points, their slots, and appointments at them", _LISTS),
+    Function("LogisticsConsumers", "functions.logistics.consumers.handler",
+             "Records members' paid gene tests from orders' payments and refunds", _RW),
+    Function("LogisticsJobs", "functions.logistics.jobs.handler",
+             "Emits the reminders of confirmed appointments due the day before, once each", _RW, timeout_s=300),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -227,6 +233,7 @@ APIS: tuple[Api, ...] = (
     Api("OrdersApi"),
     Api("FinanceApi"),
     Api("DistributionApi"),
+    Api("LogisticsApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -244,6 +251,8 @@ QUEUES: tuple[Queue, ...] = (
           events=EventPattern(sources=("panacea.identity", "panacea.orders"),
                               detail_types=("member.registered", "order.completed", "order.refunded",
                                             "order.cancelled"))),
+    Queue("logistics-events", consumer="LogisticsConsumers",
+          events=EventPattern(sources=("panacea.orders",), detail_types=("order.paid", "order.refunded"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (
@@ -276,6 +285,7 @@ WORKFLOWS: tuple[Workflow, ...] = (
 SCHEDULES: tuple[Schedule, ...] = (
     Schedule("stalled-onboardings", "rate(1 hour)", "TenancyJobs", {"older_than_minutes": 60}),
     Schedule("commission-thaw", "rate(1 hour)", "DistributionJobs"),
+    Schedule("appointment-reminders", "rate(1 hour)", "LogisticsJobs"),
 )
 
 
