@@ -126,7 +126,7 @@ class SlotItem(TableItem, discriminator="point_slot"):
 
     @classmethod
     def taken(cls, delta: int) -> list[Action]:
-        return [cls.booked.add(delta)]
+        return [cls.type.set(cls), cls.booked.add(delta)]  # an update that makes the item says what it is
 
     @classmethod
     def on_day(cls, tenant_id: str, point_id: str, start: datetime, end: datetime) -> dict[str, int]:
