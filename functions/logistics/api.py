@@ -37,7 +37,12 @@ MANAGE, FIND = requires(Action.MANAGE_POINTS), requires(Action.FIND_POINTS)
 def open_collection_point(spec: PointSpec, idempotency_key: IdempotencyKey = None) -> Response[CollectionPoint]:
     actor = current_actor()
     made = idempotent(
-        actor, "logistics.open_point", spec, CollectionPoint, lambda: points.open_point(actor, spec), key=idempotency_key
+        actor,
+        "logistics.open_point",
+        spec,
+        CollectionPoint,
+        lambda: points.open_point(actor, spec),
+        key=idempotency_key,
     )
     return created(made, f"/v1/collection-points/{made.id}")
 

@@ -100,7 +100,9 @@ def get_appointment(appointment_id: str) -> AppointmentView:
     return appointments.get(current_actor(), appointment_id)
 
 
-@router.post("/v1/appointments/<appointment_id>/confirm", summary="Confirm an appointment", description=RUN, tags=[STAFF])
+@router.post(
+    "/v1/appointments/<appointment_id>/confirm", summary="Confirm an appointment", description=RUN, tags=[STAFF]
+)
 def confirm_appointment(appointment_id: str) -> AppointmentView:
     return appointments.confirm(current_actor(), appointment_id)
 
@@ -115,9 +117,7 @@ def decline_appointment(appointment_id: str, decline: Decline) -> AppointmentVie
     return appointments.decline(current_actor(), appointment_id, decline)
 
 
-@router.post(
-    "/v1/appointments/<appointment_id>/check-in", summary="Check the member in", description=RUN, tags=[STAFF]
-)
+@router.post("/v1/appointments/<appointment_id>/check-in", summary="Check the member in", description=RUN, tags=[STAFF])
 def check_in_appointment(appointment_id: str) -> AppointmentView:
     return appointments.check_in(current_actor(), appointment_id)
 

@@ -22,7 +22,6 @@ from tests.integration.logistics.points_api import (
     desk,
     events_named,
     member,
-    owner,
     paid_gene_test,
     point,
 )
@@ -55,7 +54,7 @@ def test_an_appointment_goes_from_requested_to_collected():
     made = point(tenant)
     with clock.use_clock(clock.FixedClock(BEFORE)) as time:
         # Given a member who booked a slot for their paid gene test
-        member_id, me, appointment = booked(tenant, made["id"])
+        _member_id, me, appointment = booked(tenant, made["id"])
         assert appointment["state"] == "requested"
         assert call("GET", "/v1/me/gene-tests", caller=me).body[0]["appointment_id"] == appointment["id"]
 
@@ -73,7 +72,8 @@ def test_an_appointment_goes_from_requested_to_collected():
     # and the member sees it collected; a collected appointment cannot be cancelled
     assert call("GET", f"/v1/me/appointments/{appointment['id']}", caller=me).body["state"] == "collected"
     again = call("POST", f"{path}/cancel", caller=desk(tenant), body={})
-    assert again.status == 409 and again.body["errors"][0]["field"].endswith("appointment_id")
+    assert again.status == 409
+    assert again.body["errors"][0]["field"].endswith("appointment_id")
 
 
 def test_a_declined_appointment_gives_its_place_and_the_gene_test_back():
@@ -120,7 +120,8 @@ def test_members_cancel_only_before_the_cut_off_and_staff_any_time_before_check_
     # Then the early one is cancelled by the member, the late one refused at the cut-off, the
     # stranger told there is no such appointment, and staff's cancellation goes through
     assert (early.body["state"], early.body["cancelled_by"]) == ("cancelled", "member")
-    assert late.status == 409 and late.body["errors"][0]["code"] == "cut_off"
+    assert late.status == 409
+    assert late.body["errors"][0]["code"] == "cut_off"
     assert theirs.status == 404
     assert (by_staff.body["state"], by_staff.body["cancelled_by"]) == ("cancelled", "staff")
 
@@ -140,7 +141,8 @@ def test_a_no_show_is_recorded_only_once_the_appointment_started_and_frees_the_t
         late = call("POST", f"{path}/no-show", caller=desk(tenant))
 
         # Then the early one is refused, the late one recorded, and the gene test is free again
-        assert early.status == 409 and early.body["errors"][0]["code"] == "not_yet"
+        assert early.status == 409
+        assert early.body["errors"][0]["code"] == "not_yet"
         assert late.body["state"] == "no_show"
         assert call("GET", "/v1/me/gene-tests", caller=me).body[0]["appointment_id"] is None
 
@@ -160,7 +162,9 @@ def test_bookings_without_a_paid_gene_test_or_off_the_slots_are_refused_naming_t
         not_theirs = call("POST", "/v1/me/appointments", caller=them, body=booking(made["id"], order_id))
         no_test = call("POST", "/v1/me/appointments", caller=them, body=booking(made["id"], device_order))
         first = call("POST", "/v1/me/appointments", caller=me, body=booking(made["id"], order_id))
-        twice = call("POST", "/v1/me/appointments", caller=me, body=booking(made["id"], order_id, "2026-12-07T01:30:00Z"))
+        twice = call(
+            "POST", "/v1/me/appointments", caller=me, body=booking(made["id"], order_id, "2026-12-07T01:30:00Z")
+        )
 
     # Then each refusal names the field at fault
     assert (off.status, off.body["errors"][0]["field"]) == (422, "starts_at")
@@ -186,7 +190,9 @@ def test_a_refunded_gene_test_cannot_be_booked():
             order_id=order_id, member_id=member_id, refund_id="r1", amount=line.amount, refunded_total=line.amount,
             full=True, state="refunded", lines=[line], referral_code=None,
         )  # fmt: skip
-        meta = EventMetadata(event_id=new_id(), event_version=1, tenant_id=tenant, correlation_id="c", occurred_at=BEFORE)
+        meta = EventMetadata(
+            event_id=new_id(), event_version=1, tenant_id=tenant, correlation_id="c", occurred_at=BEFORE
+        )
         with acting_for(tenant):
             following.follow(meta, refund)
 

@@ -53,7 +53,8 @@ def test_staff_change_a_point_and_its_place_in_the_index_follows():
     assert changed.status == 200, changed.body
     assert (changed.body["name"], changed.body["capacity"], changed.body["version"]) == ("Moved", 5, 1)
     near = call("GET", "/v1/collection-points/nearby?latitude=31.2304&longitude=121.4737&limit=1", caller=me)
-    assert near.body["items"][0]["id"] == made["id"] and near.body["items"][0]["distance_km"] < 8
+    assert near.body["items"][0]["id"] == made["id"]
+    assert near.body["items"][0]["distance_km"] < 8
     listed = call("GET", "/v1/collection-points", caller=owner(tenant)).body["items"]
     assert [p["id"] for p in listed] == [made["id"]]
 
@@ -88,7 +89,8 @@ def test_members_cannot_run_points_and_unknown_ids_are_404():
 
     # Then they are refused, and told which id is unknown
     assert opened.status == 403
-    assert missing.status == 404 and missing.body["errors"][0]["field"] == "path.point_id"
+    assert missing.status == 404
+    assert missing.body["errors"][0]["field"] == "path.point_id"
 
 
 def test_a_points_slots_on_a_day_follow_its_opening_hours():
@@ -106,6 +108,7 @@ def test_a_points_slots_on_a_day_follow_its_opening_hours():
     assert monday.status == 200, monday.body
     slots = monday.body["slots"]
     assert [s["starts_at"] for s in slots][:2] == ["2026-12-07T01:00:00Z", "2026-12-07T01:30:00Z"]
-    assert len(slots) == 6 and {s["free"] for s in slots} == {2}
+    assert len(slots) == 6
+    assert {s["free"] for s in slots} == {2}
     assert tuesday.body["slots"] == []
     assert date.fromisoformat(monday.body["date"]) == date(2026, 12, 7)

@@ -136,9 +136,7 @@ class ReminderItem(TableItem, discriminator="appointment_reminder"):
     @classmethod
     def due(cls, tenant_id: str, now: datetime, *, limit: int) -> list[ReminderItem]:
         """Reminders due by `now`, oldest first (one Query)."""
-        found: Any = TableItem.by_gsi1.query(
-            reminders(tenant_id), TableItem.gsi1sk <= f"{stamp(now)}#~", limit=limit
-        )
+        found: Any = TableItem.by_gsi1.query(reminders(tenant_id), TableItem.gsi1sk <= f"{stamp(now)}#~", limit=limit)
         return [item for item in found if isinstance(item, ReminderItem)]
 
 

@@ -173,9 +173,7 @@ def _raced(item: AppointmentItem) -> Any:
         now = AppointmentItem.from_raw_data(raw) if raw else None
         if now is not None and now.state == item.state:
             return ConcurrentUpdate("the appointment changed meanwhile; retry")
-        return AppointmentMoved(
-            "the appointment moved on meanwhile", errors=[FieldError("appointment_id", "state")]
-        )
+        return AppointmentMoved("the appointment moved on meanwhile", errors=[FieldError("appointment_id", "state")])
 
     return explained
 
@@ -286,17 +284,21 @@ def get(actor: Actor, appointment_id: str) -> AppointmentView:
 def mine(actor: Actor, *, cursor: str | None, limit: int) -> Page[AppointmentView]:
     """The member's appointments, newest first."""
     authorize(actor, Action.BOOK_APPOINTMENTS)
-    return _page(TableItem.by_gsi1, "gsi1pk", member_appointments(actor.tenant, actor.user_id), cursor, limit, False)
+    return _page(
+        TableItem.by_gsi1, "gsi1pk", member_appointments(actor.tenant, actor.user_id), cursor, limit, forward=False
+    )
 
 
 def at_point(actor: Actor, point_id: str, *, cursor: str | None, limit: int) -> Page[AppointmentView]:
     """A point's appointments by start time (the service desk's schedule)."""
     authorize(actor, Action.RUN_APPOINTMENTS)
     points.load(actor.tenant, point_id)
-    return _page(TableItem.by_gsi2, "gsi2pk", point_schedule(actor.tenant, point_id), cursor, limit, True)
+    return _page(TableItem.by_gsi2, "gsi2pk", point_schedule(actor.tenant, point_id), cursor, limit, forward=True)
 
 
-def _page(index: Any, hash_name: str, partition: str, cursor: str | None, limit: int, forward: bool) -> Any:
+def _page(
+    index: Any, hash_name: str, partition: str, cursor: str | None, limit: int, *, forward: bool
+) -> Page[AppointmentView]:
     attr = getattr(TableItem, hash_name).attr_name
     start = decode_cursor(cursor, partition=(attr, partition))
     found = index.query(partition, scan_index_forward=forward, limit=limit, last_evaluated_key=start)

@@ -9,14 +9,15 @@ from __future__ import annotations
 import math
 
 BASE32 = "0123456789bcdefghjkmnpqrstuvwxyz"
-PRECISION = 9  # ~5 m × 5 m
+PRECISION = 9  # about 5 m by 5 m
 EARTH_RADIUS_KM = 6371.0088
 
 
 def encode(latitude: float, longitude: float, precision: int = PRECISION) -> str:
     """The geohash of a position, `precision` characters long."""
     lat, lon = [-90.0, 90.0], [-180.0, 180.0]
-    chars, bits, bit, even = [], 0, 0, True
+    chars: list[str] = []
+    bits, bit, even = 0, 0, True
     while len(chars) < precision:
         interval, value = (lon, longitude) if even else (lat, latitude)
         middle = (interval[0] + interval[1]) / 2

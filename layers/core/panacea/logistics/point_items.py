@@ -47,7 +47,9 @@ def slot_sort_key(starts_at: datetime) -> str:
 
 
 def map_url(latitude: float, longitude: float) -> str:
-    return f"https://www.openstreetmap.org/?mlat={latitude:.6f}&mlon={longitude:.6f}#map=17/{latitude:.6f}/{longitude:.6f}"
+    return (
+        f"https://www.openstreetmap.org/?mlat={latitude:.6f}&mlon={longitude:.6f}#map=17/{latitude:.6f}/{longitude:.6f}"
+    )
 
 
 class PointItem(TableItem, discriminator="collection_point"):

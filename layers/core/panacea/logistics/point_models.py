@@ -3,10 +3,11 @@ the points near them, and the events a point's life announces."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import datetime, time
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, ConfigDict, Field, model_validator
@@ -83,7 +84,7 @@ class Contact(Command):
 SlotMinutes = Annotated[int, Field(ge=5, le=240, description="length of one appointment slot, in minutes")]
 Capacity = Annotated[int, Field(ge=1, le=100, description="appointments one slot takes")]
 
-EXAMPLE = {
+EXAMPLE: dict[str, Any] = {
     "name": "Jing'an collection point",
     "address": {"line1": "1 Nanjing West Road", "city": "Shanghai", "postcode": "200040", "country": "CN"},
     "latitude": 31.2304,
@@ -120,7 +121,7 @@ class PointSpec(Command):
     def _no_overlap(self) -> PointSpec:
         for day in Weekday:
             windows = sorted(h.window() for h in self.opening_hours if h.day == day)
-            if any(b[0] < a[1] for a, b in zip(windows, windows[1:], strict=False)):
+            if any(b[0] < a[1] for a, b in itertools.pairwise(windows)):
                 raise ValueError(f"opening hours of {day.value} overlap")
         return self
 
@@ -133,7 +134,9 @@ class PointStatus(StrEnum):
 class CollectionPoint(PointSpec):
     """A collection point as staff see it."""
 
-    model_config = ConfigDict(strict=False, json_schema_extra={"examples": [{**EXAMPLE, "id": "01JD6Q3W8M0000000000000000"}]})
+    model_config = ConfigDict(
+        strict=False, json_schema_extra={"examples": [{**EXAMPLE, "id": "01JD6Q3W8M0000000000000000"}]}
+    )
 
     id: str
     status: PointStatus
