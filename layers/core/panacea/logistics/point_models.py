@@ -68,7 +68,7 @@ class OpeningHours(Command):
         return time.fromisoformat(self.opens), time.fromisoformat(self.closes)
 
 
-class Address(Command):
+class PointAddress(Command):
     line1: Line
     line2: Line | None = None
     city: Annotated[Text, Field(min_length=1, max_length=80)]
@@ -76,7 +76,7 @@ class Address(Command):
     country: Country
 
 
-class Contact(Command):
+class PointContact(Command):
     phone: Annotated[str, Field(pattern=r"^\+[1-9]\d{6,14}$", examples=["+862100000000"])] | None = None
     email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)] | None = None
 
@@ -107,12 +107,12 @@ class PointSpec(Command):
     model_config = ConfigDict(strict=True, json_schema_extra={"examples": [EXAMPLE]})
 
     name: Name
-    address: Address
+    address: PointAddress
     latitude: Latitude
     longitude: Longitude
     time_zone: TimeZone
     opening_hours: list[OpeningHours] = Field(min_length=1, max_length=21)
-    contact: Contact = Contact()
+    contact: PointContact = PointContact()
     services: list[Service] = Field(default=[], max_length=20)
     slot_minutes: SlotMinutes = 30
     capacity: Capacity = 1
@@ -151,12 +151,12 @@ class NearbyPoint(BaseModel):
 
     id: str
     name: str
-    address: Address
+    address: PointAddress
     latitude: float
     longitude: float
     time_zone: str
     opening_hours: list[OpeningHours]
-    contact: Contact
+    contact: PointContact
     services: list[str]
     slot_minutes: int
     distance_km: float = Field(description="great-circle distance, rounded to 0.1 km")
