@@ -217,6 +217,12 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("RecordsApi", "functions.records.api.handler",
              "Gene reports (upload, filing, release, search, reads audited) and members' own checkup records",
              _LISTS | {Grant.STORE_UPLOADS}, memory_mb=1769, timeout_s=28),
+    Function("LogisticsApi", "functions.logistics.api.handler",
+             "Collection points, their slots, and appointments at them", _LISTS),
+    Function("LogisticsConsumers", "functions.logistics.consumers.handler",
+             "Records members' paid gene tests from orders' payments and refunds", _RW),
+    Function("LogisticsJobs", "functions.logistics.jobs.handler",
+             "Emits the reminders of confirmed appointments due the day before, once each", _RW, timeout_s=300),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -235,6 +241,7 @@ APIS: tuple[Api, ...] = (
     Api("DistributionApi"),
     Api("DistributionWalletApi"),
     Api("RecordsApi"),
+    Api("LogisticsApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -252,6 +259,8 @@ QUEUES: tuple[Queue, ...] = (
           events=EventPattern(sources=("panacea.identity", "panacea.orders"),
                               detail_types=("member.registered", "order.completed", "order.refunded",
                                             "order.cancelled"))),
+    Queue("logistics-events", consumer="LogisticsConsumers",
+          events=EventPattern(sources=("panacea.orders",), detail_types=("order.paid", "order.refunded"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (
@@ -284,6 +293,7 @@ WORKFLOWS: tuple[Workflow, ...] = (
 SCHEDULES: tuple[Schedule, ...] = (
     Schedule("stalled-onboardings", "rate(1 hour)", "TenancyJobs", {"older_than_minutes": 60}),
     Schedule("commission-thaw", "rate(1 hour)", "DistributionJobs"),
+    Schedule("appointment-reminders", "rate(1 hour)", "LogisticsJobs"),
 )
 
 

@@ -431,6 +431,7 @@ def lived(platform: LocalPlatform) -> Life:
     share_links(life, life.member)
     statements_and_exports(life, life.member)
     records(life, life.member)
+    collection_points_and_appointments(life, life.shop, life.member)
     return life
 
 
@@ -496,3 +497,54 @@ def records(life: Life, member: builders.Member) -> None:
     life.call("GET", "/v1/me/records?category=blood_test", as_=me)
     life.call("GET", f"/v1/me/records/{made['id']}", as_=me)
     life.call("GET", f"/v1/me/records/{made['id']}/download", as_=me)
+
+
+def collection_points_and_appointments(life: Life, shop: builders.Shop, member: builders.Member) -> None:
+    """Staff open a collection point, change it and list theirs; the member buys a gene test and pays
+    (logistics learns it from `order.paid`), finds the point nearest to them and its slots, and books
+    for the test: declined by the service desk, booked again and cancelled by the member, again and
+    cancelled by staff, again and a no-show once it started, again and collected; then the point closes."""
+    owner, me = life.owner, member.token
+    desk = staff(life.tenant["id"], "service_desk", user_id="desk-1")
+    every_day = [
+        {"day": d, "opens": "00:00", "closes": "23:30"} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    ]
+    spec = {
+        "name": "Life collection point",
+        "address": {"line1": "1 Harbour Street", "city": "London", "postcode": "E1 1AA", "country": "GB"},
+        "latitude": 51.5072, "longitude": -0.1276, "time_zone": "UTC", "opening_hours": every_day,
+        "contact": {"phone": "+442000000000"}, "services": ["saliva_sample"], "slot_minutes": 30, "capacity": 2,
+    }  # fmt: skip
+    point = life.call("POST", "/v1/collection-points", as_=owner, body=spec)
+    life.call("PUT", f"/v1/collection-points/{point['id']}", as_=owner, body={**spec, "capacity": 3})
+    life.call("GET", "/v1/collection-points?limit=5", as_=owner)
+    body = {"payment_method": "card", "lines": [shop.line("gene_test")], "address_id": life.ids["address"]}
+    placed = life.call("POST", "/v1/orders", as_=me, body=body)
+    builders.pay(life.api, owner, placed, stripe_support.sandbox(life.platform))
+    test = eventually(lambda: life.call("GET", "/v1/me/gene-tests", as_=me), what="logistics never heard order.paid")[0]
+    life.call("GET", "/v1/collection-points/nearby?latitude=51.5&longitude=-0.12&limit=3", as_=me)
+    life.call("GET", f"/v1/collection-points/{point['id']}", as_=me)
+    day = (clock.now() + timedelta(days=2)).date().isoformat()
+    slot = life.call("GET", f"/v1/collection-points/{point['id']}/slots?date={day}", as_=me)["slots"][0]["starts_at"]
+    booking = {"point_id": point["id"], "starts_at": slot, "order_id": test["order_id"], "line_no": test["line_no"]}
+
+    def book(**fields: Any) -> str:
+        return str(life.call("POST", "/v1/me/appointments", as_=me, body={**booking, **fields})["id"])
+
+    life.call("POST", f"/v1/appointments/{book(note='first visit')}/decline", as_=desk, body={"reason": "nurse away"})
+    life.call("POST", f"/v1/me/appointments/{book()}/cancel", as_=me, body={"reason": "I am travelling"})
+    life.call("POST", f"/v1/appointments/{book()}/cancel", as_=desk, body={"reason": "point closing"})
+    soon = (clock.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    missed = book(starts_at=soon.isoformat().replace("+00:00", "Z"))
+    life.call("POST", f"/v1/appointments/{missed}/confirm", as_=desk)
+    with clock.use_clock(clock.FixedClock(soon + timedelta(minutes=5))):
+        life.call("POST", f"/v1/appointments/{missed}/no-show", as_=desk)
+    kept = book()
+    life.call("GET", "/v1/me/appointments?limit=5", as_=me)
+    life.call("GET", f"/v1/me/appointments/{kept}", as_=me)
+    life.call("GET", f"/v1/collection-points/{point['id']}/appointments", as_=desk)
+    life.call("GET", f"/v1/appointments/{kept}", as_=desk)
+    life.call("POST", f"/v1/appointments/{kept}/confirm", as_=desk)
+    life.call("POST", f"/v1/appointments/{kept}/check-in", as_=desk)
+    life.call("POST", f"/v1/appointments/{kept}/collected", as_=desk)
+    life.call("POST", f"/v1/collection-points/{point['id']}/deactivate", as_=owner)

@@ -60,6 +60,7 @@ from tests.integration.platform.probe_tenants import (
     PARAM,
     ULID,
     Tenant,
+    book_something,
     create_everything,
     example,
     file_something,
@@ -340,6 +341,7 @@ def test_no_route_lets_one_tenant_read_list_or_change_anothers_data(sent):
     order_something(a)
     withdraw_something(a)
     file_something(a)
+    book_something(a)
     created = create_everything(a)
     before = settled_snapshot(a.id)
     fingerprints = {
