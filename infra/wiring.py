@@ -208,6 +208,12 @@ FUNCTIONS: tuple[Function, ...] = (
              "Commission-settlement tasks: bind and accrue, await the outcome, freeze", _RW),
     Function("DistributionJobs", "functions.distribution.jobs.handler",
              "Makes frozen commission available when its time comes, in batches", _RW, timeout_s=300),
+    # MINIMAL (i11-kits): the kits' and labs' share of logistics; the lead merges it with i11-points'.
+    Function("LogisticsApi", "functions.logistics.api.handler",
+             "Kits, labs, the labs' calls and manifests", _RW | {Grant.SEAL_DATA}),
+    Function("LogisticsKitConsumers", "functions.logistics.kit_consumers.handler",
+             "Keeps paid orders' gene-test lines; posts a lab the manifest of a sample on its way",
+             _RW | {Grant.SEAL_DATA}),
     Function("DistributionPayouts", "functions.distribution.payouts.handler",
              "Withdrawal-payout tasks: the review's wait and timeout, Stripe Connect transfers, money returned",
              _RW | {Grant.USE_STRIPE, Grant.ANSWER_WITHDRAWAL_PAYOUT}),
@@ -227,6 +233,7 @@ APIS: tuple[Api, ...] = (
     Api("OrdersApi"),
     Api("FinanceApi"),
     Api("DistributionApi"),
+    Api("LogisticsApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -244,6 +251,9 @@ QUEUES: tuple[Queue, ...] = (
           events=EventPattern(sources=("panacea.identity", "panacea.orders"),
                               detail_types=("member.registered", "order.completed", "order.refunded",
                                             "order.cancelled"))),
+    Queue("logistics-kits", consumer="LogisticsKitConsumers",
+          events=EventPattern(sources=("panacea.orders", "panacea.logistics"),
+                              detail_types=("order.paid", "sample.in_transit"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (
