@@ -14,6 +14,7 @@ import csv
 import io
 from typing import Any
 
+import panacea.logistics.access  # noqa: F401 - grants the actions checked here (kit_access.py)
 from panacea.logistics.kit_access import KitAction
 from panacea.logistics.kit_items import GeneTestLineItem, KitItem, LabItem, existing_kits, kits_of_member, line_key
 from panacea.logistics.kit_models import (
