@@ -29,7 +29,8 @@ def test_a_batch_with_bad_rows_is_refused_by_line_and_nothing_is_imported(tenant
     # And a CSV without a barcode column, or with both sources, is a 422 naming the field
     no_column = call("POST", "/v1/kits/batches", caller=owner(tenant), body={"csv": "code\nGT-BAD-0003\n"})
     assert (no_column.status, no_column.problem_fields) == (422, ["csv"])
-    assert call("POST", "/v1/kits/batches", caller=owner(tenant), body={"csv": "barcode\n", "barcodes": []}).status == 422
+    both = {"csv": "barcode\n", "barcodes": []}
+    assert call("POST", "/v1/kits/batches", caller=owner(tenant), body=both).status == 422
 
 
 def test_a_good_batch_imports_every_kit_once(tenant):

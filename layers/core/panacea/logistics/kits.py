@@ -314,8 +314,7 @@ def fix_demographics(actor: Actor, barcode: str, cmd: Demographics) -> Kit:
     at = clock.now()
     with unit_of_work(item.tenant_id) as uow:
         race = KitNotReady("the kit changed meanwhile; read it again", errors=[FieldError("barcode", "changed")])
-        cls = type(item)
-        changes = [cls.demographics.set(_details(cmd)), cls.updated_at.set(at), cls.version.add(1)]
+        changes = item.moved(KitState(item.state), at, demographics=_details(cmd))
         uow.update(item, changes, condition=item.is_as_read(), conflict=race)
         if KitState(item.state) == KitState.PROCESSING_BLOCKED:
             uow.emit(SampleDemographicsFixed(**_fact(item), lab_id=item.lab_id))
