@@ -210,7 +210,9 @@ FUNCTIONS: tuple[Function, ...] = (
              "Makes frozen commission available when its time comes, in batches", _RW, timeout_s=300),
     # MINIMAL (i11-kits): the kits' and labs' share of logistics; the lead merges it with i11-points'.
     Function("LogisticsApi", "functions.logistics.api.handler",
-             "Kits, labs, the labs' calls and manifests", _RW | {Grant.SEAL_DATA}),
+             "Kits, labs and their manifests", _RW | {Grant.SEAL_DATA}),
+    Function("LogisticsWebhooks", "functions.logistics.webhooks.handler",
+             "Labs' signed calls about their samples", _RW),
     Function("LogisticsKitConsumers", "functions.logistics.kit_consumers.handler",
              "Keeps paid orders' gene-test lines; posts a lab the manifest of a sample on its way",
              _RW | {Grant.SEAL_DATA}),
@@ -234,6 +236,7 @@ APIS: tuple[Api, ...] = (
     Api("FinanceApi"),
     Api("DistributionApi"),
     Api("LogisticsApi"),
+    Api("LogisticsWebhooks"),
 )
 
 STREAMS: tuple[Stream, ...] = (

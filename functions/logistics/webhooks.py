@@ -1,21 +1,19 @@
-"""The labs' inbound calls, as a Powertools `Router` that the context's API function includes. A
-lab signs each with its tenant API key (`PNC-HMAC-SHA256`: the authorizer verifies the signature,
+"""The labs' inbound calls: `POST /v1/lab/events`, its own function (as payments' Stripe webhook
+is). A lab signs each with its tenant API key (`PNC-HMAC-SHA256`: the authorizer verifies the signature,
 its age and that it was never used before, before the route runs); the key names the lab."""
 
 from __future__ import annotations
-
-from aws_lambda_powertools.event_handler.api_gateway import Router
 
 from panacea.logistics import lab_events
 from panacea.logistics.kit_access import KitAction
 from panacea.logistics.lab_models import LabCall, LabCallAnswer
 from panacea.platform.access import requires
-from panacea.platform.api import current_actor
+from panacea.platform.api import build_resolver, current_actor, lambda_entry
 
-router = Router()  # type: ignore[no-untyped-call]
+app = build_resolver()
 
 
-@router.post(
+@app.post(
     "/v1/lab/events",
     summary="A lab reports on a sample",
     description=f"{requires(KitAction.REPORT_SAMPLES)} Signed with the lab's API key. received, "
@@ -26,3 +24,6 @@ router = Router()  # type: ignore[no-untyped-call]
 )
 def lab_event(call: LabCall) -> LabCallAnswer:
     return lab_events.receive(current_actor(), call)
+
+
+handler = lambda_entry(app)

@@ -94,7 +94,9 @@ def rank_of(state: KitState) -> int:
     return LAB_RANKS.get(state, 0)
 
 
-class Sex(StrEnum):
+class SampleSex(StrEnum):
+    """The sex a lab needs to interpret a sample (not how the person describes themselves)."""
+
     FEMALE = "female"
     MALE = "male"
     OTHER = "other"
@@ -158,7 +160,7 @@ class Demographics(Command):
 
     full_name: Annotated[Text, Field(min_length=1, max_length=120)]
     birth_date: FromString[datetime] | None = Field(default=None, description="ISO date")
-    sex: FromString[Sex] | None = None
+    sex: FromString[SampleSex] | None = None
 
 
 class KitRegistration(Command):
