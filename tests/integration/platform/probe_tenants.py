@@ -356,3 +356,13 @@ def withdraw_something(tenant: Tenant) -> None:
         payout_accounts.set_external(member, bank)
         asked = withdrawals.request(member, WithdrawalRequest(amount=Money(amount=5_000, currency="CNY")))
     tenant.learn("withdrawal_id", asked.id)
+
+
+def kit_something(tenant: Tenant) -> None:
+    """A kit's id is its barcode, unique within a tenant only: B, probing POST /v1/kits/batches with
+    its example, makes a kit of the example's barcode of its own. A's staff import a kit whose
+    barcode only A has, learnt first, so that B is probed with a barcode that is A's alone."""
+    barcode = f"PROBE-{tenant.id[-12:]}"
+    made = call("POST", "/v1/kits/batches", caller=tenant.as_user(Role.OWNER), body={"barcodes": [barcode]})
+    assert made.status == 201, made.body
+    tenant.learn("barcode", barcode)

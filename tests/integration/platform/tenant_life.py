@@ -469,11 +469,11 @@ def statements_and_exports(life: Life, member: builders.Member) -> None:
 
 def kits_and_labs(life: Life, shop: builders.Shop, member: builders.Member) -> None:
     """The member buys and pays a gene test (logistics keeps its line from `order.paid`); the owner
-    registers a lab with its API key and imports kits; staff dispatch one for the line (of two tests),
-and register a clinic's stock kit for the other; the member
-    registers it, collects the sample, fixes their details and sends it back (the lab's endpoint,
-    a loopback LIMS here, gets the signed manifest); the lab reports on it with its key; staff read
-    the kit and the lab's manifest."""
+        registers a lab with its API key and imports kits; staff dispatch one for the line (of two tests),
+    and register a clinic's stock kit for the other; the member
+        registers it, collects the sample, fixes their details and sends it back (the lab's endpoint,
+        a loopback LIMS here, gets the signed manifest); the lab reports on it with its key; staff read
+        the kit and the lab's manifest."""
     from panacea.logistics.kit_items import GeneTestLineItem  # noqa: PLC0415
     from panacea.platform.access import Actor, Role  # noqa: PLC0415
     from tests.integration.logistics.kit_support import lims  # noqa: PLC0415
