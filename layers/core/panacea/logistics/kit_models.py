@@ -29,7 +29,7 @@ before the member said it was sent (`registered`, `collected`): the lab's word i
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -159,7 +159,7 @@ class Demographics(Command):
     )
 
     full_name: Annotated[Text, Field(min_length=1, max_length=120)]
-    birth_date: FromString[datetime] | None = Field(default=None, description="ISO date")
+    birth_date: FromString[date] | None = Field(default=None, description="ISO date")
     sex: FromString[SampleSex] | None = None
 
 
