@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -177,3 +178,15 @@ def test_a_sample_on_its_way_is_announced_to_its_lab_signed(tenant):
     text = exported.body if isinstance(exported.body, str) else exported.body.decode()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["barcode"], r["return_tracking"], r["member_id"]) for r in rows] == [("GT-MAN-0001", "RM1", "member-1")]
+
+
+def test_the_same_lab_event_sent_many_times_at_once_applies_once(tenant):
+    # Given a registered kit of the lab
+    the_lab, key = lab(tenant)
+    registered_kit(tenant, "GT-RACE-0001", the_lab["id"])
+    # When the lab's retries send the same `received` eight times at once (each signed afresh)
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: lab_says(key, "r1", "received", "GT-RACE-0001"), range(8)))
+    # Then one applied it and the rest were told it was a duplicate; the kit was received once
+    assert sorted(a.body["outcome"] for a in answers) == ["applied"] + ["duplicate"] * 7, [a.body for a in answers]
+    assert kit(tenant, "GT-RACE-0001")["state"] == "received"
