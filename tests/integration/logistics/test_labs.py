@@ -190,3 +190,7 @@ def test_the_same_lab_event_sent_many_times_at_once_applies_once(tenant):
     # Then one applied it and the rest were told it was a duplicate; the kit was received once
     assert sorted(a.body["outcome"] for a in answers) == ["applied"] + ["duplicate"] * 7, [a.body for a in answers]
     assert kit(tenant, "GT-RACE-0001")["state"] == "received"
+    # And the same holds for an event that changes nothing (a type unknown here): kept once, then duplicates
+    with ThreadPoolExecutor(8) as pool:
+        unknown = list(pool.map(lambda _: lab_says(key, "r2", "sample_rescanned", "GT-RACE-0001"), range(8)))
+    assert sorted(a.body["outcome"] for a in unknown) == ["duplicate"] * 7 + ["ignored"], [a.body for a in unknown]
