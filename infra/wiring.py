@@ -218,7 +218,13 @@ FUNCTIONS: tuple[Function, ...] = (
              "Gene reports (upload, filing, release, search, reads audited) and members' own checkup records",
              _LISTS | {Grant.STORE_UPLOADS}, memory_mb=1769, timeout_s=28),
     Function("LogisticsApi", "functions.logistics.api.handler",
-             "Collection points, their slots, and appointments at them", _LISTS),
+             "Collection points, their slots, appointments at them, kits, labs and their manifests",
+             _LISTS | {Grant.SEAL_DATA}),
+    Function("LogisticsWebhooks", "functions.logistics.webhooks.handler",
+             "Labs' signed calls about their samples", _RW),
+    Function("LogisticsKitConsumers", "functions.logistics.kit_consumers.handler",
+             "Keeps paid orders' gene-test lines; posts a lab the manifest of a sample on its way",
+             _RW | {Grant.SEAL_DATA}),
     Function("LogisticsConsumers", "functions.logistics.consumers.handler",
              "Records members' paid gene tests from orders' payments and refunds", _RW),
     Function("LogisticsJobs", "functions.logistics.jobs.handler",
@@ -242,6 +248,7 @@ APIS: tuple[Api, ...] = (
     Api("DistributionWalletApi"),
     Api("RecordsApi"),
     Api("LogisticsApi"),
+    Api("LogisticsWebhooks"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -261,6 +268,9 @@ QUEUES: tuple[Queue, ...] = (
                                             "order.cancelled"))),
     Queue("logistics-events", consumer="LogisticsConsumers",
           events=EventPattern(sources=("panacea.orders",), detail_types=("order.paid", "order.refunded"))),
+    Queue("logistics-kits", consumer="LogisticsKitConsumers",
+          events=EventPattern(sources=("panacea.orders", "panacea.logistics"),
+                              detail_types=("order.paid", "sample.in_transit"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (

@@ -1,6 +1,6 @@
 """Logistics' HTTP routes: staff open, change and close collection points; members find the active
 ones nearest to them and a point's free slots. Appointments' routes are appointment_routes' router,
-included here (kits' and labs' routers join the same way)."""
+included here and kits' and labs' are kit_routes' (the labs' own calls are webhooks.py's function)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from functions.logistics import appointment_routes
+from functions.logistics import appointment_routes, kit_routes
 from panacea.logistics import points
 from panacea.logistics.access import Action
 from panacea.logistics.point_models import CollectionPoint, NearbyPoints, PointSlots, PointSpec
@@ -20,6 +20,7 @@ from panacea.platform.table import MAX_PAGE, Page
 
 app = build_resolver()
 app.include_router(appointment_routes.router)
+app.include_router(kit_routes.router)
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
 Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]

@@ -416,3 +416,13 @@ def book_something(tenant: Tenant) -> None:
 
 def example_point() -> dict[str, Any]:
     return dict(PointSpec.model_json_schema()["examples"][0])
+
+
+def kit_something(tenant: Tenant) -> None:
+    """A kit's id is its barcode, unique within a tenant only: B, probing POST /v1/kits/batches with
+    its example, makes a kit of the example's barcode of its own. A's staff import a kit whose
+    barcode only A has, learnt first, so that B is probed with a barcode that is A's alone."""
+    barcode = f"PROBE-{tenant.id[-12:]}"
+    made = call("POST", "/v1/kits/batches", caller=tenant.as_user(Role.OWNER), body={"barcodes": [barcode]})
+    assert made.status == 201, made.body
+    tenant.learn("barcode", barcode)

@@ -9,6 +9,8 @@ is kept for the cursor test.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 import uuid
 from dataclasses import dataclass, field
@@ -432,6 +434,7 @@ def lived(platform: LocalPlatform) -> Life:
     statements_and_exports(life, life.member)
     records(life, life.member)
     collection_points_and_appointments(life, life.shop, life.member)
+    kits_and_labs(life, life.shop, life.member)
     return life
 
 
@@ -548,3 +551,50 @@ def collection_points_and_appointments(life: Life, shop: builders.Shop, member: 
     life.call("POST", f"/v1/appointments/{kept}/check-in", as_=desk)
     life.call("POST", f"/v1/appointments/{kept}/collected", as_=desk)
     life.call("POST", f"/v1/collection-points/{point['id']}/deactivate", as_=owner)
+
+
+def kits_and_labs(life: Life, shop: builders.Shop, member: builders.Member) -> None:
+    """The member buys and pays a gene test (logistics keeps its line from `order.paid`); the owner
+        registers a lab with its API key and imports kits; staff dispatch one for the line (of two tests),
+    and register a clinic's stock kit for the other; the member
+        registers it, collects the sample, fixes their details and sends it back (the lab's endpoint,
+        a loopback LIMS here, gets the signed manifest); the lab reports on it with its key; staff read
+        the kit and the lab's manifest."""
+    from panacea.logistics.kit_items import GeneTestLineItem  # noqa: PLC0415
+    from panacea.platform.access import Actor, Role  # noqa: PLC0415
+    from tests.integration.logistics.kit_support import lims  # noqa: PLC0415
+
+    me, owner, tenant_id = member.token, life.owner, life.tenant["id"]
+    body = {"payment_method": "card", "lines": [shop.line("gene_test", 2)], "address_id": life.ids["address"]}
+    placed = life.call("POST", "/v1/orders", as_=me, body=body)
+    order_id = placed["order"]["id"]
+    builders.pay(life.api, owner, placed, stripe_support.sandbox(life.platform))
+    with acting_for(tenant_id):
+        eventually(lambda: GeneTestLineItem.read(tenant_id, order_id, 1), what="the gene-test line kept")
+    key = life.call("POST", f"/v1/tenants/{tenant_id}/api-keys", as_=PLATFORM_ADMIN,
+                    body={"name": "LIMS", "roles": ["lab_operator"]})  # fmt: skip
+    lab_key = Actor(f"apikey:{key['id']}", tenant_id, frozenset({Role.LAB_OPERATOR}), via="api_key").as_context()
+    with lims() as (url, received):
+        lab = life.call("POST", "/v1/labs", as_=owner, body={"name": "Harbour Lab", "api_key_id": key["id"],
+                                                              "webhook_url": url})  # fmt: skip
+        life.call("GET", "/v1/labs", as_=owner)
+        life.call("POST", "/v1/kits/batches", as_=owner, body={"csv": "barcode\nGT-LIFE-0001\nGT-LIFE-0002\n"})
+        dispatch = {"order_id": order_id, "line_no": 1, "barcode": "GT-LIFE-0001", "lab_id": lab["id"],
+                    "carrier": "Royal Mail", "tracking_number": "RM123456785GB"}  # fmt: skip
+        life.call("POST", "/v1/kits/dispatches", as_=owner, body=dispatch)
+        life.call("POST", "/v1/me/kits", as_=me, body={"barcode": "GT-LIFE-0001"})
+        life.call("POST", "/v1/kits/GT-LIFE-0001/collection", as_=me, body={})
+        life.call("PUT", "/v1/kits/GT-LIFE-0001/demographics", as_=me,
+                  body={"full_name": "Li Wei", "birth_date": "1985-04-12", "sex": "female"})  # fmt: skip
+        life.call("POST", "/v1/kits/GT-LIFE-0001/return", as_=me,
+                  body={"carrier": "Royal Mail", "tracking_number": "RM987654321GB"})  # fmt: skip
+        eventually(lambda: received, what="the lab's manifest webhook")
+    life.call("GET", f"/v1/labs/{lab['id']}/manifest", as_=owner)
+    raw = json.dumps({"event_id": "life-1", "type": "received", "barcode": "GT-LIFE-0001"}).encode()
+    signed = {"X-Content-SHA256": hashlib.sha256(raw).hexdigest(), "Content-Type": "application/json"}
+    life.call("POST", "/v1/lab/events", as_=lab_key, raw_body=raw, headers=signed)  # as the authorizer verified it
+    life.call("GET", "/v1/me/kits", as_=me)
+    life.call("GET", "/v1/kits/GT-LIFE-0001", as_=owner)
+    clinic = {"member_id": member.user_id, "order_id": order_id, "line_no": 1, "lab_id": lab["id"]}
+    life.call("POST", "/v1/kits/GT-LIFE-0002/registration", as_=owner, body=clinic)  # the line's second test
+    life.ids["kit"], life.ids["lab"] = "GT-LIFE-0001", lab["id"]

@@ -64,6 +64,7 @@ from tests.integration.platform.probe_tenants import (
     create_everything,
     example,
     file_something,
+    kit_something,
     onboarded_tenant,
     order_something,
     param_names,
@@ -342,6 +343,7 @@ def test_no_route_lets_one_tenant_read_list_or_change_anothers_data(sent):
     withdraw_something(a)
     file_something(a)
     book_something(a)
+    kit_something(a)
     created = create_everything(a)
     before = settled_snapshot(a.id)
     fingerprints = {

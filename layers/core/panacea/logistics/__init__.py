@@ -1,5 +1,5 @@
-"""Logistics: collection points and appointments at them (and, beside them, mail-in kits and the
-labs), the ways a gene test's sample reaches the lab.
+"""Logistics: collection points and appointments at them, mail-in kits and the labs: the ways a
+gene test's sample reaches the lab.
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`): the
 events logistics announces. Logistics follows orders (`order.paid`, `order.refunded`) by their
@@ -20,23 +20,59 @@ if TYPE_CHECKING:
         AppointmentReminderDue,
         AppointmentRequested,
     )
+    from panacea.logistics.kit_models import (
+        KitDispatched,
+        KitRegistered,
+        KitsImported,
+        SampleCollected,
+        SampleDemographicsFixed,
+        SampleInTransit,
+    )
+    from panacea.logistics.lab_models import (
+        LabRegistered,
+        ManifestSent,
+        SampleError,
+        SampleProcessing,
+        SampleProcessingBlocked,
+        SampleReceivedByLab,
+        SampleReportReady,
+    )
     from panacea.logistics.point_models import (
         CollectionPointChanged,
         CollectionPointDeactivated,
         CollectionPointOpened,
     )
 
-_APPOINTMENTS = (
-    "AppointmentCancelled",
-    "AppointmentCheckedIn",
-    "AppointmentCollected",
-    "AppointmentConfirmed",
-    "AppointmentDeclined",
-    "AppointmentNoShow",
-    "AppointmentReminderDue",
-    "AppointmentRequested",
-)
-_POINTS = ("CollectionPointChanged", "CollectionPointDeactivated", "CollectionPointOpened")
+_MODELS = {
+    "appointment_models": (
+        "AppointmentCancelled",
+        "AppointmentCheckedIn",
+        "AppointmentCollected",
+        "AppointmentConfirmed",
+        "AppointmentDeclined",
+        "AppointmentNoShow",
+        "AppointmentReminderDue",
+        "AppointmentRequested",
+    ),
+    "point_models": ("CollectionPointChanged", "CollectionPointDeactivated", "CollectionPointOpened"),
+    "kit_models": (
+        "KitDispatched",
+        "KitRegistered",
+        "KitsImported",
+        "SampleCollected",
+        "SampleDemographicsFixed",
+        "SampleInTransit",
+    ),
+    "lab_models": (
+        "LabRegistered",
+        "ManifestSent",
+        "SampleError",
+        "SampleProcessing",
+        "SampleProcessingBlocked",
+        "SampleReceivedByLab",
+        "SampleReportReady",
+    ),
+}
 
 __all__ = [
     "AppointmentCancelled",
@@ -50,11 +86,21 @@ __all__ = [
     "CollectionPointChanged",
     "CollectionPointDeactivated",
     "CollectionPointOpened",
+    "KitDispatched",
+    "KitRegistered",
+    "KitsImported",
+    "LabRegistered",
+    "ManifestSent",
+    "SampleCollected",
+    "SampleDemographicsFixed",
+    "SampleError",
+    "SampleInTransit",
+    "SampleProcessing",
+    "SampleProcessingBlocked",
+    "SampleReceivedByLab",
+    "SampleReportReady",
 ]
 __getattr__ = face(
     __name__,
-    {
-        **dict.fromkeys(_APPOINTMENTS, "panacea.logistics.appointment_models"),
-        **dict.fromkeys(_POINTS, "panacea.logistics.point_models"),
-    },
+    {name: f"panacea.logistics.{module}" for module, names in _MODELS.items() for name in names},
 )

@@ -4,6 +4,7 @@ declines, checks in and records what happened at an appointment.
 
 Kits' and labs' actions are declared beside their use cases and granted here with the rest."""
 
+from panacea.logistics.kit_access import KIT_GRANTS
 from panacea.platform import access
 from panacea.platform.access import Role, grant
 
@@ -25,3 +26,4 @@ grant(
         Action.RUN_APPOINTMENTS: _RUNNERS | {Role.SERVICE_DESK},
     }
 )
+grant(KIT_GRANTS)  # the kits' and labs' (kit_access.py)
