@@ -135,7 +135,20 @@ class CollectionPoint(PointSpec):
     """A collection point as staff see it."""
 
     model_config = ConfigDict(
-        strict=False, json_schema_extra={"examples": [{**EXAMPLE, "id": "01JD6Q3W8M0000000000000000"}]}
+        strict=False,
+        json_schema_extra={
+            "examples": [
+                {
+                    **EXAMPLE,
+                    "id": "01JD6Q3W8M0000000000000000",
+                    "status": "active",
+                    "map_url": "https://www.openstreetmap.org/?mlat=51.4545&mlon=-2.5879#map=17/51.4545/-2.5879",
+                    "version": 1,
+                    "created_at": "2026-12-01T09:00:00Z",
+                    "updated_at": "2026-12-01T09:00:00Z",
+                }
+            ]
+        },
     )
 
     id: str
