@@ -213,6 +213,22 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("DistributionPayouts", "functions.distribution.payouts.handler",
              "Withdrawal-payout tasks: the review's wait and timeout, Stripe Connect transfers, money returned",
              _RW | {Grant.USE_STRIPE, Grant.ANSWER_WITHDRAWAL_PAYOUT}),
+    # Filing a report reads its PDF back (up to 20 MB) and extracts its text with pypdf: a whole vCPU.
+    Function("RecordsApi", "functions.records.api.handler",
+             "Gene reports (upload, filing, release, search, reads audited) and members' own checkup records",
+             _LISTS | {Grant.STORE_UPLOADS}, memory_mb=1769, timeout_s=28),
+    Function("LogisticsApi", "functions.logistics.api.handler",
+             "Collection points, their slots, appointments at them, kits, labs and their manifests",
+             _LISTS | {Grant.SEAL_DATA}),
+    Function("LogisticsWebhooks", "functions.logistics.webhooks.handler",
+             "Labs' signed calls about their samples", _RW),
+    Function("LogisticsKitConsumers", "functions.logistics.kit_consumers.handler",
+             "Keeps paid orders' gene-test lines; posts a lab the manifest of a sample on its way",
+             _RW | {Grant.SEAL_DATA}),
+    Function("LogisticsConsumers", "functions.logistics.consumers.handler",
+             "Records members' paid gene tests from orders' payments and refunds", _RW),
+    Function("LogisticsJobs", "functions.logistics.jobs.handler",
+             "Emits the reminders of confirmed appointments due the day before, once each", _RW, timeout_s=300),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -230,6 +246,9 @@ APIS: tuple[Api, ...] = (
     Api("FinanceApi"),
     Api("DistributionApi"),
     Api("DistributionWalletApi"),
+    Api("RecordsApi"),
+    Api("LogisticsApi"),
+    Api("LogisticsWebhooks"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -247,6 +266,11 @@ QUEUES: tuple[Queue, ...] = (
           events=EventPattern(sources=("panacea.identity", "panacea.orders"),
                               detail_types=("member.registered", "order.completed", "order.refunded",
                                             "order.cancelled"))),
+    Queue("logistics-events", consumer="LogisticsConsumers",
+          events=EventPattern(sources=("panacea.orders",), detail_types=("order.paid", "order.refunded"))),
+    Queue("logistics-kits", consumer="LogisticsKitConsumers",
+          events=EventPattern(sources=("panacea.orders", "panacea.logistics"),
+                              detail_types=("order.paid", "sample.in_transit"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (
@@ -279,6 +303,7 @@ WORKFLOWS: tuple[Workflow, ...] = (
 SCHEDULES: tuple[Schedule, ...] = (
     Schedule("stalled-onboardings", "rate(1 hour)", "TenancyJobs", {"older_than_minutes": 60}),
     Schedule("commission-thaw", "rate(1 hour)", "DistributionJobs"),
+    Schedule("appointment-reminders", "rate(1 hour)", "LogisticsJobs"),
 )
 
 

@@ -53,7 +53,7 @@ def test_only_functions_granted_uploads_reach_the_bucket_and_only_under_tenants(
     granted = [(policy, s) for policy, s in s3 if policy.startswith("Functions")]
     # Then each function granted STORE_UPLOADS puts and gets objects under tenants/, and no function else has S3
     holders = [f.name for f in wiring.FUNCTIONS if wiring.Grant.STORE_UPLOADS in f.grants]
-    assert holders == ["CatalogApi"]
+    assert holders == ["CatalogApi", "RecordsApi"]
     assert sorted(policy.split("Role")[0].removeprefix("Functions") for policy, _ in granted) == holders
     for _, statement in granted:
         assert sorted(as_list(statement["Action"])) == sorted(UPLOAD_ACTIONS)

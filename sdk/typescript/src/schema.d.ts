@@ -4,6 +4,146 @@
  */
 
 export interface paths {
+    "/v1/appointments/{appointment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An appointment
+         * @description Requires `logistics:run_appointments` (owner, admin, service_desk).
+         */
+        get: operations["logistics.get_appointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointment_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment
+         * @description Requires `logistics:run_appointments` (owner, admin, service_desk). At any time before check-in; the slot's place is free again.
+         */
+        post: operations["logistics.cancel_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointment_id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the member in
+         * @description Requires `logistics:run_appointments` (owner, admin, service_desk).
+         */
+        post: operations["logistics.check_in_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointment_id}/collected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the sample collected
+         * @description Requires `logistics:run_appointments` (owner, admin, service_desk).
+         */
+        post: operations["logistics.appointment_collected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointment_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an appointment
+         * @description Requires `logistics:run_appointments` (owner, admin, service_desk).
+         */
+        post: operations["logistics.confirm_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointment_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an appointment, with a reason
+         * @description Requires `logistics:run_appointments` (owner, admin, service_desk). The slot's place is free again.
+         */
+        post: operations["logistics.decline_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/appointments/{appointment_id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a no-show
+         * @description Requires `logistics:run_appointments` (owner, admin, service_desk). Once the appointment has started; the gene test can be booked again.
+         */
+        post: operations["logistics.appointment_no_show"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -640,6 +780,134 @@ export interface paths {
         patch: operations["catalog.rename_tag"];
         trace?: never;
     };
+    "/v1/collection-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every collection point, newest first
+         * @description Requires `logistics:manage_points` (owner, admin).
+         */
+        get: operations["logistics.list_collection_points"];
+        put?: never;
+        /**
+         * Open a collection point
+         * @description Requires `logistics:manage_points` (owner, admin). Active from now: members find it and book its slots. Send an `Idempotency-Key`.
+         */
+        post: operations["logistics.open_collection_point"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/collection-points/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active collection points, nearest first
+         * @description Requires `logistics:find_points` (owner, admin, service_desk, member, distributor). From the position given, with each point's distance and a map link.
+         */
+        get: operations["logistics.nearby_collection_points"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/collection-points/{point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A collection point
+         * @description Requires `logistics:find_points` (owner, admin, service_desk, member, distributor). Members see active points only.
+         */
+        get: operations["logistics.get_collection_point"];
+        /**
+         * Change a collection point
+         * @description Requires `logistics:manage_points` (owner, admin). Every field is replaced; appointments already made keep their slots.
+         */
+        put: operations["logistics.change_collection_point"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/collection-points/{point_id}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A collection point's appointments, by start time
+         * @description Requires `logistics:run_appointments` (owner, admin, service_desk).
+         */
+        get: operations["logistics.point_appointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/collection-points/{point_id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a collection point
+         * @description Requires `logistics:manage_points` (owner, admin). No longer listed nor bookable; appointments already made stand.
+         */
+        post: operations["logistics.deactivate_collection_point"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/collection-points/{point_id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A collection point's slots on a day
+         * @description Requires `logistics:find_points` (owner, admin, service_desk, member, distributor). `date` is the point's local date; each slot says how many places are free.
+         */
+        get: operations["logistics.collection_point_slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/distribution/bindings/{member_id}": {
         parameters: {
             query?: never;
@@ -948,6 +1216,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/kits/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a batch of kit barcodes
+         * @description Requires `kits:manage` (owner, admin, order_manager, service_desk). A list, or CSV with a `barcode` column; all or nothing, bad rows named by line. Send an `Idempotency-Key`.
+         */
+        post: operations["logistics.import_kits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/dispatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispatch a kit for a gene-test line
+         * @description Requires `kits:manage` (owner, admin, order_manager, service_desk). A kit in stock goes to the member of a paid order's gene-test line, one kit per test.
+         */
+        post: operations["logistics.dispatch_kit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{barcode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A kit
+         * @description Requires `kits:use` (member, distributor). (on your own kit), or Requires `kits:manage` (owner, admin, order_manager, service_desk).
+         */
+        get: operations["logistics.get_kit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{barcode}/collection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The sample was collected
+         * @description Requires `kits:use` (member, distributor). (on your own kit), or Requires `kits:manage` (owner, admin, order_manager, service_desk).
+         */
+        post: operations["logistics.collect_sample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{barcode}/demographics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct the person's details on a kit
+         * @description Requires `kits:use` (member, distributor). (on your own kit), or Requires `kits:manage` (owner, admin, order_manager, service_desk). On a sample the lab blocked, this is the fix it waits for.
+         */
+        put: operations["logistics.fix_demographics"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{barcode}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a kit for a member
+         * @description Requires `kits:manage` (owner, admin, order_manager, service_desk). A kit sent to them, or one from the clinic's stock for their paid gene-test line.
+         */
+        post: operations["logistics.register_kit_for"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{barcode}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The sample was sent back to the lab
+         * @description Requires `kits:use` (member, distributor). (on your own kit), or Requires `kits:manage` (owner, admin, order_manager, service_desk). The lab is sent the sample's manifest.
+         */
+        post: operations["logistics.send_sample_back"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lab/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A lab reports on a sample
+         * @description Requires `labs:report` (lab_operator). Signed with the lab's API key. received, processing_blocked (with a reason code), sample_error (with a reason code), processing, report_ready. A duplicate event id, an event the sample has gone past or a type unknown here is acknowledged (`outcome`) and changes nothing.
+         */
+        post: operations["logistics.lab_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/labs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's labs
+         * @description Requires `labs:manage` (owner, admin).
+         */
+        get: operations["logistics.list_labs"];
+        put?: never;
+        /**
+         * Register a partner lab
+         * @description Requires `labs:manage` (owner, admin). The answer carries the secret that signs its manifests, this once.
+         */
+        post: operations["logistics.register_lab"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/labs/{lab_id}/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lab's manifest, as CSV
+         * @description Requires `labs:read_manifest` (owner, admin, order_manager, service_desk, lab_operator). Its kits in one state (in transit unless told); a lab reads only its own.
+         */
+        get: operations["logistics.lab_manifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -1034,6 +1506,70 @@ export interface paths {
          * @description Requires `addresses:manage` (member, distributor).
          */
         post: operations["identity.make_default_address"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your appointments, newest first
+         * @description Requires `logistics:book_appointments` (member, distributor).
+         */
+        get: operations["logistics.my_appointments"];
+        put?: never;
+        /**
+         * Book a slot at a collection point for a paid gene test
+         * @description Requires `logistics:book_appointments` (member, distributor). The slot's place is held at once; the service desk confirms or declines. Send an `Idempotency-Key`.
+         */
+        post: operations["logistics.book_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/appointments/{appointment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your appointments
+         * @description Requires `logistics:book_appointments` (member, distributor).
+         */
+        get: operations["logistics.my_appointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/appointments/{appointment_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel your appointment
+         * @description Requires `logistics:book_appointments` (member, distributor). Up to 24 hours before it starts.
+         */
+        post: operations["logistics.cancel_my_appointment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1172,6 +1708,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/gene-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your paid gene tests
+         * @description Requires `logistics:book_appointments` (member, distributor). Each can hold one appointment at a time.
+         */
+        get: operations["logistics.my_gene_tests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/kits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your kits
+         * @description Requires `kits:use` (member, distributor).
+         */
+        get: operations["logistics.my_kits"];
+        put?: never;
+        /**
+         * Register the kit sent to you, by its barcode
+         * @description Requires `kits:use` (member, distributor). Once per barcode; only the member whose order the kit was sent for.
+         */
+        post: operations["logistics.register_kit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/orders": {
         parameters: {
             query?: never;
@@ -1232,6 +1812,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your checkup records, newest first
+         * @description Requires `records:keep` (member, distributor).
+         */
+        get: operations["records.my_records"];
+        put?: never;
+        /**
+         * Describe an uploaded checkup record
+         * @description Requires `records:keep` (member, distributor). One record per uploaded file.
+         */
+        post: operations["records.add_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/records/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a checkup record: a presigned POST (PDF, JPEG, PNG, WebP or HEIC, at most 10 MB)
+         * @description Requires `records:keep` (member, distributor). POST the form to `url`, then name the `key` as `file_key` when you describe it.
+         */
+        post: operations["records.start_record_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/records/{record_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read your checkup record
+         * @description Requires `records:keep` (member, distributor).
+         */
+        get: operations["records.my_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/records/{record_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A short-lived link to your checkup record's file
+         * @description Requires `records:keep` (member, distributor).
+         */
+        get: operations["records.download_my_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/referrer": {
         parameters: {
             query?: never;
@@ -1244,6 +1908,66 @@ export interface paths {
          * @description Requires `distribution:take_part` (member, distributor). `referrer_id` is absent when you are bound to no one.
          */
         get: operations["distribution.my_referrer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your released gene reports, newest first
+         * @description Requires `records:keep` (member, distributor).
+         */
+        get: operations["records.my_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read your gene report
+         * @description Requires `records:keep` (member, distributor). The read is written to the audit trail.
+         */
+        get: operations["records.my_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/reports/{report_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A short-lived link to your gene report's PDF
+         * @description Requires `records:keep` (member, distributor). The read is written to the audit trail.
+         */
+        get: operations["records.download_my_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2026,6 +2750,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List gene reports, newest first, or search them by their words
+         * @description Requires `records:read_reports` (owner, admin, service_desk, expert, lab_operator). `q` finds the reports in which every word of it starts a word of the report (its test, summary, findings and PDF text); a page of a search may hold fewer than `limit` reports.
+         */
+        get: operations["records.list_reports"];
+        put?: never;
+        /**
+         * File a gene report (a draft until released)
+         * @description Requires `records:file_reports` (owner, admin, service_desk, lab_operator). The uploaded PDF is read back, its text extracted and indexed for search.
+         */
+        post: operations["records.file_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a gene report's PDF: a presigned POST (PDF only, at most 20 MB)
+         * @description Requires `records:file_reports` (owner, admin, service_desk, lab_operator). POST the form to `url`, then name the `key` as `file_key` when you file the report.
+         */
+        post: operations["records.start_report_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a gene report
+         * @description Requires `records:read_reports` (owner, admin, service_desk, expert, lab_operator). The read is written to the audit trail.
+         */
+        get: operations["records.get_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{report_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A short-lived link to a gene report's PDF
+         * @description Requires `records:read_reports` (owner, admin, service_desk, expert, lab_operator). The read is written to the audit trail.
+         */
+        get: operations["records.download_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{report_id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a gene report to its member
+         * @description Requires `records:file_reports` (owner, admin, service_desk, lab_operator). Announces `report.released` (with the order and its gene-test line); a released report is answered as it is.
+         */
+        post: operations["records.release_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenant": {
         parameters: {
             query?: never;
@@ -2661,10 +3489,63 @@ export interface components {
             store_id?: string | null;
         };
         /**
+         * AppointmentState
+         * @enum {string}
+         */
+        AppointmentState: "requested" | "confirmed" | "declined" | "checked_in" | "collected" | "no_show" | "cancelled";
+        /** AppointmentView */
+        AppointmentView: {
+            /**
+             * Cancelled By
+             * @description member or staff
+             */
+            cancelled_by?: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Id */
+            id: string;
+            /** Line No */
+            line_no: number;
+            /** Member Id */
+            member_id: string;
+            /** Note */
+            note?: string | null;
+            /** Order Id */
+            order_id: string;
+            /** Point Id */
+            point_id: string;
+            /**
+             * Reason
+             * @description why it was declined or cancelled
+             */
+            reason?: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            state: components["schemas"]["AppointmentState"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
          * AuditAction
          * @enum {string}
          */
-        AuditAction: "sign_in.succeeded" | "sign_in.failed" | "signed_out" | "password.reset" | "staff.invited" | "invitation.accepted" | "roles.changed" | "user.disabled" | "user.enabled" | "email.changed" | "phone.changed";
+        AuditAction: "sign_in.succeeded" | "sign_in.failed" | "signed_out" | "password.reset" | "staff.invited" | "invitation.accepted" | "roles.changed" | "user.disabled" | "user.enabled" | "email.changed" | "phone.changed" | "record.read";
         /**
          * AuditEntry
          * @description Who did what, when, and from where.
@@ -2858,6 +3739,38 @@ export interface components {
          */
         BindingTerm: "permanent" | "days" | "last_click";
         /**
+         * Booking
+         * @description A slot at a collection point for one paid gene test (an order's line).
+         * @example {
+         *       "line_no": 1,
+         *       "order_id": "01JD6Q3W8M0000000000000001",
+         *       "point_id": "01JD6Q3W8M0000000000000000",
+         *       "starts_at": "2026-12-07T01:00:00Z"
+         *     }
+         */
+        Booking: {
+            /**
+             * Line No
+             * @description the order's gene-test line
+             */
+            line_no: number;
+            /** Note */
+            note?: string | null;
+            /**
+             * Order Id
+             * @description the paid order holding the gene test
+             */
+            order_id: string;
+            /** Point Id */
+            point_id: string;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description a slot's start, as the point's slots list it
+             */
+            starts_at: string;
+        };
+        /**
          * BoundBy
          * @description How a member came to be bound to their referrer: the evidence's `how`.
          * @enum {string}
@@ -2923,6 +3836,16 @@ export interface components {
              * @example ordered the wrong size
              */
             reason: string;
+        };
+        /**
+         * Cancellation
+         * @example {
+         *       "reason": "I am travelling"
+         *     }
+         */
+        Cancellation: {
+            /** Reason */
+            reason?: string | null;
         };
         /** Cart */
         Cart: {
@@ -3025,6 +3948,27 @@ export interface components {
             /** @description wallet credit to spend; the method pays the rest */
             wallet_credit?: components["schemas"]["Money"] | null;
         };
+        /** CheckupRecord */
+        CheckupRecord: {
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            category: components["schemas"]["RecordCategory"];
+            /** Content Type */
+            content_type: string;
+            /** Id */
+            id: string;
+            /** Note */
+            note: string;
+            /** Size */
+            size: number;
+            /** Taken On */
+            taken_on: string | null;
+            /** Title */
+            title: string;
+        };
         /**
          * CodeBatchRequest
          * @example {
@@ -3078,6 +4022,125 @@ export interface components {
              * @example 600
              */
             expires_in: number;
+        };
+        /**
+         * Collection
+         * @example {
+         *       "collected_at": "2026-12-01T08:30:00Z"
+         *     }
+         */
+        Collection: {
+            /**
+             * Collected At
+             * @description when; now if not given
+             */
+            collected_at?: string | null;
+        };
+        /**
+         * CollectionPoint
+         * @description A collection point as staff see it.
+         * @example {
+         *       "address": {
+         *         "city": "Shanghai",
+         *         "country": "CN",
+         *         "line1": "1 Nanjing West Road",
+         *         "postcode": "200040"
+         *       },
+         *       "capacity": 2,
+         *       "contact": {
+         *         "email": "jingan@harbour-gene.example",
+         *         "phone": "+862100000000"
+         *       },
+         *       "created_at": "2026-12-01T09:00:00Z",
+         *       "id": "01JD6Q3W8M0000000000000000",
+         *       "latitude": 31.2304,
+         *       "longitude": 121.4737,
+         *       "map_url": "https://www.openstreetmap.org/?mlat=51.4545&mlon=-2.5879#map=17/51.4545/-2.5879",
+         *       "name": "Jing'an collection point",
+         *       "opening_hours": [
+         *         {
+         *           "closes": "17:00",
+         *           "day": "mon",
+         *           "opens": "09:00"
+         *         },
+         *         {
+         *           "closes": "12:00",
+         *           "day": "sat",
+         *           "opens": "09:00"
+         *         }
+         *       ],
+         *       "services": [
+         *         "saliva_sample",
+         *         "blood_draw"
+         *       ],
+         *       "slot_minutes": 30,
+         *       "status": "active",
+         *       "time_zone": "Asia/Shanghai",
+         *       "updated_at": "2026-12-01T09:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        CollectionPoint: {
+            address: components["schemas"]["PointAddress"];
+            /**
+             * Capacity
+             * @description appointments one slot takes
+             * @default 1
+             */
+            capacity: number;
+            /** @default {
+             *       "email": null,
+             *       "phone": null
+             *     } */
+            contact: components["schemas"]["PointContact"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /**
+             * Latitude
+             * @example 31.2304
+             */
+            latitude: number;
+            /**
+             * Longitude
+             * @example 121.4737
+             */
+            longitude: number;
+            /** Map Url */
+            map_url: string;
+            /** Name */
+            name: string;
+            /** Opening Hours */
+            opening_hours: components["schemas"]["OpeningHours"][];
+            /**
+             * Services
+             * @default []
+             */
+            services: string[];
+            /**
+             * Slot Minutes
+             * @description length of one appointment slot, in minutes
+             * @default 30
+             */
+            slot_minutes: number;
+            status: components["schemas"]["PointStatus"];
+            /**
+             * Time Zone
+             * @description IANA time zone
+             * @example Asia/Shanghai
+             */
+            time_zone: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
         };
         /**
          * CommissionView
@@ -3180,6 +4243,35 @@ export interface components {
             /** Currency */
             currency: string;
             totals: components["schemas"]["Totals"];
+        };
+        /**
+         * Decline
+         * @example {
+         *       "reason": "the nurse is away that day"
+         *     }
+         */
+        Decline: {
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * Demographics
+         * @description What the lab needs about the person the sample is from.
+         * @example {
+         *       "birth_date": "1985-04-12",
+         *       "full_name": "Li Wei",
+         *       "sex": "female"
+         *     }
+         */
+        Demographics: {
+            /**
+             * Birth Date
+             * @description ISO date
+             */
+            birth_date?: string | null;
+            /** Full Name */
+            full_name: string;
+            sex?: components["schemas"]["SampleSex"] | null;
         };
         /**
          * Dimension
@@ -3365,6 +4457,19 @@ export interface components {
             reason: string;
         };
         /**
+         * Download
+         * @description A short-lived link to the file (GET it; it stops working at `expires_at`).
+         */
+        Download: {
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Url */
+            url: string;
+        };
+        /**
          * EmailChange
          * @example {
          *       "email": "mei@new.example.com"
@@ -3432,6 +4537,33 @@ export interface components {
             field: string;
             /** Message */
             message?: string | null;
+        };
+        /** Finding */
+        Finding: {
+            /**
+             * Interpretation
+             * @default
+             */
+            interpretation: string;
+            /**
+             * Marker
+             * @example BRCA1 c.68_69delAG
+             */
+            marker: string;
+            /**
+             * Result
+             * @example not detected
+             */
+            result: string;
+        };
+        /** FindingView */
+        FindingView: {
+            /** Interpretation */
+            interpretation: string;
+            /** Marker */
+            marker: string;
+            /** Result */
+            result: string;
         };
         /** FirstAdmin */
         FirstAdmin: {
@@ -3716,6 +4848,229 @@ export interface components {
             kind: components["schemas"]["panacea__distribution__ledger_items__EntryKind"];
             moved: components["schemas"]["Buckets"];
         };
+        /** Kit */
+        Kit: {
+            /** Barcode */
+            barcode: string;
+            /** Batch Id */
+            batch_id: string;
+            /** Collected At */
+            collected_at?: string | null;
+            /** Demographics */
+            demographics?: {
+                [key: string]: string;
+            } | null;
+            /** Dispatched At */
+            dispatched_at?: string | null;
+            /** Lab Id */
+            lab_id?: string | null;
+            /** Line No */
+            line_no?: number | null;
+            /** Member Id */
+            member_id?: string | null;
+            /** Order Id */
+            order_id?: string | null;
+            /** Outbound Carrier */
+            outbound_carrier?: string | null;
+            /** Outbound Tracking */
+            outbound_tracking?: string | null;
+            /**
+             * Reason Code
+             * @description the lab's, when blocked or in error
+             */
+            reason_code?: string | null;
+            /** Received At */
+            received_at?: string | null;
+            /** Registered At */
+            registered_at?: string | null;
+            /** Registered By */
+            registered_by?: string | null;
+            /** Report Ready At */
+            report_ready_at?: string | null;
+            /** Return Carrier */
+            return_carrier?: string | null;
+            /** Return Tracking */
+            return_tracking?: string | null;
+            /** Sent Back At */
+            sent_back_at?: string | null;
+            state: components["schemas"]["KitState"];
+            /**
+             * Status
+             * @description Junction's `high.modality.low` for the state
+             */
+            status: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** KitBatch */
+        KitBatch: {
+            /** Barcodes */
+            barcodes: string[];
+            /** Batch Id */
+            batch_id: string;
+            /** Imported */
+            imported: number;
+        };
+        /**
+         * KitDispatch
+         * @example {
+         *       "barcode": "GT-2026-000001",
+         *       "carrier": "Royal Mail",
+         *       "lab_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4LB",
+         *       "line_no": 1,
+         *       "order_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4FD",
+         *       "tracking_number": "RM123456785GB"
+         *     }
+         */
+        KitDispatch: {
+            /**
+             * Barcode
+             * @example GT-2026-000001
+             */
+            barcode: string;
+            /** Carrier */
+            carrier: string;
+            /**
+             * Lab Id
+             * @description the lab that will test the sample
+             */
+            lab_id: string;
+            /** Line No */
+            line_no: number;
+            /** Order Id */
+            order_id: string;
+            /** Tracking Number */
+            tracking_number: string;
+        };
+        /**
+         * KitImport
+         * @description A batch of barcodes: a list, or CSV text with a `barcode` column (a header line first).
+         * @example {
+         *       "csv": "barcode\nGT-2026-000001\nGT-2026-000002\n"
+         *     }
+         */
+        KitImport: {
+            /**
+             * Barcodes
+             * @description one barcode each
+             */
+            barcodes?: string[] | null;
+            /**
+             * Csv
+             * @description CSV with a `barcode` column; bad rows are named by their line number
+             */
+            csv?: string | null;
+        };
+        /**
+         * KitRegistration
+         * @description A member registers the kit in their hands.
+         * @example {
+         *       "barcode": "GT-2026-000001",
+         *       "demographics": {
+         *         "birth_date": "1985-04-12",
+         *         "full_name": "Li Wei",
+         *         "sex": "female"
+         *       }
+         *     }
+         */
+        KitRegistration: {
+            /**
+             * Barcode
+             * @example GT-2026-000001
+             */
+            barcode: string;
+            demographics?: components["schemas"]["Demographics"] | null;
+        };
+        /**
+         * KitRegistrationFor
+         * @description Staff register a kit for a member: one sent to them, or one from the clinic's stock handed
+         *     over for a gene-test line of the member's paid order (then `order_id`, `line_no` and `lab_id`).
+         * @example {
+         *       "demographics": {
+         *         "birth_date": "1985-04-12",
+         *         "full_name": "Li Wei",
+         *         "sex": "female"
+         *       },
+         *       "lab_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4LB",
+         *       "line_no": 1,
+         *       "member_id": "member-1",
+         *       "order_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4FD"
+         *     }
+         */
+        KitRegistrationFor: {
+            demographics?: components["schemas"]["Demographics"] | null;
+            /** Lab Id */
+            lab_id?: string | null;
+            /** Line No */
+            line_no?: number | null;
+            /** Member Id */
+            member_id: string;
+            /** Order Id */
+            order_id?: string | null;
+        };
+        /**
+         * KitState
+         * @enum {string}
+         */
+        KitState: "in_stock" | "dispatched" | "registered" | "collected" | "in_transit" | "received" | "processing_blocked" | "processing" | "sample_error" | "report_ready";
+        /**
+         * LabCall
+         * @description One event the lab reports about a kit.
+         * @example {
+         *       "barcode": "GT-2026-000001",
+         *       "event_id": "evt-20261201-0001",
+         *       "occurred_at": "2026-12-01T10:00:00Z",
+         *       "reason_code": "missing_birth_date",
+         *       "type": "processing_blocked"
+         *     }
+         */
+        LabCall: {
+            /**
+             * Barcode
+             * @example GT-2026-000001
+             */
+            barcode: string;
+            /** Event Id */
+            event_id: string;
+            /** Occurred At */
+            occurred_at?: string | null;
+            /** Reason Code */
+            reason_code?: string | null;
+            /**
+             * Type
+             * @description a LabEventType; others are acknowledged
+             */
+            type: string;
+        };
+        /** LabCallAnswer */
+        LabCallAnswer: {
+            kit: components["schemas"]["Kit"];
+            outcome: components["schemas"]["LabOutcome"];
+        };
+        /**
+         * LabOutcome
+         * @enum {string}
+         */
+        LabOutcome: "applied" | "duplicate" | "stale" | "ignored";
+        /** LabView */
+        LabView: {
+            /** Api Key Id */
+            api_key_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Webhook Url */
+            webhook_url: string;
+        };
         /**
          * LevelCommission
          * @description What one level earns on the product: `rate_bps` of what the buyer paid, or `fixed` per unit.
@@ -3881,6 +5236,45 @@ export interface components {
          */
         Movement: "set" | "adjustment" | "reservation" | "sale" | "release" | "restock";
         /**
+         * NearbyPoint
+         * @description An active point, and how far it is from the position asked about.
+         */
+        NearbyPoint: {
+            address: components["schemas"]["PointAddress"];
+            contact: components["schemas"]["PointContact"];
+            /**
+             * Distance Km
+             * @description great-circle distance, rounded to 0.1 km
+             */
+            distance_km: number;
+            /** Id */
+            id: string;
+            /** Latitude */
+            latitude: number;
+            /** Longitude */
+            longitude: number;
+            /**
+             * Map Url
+             * @description the point on OpenStreetMap
+             */
+            map_url: string;
+            /** Name */
+            name: string;
+            /** Opening Hours */
+            opening_hours: components["schemas"]["OpeningHours"][];
+            /** Services */
+            services: string[];
+            /** Slot Minutes */
+            slot_minutes: number;
+            /** Time Zone */
+            time_zone: string;
+        };
+        /** NearbyPoints */
+        NearbyPoints: {
+            /** Items */
+            items: components["schemas"]["NearbyPoint"][];
+        };
+        /**
          * NewAddress
          * @description A recipient for kits, goods and paper reports.
          * @example {
@@ -3990,6 +5384,79 @@ export interface components {
              * @default 0
              */
             position: number;
+        };
+        /**
+         * NewCheckupRecord
+         * @example {
+         *       "category": "blood_test",
+         *       "file_key": "tenants/01JDQ3V6N1W2X3Y4Z5A6B7C8D9/records/members/01JD6Q3W8M0000000000000000/01JDQ4A0000000000000000000.jpg",
+         *       "note": "Fasting, morning",
+         *       "taken_on": "2026-11-20",
+         *       "title": "Annual blood panel"
+         *     }
+         */
+        NewCheckupRecord: {
+            category: components["schemas"]["RecordCategory"];
+            /**
+             * File Key
+             * @description the `key` of your upload, once the file is posted
+             */
+            file_key: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Taken On
+             * @description when the checkup took place
+             */
+            taken_on?: string | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * NewLab
+         * @example {
+         *       "api_key_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4AK",
+         *       "name": "Harbour Genomics Lab",
+         *       "webhook_url": "https://lims.harbour-lab.example/panacea/manifests"
+         *     }
+         */
+        NewLab: {
+            /**
+             * Api Key Id
+             * @description the tenant API key the lab signs with
+             */
+            api_key_id: string;
+            /** Name */
+            name: string;
+            /**
+             * Webhook Url
+             * @description where manifests are sent
+             */
+            webhook_url: string;
+        };
+        /** NewLabView */
+        NewLabView: {
+            /** Api Key Id */
+            api_key_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Webhook Secret
+             * @description signs the manifests sent to the lab; shown this once
+             */
+            webhook_secret: string;
+            /** Webhook Url */
+            webhook_url: string;
         };
         /**
          * NewPassword
@@ -4232,6 +5699,55 @@ export interface components {
             usage_limit?: number | null;
         };
         /**
+         * NewReport
+         * @example {
+         *       "file_key": "tenants/01JDQ3V6N1W2X3Y4Z5A6B7C8D9/records/reports/01JDQ4A0000000000000000000.pdf",
+         *       "findings": [
+         *         {
+         *           "interpretation": "Population risk.",
+         *           "marker": "BRCA1",
+         *           "result": "not detected"
+         *         }
+         *       ],
+         *       "line_id": "G1",
+         *       "markers_summary": "No pathogenic variant found in BRCA1 or BRCA2.",
+         *       "member_id": "01JD6Q3W8M0000000000000000",
+         *       "order_id": "01JD6Q3W8M0000000000000001",
+         *       "test_name": "BRCA1/2 Hereditary Cancer Panel"
+         *     }
+         */
+        NewReport: {
+            /**
+             * File Key
+             * @description the `key` of the report's upload, once the PDF is posted
+             */
+            file_key: string;
+            /** Findings */
+            findings?: components["schemas"]["Finding"][];
+            /**
+             * Line Id
+             * @description the order's gene-test line (its group id)
+             */
+            line_id?: string | null;
+            /**
+             * Markers Summary
+             * @default
+             */
+            markers_summary: string;
+            /**
+             * Member Id
+             * @example 01JD6Q3W8M0000000000000000
+             */
+            member_id: string;
+            /**
+             * Order Id
+             * @description the order the test was bought in
+             */
+            order_id?: string | null;
+            /** Test Name */
+            test_name: string;
+        };
+        /**
          * NewSku
          * @example {
          *       "code": "GT-100-STD",
@@ -4448,6 +5964,20 @@ export interface components {
          * @enum {string}
          */
         OnlinePaymentMethod: "card" | "alipay" | "wechat_pay";
+        /** OpeningHours */
+        OpeningHours: {
+            /**
+             * Closes
+             * @example 17:00
+             */
+            closes: string;
+            day: components["schemas"]["Weekday"];
+            /**
+             * Opens
+             * @example 09:00
+             */
+            opens: string;
+        };
         /**
          * Order
          * @description An order as its member and the tenant's staff see it.
@@ -4732,6 +6262,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[AppointmentView] */
+        Page_AppointmentView_: {
+            /** Items */
+            items: components["schemas"]["AppointmentView"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[AuditEntry] */
         Page_AuditEntry_: {
             /** Items */
@@ -4743,6 +6280,20 @@ export interface components {
         Page_Category_: {
             /** Items */
             items: components["schemas"]["Category"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CheckupRecord] */
+        Page_CheckupRecord_: {
+            /** Items */
+            items: components["schemas"]["CheckupRecord"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CollectionPoint] */
+        Page_CollectionPoint_: {
+            /** Items */
+            items: components["schemas"]["CollectionPoint"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -4809,6 +6360,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[ReportSummary] */
+        Page_ReportSummary_: {
+            /** Items */
+            items: components["schemas"]["ReportSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[StockLevel] */
         Page_StockLevel_: {
             /** Items */
@@ -4871,6 +6429,30 @@ export interface components {
             items: components["schemas"]["WithdrawalView"][];
             /** Next Cursor */
             next_cursor?: string | null;
+        };
+        /**
+         * PaidGeneTest
+         * @description A gene test the member paid for, as logistics learnt it from `order.paid`.
+         */
+        PaidGeneTest: {
+            /**
+             * Appointment Id
+             * @description the appointment that holds it, if any
+             */
+            appointment_id?: string | null;
+            /** Line No */
+            line_no: number;
+            /** Order Id */
+            order_id: string;
+            /** Product Id */
+            product_id: string;
+            /**
+             * Refunded
+             * @default false
+             */
+            refunded: boolean;
+            /** Sku Id */
+            sku_id: string;
         };
         /**
          * PasswordSignIn
@@ -5198,6 +6780,127 @@ export interface components {
              */
             username: string;
         };
+        /** PointAddress */
+        PointAddress: {
+            /** City */
+            city: string;
+            /**
+             * Country
+             * @description ISO 3166-1 alpha-2
+             * @example GB
+             */
+            country: string;
+            /** Line1 */
+            line1: string;
+            /** Line2 */
+            line2?: string | null;
+            /** Postcode */
+            postcode?: string | null;
+        };
+        /** PointContact */
+        PointContact: {
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
+        };
+        /** PointSlots */
+        PointSlots: {
+            /** Date */
+            date: string;
+            /** Point Id */
+            point_id: string;
+            /** Slots */
+            slots: components["schemas"]["Slot"][];
+        };
+        /**
+         * PointSpec
+         * @description A collection point as staff describe it (creating it, or replacing every field when editing).
+         * @example {
+         *       "address": {
+         *         "city": "Shanghai",
+         *         "country": "CN",
+         *         "line1": "1 Nanjing West Road",
+         *         "postcode": "200040"
+         *       },
+         *       "capacity": 2,
+         *       "contact": {
+         *         "email": "jingan@harbour-gene.example",
+         *         "phone": "+862100000000"
+         *       },
+         *       "latitude": 31.2304,
+         *       "longitude": 121.4737,
+         *       "name": "Jing'an collection point",
+         *       "opening_hours": [
+         *         {
+         *           "closes": "17:00",
+         *           "day": "mon",
+         *           "opens": "09:00"
+         *         },
+         *         {
+         *           "closes": "12:00",
+         *           "day": "sat",
+         *           "opens": "09:00"
+         *         }
+         *       ],
+         *       "services": [
+         *         "saliva_sample",
+         *         "blood_draw"
+         *       ],
+         *       "slot_minutes": 30,
+         *       "time_zone": "Asia/Shanghai"
+         *     }
+         */
+        PointSpec: {
+            address: components["schemas"]["PointAddress"];
+            /**
+             * Capacity
+             * @description appointments one slot takes
+             * @default 1
+             */
+            capacity: number;
+            /** @default {
+             *       "email": null,
+             *       "phone": null
+             *     } */
+            contact: components["schemas"]["PointContact"];
+            /**
+             * Latitude
+             * @example 31.2304
+             */
+            latitude: number;
+            /**
+             * Longitude
+             * @example 121.4737
+             */
+            longitude: number;
+            /** Name */
+            name: string;
+            /** Opening Hours */
+            opening_hours: components["schemas"]["OpeningHours"][];
+            /**
+             * Services
+             * @default []
+             */
+            services: string[];
+            /**
+             * Slot Minutes
+             * @description length of one appointment slot, in minutes
+             * @default 30
+             */
+            slot_minutes: number;
+            /**
+             * Time Zone
+             * @description IANA time zone
+             * @example Asia/Shanghai
+             */
+            time_zone: string;
+        };
+        /**
+         * PointStatus
+         * @enum {string}
+         */
+        PointStatus: "active" | "inactive";
         /**
          * Problem
          * @description RFC 9457 problem details: every error answer has this shape.
@@ -5660,6 +7363,27 @@ export interface components {
             group_id?: string | null;
         };
         /**
+         * RecordCategory
+         * @enum {string}
+         */
+        RecordCategory: "blood_test" | "imaging" | "prescription" | "discharge_summary" | "vaccination" | "physical_exam" | "other";
+        /**
+         * RecordUploadRequest
+         * @example {
+         *       "content_type": "image/jpeg",
+         *       "size": 1832004
+         *     }
+         */
+        RecordUploadRequest: {
+            /**
+             * Content Type
+             * @enum {string}
+             */
+            content_type: "application/pdf" | "image/jpeg" | "image/png" | "image/webp" | "image/heic";
+            /** Size */
+            size?: number | null;
+        };
+        /**
          * Recruitment
          * @description Who may become a distributor: nobody new; those staff appoint; every member who asks; a
          *     member whose paid orders reach `spending_threshold` (0: their first paid order).
@@ -5878,10 +7602,100 @@ export interface components {
              */
             tenant: string;
         };
+        /**
+         * ReportState
+         * @enum {string}
+         */
+        ReportState: "draft" | "released";
+        /**
+         * ReportSummary
+         * @description A report in a list.
+         */
+        ReportSummary: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /** Member Id */
+            member_id: string;
+            /** Order Id */
+            order_id: string | null;
+            /** Released At */
+            released_at?: string | null;
+            state: components["schemas"]["ReportState"];
+            /** Test Name */
+            test_name: string;
+        };
+        /**
+         * ReportUploadRequest
+         * @example {
+         *       "content_type": "application/pdf",
+         *       "size": 734003
+         *     }
+         */
+        ReportUploadRequest: {
+            /**
+             * Content Type
+             * @constant
+             */
+            content_type: "application/pdf";
+            /** Size */
+            size?: number | null;
+        };
+        /** ReportView */
+        ReportView: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Findings */
+            findings: components["schemas"]["FindingView"][];
+            /** Id */
+            id: string;
+            /** Line Id */
+            line_id: string | null;
+            /** Markers Summary */
+            markers_summary: string;
+            /** Member Id */
+            member_id: string;
+            /** Order Id */
+            order_id: string | null;
+            /**
+             * Pages
+             * @description pages of the PDF (known once released)
+             */
+            pages?: number | null;
+            /** Released At */
+            released_at?: string | null;
+            /** Released By */
+            released_by?: string | null;
+            state: components["schemas"]["ReportState"];
+            /** Test Name */
+            test_name: string;
+        };
         /** ResponseValidationError */
         ResponseValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * ReturnShipment
+         * @example {
+         *       "carrier": "Royal Mail",
+         *       "tracking_number": "RM987654321GB"
+         *     }
+         */
+        ReturnShipment: {
+            /** Carrier */
+            carrier: string;
+            /** Tracking Number */
+            tracking_number: string;
         };
         /**
          * Role
@@ -6072,6 +7886,12 @@ export interface components {
              */
             until: string;
         };
+        /**
+         * SampleSex
+         * @description The sex a lab needs to interpret a sample (not how the person describes themselves).
+         * @enum {string}
+         */
+        SampleSex: "female" | "male" | "other";
         /**
          * Scope
          * @enum {string}
@@ -6282,6 +8102,24 @@ export interface components {
             prices?: components["schemas"]["Money"][] | null;
             /** Specs */
             specs?: Record<string, never> | null;
+        };
+        /** Slot */
+        Slot: {
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Free
+             * @description appointments the slot can still take
+             */
+            free: number;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
         };
         /**
          * SmsCodeRequest
@@ -7009,6 +8847,30 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * Upload
+         * @description POST the file to `url` as multipart/form-data: every field of `fields`, then `file`.
+         */
+        Upload: {
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Fields */
+            fields: {
+                [key: string]: string;
+            };
+            /**
+             * Key
+             * @description name it when you describe the file, once uploaded
+             */
+            key: string;
+            /** Max Bytes */
+            max_bytes: number;
+            /** Url */
+            url: string;
+        };
         /** Usage */
         Usage: {
             /**
@@ -7148,6 +9010,11 @@ export interface components {
              */
             received: boolean;
         };
+        /**
+         * Weekday
+         * @enum {string}
+         */
+        Weekday: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
         /**
          * WithdrawalDetail
          * @description A withdrawal as finance sees it: with the payout account in full.
@@ -7338,6 +9205,8 @@ export type SchemaAddressUse = components['schemas']['AddressUse'];
 export type SchemaApiKey = components['schemas']['ApiKey'];
 export type SchemaAppliedPromotion = components['schemas']['AppliedPromotion'];
 export type SchemaAppointment = components['schemas']['Appointment'];
+export type SchemaAppointmentState = components['schemas']['AppointmentState'];
+export type SchemaAppointmentView = components['schemas']['AppointmentView'];
 export type SchemaAuditAction = components['schemas']['AuditAction'];
 export type SchemaAuditEntry = components['schemas']['AuditEntry'];
 export type SchemaAvailablePromotion = components['schemas']['AvailablePromotion'];
@@ -7348,25 +9217,32 @@ export type SchemaBindingChange = components['schemas']['BindingChange'];
 export type SchemaBindingRecord = components['schemas']['BindingRecord'];
 export type SchemaBindingScope = components['schemas']['BindingScope'];
 export type SchemaBindingTerm = components['schemas']['BindingTerm'];
+export type SchemaBooking = components['schemas']['Booking'];
 export type SchemaBoundBy = components['schemas']['BoundBy'];
 export type SchemaBranding = components['schemas']['Branding'];
 export type SchemaBrandingPatch = components['schemas']['BrandingPatch'];
 export type SchemaBuckets = components['schemas']['Buckets'];
 export type SchemaCancelOrder = components['schemas']['CancelOrder'];
+export type SchemaCancellation = components['schemas']['Cancellation'];
 export type SchemaCart = components['schemas']['Cart'];
 export type SchemaCartLines = components['schemas']['CartLines'];
 export type SchemaCategory = components['schemas']['Category'];
 export type SchemaCategoryPatch = components['schemas']['CategoryPatch'];
 export type SchemaChannel = components['schemas']['Channel'];
 export type SchemaCheckout = components['schemas']['Checkout'];
+export type SchemaCheckupRecord = components['schemas']['CheckupRecord'];
 export type SchemaCodeBatchRequest = components['schemas']['CodeBatchRequest'];
 export type SchemaCodeCheck = components['schemas']['CodeCheck'];
 export type SchemaCodeSent = components['schemas']['CodeSent'];
+export type SchemaCollection = components['schemas']['Collection'];
+export type SchemaCollectionPoint = components['schemas']['CollectionPoint'];
 export type SchemaCommissionView = components['schemas']['CommissionView'];
 export type SchemaConfirmation = components['schemas']['Confirmation'];
 export type SchemaContact = components['schemas']['Contact'];
 export type SchemaCouponCodeState = components['schemas']['CouponCodeState'];
 export type SchemaCurrencySales = components['schemas']['CurrencySales'];
+export type SchemaDecline = components['schemas']['Decline'];
+export type SchemaDemographics = components['schemas']['Demographics'];
 export type SchemaDimension = components['schemas']['Dimension'];
 export type SchemaDisableRequest = components['schemas']['DisableRequest'];
 export type SchemaDispute = components['schemas']['Dispute'];
@@ -7376,11 +9252,14 @@ export type SchemaDistributor = components['schemas']['Distributor'];
 export type SchemaDistributorKind = components['schemas']['DistributorKind'];
 export type SchemaDistributorStatus = components['schemas']['DistributorStatus'];
 export type SchemaDistributorStatusChange = components['schemas']['DistributorStatusChange'];
+export type SchemaDownload = components['schemas']['Download'];
 export type SchemaEmailChange = components['schemas']['EmailChange'];
 export type SchemaExternalAccount = components['schemas']['ExternalAccount'];
 export type SchemaExternalKind = components['schemas']['ExternalKind'];
 export type SchemaExternalTransfer = components['schemas']['ExternalTransfer'];
 export type SchemaFieldProblem = components['schemas']['FieldProblem'];
+export type SchemaFinding = components['schemas']['Finding'];
+export type SchemaFindingView = components['schemas']['FindingView'];
 export type SchemaFirstAdmin = components['schemas']['FirstAdmin'];
 export type SchemaForgottenPassword = components['schemas']['ForgottenPassword'];
 export type SchemaFulfilmentGroup = components['schemas']['FulfilmentGroup'];
@@ -7398,6 +9277,17 @@ export type SchemaInvitation = components['schemas']['Invitation'];
 export type SchemaIssuedApiKey = components['schemas']['IssuedApiKey'];
 export type SchemaIssuedCodes = components['schemas']['IssuedCodes'];
 export type SchemaKindTotal = components['schemas']['KindTotal'];
+export type SchemaKit = components['schemas']['Kit'];
+export type SchemaKitBatch = components['schemas']['KitBatch'];
+export type SchemaKitDispatch = components['schemas']['KitDispatch'];
+export type SchemaKitImport = components['schemas']['KitImport'];
+export type SchemaKitRegistration = components['schemas']['KitRegistration'];
+export type SchemaKitRegistrationFor = components['schemas']['KitRegistrationFor'];
+export type SchemaKitState = components['schemas']['KitState'];
+export type SchemaLabCall = components['schemas']['LabCall'];
+export type SchemaLabCallAnswer = components['schemas']['LabCallAnswer'];
+export type SchemaLabOutcome = components['schemas']['LabOutcome'];
+export type SchemaLabView = components['schemas']['LabView'];
 export type SchemaLevelCommission = components['schemas']['LevelCommission'];
 export type SchemaLevelSummary = components['schemas']['LevelSummary'];
 export type SchemaLineCommission = components['schemas']['LineCommission'];
@@ -7408,12 +9298,18 @@ export type SchemaMethod = components['schemas']['Method'];
 export type SchemaMethodSales = components['schemas']['MethodSales'];
 export type SchemaMoney = components['schemas']['Money'];
 export type SchemaMovement = components['schemas']['Movement'];
+export type SchemaNearbyPoint = components['schemas']['NearbyPoint'];
+export type SchemaNearbyPoints = components['schemas']['NearbyPoints'];
 export type SchemaNewAddress = components['schemas']['NewAddress'];
 export type SchemaNewApiKey = components['schemas']['NewApiKey'];
 export type SchemaNewCategory = components['schemas']['NewCategory'];
+export type SchemaNewCheckupRecord = components['schemas']['NewCheckupRecord'];
+export type SchemaNewLab = components['schemas']['NewLab'];
+export type SchemaNewLabView = components['schemas']['NewLabView'];
 export type SchemaNewPassword = components['schemas']['NewPassword'];
 export type SchemaNewProduct = components['schemas']['NewProduct'];
 export type SchemaNewPromotion = components['schemas']['NewPromotion'];
+export type SchemaNewReport = components['schemas']['NewReport'];
 export type SchemaNewSku = components['schemas']['NewSku'];
 export type SchemaNewStore = components['schemas']['NewStore'];
 export type SchemaNewTag = components['schemas']['NewTag'];
@@ -7421,6 +9317,7 @@ export type SchemaNewTenant = components['schemas']['NewTenant'];
 export type SchemaOffer = components['schemas']['Offer'];
 export type SchemaOfflinePayment = components['schemas']['OfflinePayment'];
 export type SchemaOnlinePaymentMethod = components['schemas']['OnlinePaymentMethod'];
+export type SchemaOpeningHours = components['schemas']['OpeningHours'];
 export type SchemaOrder = components['schemas']['Order'];
 export type SchemaOrderLine = components['schemas']['OrderLine'];
 export type SchemaOrderPromotion = components['schemas']['OrderPromotion'];
@@ -7432,8 +9329,11 @@ export type SchemaOrderSummary = components['schemas']['OrderSummary'];
 export type SchemaOrdersPatch = components['schemas']['OrdersPatch'];
 export type SchemaPageAddress = components['schemas']['Page_Address_'];
 export type SchemaPageApiKey = components['schemas']['Page_ApiKey_'];
+export type SchemaPageAppointmentView = components['schemas']['Page_AppointmentView_'];
 export type SchemaPageAuditEntry = components['schemas']['Page_AuditEntry_'];
 export type SchemaPageCategory = components['schemas']['Page_Category_'];
+export type SchemaPageCheckupRecord = components['schemas']['Page_CheckupRecord_'];
+export type SchemaPageCollectionPoint = components['schemas']['Page_CollectionPoint_'];
 export type SchemaPageCommissionView = components['schemas']['Page_CommissionView_'];
 export type SchemaPageCouponCodeState = components['schemas']['Page_CouponCodeState_'];
 export type SchemaPageDistributor = components['schemas']['Page_Distributor_'];
@@ -7443,6 +9343,7 @@ export type SchemaPagePeriodOrder = components['schemas']['Page_PeriodOrder_'];
 export type SchemaPageProductSummary = components['schemas']['Page_ProductSummary_'];
 export type SchemaPagePromotion = components['schemas']['Page_Promotion_'];
 export type SchemaPageRedemptionRecord = components['schemas']['Page_RedemptionRecord_'];
+export type SchemaPageReportSummary = components['schemas']['Page_ReportSummary_'];
 export type SchemaPageStockLevel = components['schemas']['Page_StockLevel_'];
 export type SchemaPageStockMovement = components['schemas']['Page_StockMovement_'];
 export type SchemaPageStore = components['schemas']['Page_Store_'];
@@ -7452,6 +9353,7 @@ export type SchemaPageTenant = components['schemas']['Page_Tenant_'];
 export type SchemaPageUser = components['schemas']['Page_User_'];
 export type SchemaPageWalletEntry = components['schemas']['Page_WalletEntry_'];
 export type SchemaPageWithdrawalView = components['schemas']['Page_WithdrawalView_'];
+export type SchemaPaidGeneTest = components['schemas']['PaidGeneTest'];
 export type SchemaPasswordSignIn = components['schemas']['PasswordSignIn'];
 export type SchemaPayment = components['schemas']['Payment'];
 export type SchemaPaymentInfo = components['schemas']['PaymentInfo'];
@@ -7465,6 +9367,11 @@ export type SchemaPeriodOrder = components['schemas']['PeriodOrder'];
 export type SchemaPhoneChange = components['schemas']['PhoneChange'];
 export type SchemaPlacedOrder = components['schemas']['PlacedOrder'];
 export type SchemaPlatformSignIn = components['schemas']['PlatformSignIn'];
+export type SchemaPointAddress = components['schemas']['PointAddress'];
+export type SchemaPointContact = components['schemas']['PointContact'];
+export type SchemaPointSlots = components['schemas']['PointSlots'];
+export type SchemaPointSpec = components['schemas']['PointSpec'];
+export type SchemaPointStatus = components['schemas']['PointStatus'];
 export type SchemaProblem = components['schemas']['Problem'];
 export type SchemaProduct = components['schemas']['Product'];
 export type SchemaProductKind = components['schemas']['ProductKind'];
@@ -7485,6 +9392,8 @@ export type SchemaQuoteLine = components['schemas']['QuoteLine'];
 export type SchemaQuoteRequest = components['schemas']['QuoteRequest'];
 export type SchemaRebinding = components['schemas']['Rebinding'];
 export type SchemaReceiptConfirmation = components['schemas']['ReceiptConfirmation'];
+export type SchemaRecordCategory = components['schemas']['RecordCategory'];
+export type SchemaRecordUploadRequest = components['schemas']['RecordUploadRequest'];
 export type SchemaRecruitment = components['schemas']['Recruitment'];
 export type SchemaRedemptionRecord = components['schemas']['RedemptionRecord'];
 export type SchemaRefresh = components['schemas']['Refresh'];
@@ -7496,10 +9405,16 @@ export type SchemaRefundLine = components['schemas']['RefundLine'];
 export type SchemaRefundRequest = components['schemas']['RefundRequest'];
 export type SchemaRefundStatus = components['schemas']['RefundStatus'];
 export type SchemaRegistration = components['schemas']['Registration'];
+export type SchemaReportState = components['schemas']['ReportState'];
+export type SchemaReportSummary = components['schemas']['ReportSummary'];
+export type SchemaReportUploadRequest = components['schemas']['ReportUploadRequest'];
+export type SchemaReportView = components['schemas']['ReportView'];
 export type SchemaResponseValidationError = components['schemas']['ResponseValidationError'];
+export type SchemaReturnShipment = components['schemas']['ReturnShipment'];
 export type SchemaRole = components['schemas']['Role'];
 export type SchemaRolesChange = components['schemas']['RolesChange'];
 export type SchemaSalesReport = components['schemas']['SalesReport'];
+export type SchemaSampleSex = components['schemas']['SampleSex'];
 export type SchemaScope = components['schemas']['Scope'];
 export type SchemaSenderNames = components['schemas']['SenderNames'];
 export type SchemaSenderNamesPatch = components['schemas']['SenderNamesPatch'];
@@ -7513,6 +9428,7 @@ export type SchemaShipmentEntry = components['schemas']['ShipmentEntry'];
 export type SchemaSignedOut = components['schemas']['SignedOut'];
 export type SchemaSku = components['schemas']['Sku'];
 export type SchemaSkuPatch = components['schemas']['SkuPatch'];
+export type SchemaSlot = components['schemas']['Slot'];
 export type SchemaSmsCodeRequest = components['schemas']['SmsCodeRequest'];
 export type SchemaSmsSignIn = components['schemas']['SmsSignIn'];
 export type SchemaSpendTier = components['schemas']['SpendTier'];
@@ -7545,6 +9461,7 @@ export type SchemaTier = components['schemas']['Tier'];
 export type SchemaTotals = components['schemas']['Totals'];
 export type SchemaTransition = components['schemas']['Transition'];
 export type SchemaUnbinding = components['schemas']['Unbinding'];
+export type SchemaUpload = components['schemas']['Upload'];
 export type SchemaUsage = components['schemas']['Usage'];
 export type SchemaUser = components['schemas']['User'];
 export type SchemaUserKind = components['schemas']['UserKind'];
@@ -7554,6 +9471,7 @@ export type SchemaWallet = components['schemas']['Wallet'];
 export type SchemaWalletBalance = components['schemas']['WalletBalance'];
 export type SchemaWalletEntry = components['schemas']['WalletEntry'];
 export type SchemaWebhookReceipt = components['schemas']['WebhookReceipt'];
+export type SchemaWeekday = components['schemas']['Weekday'];
 export type SchemaWithdrawalDetail = components['schemas']['WithdrawalDetail'];
 export type SchemaWithdrawalRejection = components['schemas']['WithdrawalRejection'];
 export type SchemaWithdrawalRequest = components['schemas']['WithdrawalRequest'];
@@ -7565,6 +9483,686 @@ export type SchemaPanaceaDistributionLedgerItemsEntryKind = components['schemas'
 export type SchemaPanaceaDistributionWalletModelsEntryKind = components['schemas']['panacea__distribution__wallet_models__EntryKind'];
 export type $defs = Record<string, never>;
 export interface operations {
+    "logistics.get_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.cancel_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Cancellation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.check_in_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.appointment_collected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.confirm_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.decline_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decline"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.appointment_no_show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "identity.audit_trail": {
         parameters: {
             query?: {
@@ -11461,6 +14059,797 @@ export interface operations {
             };
         };
     };
+    "logistics.list_collection_points": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CollectionPoint_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.open_collection_point": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointSpec"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionPoint"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.nearby_collection_points": {
+        parameters: {
+            query: {
+                latitude: number;
+                longitude: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NearbyPoints"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.get_collection_point": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                point_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionPoint"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.change_collection_point": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                point_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointSpec"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionPoint"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.point_appointments": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                point_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AppointmentView_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.deactivate_collection_point": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                point_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionPoint"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.collection_point_slots": {
+        parameters: {
+            query: {
+                date: string;
+            };
+            header?: never;
+            path: {
+                point_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointSlots"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "distribution.get_binding": {
         parameters: {
             query?: never;
@@ -13186,6 +16575,1094 @@ export interface operations {
             };
         };
     };
+    "logistics.import_kits": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KitImport"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KitBatch"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.dispatch_kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KitDispatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.get_kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.collect_sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Collection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.fix_demographics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Demographics"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.register_kit_for": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KitRegistrationFor"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.send_sample_back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnShipment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.lab_event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabCall"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabCallAnswer"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.list_labs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabView"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.register_lab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLab"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewLabView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.lab_manifest": {
+        parameters: {
+            query?: {
+                /** @description the kits' state */
+                state?: components["schemas"]["KitState"];
+            };
+            header?: never;
+            path: {
+                lab_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the manifest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "identity.my_profile": {
         parameters: {
             query?: never;
@@ -13798,6 +18275,404 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Address"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.my_appointments": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AppointmentView_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.book_appointment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Booking"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.my_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.cancel_my_appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Cancellation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
                 };
             };
             /** @description Malformed request */
@@ -14755,6 +19630,292 @@ export interface operations {
             };
         };
     };
+    "logistics.my_gene_tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaidGeneTest"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.my_kits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.register_kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KitRegistration"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "orders.my_orders": {
         parameters: {
             query?: {
@@ -15051,6 +20212,499 @@ export interface operations {
             };
         };
     };
+    "records.my_records": {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["RecordCategory"] | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CheckupRecord_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.add_record": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCheckupRecord"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckupRecord"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.start_record_upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.my_record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckupRecord"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.download_my_record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                record_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Download"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "distribution.my_referrer": {
         parameters: {
             query?: never;
@@ -15067,6 +20721,297 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Binding"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.my_reports": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReportSummary_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.my_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.download_my_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Download"];
                 };
             };
             /** @description Malformed request */
@@ -19222,6 +25167,596 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_RedemptionRecord_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.list_reports": {
+        parameters: {
+            query?: {
+                /** @description words to look for */
+                q?: string | null;
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReportSummary_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.file_report": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReport"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.start_report_upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.get_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.download_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Download"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "records.release_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
                 };
             };
             /** @description Malformed request */

@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,10 +22,15 @@ from infra.local.invoke import REGION
 from panacea import payments
 from panacea.distribution import payout_accounts, wallet, withdrawals
 from panacea.distribution.wallet_models import Credit, EntryKind, ExternalAccount, WithdrawalRequest
+from panacea.logistics import following as logistics_following
+from panacea.logistics.point_models import PointSpec
+from panacea.orders import LineFact, OrderPaid
 from panacea.platform import isolation
 from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Actor, Role
+from panacea.platform.events import EventMetadata
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
+from tests.integration.records.records_support import pdf, post_form
 from tests.support import PLATFORM_ADMIN, Answer, call, onboard
 from tests.support.builders import settled
 
@@ -356,3 +361,68 @@ def withdraw_something(tenant: Tenant) -> None:
         payout_accounts.set_external(member, bank)
         asked = withdrawals.request(member, WithdrawalRequest(amount=Money(amount=5_000, currency="CNY")))
     tenant.learn("withdrawal_id", asked.id)
+
+
+def file_something(tenant: Tenant) -> None:
+    """A report and a checkup record name a file uploaded first (no example body can): A's staff
+    upload a PDF and file a released report for A's owner, and the owner, as a member, keeps a
+    checkup record; their ids are learnt."""
+    owner, member = tenant.as_user(Role.OWNER), tenant.as_user(Role.MEMBER)
+    form = call("POST", "/v1/reports/uploads", caller=owner, body={"content_type": "application/pdf"}).body
+    assert post_form(form["url"], form["fields"], pdf(["Probe report"])) < 300
+    body = {"file_key": form["key"], "member_id": tenant.owner_id, "test_name": "Probe panel"}
+    filed = call("POST", "/v1/reports", caller=owner, body=body)
+    assert filed.status == 201, filed.body
+    call("POST", f"/v1/reports/{filed.body['id']}/release", caller=owner)
+    tenant.learn("report_id", filed.body["id"])
+    form = call("POST", "/v1/me/records/uploads", caller=member, body={"content_type": "application/pdf"}).body
+    assert post_form(form["url"], form["fields"], pdf(["Probe checkup"])) < 300
+    record = {"file_key": form["key"], "category": "other", "title": "Probe"}
+    kept = call("POST", "/v1/me/records", caller=member, body=record)
+    assert kept.status == 201, kept.body
+    tenant.learn("record_id", kept.body["id"])
+
+
+def book_something(tenant: Tenant) -> None:
+    """An appointment needs a paid gene test, which logistics learns from orders' `order.paid`: A's
+    member is told of one as logistics' consumer is, A's owner opens a point open every day, and the
+    member books its next slot through the API; A's point and appointment ids are learnt."""
+    owner, member = tenant.as_user(Role.OWNER), tenant.as_user(Role.MEMBER)
+    every_day = [
+        {"day": day, "opens": "00:00", "closes": "23:30"} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    ]
+    spec = {**example_point(), "time_zone": "UTC", "opening_hours": every_day, "slot_minutes": 30}
+    point = call("POST", "/v1/collection-points", caller=owner, body=spec)
+    assert point.status == 201, point.body
+    harvest(tenant, "/v1/collection-points", point)
+    order_id, line = new_id(), LineFact(
+        line_no=1, sku_id="S1", store_id="ST1", product_id="P1", kind="gene_test", quantity=1,
+        amount=Money(amount=1_000, currency="GBP"),
+    )  # fmt: skip
+    paid = OrderPaid(order_id=order_id, member_id=tenant.owner_id, total=line.amount, payment_id="probe",
+                     payment_method="card", lines=[line], referral_code=None)  # fmt: skip
+    metadata = EventMetadata(event_id=new_id(), event_version=1, tenant_id=tenant.id, correlation_id="probe",
+                             occurred_at=datetime.now(UTC))  # fmt: skip
+    with isolation.acting_for(tenant.id):
+        logistics_following.follow(metadata, paid)
+    slot = (datetime.now(UTC) + timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
+    if slot.hour == 23:
+        slot += timedelta(hours=1)
+    body = {"point_id": point.body["id"], "starts_at": slot.isoformat(), "order_id": order_id, "line_no": 1}
+    booked = call("POST", "/v1/me/appointments", caller=member, body=body)
+    assert booked.status == 201, booked.body
+    harvest(tenant, "/v1/me/appointments", booked)
+
+
+def example_point() -> dict[str, Any]:
+    return dict(PointSpec.model_json_schema()["examples"][0])
+
+
+def kit_something(tenant: Tenant) -> None:
+    """A kit's id is its barcode, unique within a tenant only: B, probing POST /v1/kits/batches with
+    its example, makes a kit of the example's barcode of its own. A's staff import a kit whose
+    barcode only A has, learnt first, so that B is probed with a barcode that is A's alone."""
+    barcode = f"PROBE-{tenant.id[-12:]}"
+    made = call("POST", "/v1/kits/batches", caller=tenant.as_user(Role.OWNER), body={"barcodes": [barcode]})
+    assert made.status == 201, made.body
+    tenant.learn("barcode", barcode)

@@ -9,6 +9,8 @@ is kept for the cursor test.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 import uuid
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ from panacea.platform.money import Money
 from tests.integration import stripe_support
 from tests.integration.distribution.network import orders_paid_by
 from tests.integration.platform import contract
+from tests.integration.records.records_support import pdf, post_form
 from tests.support import PLATFORM_ADMIN, builders, staff
 from tests.support.builders import eventually
 from tests.support.in_process import GATEWAY, HANDLERS
@@ -429,6 +432,9 @@ def lived(platform: LocalPlatform) -> Life:
     stripe_deliveries(life)
     share_links(life, life.member)
     statements_and_exports(life, life.member)
+    records(life, life.member)
+    collection_points_and_appointments(life, life.shop, life.member)
+    kits_and_labs(life, life.shop, life.member)
     return life
 
 
@@ -464,3 +470,131 @@ def statements_and_exports(life: Life, member: builders.Member) -> None:
     life.call("GET", f"/v1/distribution/commissions/export?distributor_id={distributor}", as_=owner)
     life.call("GET", f"/v1/withdrawals?member_id={distributor}&state=requested", as_=owner)
     life.call("GET", "/v1/withdrawals/export?state=paid", as_=owner)
+
+
+def records(life: Life, member: builders.Member) -> None:
+    """The service desk uploads a gene report's PDF, files it for the member's paid order, releases
+    it and finds it by a word of the PDF, reads and downloads it; the member lists, reads and
+    downloads it, and keeps a checkup record of their own (uploaded, described, listed, read and
+    downloaded)."""
+    desk, me = staff(life.tenant["id"], "service_desk"), member.token
+    form = life.call("POST", "/v1/reports/uploads", as_=desk, body={"content_type": "application/pdf", "size": 2048})
+    assert post_form(form["url"], form["fields"], pdf(["Carrier screening", "No variant detected"])) < 300
+    report = {"file_key": form["key"], "member_id": member.user_id, "order_id": life.ids["paid_order"],
+              "line_id": "G1", "test_name": "Carrier screening", "markers_summary": "No variant detected.",
+              "findings": [{"marker": "CFTR", "result": "not detected"}]}  # fmt: skip
+    filed = life.call("POST", "/v1/reports", as_=desk, body=report)
+    life.call("POST", f"/v1/reports/{filed['id']}/release", as_=desk)
+    life.call("GET", "/v1/reports?q=carrier", as_=desk)
+    life.call("GET", "/v1/reports?limit=5", as_=desk)
+    life.call("GET", f"/v1/reports/{filed['id']}", as_=desk)
+    life.call("GET", f"/v1/reports/{filed['id']}/download", as_=desk)
+    life.call("GET", "/v1/me/reports", as_=me)
+    life.call("GET", f"/v1/me/reports/{filed['id']}", as_=me)
+    life.call("GET", f"/v1/me/reports/{filed['id']}/download", as_=me)
+    upload = life.call("POST", "/v1/me/records/uploads", as_=me, body={"content_type": "image/jpeg", "size": 1024})
+    assert post_form(upload["url"], upload["fields"], b"\xff\xd8\xff a checkup photo", filename="x.jpg") < 300
+    checkup = {"file_key": upload["key"], "category": "blood_test", "title": "Annual blood panel",
+               "taken_on": "2026-11-20", "note": "Fasting"}  # fmt: skip
+    made = life.call("POST", "/v1/me/records", as_=me, body=checkup)
+    life.call("GET", "/v1/me/records?category=blood_test", as_=me)
+    life.call("GET", f"/v1/me/records/{made['id']}", as_=me)
+    life.call("GET", f"/v1/me/records/{made['id']}/download", as_=me)
+
+
+def collection_points_and_appointments(life: Life, shop: builders.Shop, member: builders.Member) -> None:
+    """Staff open a collection point, change it and list theirs; the member buys a gene test and pays
+    (logistics learns it from `order.paid`), finds the point nearest to them and its slots, and books
+    for the test: declined by the service desk, booked again and cancelled by the member, again and
+    cancelled by staff, again and a no-show once it started, again and collected; then the point closes."""
+    owner, me = life.owner, member.token
+    desk = staff(life.tenant["id"], "service_desk", user_id="desk-1")
+    every_day = [
+        {"day": d, "opens": "00:00", "closes": "23:30"} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    ]
+    spec = {
+        "name": "Life collection point",
+        "address": {"line1": "1 Harbour Street", "city": "London", "postcode": "E1 1AA", "country": "GB"},
+        "latitude": 51.5072, "longitude": -0.1276, "time_zone": "UTC", "opening_hours": every_day,
+        "contact": {"phone": "+442000000000"}, "services": ["saliva_sample"], "slot_minutes": 30, "capacity": 2,
+    }  # fmt: skip
+    point = life.call("POST", "/v1/collection-points", as_=owner, body=spec)
+    life.call("PUT", f"/v1/collection-points/{point['id']}", as_=owner, body={**spec, "capacity": 3})
+    life.call("GET", "/v1/collection-points?limit=5", as_=owner)
+    body = {"payment_method": "card", "lines": [shop.line("gene_test")], "address_id": life.ids["address"]}
+    placed = life.call("POST", "/v1/orders", as_=me, body=body)
+    builders.pay(life.api, owner, placed, stripe_support.sandbox(life.platform))
+    test = eventually(lambda: life.call("GET", "/v1/me/gene-tests", as_=me), what="logistics never heard order.paid")[0]
+    life.call("GET", "/v1/collection-points/nearby?latitude=51.5&longitude=-0.12&limit=3", as_=me)
+    life.call("GET", f"/v1/collection-points/{point['id']}", as_=me)
+    day = (clock.now() + timedelta(days=2)).date().isoformat()
+    slot = life.call("GET", f"/v1/collection-points/{point['id']}/slots?date={day}", as_=me)["slots"][0]["starts_at"]
+    booking = {"point_id": point["id"], "starts_at": slot, "order_id": test["order_id"], "line_no": test["line_no"]}
+
+    def book(**fields: Any) -> str:
+        return str(life.call("POST", "/v1/me/appointments", as_=me, body={**booking, **fields})["id"])
+
+    life.call("POST", f"/v1/appointments/{book(note='first visit')}/decline", as_=desk, body={"reason": "nurse away"})
+    life.call("POST", f"/v1/me/appointments/{book()}/cancel", as_=me, body={"reason": "I am travelling"})
+    life.call("POST", f"/v1/appointments/{book()}/cancel", as_=desk, body={"reason": "point closing"})
+    soon = (clock.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    missed = book(starts_at=soon.isoformat().replace("+00:00", "Z"))
+    life.call("POST", f"/v1/appointments/{missed}/confirm", as_=desk)
+    with clock.use_clock(clock.FixedClock(soon + timedelta(minutes=5))):
+        life.call("POST", f"/v1/appointments/{missed}/no-show", as_=desk)
+    kept = book()
+    life.call("GET", "/v1/me/appointments?limit=5", as_=me)
+    life.call("GET", f"/v1/me/appointments/{kept}", as_=me)
+    life.call("GET", f"/v1/collection-points/{point['id']}/appointments", as_=desk)
+    life.call("GET", f"/v1/appointments/{kept}", as_=desk)
+    life.call("POST", f"/v1/appointments/{kept}/confirm", as_=desk)
+    life.call("POST", f"/v1/appointments/{kept}/check-in", as_=desk)
+    life.call("POST", f"/v1/appointments/{kept}/collected", as_=desk)
+    life.call("POST", f"/v1/collection-points/{point['id']}/deactivate", as_=owner)
+
+
+def kits_and_labs(life: Life, shop: builders.Shop, member: builders.Member) -> None:
+    """The member buys and pays a gene test (logistics keeps its line from `order.paid`); the owner
+        registers a lab with its API key and imports kits; staff dispatch one for the line (of two tests),
+    and register a clinic's stock kit for the other; the member
+        registers it, collects the sample, fixes their details and sends it back (the lab's endpoint,
+        a loopback LIMS here, gets the signed manifest); the lab reports on it with its key; staff read
+        the kit and the lab's manifest."""
+    from panacea.logistics.kit_items import GeneTestLineItem  # noqa: PLC0415
+    from panacea.platform.access import Actor, Role  # noqa: PLC0415
+    from tests.integration.logistics.kit_support import lims  # noqa: PLC0415
+
+    me, owner, tenant_id = member.token, life.owner, life.tenant["id"]
+    body = {"payment_method": "card", "lines": [shop.line("gene_test", 2)], "address_id": life.ids["address"]}
+    placed = life.call("POST", "/v1/orders", as_=me, body=body)
+    order_id = placed["order"]["id"]
+    builders.pay(life.api, owner, placed, stripe_support.sandbox(life.platform))
+    with acting_for(tenant_id):
+        eventually(lambda: GeneTestLineItem.read(tenant_id, order_id, 1), what="the gene-test line kept")
+    key = life.call("POST", f"/v1/tenants/{tenant_id}/api-keys", as_=PLATFORM_ADMIN,
+                    body={"name": "LIMS", "roles": ["lab_operator"]})  # fmt: skip
+    lab_key = Actor(f"apikey:{key['id']}", tenant_id, frozenset({Role.LAB_OPERATOR}), via="api_key").as_context()
+    with lims() as (url, received):
+        lab = life.call("POST", "/v1/labs", as_=owner, body={"name": "Harbour Lab", "api_key_id": key["id"],
+                                                              "webhook_url": url})  # fmt: skip
+        life.call("GET", "/v1/labs", as_=owner)
+        life.call("POST", "/v1/kits/batches", as_=owner, body={"csv": "barcode\nGT-LIFE-0001\nGT-LIFE-0002\n"})
+        dispatch = {"order_id": order_id, "line_no": 1, "barcode": "GT-LIFE-0001", "lab_id": lab["id"],
+                    "carrier": "Royal Mail", "tracking_number": "RM123456785GB"}  # fmt: skip
+        life.call("POST", "/v1/kits/dispatches", as_=owner, body=dispatch)
+        life.call("POST", "/v1/me/kits", as_=me, body={"barcode": "GT-LIFE-0001"})
+        life.call("POST", "/v1/kits/GT-LIFE-0001/collection", as_=me, body={})
+        life.call("PUT", "/v1/kits/GT-LIFE-0001/demographics", as_=me,
+                  body={"full_name": "Li Wei", "birth_date": "1985-04-12", "sex": "female"})  # fmt: skip
+        life.call("POST", "/v1/kits/GT-LIFE-0001/return", as_=me,
+                  body={"carrier": "Royal Mail", "tracking_number": "RM987654321GB"})  # fmt: skip
+        eventually(lambda: received, what="the lab's manifest webhook")
+    life.call("GET", f"/v1/labs/{lab['id']}/manifest", as_=owner)
+    raw = json.dumps({"event_id": "life-1", "type": "received", "barcode": "GT-LIFE-0001"}).encode()
+    signed = {"X-Content-SHA256": hashlib.sha256(raw).hexdigest(), "Content-Type": "application/json"}
+    life.call("POST", "/v1/lab/events", as_=lab_key, raw_body=raw, headers=signed)  # as the authorizer verified it
+    life.call("GET", "/v1/me/kits", as_=me)
+    life.call("GET", "/v1/kits/GT-LIFE-0001", as_=owner)
+    clinic = {"member_id": member.user_id, "order_id": order_id, "line_no": 1, "lab_id": lab["id"]}
+    life.call("POST", "/v1/kits/GT-LIFE-0002/registration", as_=owner, body=clinic)  # the line's second test
+    life.ids["kit"], life.ids["lab"] = "GT-LIFE-0001", lab["id"]

@@ -12,10 +12,17 @@ from typing import Any
 
 import pytest
 
-from panacea.platform import clock
+from panacea.logistics import following as logistics_following
+from panacea.orders import LineFact, OrderPaid
+from panacea.platform import clock, isolation
+from panacea.platform.events import EventMetadata
+from panacea.platform.ids import new_id
+from panacea.platform.money import Money
 from tests.integration.distribution.network import orders_paid_by, withdrawals_asked
 from tests.integration.platform import contract
+from tests.integration.platform.probe_tenants import example_point
 from tests.integration.platform.tenant_life import Life
+from tests.integration.records.records_support import pdf, post_form
 from tests.support import PLATFORM_ADMIN, builders, staff
 from tests.support.in_process import HANDLERS, onboard
 from tests.support.transport import Answer
@@ -32,6 +39,7 @@ class World:
     sku: str
     coupon_promotion: str
     codes_promotion: str
+    point: str  # a collection point with two of the member's appointments
 
     @property
     def owner(self) -> dict[str, str]:
@@ -67,6 +75,12 @@ def lists(w: World) -> list[tuple[str, Any, str | None]]:
         ("/v1/me/wallet/entries", w.member, None),
         ("/v1/me/withdrawals", w.member, None),
         (f"/v1/withdrawals?member_id={w.member_id}", w.owner, "state=requested"),
+        ("/v1/collection-points", w.owner, None),
+        (f"/v1/collection-points/{w.point}/appointments", w.owner, None),
+        ("/v1/me/appointments", w.member, None),
+        ("/v1/reports", w.owner, "q=cursor"),
+        ("/v1/me/reports", w.member, None),
+        ("/v1/me/records", w.member, "category=blood_test"),
     ]
 
 
@@ -95,6 +109,7 @@ def world(life: Life) -> World:
         sku=life.shop.skus["gene_test"],
         coupon_promotion=life.shop.coupon_id,
         codes_promotion=life.ids["codes_promotion"],
+        point=booked_and_filed(life.tenant["id"], life.owner, life.member.user_id, life.member.token),
     )
 
 
@@ -124,9 +139,11 @@ def other_tenant() -> World:
     codes = builders.ok(HANDLERS.request("POST", "/v1/promotions", as_=owner, body=body), 201)
     _network(tenant["slug"], owner, member.user_id)
     assert shop.coupon_id is not None
+    point = booked_and_filed(tenant["id"], owner, member.user_id, member.token)
     return World(
-        tenant["id"], member.token, member.user_id, shop.store_id, shop.skus["gene_test"], shop.coupon_id, codes["id"]
-    )
+        tenant["id"], member.token, member.user_id, shop.store_id, shop.skus["gene_test"], shop.coupon_id, codes["id"],
+        point,
+    )  # fmt: skip
 
 
 def _network(slug: str, owner: dict[str, str], member_id: str) -> None:
@@ -139,6 +156,64 @@ def _network(slug: str, owner: dict[str, str], member_id: str) -> None:
     builders.distributor(HANDLERS, owner, bound[0].user_id)
     orders_paid_by(owner["tenant_id"], [friend.user_id for friend in bound])
     withdrawals_asked(owner["tenant_id"], member_id, [1_000, 2_000])
+
+
+def booked_and_filed(tenant_id: str, owner: dict[str, str], member_id: str, member: str) -> str:
+    """Two collection points; the member told of two paid gene tests (as logistics' consumer is of
+    `order.paid`) and booked at the first point for each; two released reports of the member's and
+    two checkup records they keep. The first point's id."""
+    every_day = [
+        {"day": day, "opens": "00:00", "closes": "23:30"} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    ]
+    spec = {**example_point(), "time_zone": "UTC", "opening_hours": every_day, "slot_minutes": 30}
+    points = [
+        builders.ok(HANDLERS.request("POST", "/v1/collection-points", as_=owner, body=spec), 201)["id"]
+        for _ in range(2)
+    ]
+    day = (clock.now() + timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)
+    for n in range(2):
+        order_id = new_id()
+        line = LineFact(
+            line_no=1,
+            sku_id="S1",
+            store_id="ST1",
+            product_id="P1",
+            kind="gene_test",
+            quantity=1,
+            amount=Money(amount=1_000, currency="GBP"),
+        )
+        paid = OrderPaid(
+            order_id=order_id,
+            member_id=member_id,
+            total=line.amount,
+            payment_id="cursor",
+            payment_method="card",
+            lines=[line],
+            referral_code=None,
+        )
+        metadata = EventMetadata(
+            event_id=new_id(), event_version=1, tenant_id=tenant_id, correlation_id="cursor", occurred_at=clock.now()
+        )
+        with isolation.acting_for(tenant_id):
+            logistics_following.follow(metadata, paid)
+        slot = (day + timedelta(minutes=30 * n)).isoformat()
+        body = {"point_id": points[0], "starts_at": slot, "order_id": order_id, "line_no": 1}
+        builders.ok(HANDLERS.request("POST", "/v1/me/appointments", as_=member, body=body), 201)
+    for n in range(2):
+        form = builders.ok(
+            HANDLERS.request("POST", "/v1/reports/uploads", as_=owner, body={"content_type": "application/pdf"})
+        )
+        assert post_form(form["url"], form["fields"], pdf([f"Cursor panel {n}"])) < 300
+        report = {"file_key": form["key"], "member_id": member_id, "test_name": f"Cursor panel {n}"}
+        filed = builders.ok(HANDLERS.request("POST", "/v1/reports", as_=owner, body=report), 201)
+        builders.ok(HANDLERS.request("POST", f"/v1/reports/{filed['id']}/release", as_=owner))
+        form = builders.ok(
+            HANDLERS.request("POST", "/v1/me/records/uploads", as_=member, body={"content_type": "application/pdf"})
+        )
+        assert post_form(form["url"], form["fields"], pdf([f"Checkup {n}"])) < 300
+        record = {"file_key": form["key"], "category": "other", "title": f"Checkup {n}"}
+        builders.ok(HANDLERS.request("POST", "/v1/me/records", as_=member, body=record), 201)
+    return str(points[0])
 
 
 def _bound(owner: dict[str, str], member_id: str) -> None:

@@ -60,8 +60,11 @@ from tests.integration.platform.probe_tenants import (
     PARAM,
     ULID,
     Tenant,
+    book_something,
     create_everything,
     example,
+    file_something,
+    kit_something,
     onboarded_tenant,
     order_something,
     param_names,
@@ -338,6 +341,9 @@ def test_no_route_lets_one_tenant_read_list_or_change_anothers_data(sent):
     pay_for_something(a)
     order_something(a)
     withdraw_something(a)
+    file_something(a)
+    book_something(a)
+    kit_something(a)
     created = create_everything(a)
     before = settled_snapshot(a.id)
     fingerprints = {

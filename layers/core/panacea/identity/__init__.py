@@ -1,14 +1,16 @@
 """Identity: the people who use Panacea (staff and members), their roles and how they sign in.
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`): the
-address an order snapshots (`address_of`), whether someone is a person of the tenant (`is_user`)
-and the events identity announces."""
+address an order snapshots (`address_of`), whether someone is a person of the tenant (`is_user`),
+the audit entry of a read of a health record (`RecordRead`, `read_entry`: another context adds it to
+its unit of work) and the events identity announces."""
 
 from typing import TYPE_CHECKING
 
 from panacea.platform.faces import face
 
 if TYPE_CHECKING:
+    from panacea.identity.accounts import RecordRead, read_entry
     from panacea.identity.logic import address_of, is_user
     from panacea.identity.models import (
         AddressBookChanged,
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AddressBookChanged",
     "MemberRegistered",
+    "RecordRead",
     "StaffInvited",
     "StaffJoined",
     "UserContactChanged",
@@ -38,12 +41,15 @@ __all__ = [
     "UserSignedOut",
     "address_of",
     "is_user",
+    "read_entry",
 ]
 __getattr__ = face(
     __name__,
     {
         "address_of": "panacea.identity.logic",
         "is_user": "panacea.identity.logic",
+        "RecordRead": "panacea.identity.accounts",
+        "read_entry": "panacea.identity.accounts",
         "AddressBookChanged": "panacea.identity.models",
         "MemberRegistered": "panacea.identity.models",
         "StaffInvited": "panacea.identity.models",

@@ -213,3 +213,32 @@ def audit_alone(tenant_id: str, action: AuditAction, origin: Origin, **kwargs: A
     """An entry of the audit trail about something that changed nothing else (a failed sign-in)."""
     with unit_of_work(tenant_id) as uow:
         audit(uow, tenant_id, action, origin, **kwargs)
+
+
+@dataclass(frozen=True)
+class RecordRead:
+    """Someone read a health record of a member's (another context's: a gene report): the input of
+    the audit entry that context adds to its unit of work (`read_entry`)."""
+
+    actor_id: str
+    subject_id: str  # whose record it is
+    record_kind: str  # "gene_report", …
+    record_id: str
+    how: str  # "view", "download"
+    source_ip: str | None = None
+    user_agent: str | None = None
+
+
+def read_entry(tenant_id: str, read: RecordRead) -> UnitOfWork:
+    """The audit entry of a read of a health record, for the reader's unit of work (one item)."""
+    part = UnitOfWork(tenant_id)
+    audit(
+        part,
+        tenant_id,
+        AuditAction.RECORD_READ,
+        Origin(source_ip=read.source_ip, user_agent=read.user_agent),
+        actor_id=read.actor_id,
+        subject_id=read.subject_id,
+        detail={"record_kind": read.record_kind, "record_id": read.record_id, "how": read.how},
+    )
+    return part

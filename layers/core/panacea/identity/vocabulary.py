@@ -58,3 +58,4 @@ class AuditAction(StrEnum):
     USER_ENABLED = "user.enabled"
     EMAIL_CHANGED = "email.changed"
     PHONE_CHANGED = "phone.changed"
+    RECORD_READ = "record.read"  # a health record (a gene report) was read: who, which, when

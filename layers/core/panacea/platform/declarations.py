@@ -21,7 +21,18 @@ from panacea.platform.sections import SettingsSection
 
 # The contexts built so far, in the order they were built: the permission matrix shows their
 # actions in this order, and those of any later context after them, by the context's name.
-BUILT = ("tenancy", "identity", "catalog", "promotions", "payments", "orders", "finance", "distribution")
+BUILT = (
+    "tenancy",
+    "identity",
+    "catalog",
+    "promotions",
+    "payments",
+    "orders",
+    "finance",
+    "distribution",
+    "records",
+    "logistics",
+)
 
 
 def contexts() -> list[str]:

@@ -73,3 +73,21 @@ def download_url(key: str, *, expires_s: int = DOWNLOAD_SECONDS) -> str:
     return str(
         client("s3").generate_presigned_url("get_object", Params={"Bucket": _bucket(), "Key": key}, ExpiresIn=expires_s)
     )
+
+
+def size_of(key: str) -> int | None:
+    """The size in bytes of an uploaded object, or None if nothing was uploaded under `key`."""
+    from botocore.exceptions import ClientError  # noqa: PLC0415 - botocore is loaded with the client
+
+    try:
+        head = client("s3").head_object(Bucket=_bucket(), Key=key)
+    except ClientError as missing:
+        if missing.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
+            return None
+        raise
+    return int(head["ContentLength"])
+
+
+def read(key: str) -> bytes:
+    """The bytes of an uploaded object (one the platform capped in size when it signed its form)."""
+    return bytes(client("s3").get_object(Bucket=_bucket(), Key=key)["Body"].read())

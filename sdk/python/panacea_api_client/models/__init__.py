@@ -10,6 +10,8 @@ from .address_use import AddressUse
 from .api_key import ApiKey
 from .applied_promotion import AppliedPromotion
 from .appointment import Appointment
+from .appointment_state import AppointmentState
+from .appointment_view import AppointmentView
 from .audit_action import AuditAction
 from .audit_entry import AuditEntry
 from .audit_entry_detail import AuditEntryDetail
@@ -21,25 +23,32 @@ from .binding_change import BindingChange
 from .binding_record import BindingRecord
 from .binding_scope import BindingScope
 from .binding_term import BindingTerm
+from .booking import Booking
 from .bound_by import BoundBy
 from .branding import Branding
 from .branding_patch import BrandingPatch
 from .buckets import Buckets
 from .cancel_order import CancelOrder
+from .cancellation import Cancellation
 from .cart import Cart
 from .cart_lines import CartLines
 from .category import Category
 from .category_patch import CategoryPatch
 from .channel import Channel
 from .checkout import Checkout
+from .checkup_record import CheckupRecord
 from .code_batch_request import CodeBatchRequest
 from .code_check import CodeCheck
 from .code_sent import CodeSent
+from .collection import Collection
+from .collection_point import CollectionPoint
 from .commission_view import CommissionView
 from .confirmation import Confirmation
 from .contact import Contact
 from .coupon_code_state import CouponCodeState
 from .currency_sales import CurrencySales
+from .decline import Decline
+from .demographics import Demographics
 from .dimension import Dimension
 from .disable_request import DisableRequest
 from .dispute import Dispute
@@ -49,12 +58,15 @@ from .distributor import Distributor
 from .distributor_kind import DistributorKind
 from .distributor_status import DistributorStatus
 from .distributor_status_change import DistributorStatusChange
+from .download import Download
 from .email_change import EmailChange
 from .entry_kind import EntryKind
 from .external_account import ExternalAccount
 from .external_kind import ExternalKind
 from .external_transfer import ExternalTransfer
 from .field_problem import FieldProblem
+from .finding import Finding
+from .finding_view import FindingView
 from .first_admin import FirstAdmin
 from .forgotten_password import ForgottenPassword
 from .fulfilment_group import FulfilmentGroup
@@ -77,6 +89,18 @@ from .invitation import Invitation
 from .issued_api_key import IssuedApiKey
 from .issued_codes import IssuedCodes
 from .kind_total import KindTotal
+from .kit import Kit
+from .kit_batch import KitBatch
+from .kit_demographics_type_0 import KitDemographicsType0
+from .kit_dispatch import KitDispatch
+from .kit_import import KitImport
+from .kit_registration import KitRegistration
+from .kit_registration_for import KitRegistrationFor
+from .kit_state import KitState
+from .lab_call import LabCall
+from .lab_call_answer import LabCallAnswer
+from .lab_outcome import LabOutcome
+from .lab_view import LabView
 from .level_commission import LevelCommission
 from .level_summary import LevelSummary
 from .line_commission import LineCommission
@@ -89,12 +113,18 @@ from .money import Money
 from .movement import Movement
 from .my_qr_code_error_correction import MyQrCodeErrorCorrection
 from .my_qr_code_format import MyQrCodeFormat
+from .nearby_point import NearbyPoint
+from .nearby_points import NearbyPoints
 from .new_address import NewAddress
 from .new_api_key import NewApiKey
 from .new_category import NewCategory
+from .new_checkup_record import NewCheckupRecord
+from .new_lab import NewLab
+from .new_lab_view import NewLabView
 from .new_password import NewPassword
 from .new_product import NewProduct
 from .new_promotion import NewPromotion
+from .new_report import NewReport
 from .new_sku import NewSku
 from .new_sku_specs import NewSkuSpecs
 from .new_store import NewStore
@@ -104,6 +134,7 @@ from .new_tenant import NewTenant
 from .offer import Offer
 from .offline_payment import OfflinePayment
 from .online_payment_method import OnlinePaymentMethod
+from .opening_hours import OpeningHours
 from .order import Order
 from .order_line import OrderLine
 from .order_promotion import OrderPromotion
@@ -115,8 +146,11 @@ from .order_summary import OrderSummary
 from .orders_patch import OrdersPatch
 from .page_address import PageAddress
 from .page_api_key import PageApiKey
+from .page_appointment_view import PageAppointmentView
 from .page_audit_entry import PageAuditEntry
 from .page_category import PageCategory
+from .page_checkup_record import PageCheckupRecord
+from .page_collection_point import PageCollectionPoint
 from .page_commission_view import PageCommissionView
 from .page_coupon_code_state import PageCouponCodeState
 from .page_distributor import PageDistributor
@@ -126,6 +160,7 @@ from .page_period_order import PagePeriodOrder
 from .page_product_summary import PageProductSummary
 from .page_promotion import PagePromotion
 from .page_redemption_record import PageRedemptionRecord
+from .page_report_summary import PageReportSummary
 from .page_stock_level import PageStockLevel
 from .page_stock_movement import PageStockMovement
 from .page_store import PageStore
@@ -134,6 +169,7 @@ from .page_team_member import PageTeamMember
 from .page_tenant import PageTenant
 from .page_user import PageUser
 from .page_withdrawal_view import PageWithdrawalView
+from .paid_gene_test import PaidGeneTest
 from .password_sign_in import PasswordSignIn
 from .payment import Payment
 from .payment_info import PaymentInfo
@@ -147,6 +183,11 @@ from .period_order import PeriodOrder
 from .phone_change import PhoneChange
 from .placed_order import PlacedOrder
 from .platform_sign_in import PlatformSignIn
+from .point_address import PointAddress
+from .point_contact import PointContact
+from .point_slots import PointSlots
+from .point_spec import PointSpec
+from .point_status import PointStatus
 from .problem import Problem
 from .product import Product
 from .product_kind import ProductKind
@@ -167,6 +208,9 @@ from .quote_line import QuoteLine
 from .quote_request import QuoteRequest
 from .rebinding import Rebinding
 from .receipt_confirmation import ReceiptConfirmation
+from .record_category import RecordCategory
+from .record_upload_request import RecordUploadRequest
+from .record_upload_request_content_type import RecordUploadRequestContentType
 from .recruitment import Recruitment
 from .redemption_record import RedemptionRecord
 from .refresh import Refresh
@@ -178,10 +222,16 @@ from .refund_line import RefundLine
 from .refund_request import RefundRequest
 from .refund_status import RefundStatus
 from .registration import Registration
+from .report_state import ReportState
+from .report_summary import ReportSummary
+from .report_upload_request import ReportUploadRequest
+from .report_view import ReportView
 from .response_validation_error import ResponseValidationError
+from .return_shipment import ReturnShipment
 from .role import Role
 from .roles_change import RolesChange
 from .sales_report import SalesReport
+from .sample_sex import SampleSex
 from .scope import Scope
 from .sender_names import SenderNames
 from .sender_names_patch import SenderNamesPatch
@@ -197,6 +247,7 @@ from .sku import Sku
 from .sku_patch import SkuPatch
 from .sku_patch_specs_type_0 import SkuPatchSpecsType0
 from .sku_specs import SkuSpecs
+from .slot import Slot
 from .sms_code_request import SmsCodeRequest
 from .sms_sign_in import SmsSignIn
 from .spend_tier import SpendTier
@@ -238,6 +289,8 @@ from .tier import Tier
 from .totals import Totals
 from .transition import Transition
 from .unbinding import Unbinding
+from .upload import Upload
+from .upload_fields import UploadFields
 from .usage import Usage
 from .user import User
 from .user_kind import UserKind
@@ -247,6 +300,7 @@ from .wallet import Wallet
 from .wallet_balance import WalletBalance
 from .webhook_receipt import WebhookReceipt
 from .webhook_receipt_outcome import WebhookReceiptOutcome
+from .weekday import Weekday
 from .withdrawal_detail import WithdrawalDetail
 from .withdrawal_rejection import WithdrawalRejection
 from .withdrawal_request import WithdrawalRequest
@@ -266,6 +320,8 @@ __all__ = (
     "ApiKey",
     "AppliedPromotion",
     "Appointment",
+    "AppointmentState",
+    "AppointmentView",
     "AuditAction",
     "AuditEntry",
     "AuditEntryDetail",
@@ -277,25 +333,32 @@ __all__ = (
     "BindingRecord",
     "BindingScope",
     "BindingTerm",
+    "Booking",
     "BoundBy",
     "Branding",
     "BrandingPatch",
     "Buckets",
     "CancelOrder",
+    "Cancellation",
     "Cart",
     "CartLines",
     "Category",
     "CategoryPatch",
     "Channel",
     "Checkout",
+    "CheckupRecord",
     "CodeBatchRequest",
     "CodeCheck",
     "CodeSent",
+    "Collection",
+    "CollectionPoint",
     "CommissionView",
     "Confirmation",
     "Contact",
     "CouponCodeState",
     "CurrencySales",
+    "Decline",
+    "Demographics",
     "Dimension",
     "DisableRequest",
     "Dispute",
@@ -305,12 +368,15 @@ __all__ = (
     "DistributorKind",
     "DistributorStatus",
     "DistributorStatusChange",
+    "Download",
     "EmailChange",
     "EntryKind",
     "ExternalAccount",
     "ExternalKind",
     "ExternalTransfer",
     "FieldProblem",
+    "Finding",
+    "FindingView",
     "FirstAdmin",
     "ForgottenPassword",
     "FulfilmentGroup",
@@ -333,6 +399,18 @@ __all__ = (
     "IssuedApiKey",
     "IssuedCodes",
     "KindTotal",
+    "Kit",
+    "KitBatch",
+    "KitDemographicsType0",
+    "KitDispatch",
+    "KitImport",
+    "KitRegistration",
+    "KitRegistrationFor",
+    "KitState",
+    "LabCall",
+    "LabCallAnswer",
+    "LabOutcome",
+    "LabView",
     "LevelCommission",
     "LevelSummary",
     "LineCommission",
@@ -345,12 +423,18 @@ __all__ = (
     "Movement",
     "MyQrCodeErrorCorrection",
     "MyQrCodeFormat",
+    "NearbyPoint",
+    "NearbyPoints",
     "NewAddress",
     "NewApiKey",
     "NewCategory",
+    "NewCheckupRecord",
+    "NewLab",
+    "NewLabView",
     "NewPassword",
     "NewProduct",
     "NewPromotion",
+    "NewReport",
     "NewSku",
     "NewSkuSpecs",
     "NewStore",
@@ -360,6 +444,7 @@ __all__ = (
     "Offer",
     "OfflinePayment",
     "OnlinePaymentMethod",
+    "OpeningHours",
     "Order",
     "OrderLine",
     "OrderPromotion",
@@ -371,8 +456,11 @@ __all__ = (
     "OrdersPatch",
     "PageAddress",
     "PageApiKey",
+    "PageAppointmentView",
     "PageAuditEntry",
     "PageCategory",
+    "PageCheckupRecord",
+    "PageCollectionPoint",
     "PageCommissionView",
     "PageCouponCodeState",
     "PageDistributor",
@@ -382,6 +470,7 @@ __all__ = (
     "PageProductSummary",
     "PagePromotion",
     "PageRedemptionRecord",
+    "PageReportSummary",
     "PageStockLevel",
     "PageStockMovement",
     "PageStore",
@@ -390,6 +479,7 @@ __all__ = (
     "PageTenant",
     "PageUser",
     "PageWithdrawalView",
+    "PaidGeneTest",
     "PasswordSignIn",
     "Payment",
     "PaymentInfo",
@@ -403,6 +493,11 @@ __all__ = (
     "PhoneChange",
     "PlacedOrder",
     "PlatformSignIn",
+    "PointAddress",
+    "PointContact",
+    "PointSlots",
+    "PointSpec",
+    "PointStatus",
     "Problem",
     "Product",
     "ProductKind",
@@ -423,6 +518,9 @@ __all__ = (
     "QuoteRequest",
     "Rebinding",
     "ReceiptConfirmation",
+    "RecordCategory",
+    "RecordUploadRequest",
+    "RecordUploadRequestContentType",
     "Recruitment",
     "RedemptionRecord",
     "Refresh",
@@ -434,10 +532,16 @@ __all__ = (
     "RefundRequest",
     "RefundStatus",
     "Registration",
+    "ReportState",
+    "ReportSummary",
+    "ReportUploadRequest",
+    "ReportView",
     "ResponseValidationError",
+    "ReturnShipment",
     "Role",
     "RolesChange",
     "SalesReport",
+    "SampleSex",
     "Scope",
     "SenderNames",
     "SenderNamesPatch",
@@ -453,6 +557,7 @@ __all__ = (
     "SkuPatch",
     "SkuPatchSpecsType0",
     "SkuSpecs",
+    "Slot",
     "SmsCodeRequest",
     "SmsSignIn",
     "SpendTier",
@@ -492,6 +597,8 @@ __all__ = (
     "Totals",
     "Transition",
     "Unbinding",
+    "Upload",
+    "UploadFields",
     "Usage",
     "User",
     "UserKind",
@@ -501,6 +608,7 @@ __all__ = (
     "WalletBalance",
     "WebhookReceipt",
     "WebhookReceiptOutcome",
+    "Weekday",
     "WithdrawalDetail",
     "WithdrawalRejection",
     "WithdrawalRequest",

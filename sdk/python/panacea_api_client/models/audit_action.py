@@ -6,6 +6,7 @@ class AuditAction(StrEnum):
     INVITATION_ACCEPTED = "invitation.accepted"
     PASSWORD_RESET = "password.reset"
     PHONE_CHANGED = "phone.changed"
+    RECORD_READ = "record.read"
     ROLES_CHANGED = "roles.changed"
     SIGNED_OUT = "signed_out"
     SIGN_IN_FAILED = "sign_in.failed"
