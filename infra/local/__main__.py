@@ -11,6 +11,7 @@ import socket
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from infra.local.time_travel import travel_from_environment
 
@@ -37,6 +38,11 @@ BANNER = """
       owner        {demo_tenant[owner][username]} ({demo_tenant[owner][email]}) / {demo_tenant[owner][password]}
       member       {demo_tenant[member][email]} / {demo_tenant[member][password]}, a distributor (code {demo_tenant[distributor][referral_code]})
       shop         {products} on sale, coupon {demo_tenant[shop][coupon]} (10% off)
+      points       {points} (GET /v1/collection-points/nearby?latitude=51.45&longitude=-2.59)
+      lab          {lab[name]}: API key {lab[api_key][prefix]} / {lab[api_key][secret]} signs POST /v1/lab/events
+                   (PNC-HMAC-SHA256); its manifests are signed with {lab[webhook_secret]}
+      kits         {kits} in stock; {kit[barcode]} dispatched to the member for order {kit[order_id]}
+      report       {report[test_name]} ({report[id]}) released to the member: GET /v1/me/reports
 
     Sign in:       curl -s {api}/v1/auth/sign-in -H 'Content-Type: application/json' \\
                      -d '{{"tenant": "{demo_tenant[slug]}", "email": "{demo_tenant[owner][email]}", "password": "{demo_tenant[owner][password]}"}}'
@@ -86,6 +92,20 @@ def stop_signals() -> Iterator[Callable[[], None]]:
         writer.close()
 
 
+def _banner_facts(demo: dict[str, Any]) -> dict[str, Any]:
+    """What the banner shows of the demo tenant's shop, logistics and records."""
+    tenant = demo["demo_tenant"]
+    logistics = tenant["logistics"]
+    return {
+        "products": ", ".join(p["name"] for p in tenant["shop"]["products"]),
+        "points": ", ".join(p["name"] for p in logistics["collection_points"]),
+        "lab": logistics["lab"],
+        "kits": len(logistics["kits_in_stock"]),
+        "kit": logistics["member_kit"],
+        "report": logistics["member_report"],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m infra.local", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
@@ -122,8 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             platform.start()
             demo = seed(platform, args.state_dir)
-            products = ", ".join(p["name"] for p in demo["demo_tenant"]["shop"]["products"])
-            print(BANNER.format(state=args.state_dir, products=products, **demo), file=sys.stderr, flush=True)
+            print(BANNER.format(state=args.state_dir, **_banner_facts(demo), **demo), file=sys.stderr, flush=True)
             wait_for_stop()
         except Stopped:
             pass

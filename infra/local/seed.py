@@ -3,7 +3,10 @@ workflow, whose owner accepted the invitation onboarding emailed them, so a newc
 as either through the API; its shop (a gene test, a device and a TCM consultation on sale, in
 stock, and a welcome coupon) and a member who registered through the API, so a newcomer can
 browse, check out and pay at once. The member is a distributor: a friend registered with her code
-and bought the monitor, so her team and her commission have something to show.
+and bought the monitor, so her team and her commission have something to show. Its sample
+logistics and gene reports (`seed_logistics.py`): two collection points, a partner lab with its API
+key, kits in stock, the member's gene test with a kit on its way to her and an earlier one whose
+report was released.
 
 The tenant, the owner's invitation, the shop and the member are built over HTTP by the builders
 the tests use (`tests.support.builders`: importable here because `make dev` runs from the
@@ -22,6 +25,7 @@ import boto3
 
 from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
+from infra.local.seed_logistics import open_logistics
 from tests.support import builders
 from tests.support.builders import Goods
 from tests.support.transport import Http
@@ -101,6 +105,10 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
     member, member_id = register_member(api, tenant["slug"])
     sandbox = builders.SandboxOverHttp(platform.stripe.url if platform.stripe else "")
     code = appoint_distributor(api, owner_token, tenant["slug"], member_id, shop=shop, sandbox=sandbox)
+    member_token = builders.signed_in(api, tenant["slug"], member["email"], member["password"])["id_token"]
+    logistics = open_logistics(
+        api, admin=admin, owner=owner_token, tenant_id=tenant["id"], member=member_token, shop=shop, sandbox=sandbox
+    )
     demo = {
         "api": platform.api_url,
         "docs": f"{platform.api_url}/docs",
@@ -122,6 +130,7 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
             "distributor": {"member_id": member_id, "referral_code": code},
             "shop": shop,
             "web_origin": DEMO_ORIGIN,
+            "logistics": logistics,
         },
     }
     state_dir.mkdir(parents=True, exist_ok=True)

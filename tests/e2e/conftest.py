@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,3 +179,35 @@ def add_address(client: Client, member: str) -> str:
 def pay(client: Client, owner: str, placed: dict[str, Any]) -> None:
     """The member pays the order's PaymentIntent in the Stripe sandbox, which then sends its webhooks."""
     builders.pay(client.http, owner, placed, builders.SandboxOverHttp(client.demo["stripe_sandbox"]))
+
+
+# --- gene tests, as logistics learns them ----------------------------------------------------------
+
+
+def paid_gene_test(client: Client, owner: str, member: str) -> dict[str, Any]:
+    """The member buys the demo shop's gene test and pays in the sandbox: the test once logistics
+    learnt it from `order.paid` (its `order_id`, `line_no`, …), with the order's `path`."""
+    gene_test = next(p["sku_id"] for p in client.demo["demo_tenant"]["shop"]["products"] if p["kind"] == "gene_test")
+    body = {"lines": [{"sku_id": gene_test, "quantity": 1}], "address_id": add_address(client, member),
+            "payment_method": "card"}  # fmt: skip
+    status, headers, placed = client.request("POST", "/v1/orders", token=member, body=body)
+    assert status == 201, placed
+    pay(client, owner, placed)
+    order_id = placed["order"]["id"]
+
+    def known() -> dict[str, Any] | None:
+        tests = ok(client.request("GET", "/v1/me/gene-tests", token=member))
+        return next((t for t in tests if t["order_id"] == order_id), None)
+
+    test = builders.eventually(known, timeout_s=30, every_s=0.25, what=f"logistics never heard order {order_id} paid")
+    return {**test, "path": headers["Location"]}
+
+
+def staff_member(client: Client, owner: str, role: str) -> str:
+    """Someone the owner invites with `role` (service_desk, order_manager, …), who accepts with the
+    emailed code and signs in: their ID token."""
+    slug, email = client.demo["demo_tenant"]["slug"], f"{role.replace('_', '-')}-{uuid.uuid4().hex[:8]}@example.com"
+    invitation = {"email": email, "name": f"Sam {role.replace('_', ' ').title()}", "roles": [role]}
+    ok(client.request("POST", "/v1/users/invitations", token=owner, body=invitation))
+    builders.invitation_accepted(client.http, slug, email, builders.MEMBER_PASSWORD)
+    return str(builders.signed_in(client.http, slug, email, builders.MEMBER_PASSWORD)["id_token"])
