@@ -1,4 +1,5 @@
-"""`make bench` (`python -m bench`): cold start per function, then AWS requests per use case.
+"""`make bench` (`python -m bench`): cold start per function, then AWS requests per use case; then
+distribution's and a gene-test order's figures, each on a platform of its own in a fresh process.
 
 Prints the figures as tables and writes them to bench/results/latest.json. Nothing is
 asserted: these are measurements to read and compare, not tests.
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from bench import coldstart, distribution, exports, report
+from bench import coldstart, distribution, exports, gene_figures, gene_tests, report
 from bench import requests as aws_requests
 
 
@@ -22,12 +23,20 @@ def progress(line: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=9, help="fresh processes per cold-start figure (default 9)")
-    parser.add_argument("--only", choices=["coldstart", "requests", "export", "distribution"], help="run one part only")
+    parts = ["coldstart", "requests", "export", "distribution", "gene-tests"]
+    parser.add_argument("--only", choices=parts, help="run one part only")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
     started = time.perf_counter()
+    if args.only == "gene-tests":
+        progress("gene tests: one order from checkout to report, and 10,000 kit barcodes by CSV …")
+        genes = gene_tests.measure(progress)
+        print(gene_figures.render(genes), end="\n\n", flush=True)
+        path = report.write_json(None, None, None, time.perf_counter() - started, gene_tests=genes)
+        print(f"figures written to {path.relative_to(path.parents[2])} ({time.perf_counter() - started:.0f}s)")
+        return 0
     if args.only == "distribution":
         progress("distribution: requests and cost per use case, the thaw at 10,000 …")
         figures = distribution.measure(progress)
@@ -51,8 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     path = report.write_json(cold, reqs, export, seconds)
     print(f"figures written to {path.relative_to(path.parents[2])} ({seconds:.0f}s)")
-    if args.only is None:  # a platform of its own, in a fresh process (the requests part's patches stay in this one)
-        return subprocess.call([sys.executable, "-m", "bench", "--only", "distribution"])
+    if args.only is None:  # each on a platform of its own, in a fresh process (the requests part's patches stay here)
+        apart = ("distribution", "gene-tests")
+        return max(subprocess.call([sys.executable, "-m", "bench", "--only", part]) for part in apart)
     return 0
 
 

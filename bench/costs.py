@@ -14,10 +14,13 @@ transitions, and the other requests the ledger counted, each at its list price.
 - EventBridge entries put (PutEvents bills per entry, not per request).
 
 Prices are AWS's published on-demand list prices for us-east-1 (the pricing pages of DynamoDB,
-Lambda, EventBridge, Step Functions, SQS and Secrets Manager), without free tiers; other regions
+Lambda, EventBridge, Step Functions, SQS, S3, API Gateway and Secrets Manager), without free tiers; other regions
 differ by a few per cent. Lambda duration (GB-seconds) is left out: it depends on memory and on
 AWS's timings, which moto's do not predict. SQS requests made by Lambda's pollers and EventBridge's
-deliveries to queues are not seen by the ledger and are left out too.
+deliveries to queues are not seen by the ledger: left out, unless the caller counts the messages
+the queues delivered (`sqs_messages`), each priced as SQS_REQUESTS_PER_MESSAGE requests. S3 requests
+are priced by their tier (PUT, POST, COPY, LIST; GET and the rest); API Gateway requests (REST API)
+only when the caller counts them (`api_requests`).
 """
 
 from __future__ import annotations
@@ -38,7 +41,14 @@ PRICES: dict[str, float] = {
     "states:transition": 25.0 / 1_000_000,  # Standard workflow state transition
     "sqs:request": 0.40 / 1_000_000,
     "secretsmanager:request": 0.05 / 10_000,
+    "s3:write": 0.005 / 1_000,  # PUT, COPY, POST, LIST requests (S3 Standard)
+    "s3:read": 0.0004 / 1_000,  # GET, HEAD and all other requests
+    "apigateway:request": 3.50 / 1_000_000,  # REST API, first 333 million a month
 }
+# An SQS message a queue consumer was handed cost EventBridge's SendMessage, the Lambda poller's
+# ReceiveMessage and its DeleteMessageBatch (one message a batch, as at one order's pace).
+SQS_REQUESTS_PER_MESSAGE = 3
+S3_WRITES = ("s3:Put", "s3:Post", "s3:Copy", "s3:List", "s3:Create", "s3:Upload", "s3:Complete")
 FREE = ("sts:", "states:SendTask", "states:StartExecution")  # STS, and Step Functions' API calls (transitions bill)
 
 WRITE_ITEM = {"PutItem", "UpdateItem", "DeleteItem"}
@@ -104,7 +114,15 @@ class UnitsLedger(RequestLedger):
             return Counter(self._units)
 
 
-def cost(requests: Counter[str], units: Counter[str], *, invocations: int, transitions: int) -> dict[str, float]:
+def cost(
+    requests: Counter[str],
+    units: Counter[str],
+    *,
+    invocations: int,
+    transitions: int,
+    sqs_messages: int = 0,
+    api_requests: int = 0,
+) -> dict[str, float]:
     """The list-price cost in US dollars of what one operation used, by what is billed."""
     billed: dict[str, float] = {
         "dynamodb": units["dynamodb:WRU"] * PRICES["dynamodb:WRU"] + units["dynamodb:RRU"] * PRICES["dynamodb:RRU"],
@@ -112,9 +130,16 @@ def cost(requests: Counter[str], units: Counter[str], *, invocations: int, trans
         "events": units["events:entry"] * PRICES["events:entry"],
         "states": transitions * PRICES["states:transition"],
     }
+    if sqs_messages:
+        billed["sqs"] = sqs_messages * SQS_REQUESTS_PER_MESSAGE * PRICES["sqs:request"]
+    if api_requests:
+        billed["apigateway"] = api_requests * PRICES["apigateway:request"]
     for operation, n in requests.items():
         if operation.startswith("sqs:"):
             billed["sqs"] = billed.get("sqs", 0.0) + n * PRICES["sqs:request"]
+        elif operation.startswith("s3:"):
+            tier = "s3:write" if operation.startswith(S3_WRITES) else "s3:read"
+            billed["s3"] = billed.get("s3", 0.0) + n * PRICES[tier]
         elif operation.startswith("secretsmanager:"):
             billed["secretsmanager"] = billed.get("secretsmanager", 0.0) + n * PRICES["secretsmanager:request"]
     billed["total"] = sum(billed.values())

@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bench import commerce
 from bench.coldstart import TRACED_API, ColdStartFigures
@@ -19,6 +19,9 @@ from bench.distribution import DistributionFigures
 from bench.exports import GATEWAY_TIMEOUT_S, LAMBDA_ANSWER_BYTES, ExportFigures
 from bench.ledger import aws_only, stripe_only
 from bench.requests import RequestFigures
+
+if TYPE_CHECKING:
+    from bench.gene_figures import GeneTestFigures
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
@@ -458,6 +461,7 @@ def write_json(
     seconds: float,
     *,
     distribution: DistributionFigures | None = None,
+    gene_tests: GeneTestFigures | None = None,
 ) -> Path:
     """Write the figures; a part not measured this time (`--only`) keeps its previous figures."""
     try:
@@ -467,11 +471,12 @@ def write_json(
     now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     document["machine"] = {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()}
     document["generated_at"], document["seconds"] = now, round(seconds, 1)
-    parts: tuple[tuple[str, ColdStartFigures | RequestFigures | ExportFigures | DistributionFigures | None], ...] = (
+    parts: tuple[tuple[str, Any], ...] = (
         ("cold_start", cold),
         ("requests", reqs),
         ("export", export),
         ("distribution", distribution),
+        ("gene_tests", gene_tests),
     )
     for part, figures in parts:
         if figures is not None:
