@@ -6,11 +6,11 @@ from __future__ import annotations
 from pydantic import ConfigDict
 
 from panacea.logistics.waits import SampleWaits, SampleWaitsPatch
-from panacea.platform.models import BaseModel
+from panacea.platform.inputs import Command
 from panacea.platform.sections import SettingsSection
 
 
-class LogisticsPatch(BaseModel):
+class LogisticsPatch(Command):
     model_config = ConfigDict(extra="forbid")
 
     waits: SampleWaitsPatch | None = None

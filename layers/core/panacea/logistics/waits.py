@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
+from panacea.platform.inputs import Command
 from panacea.platform.models import BaseModel
 
 Days = Annotated[int, Field(ge=1, le=365, description="days")]
@@ -36,7 +37,7 @@ class SampleWaits(BaseModel):
         return {stage: days * DAY_S for stage, days in self.model_dump().items()}
 
 
-class SampleWaitsPatch(BaseModel):
+class SampleWaitsPatch(Command):
     """A change of the waits: the stages sent change."""
 
     model_config = ConfigDict(extra="forbid")
