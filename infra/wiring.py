@@ -40,6 +40,7 @@ class Grant(StrEnum):
     SEAL_CURSORS = "seal_cursors"  # Secrets Manager: read the cursor key's secret (panacea.platform.cursors)
     ANSWER_WITHDRAWAL_PAYOUT = "answer_withdrawal_payout"  # Step Functions: answer withdrawal-payout's task tokens
     SEAL_DATA = "seal_data"  # Secrets Manager: read the data keys' secret (panacea.platform.sealing)
+    ANSWER_SAMPLE_LOGISTICS = "answer_sample_logistics"  # Step Functions: answer sample-logistics' task tokens
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,12 @@ FUNCTIONS: tuple[Function, ...] = (
              _RW | {Grant.SEAL_DATA}),
     Function("LogisticsConsumers", "functions.logistics.consumers.handler",
              "Records members' paid gene tests from orders' payments and refunds", _RW),
+    Function("LogisticsSteps", "functions.logistics.steps.handler",
+             "Sample-logistics tasks: each sample's waits, reminders and escalations, replacement kits, release",
+             _RW | {Grant.ANSWER_SAMPLE_LOGISTICS, Grant.ANSWER_ORDER_FULFILMENT}),
+    Function("LogisticsJourneys", "functions.logistics.journey_consumers.handler",
+             "Moves the samples sample logistics follows on kits', labs', appointments', reports' and refunds' events",
+             _RW | {Grant.ANSWER_SAMPLE_LOGISTICS}),
     Function("LogisticsJobs", "functions.logistics.jobs.handler",
              "Emits the reminders of confirmed appointments due the day before, once each", _RW, timeout_s=300),
 )  # fmt: skip
@@ -271,6 +278,14 @@ QUEUES: tuple[Queue, ...] = (
     Queue("logistics-kits", consumer="LogisticsKitConsumers",
           events=EventPattern(sources=("panacea.orders", "panacea.logistics"),
                               detail_types=("order.paid", "sample.in_transit"))),
+    Queue("logistics-journeys", consumer="LogisticsJourneys",
+          events=EventPattern(sources=("panacea.logistics", "panacea.records", "panacea.orders"),
+                              detail_types=("kit.dispatched", "kit.registered", "sample.collected",
+                                            "sample.in_transit", "sample.received_by_lab", "sample.processing",
+                                            "sample.report_ready", "sample.error", "appointment.requested",
+                                            "appointment.confirmed", "appointment.collected",
+                                            "appointment.declined", "appointment.cancelled", "appointment.no_show",
+                                            "report.released", "order.refunded"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (
@@ -290,6 +305,12 @@ WORKFLOWS: tuple[Workflow, ...] = (
         "commission-settlement",
         definition="statemachines/commission-settlement.asl.json",
         tasks={"DistributionStepsArn": "DistributionSteps"},
+        trigger=EventPattern(sources=("panacea.orders",), detail_types=("order.paid",)),
+    ),
+    Workflow(
+        "sample-logistics",
+        definition="statemachines/sample-logistics.asl.json",
+        tasks={"LogisticsStepsArn": "LogisticsSteps"},
         trigger=EventPattern(sources=("panacea.orders",), detail_types=("order.paid",)),
     ),
     Workflow(

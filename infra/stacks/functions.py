@@ -303,6 +303,9 @@ class Functions(Construct):
             wiring.Grant.ANSWER_WITHDRAWAL_PAYOUT: lambda f: f.allow(
                 TASK_TOKEN_ACTIONS, [state_machine_arn(stage.named("withdrawal-payout"))]
             ),
+            wiring.Grant.ANSWER_SAMPLE_LOGISTICS: lambda f: f.allow(
+                TASK_TOKEN_ACTIONS, [state_machine_arn(stage.named("sample-logistics"))]
+            ),
             wiring.Grant.SEAL_DATA: lambda f: f.seal_data(data_key),
             wiring.Grant.STORE_UPLOADS: lambda f: f.store_uploads(buckets, wiring.UPLOADS),
         }

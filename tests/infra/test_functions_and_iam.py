@@ -176,6 +176,7 @@ ANSWERING = {
     "order-fulfilment": wiring.Grant.ANSWER_ORDER_FULFILMENT,
     "commission-settlement": wiring.Grant.ANSWER_COMMISSION_SETTLEMENT,
     "withdrawal-payout": wiring.Grant.ANSWER_WITHDRAWAL_PAYOUT,
+    "sample-logistics": wiring.Grant.ANSWER_SAMPLE_LOGISTICS,
 }
 
 
