@@ -7,7 +7,10 @@ a paid order (`dispatched`), registered by its barcode (`registered`), the sampl
 has its Junction status, shown on the kit.
 
     state               Junction status (testkit)   next (by whom)
-    in_stock            received.ordered            dispatched (staff); registered (staff: clinic stock)
+    in_stock            received.ordered            dispatched (staff); registered (staff: clinic stock);
+                                                             allocated (a replacement, replacements.py)
+    allocated           received.ordered                     dispatched (staff): a replacement kit set aside
+                                                             for the line (`fee_due` until the fee is paid)
     dispatched          collecting_sample.transit_customer   registered (member, staff)
     registered          collecting_sample.with_customer      collected (member, staff)
     collected           collecting_sample.with_customer      in_transit (member, staff)
@@ -19,8 +22,6 @@ has its Junction status, shown on the kit.
     processing          sample_with_lab.lab_processing       sample_error, report_ready (lab)
     sample_error        failed.sample_error                  final: a replacement kit follows (replacements.py)
     report_ready        completed.completed                  final
-    allocated           received.ordered                     dispatched (staff): a replacement kit set aside
-                                                             for the line (`fee_due` until the fee is paid)
     cancelled           cancelled.cancelled                  final: voided (its line refunded before the
                                                              sample reached the lab) or lost and replaced
 
@@ -54,6 +55,7 @@ MAX_BATCH = 95  # barcodes in one import: one transaction (100 writes) with its 
 
 class KitState(StrEnum):
     IN_STOCK = "in_stock"
+    ALLOCATED = "allocated"
     DISPATCHED = "dispatched"
     REGISTERED = "registered"
     COLLECTED = "collected"
@@ -63,7 +65,6 @@ class KitState(StrEnum):
     PROCESSING = "processing"
     SAMPLE_ERROR = "sample_error"
     REPORT_READY = "report_ready"
-    ALLOCATED = "allocated"
     CANCELLED = "cancelled"
 
 
@@ -99,7 +100,8 @@ LAB_RANKS: dict[KitState, int] = {
     KitState.SAMPLE_ERROR: 5,
 }
 LAB_READY = frozenset({KitState.REGISTERED, KitState.COLLECTED, KitState.IN_TRANSIT})  # the lab may report on these
-FINAL = frozenset({KitState.SAMPLE_ERROR, KitState.REPORT_READY, KitState.CANCELLED})
+FINAL = frozenset({KitState.SAMPLE_ERROR, KitState.REPORT_READY})  # the lab's last word
+ENDED = FINAL | {KitState.CANCELLED}  # nothing moves a kit on from these
 AT_LAB = frozenset({KitState.RECEIVED, KitState.PROCESSING_BLOCKED, KitState.PROCESSING})
 
 

@@ -10,7 +10,7 @@ The sample's arrival (its first event at the lab) is timed against its stability
 from __future__ import annotations
 
 from panacea.logistics.kit_items import KitItem, LabEventItem
-from panacea.logistics.kit_models import FINAL, LAB_READY, KitState, rank_of
+from panacea.logistics.kit_models import ENDED, LAB_READY, KitState, rank_of
 from panacea.logistics.kits import KitNotFound, KitNotReady, load
 from panacea.logistics.lab_models import (
     EVENT_OF,
@@ -64,7 +64,7 @@ def _outcome(item: KitItem, kind: LabEventType | None) -> LabOutcome:
     if kind is None:
         return LabOutcome.IGNORED
     now, to = KitState(item.state), STATE_OF[kind]
-    if now in FINAL or rank_of(to) <= rank_of(now):
+    if now in ENDED or rank_of(to) <= rank_of(now):
         return LabOutcome.STALE
     if rank_of(now) == 0 and now not in LAB_READY:
         raise Unprocessable.on_field("barcode", "not_registered", f"the kit is {now.value}: register it first")

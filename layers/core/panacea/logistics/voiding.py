@@ -16,7 +16,7 @@ from typing import Any
 from panacea.logistics import appointments
 from panacea.logistics.appointment_items import PaidTestItem
 from panacea.logistics.kit_items import GeneTestLineItem, KitItem, LineRefundItem, kits_of_line
-from panacea.logistics.kit_models import AT_LAB, FINAL, KitState
+from panacea.logistics.kit_models import AT_LAB, ENDED, KitState
 from panacea.logistics.kits import KitNotReady
 from panacea.logistics.replacement_models import REFUNDED, KitRefundedAtLab, KitVoided
 from panacea.platform import clock
@@ -72,7 +72,7 @@ def _lowered(tenant_id: str, order_id: str, line_no: int, refund_id: str, quanti
 
 def _void_surplus(line: GeneTestLineItem) -> None:
     kits = kits_of_line(line.tenant_id, line.member_id, line.order_id, int(line.line_no))
-    live = [kit for kit in kits if KitState(kit.state) not in FINAL]
+    live = [kit for kit in kits if KitState(kit.state) not in ENDED]
     surplus = len(live) - max(0, int(line.quantity))
     before_lab = sorted(
         (kit for kit in live if KitState(kit.state) in PROGRESS), key=lambda kit: PROGRESS.index(KitState(kit.state))
