@@ -43,10 +43,9 @@ def order_refunded(tenant_id: str, order_id: str, member_id: str, refund_id: str
         if str(refunded.kind) != GENE_TEST:
             continue
         line = _lowered(tenant_id, order_id, int(refunded.line_no), refund_id, int(refunded.quantity))
-        if line is None:
-            continue  # a line logistics never kept (paid before it followed orders)
-        _void_surplus(line)
-        if int(line.quantity) <= 0:
+        if line is not None:
+            _void_surplus(line)
+        if line is None or int(line.quantity) <= 0:  # no kit was kept for it, or it is refunded whole
             _cancel_appointment(tenant_id, member_id, order_id, int(refunded.line_no))
 
 
