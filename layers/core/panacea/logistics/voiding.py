@@ -58,7 +58,8 @@ def _lowered(tenant_id: str, order_id: str, line_no: int, refund_id: str, quanti
         held = int(line.quantity)
         try:
             with unit_of_work(tenant_id) as uow:
-                uow.create(LineRefundItem.new(tenant_id, order_id, line_no, refund_id, quantity), conflict=_Seen())
+                seen = _Seen("this refund of the line was applied")
+                uow.create(LineRefundItem.new(tenant_id, order_id, line_no, refund_id, quantity), conflict=seen)
                 lowered = [GeneTestLineItem.quantity.set(max(0, held - quantity))]
                 uow.update(line, lowered, condition=GeneTestLineItem.quantity == held, conflict=_changed())
         except _Seen:
