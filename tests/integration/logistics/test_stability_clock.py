@@ -6,6 +6,7 @@ and a replacement kit follows."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from panacea.platform import clock
 from tests.integration.catalog_support import product, sku
@@ -29,7 +30,7 @@ def collected_and_sent(tenant: str, barcode: str, collected_at: datetime) -> Non
     assert call("POST", f"/v1/kits/{barcode}/return", caller=me, body=back).status == 200
 
 
-def arrives(key: dict[str, object], barcode: str, at: datetime, event_id: str) -> dict[str, object]:
+def arrives(key: dict[str, Any], barcode: str, at: datetime, event_id: str) -> dict[str, Any]:
     with clock.use_clock(clock.FixedClock(at)):
         answer = lab_says(key, event_id, "received", barcode)
     assert answer.status == 200, answer.body

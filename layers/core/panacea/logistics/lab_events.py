@@ -90,7 +90,7 @@ def _apply(item: KitItem, lab_id: str, call: LabCall, kind: LabEventType | None)
             changes: dict[str, object] = {}
             if to == KitState.RECEIVED or item.received_at is None:
                 changes["received_at"] = call.occurred_at or at
-                if to != KitState.SAMPLE_ERROR and too_old(item, call.occurred_at or at):
+                if kind != LabEventType.SAMPLE_ERROR and too_old(item, call.occurred_at or at):
                     kind, to, reason = LabEventType.SAMPLE_ERROR, KitState.SAMPLE_ERROR, SAMPLE_TOO_OLD
             if to == KitState.REPORT_READY:
                 changes["report_ready_at"] = call.occurred_at or at

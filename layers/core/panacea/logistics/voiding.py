@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pynamodb.expressions.update import Action
+
 from panacea.logistics import appointments
 from panacea.logistics.appointment_items import PaidTestItem
 from panacea.logistics.kit_items import GeneTestLineItem, KitItem, LineRefundItem, kits_of_line
@@ -60,7 +62,7 @@ def _lowered(tenant_id: str, order_id: str, line_no: int, refund_id: str, quanti
             with unit_of_work(tenant_id) as uow:
                 seen = _Seen("this refund of the line was applied")
                 uow.create(LineRefundItem.new(tenant_id, order_id, line_no, refund_id, quantity), conflict=seen)
-                lowered = [GeneTestLineItem.quantity.set(max(0, held - quantity))]
+                lowered: list[Action] = [GeneTestLineItem.quantity.set(max(0, held - quantity))]
                 uow.update(line, lowered, condition=GeneTestLineItem.quantity == held, conflict=_changed())
         except _Seen:
             return line
