@@ -579,7 +579,8 @@ def kits_and_labs(life: Life, shop: builders.Shop, member: builders.Member) -> N
         lab = life.call("POST", "/v1/labs", as_=owner, body={"name": "Harbour Lab", "api_key_id": key["id"],
                                                               "webhook_url": url})  # fmt: skip
         life.call("GET", "/v1/labs", as_=owner)
-        life.call("POST", "/v1/kits/batches", as_=owner, body={"csv": "barcode\nGT-LIFE-0001\nGT-LIFE-0002\nGT-LIFE-0003\n"})
+        stock = "barcode\nGT-LIFE-0001\nGT-LIFE-0002\nGT-LIFE-0003\n"
+        life.call("POST", "/v1/kits/batches", as_=owner, body={"csv": stock})
         dispatch = {"order_id": order_id, "line_no": 1, "barcode": "GT-LIFE-0001", "lab_id": lab["id"],
                     "carrier": "Royal Mail", "tracking_number": "RM123456785GB"}  # fmt: skip
         life.call("POST", "/v1/kits/dispatches", as_=owner, body=dispatch)

@@ -100,7 +100,7 @@ def test_a_new_context_is_collected_without_editing_another(throwaway):
     # And the API's permission matrix shows them
     assert "| `visits:run` |  | ✓ | ✓ |" in docs.permission_matrix()
     # And tenancy composes its section beside the others, with its own defaults and patch
-    assert [s.section_name for s in sections] == ["distribution", "orders", "visits"]
+    assert [s.section_name for s in sections] == ["distribution", "logistics", "orders", "visits"]
     settings_model, patch_model = models.composed(sections)
     assert list(settings_model.model_fields) == [
         "currency",
@@ -109,6 +109,7 @@ def test_a_new_context_is_collected_without_editing_another(throwaway):
         "branding",
         "allowed_origins",
         "distribution",
+        "logistics",
         "orders",
         "visits",
     ]
@@ -118,6 +119,7 @@ def test_a_new_context_is_collected_without_editing_another(throwaway):
         "branding",
         "allowed_origins",
         "distribution",
+        "logistics",
         "orders",
         "visits",
     ]
@@ -144,9 +146,9 @@ def test_every_built_context_is_collected_in_the_order_it_was_built(registries):
     assert list(dict.fromkeys(contexts))[:2] == ["tenancy", "identity"]
     assert len({str(a) for a in actions}) == len(actions)
     assert all(holders(action) for action in actions)
-    # And tenant settings are tenancy's own fields and two sections: distribution (held by tenancy
-    # until that context is built) and orders
-    assert [s.section_name for s in declarations.settings_sections()] == ["distribution", "orders"]
+    # And tenant settings are tenancy's own fields and three sections: distribution (held by tenancy
+    # until that context is built), logistics and orders
+    assert [s.section_name for s in declarations.settings_sections()] == ["distribution", "logistics", "orders"]
     assert list(TenantSettings.model_fields) == [
         "currency",
         "locale",
@@ -154,6 +156,7 @@ def test_every_built_context_is_collected_in_the_order_it_was_built(registries):
         "branding",
         "allowed_origins",
         "distribution",
+        "logistics",
         "orders",
     ]
 
