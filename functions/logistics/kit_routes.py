@@ -3,7 +3,8 @@
 
 Members: their kits, and the kit sent to them registered by its barcode; the sample collected and
 sent back. Staff: barcode batches imported (a list or CSV), a kit dispatched for a gene-test line,
-registered for a member, any kit read or moved on, the person's details fixed. Owners and admins:
+registered for a member, any kit read or moved on, the person's details fixed, a kit replaced by hand
+(the tenant's policy) and a replacement's fee recorded as paid. Owners and admins:
 labs registered. Staff and the lab: a lab's manifest as CSV. The lab's own calls are webhooks'."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.api_gateway import Router
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from panacea.logistics import kits, labs
+from panacea.logistics import kits, labs, replacements
 from panacea.logistics.kit_access import KitAction
 from panacea.logistics.kit_models import (
     Collection,
@@ -29,6 +30,7 @@ from panacea.logistics.kit_models import (
     ReturnShipment,
 )
 from panacea.logistics.lab_models import LabView, NewLab, NewLabView
+from panacea.logistics.replacement_models import FeePaid, ReplacementRequest
 from panacea.platform.access import requires
 from panacea.platform.api import IdempotencyKey, created, current_actor, idempotent
 
@@ -127,6 +129,30 @@ def get_kit(barcode: str) -> Kit:
 )
 def register_kit_for(barcode: str, registration: KitRegistrationFor) -> Kit:
     return kits.register_for(current_actor(), barcode, registration)
+
+
+@router.post(
+    "/v1/kits/<barcode>/replacement",
+    summary="Replace a kit by hand",
+    description=f"{MANAGE} A kit lost or damaged before it reached the lab (it is cancelled), or a failed one: "
+    "the next kit in stock is set aside for the same line, linked to it, under the tenant's replacement policy "
+    "(a cap per line; not free: the member is offered it for a fee). Answers the new kit; dispatch it next.",
+    tags=[STAFF],
+    status_code=201,
+)
+def replace_kit(barcode: str, request: ReplacementRequest) -> Response[Kit]:
+    made = replacements.request_replacement(current_actor(), barcode, request)
+    return created(made, f"/v1/kits/{made.barcode}")
+
+
+@router.post(
+    "/v1/kits/<barcode>/replacement-fee",
+    summary="Record a replacement's fee as paid",
+    description=f"{MANAGE} On a replacement kit offered for a fee: it may be dispatched from now.",
+    tags=[STAFF],
+)
+def replacement_fee_paid(barcode: str, payment: FeePaid) -> Kit:
+    return replacements.fee_paid(current_actor(), barcode, payment)
 
 
 # --- labs ------------------------------------------------------------------------------------------

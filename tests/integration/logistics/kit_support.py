@@ -28,11 +28,11 @@ def member(tenant_id: str, user_id: str = "member-1") -> dict[str, str]:
     return staff(tenant_id, "member", user_id=user_id)
 
 
-def paid_gene_test(tenant_id: str, member_id: str = "member-1", *, quantity: int = 1) -> str:
+def paid_gene_test(tenant_id: str, member_id: str = "member-1", *, quantity: int = 1, sku_id: str = "sku-gt") -> str:
     """An order of `member_id` with one gene-test line (line 1) and a device (line 2), paid: its id."""
     order_id = new_id()
     lines = [
-        LineFact(line_no=1, sku_id="sku-gt", store_id="store-1", product_id="prod-gt", kind="gene_test",
+        LineFact(line_no=1, sku_id=sku_id, store_id="store-1", product_id="prod-gt", kind="gene_test",
                  quantity=quantity, amount=Money(amount=19900, currency="GBP")),
         LineFact(line_no=2, sku_id="sku-dev", store_id="store-1", product_id="prod-dev", kind="device",
                  quantity=1, amount=Money(amount=4900, currency="GBP")),

@@ -559,7 +559,8 @@ def kits_and_labs(life: Life, shop: builders.Shop, member: builders.Member) -> N
     and register a clinic's stock kit for the other; the member
         registers it, collects the sample, fixes their details and sends it back (the lab's endpoint,
         a loopback LIMS here, gets the signed manifest); the lab reports on it with its key; staff read
-        the kit and the lab's manifest."""
+        the kit and the lab's manifest; the clinic's kit, damaged, is replaced by hand for a fee the
+        service desk records."""
     from panacea.logistics.kit_items import GeneTestLineItem  # noqa: PLC0415
     from panacea.platform.access import Actor, Role  # noqa: PLC0415
     from tests.integration.logistics.kit_support import lims  # noqa: PLC0415
@@ -578,7 +579,8 @@ def kits_and_labs(life: Life, shop: builders.Shop, member: builders.Member) -> N
         lab = life.call("POST", "/v1/labs", as_=owner, body={"name": "Harbour Lab", "api_key_id": key["id"],
                                                               "webhook_url": url})  # fmt: skip
         life.call("GET", "/v1/labs", as_=owner)
-        life.call("POST", "/v1/kits/batches", as_=owner, body={"csv": "barcode\nGT-LIFE-0001\nGT-LIFE-0002\n"})
+        stock = "barcode\nGT-LIFE-0001\nGT-LIFE-0002\nGT-LIFE-0003\n"
+        life.call("POST", "/v1/kits/batches", as_=owner, body={"csv": stock})
         dispatch = {"order_id": order_id, "line_no": 1, "barcode": "GT-LIFE-0001", "lab_id": lab["id"],
                     "carrier": "Royal Mail", "tracking_number": "RM123456785GB"}  # fmt: skip
         life.call("POST", "/v1/kits/dispatches", as_=owner, body=dispatch)
@@ -597,4 +599,8 @@ def kits_and_labs(life: Life, shop: builders.Shop, member: builders.Member) -> N
     life.call("GET", "/v1/kits/GT-LIFE-0001", as_=owner)
     clinic = {"member_id": member.user_id, "order_id": order_id, "line_no": 1, "lab_id": lab["id"]}
     life.call("POST", "/v1/kits/GT-LIFE-0002/registration", as_=owner, body=clinic)  # the line's second test
+    # the clinic's kit was damaged: replaced by hand, for a fee under the tenant's policy, which the desk takes
+    life.call("PATCH", "/v1/tenant/settings", as_=owner, body={"logistics": {"replacements": {"free": False}}})
+    life.call("POST", "/v1/kits/GT-LIFE-0002/replacement", as_=owner, body={"reason": "damaged"})
+    life.call("POST", "/v1/kits/GT-LIFE-0003/replacement-fee", as_=owner, body={"reference": "DESK-LIFE-1"})
     life.ids["kit"], life.ids["lab"] = "GT-LIFE-0001", lab["id"]

@@ -146,8 +146,8 @@ def test_every_built_context_is_collected_in_the_order_it_was_built(registries):
     assert list(dict.fromkeys(contexts))[:2] == ["tenancy", "identity"]
     assert len({str(a) for a in actions}) == len(actions)
     assert all(holders(action) for action in actions)
-    # And tenant settings are tenancy's own fields and two sections: distribution (held by tenancy
-    # until that context is built) and orders
+    # And tenant settings are tenancy's own fields and three sections: distribution (held by tenancy
+    # until that context is built), logistics and orders
     assert [s.section_name for s in declarations.settings_sections()] == ["distribution", "logistics", "orders"]
     assert list(TenantSettings.model_fields) == [
         "currency",

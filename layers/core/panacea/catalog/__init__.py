@@ -3,13 +3,15 @@
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`).
 Orders prices lines with `price_lines`, and adds the writes of its stock movements, which the
 catalog hands it from `StockLine`s (`reservation`, `stock_sale`, `stock_release`, `restocking`),
-to the order's own transaction."""
+to the order's own transaction. Logistics reads a gene-test SKU's sample stability window
+(`sample_stability_days`)."""
 
 from typing import TYPE_CHECKING
 
 from panacea.platform.faces import face
 
 if TYPE_CHECKING:
+    from panacea.catalog.gene_tests import sample_stability_days
     from panacea.catalog.models import (
         Product,
         ProductArchived,
@@ -66,6 +68,7 @@ __all__ = [
     "price_lines",
     "reservation",
     "restocking",
+    "sample_stability_days",
     "stock_release",
     "stock_sale",
 ]
@@ -81,6 +84,7 @@ __getattr__ = face(
         "restocking": "panacea.catalog.stock",
         "stock_release": "panacea.catalog.stock",
         "stock_sale": "panacea.catalog.stock",
+        "sample_stability_days": "panacea.catalog.gene_tests",
         "LineRequest": "panacea.catalog.stock_models",
         "PricedLine": "panacea.catalog.stock_models",
         "Product": "panacea.catalog.models",

@@ -2,8 +2,10 @@
 gene test's sample reaches the lab.
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`): the
-events logistics announces. Logistics follows orders (`order.paid`, `order.refunded`) by their
-events to know which gene tests a member paid for, and never joins orders' transactions."""
+events logistics announces, and `replace_failed_kit` (the sample-logistics workflow's step after a
+kit's sample_error: the replacement kit set aside for the line, or None when the line gets none).
+Logistics follows orders (`order.paid`, `order.refunded`) by their events to know which gene tests
+a member paid for, and never joins orders' transactions."""
 
 from typing import TYPE_CHECKING
 
@@ -42,6 +44,14 @@ if TYPE_CHECKING:
         CollectionPointDeactivated,
         CollectionPointOpened,
     )
+    from panacea.logistics.replacement_models import (
+        GeneTestFailed,
+        KitRefundedAtLab,
+        KitReplacementFeePaid,
+        KitReplacementOrdered,
+        KitVoided,
+    )
+    from panacea.logistics.replacements import replace_failed_kit
 
 _MODELS = {
     "appointment_models": (
@@ -72,6 +82,14 @@ _MODELS = {
         "SampleReceivedByLab",
         "SampleReportReady",
     ),
+    "replacement_models": (
+        "GeneTestFailed",
+        "KitRefundedAtLab",
+        "KitReplacementFeePaid",
+        "KitReplacementOrdered",
+        "KitVoided",
+    ),
+    "replacements": ("replace_failed_kit",),
 }
 
 __all__ = [
@@ -86,8 +104,13 @@ __all__ = [
     "CollectionPointChanged",
     "CollectionPointDeactivated",
     "CollectionPointOpened",
+    "GeneTestFailed",
     "KitDispatched",
+    "KitRefundedAtLab",
     "KitRegistered",
+    "KitReplacementFeePaid",
+    "KitReplacementOrdered",
+    "KitVoided",
     "KitsImported",
     "LabRegistered",
     "ManifestSent",
@@ -99,6 +122,7 @@ __all__ = [
     "SampleProcessingBlocked",
     "SampleReceivedByLab",
     "SampleReportReady",
+    "replace_failed_kit",
 ]
 __getattr__ = face(
     __name__,

@@ -257,6 +257,15 @@ def cancel_mine(actor: Actor, appointment_id: str, cancellation: Cancellation) -
     return _cancel(item, MEMBER, cancellation)
 
 
+def cancel_open(tenant_id: str, appointment_id: str, *, by: str, reason: str) -> AppointmentView | None:
+    """Cancel the appointment if it is still open (requested or confirmed), e.g. its gene test was
+    refunded: the slot is given back; one that went further is left (None)."""
+    item = AppointmentItem.find(*appointment_key(tenant_id, appointment_id), consistent_read=True)
+    if item is None or AppointmentState(item.state) not in {AppointmentState.REQUESTED, AppointmentState.CONFIRMED}:
+        return None
+    return _cancel(item, by, Cancellation(reason=reason))
+
+
 def _cancel(item: AppointmentItem, by: str, cancellation: Cancellation) -> AppointmentView:
     event = AppointmentCancelled(**_facts(item), cancelled_by=by, reason=cancellation.reason)
     return move(item, AppointmentState.CANCELLED, event, cancelled_by=by, reason=cancellation.reason)

@@ -11,7 +11,12 @@ LabEventItem        PK T#<t>#KIT#<barcode> · SK LABEVENT#<lab>#<event id>   a l
                                                                 what it changed (a duplicate cancels it)
 GeneTestLineItem    PK T#<t>#GENE_LINE#<order>#<line no> · SK LINE   a gene-test line of a paid order (fed by
                                                                 `order.paid`): member, quantity, kits given to it
-                                                                (`kits` counts them, under `quantity`)
+                                                                (`kits` counts them, under `quantity`; a refund
+                                                                lowers both), replacement kits sent
+                                                                (`replacements`, under the policy's cap), its
+                                                                SKU's stability window, `failed`
+LineRefundItem      PK T#<t>#GENE_LINE#<order>#<line no> · SK REFUND#<refund id>   a refund of the line, applied:
+                                                                put with attribute_not_exists with its change
 LabItem             PK T#<t>#LAB#<id> · SK LAB                  a partner lab; its webhook secret SEALED
                     GSI1 T#<t>#LABS · <id>                      the tenant's labs
 LabKeyItem          PK T#<t>#LAB_KEY#<api key id> · SK LAB_KEY  which lab signs with an API key (one lab a key)
@@ -22,7 +27,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.attributes import BooleanAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.expressions.update import Action
 
 from panacea.logistics.kit_models import JUNCTION_STATUS, Kit, KitState
@@ -69,6 +74,12 @@ class KitItem(TableItem, discriminator="kit"):
     sent_back_at = UTCDateTimeAttribute(null=True)
     received_at = UTCDateTimeAttribute(null=True)
     report_ready_at = UTCDateTimeAttribute(null=True)
+    replaces = UnicodeAttribute(null=True)
+    replaced_by = UnicodeAttribute(null=True)
+    fee_due = BooleanAttribute(null=True)
+    fee_reference = UnicodeAttribute(null=True)
+    cancel_reason = UnicodeAttribute(null=True)
+    line_refunded = BooleanAttribute(null=True)
     updated_at = UTCDateTimeAttribute()
     version = NumberAttribute(default=1)
 
@@ -139,6 +150,12 @@ class KitItem(TableItem, discriminator="kit"):
             sent_back_at=self.sent_back_at,
             received_at=self.received_at,
             report_ready_at=self.report_ready_at,
+            replaces=self.replaces,
+            replaced_by=self.replaced_by,
+            fee_due=bool(self.fee_due),
+            fee_reference=self.fee_reference,
+            cancel_reason=self.cancel_reason,
+            line_refunded=bool(self.line_refunded),
             updated_at=self.updated_at,
         )
 
@@ -152,6 +169,18 @@ def existing_kits(tenant_id: str, barcodes: list[str]) -> set[str]:
 def kits_of_member(tenant_id: str, member_id: str) -> list[KitItem]:
     found = KitItem.by_gsi1.query(member_kits(tenant_id, member_id))
     return [item for item in found if isinstance(item, KitItem)]
+
+
+def kits_of_line(tenant_id: str, member_id: str, order_id: str, line_no: int) -> list[KitItem]:
+    """The kits given to a gene-test line, its replacements with them (its member's kits, one Query)."""
+    return [k for k in kits_of_member(tenant_id, member_id) if k.order_id == order_id and k.line_no == line_no]
+
+
+def next_in_stock(tenant_id: str, *, after: str | None = None) -> KitItem | None:
+    """The tenant's next unassigned kit: the lowest barcode in stock (above `after`), one Query."""
+    condition = KitItem.gsi2sk > after if after else None
+    found = KitItem.by_gsi2.query(kits_in(tenant_id, None, KitState.IN_STOCK), range_key_condition=condition, limit=1)
+    return next((item for item in found if isinstance(item, KitItem)), None)
 
 
 def kits_of_lab(tenant_id: str, lab_id: str, state: KitState) -> list[KitItem]:
@@ -206,12 +235,15 @@ class GeneTestLineItem(TableItem, discriminator="gene_test_line"):
     sku_id = UnicodeAttribute()
     quantity = NumberAttribute()
     kits = NumberAttribute(default=0)
+    replacements = NumberAttribute(null=True)
+    stability_days = NumberAttribute(null=True)
+    failed = BooleanAttribute(null=True)
     paid_at = UTCDateTimeAttribute()
 
     @classmethod
     def new(
         cls, tenant_id: str, order_id: str, line_no: int, *, member_id: str, product_id: str, sku_id: str,
-        quantity: int, at: datetime,
+        quantity: int, at: datetime, stability_days: int | None = None,
     ) -> GeneTestLineItem:  # fmt: skip
         return cls(
             *line_key(tenant_id, order_id, line_no),
@@ -223,6 +255,8 @@ class GeneTestLineItem(TableItem, discriminator="gene_test_line"):
             sku_id=sku_id,
             quantity=quantity,
             kits=0,
+            replacements=0,
+            stability_days=stability_days,
             paid_at=at,
         )
 
@@ -234,6 +268,28 @@ class GeneTestLineItem(TableItem, discriminator="gene_test_line"):
         """The update that gives the line one more kit, and its condition: fewer than `quantity`."""
         cls = type(self)
         return [cls.kits.add(1)], cls.kits < self.quantity
+
+    def as_read(self) -> Any:
+        """The condition that the line is as read: its replacements counted, neither failed nor
+        wholly refunded (the caller checked the policy's cap on what it read)."""
+        cls = type(self)
+        sent = int(self.replacements or 0)
+        counted = cls.replacements.does_not_exist() if self.replacements is None else cls.replacements == sent
+        return counted & (cls.quantity > 0) & cls.failed.does_not_exist()
+
+    def one_more_replacement(self) -> tuple[list[Action], Any]:
+        """The update that counts a replacement kit, and its condition (`as_read`)."""
+        return [type(self).replacements.set(int(self.replacements or 0) + 1)], self.as_read()
+
+
+class LineRefundItem(TableItem, discriminator="gene_line_refund"):
+    refund_id = UnicodeAttribute()
+    quantity = NumberAttribute()
+
+    @classmethod
+    def new(cls, tenant_id: str, order_id: str, line_no: int, refund_id: str, quantity: int) -> LineRefundItem:
+        pk = line_key(tenant_id, order_id, line_no)[0]
+        return cls(pk, f"REFUND#{refund_id}", refund_id=refund_id, quantity=quantity)
 
 
 # --- labs ------------------------------------------------------------------------------------------

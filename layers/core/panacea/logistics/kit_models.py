@@ -7,7 +7,10 @@ a paid order (`dispatched`), registered by its barcode (`registered`), the sampl
 has its Junction status, shown on the kit.
 
     state               Junction status (testkit)   next (by whom)
-    in_stock            received.ordered            dispatched (staff); registered (staff: clinic stock)
+    in_stock            received.ordered            dispatched (staff); registered (staff: clinic stock);
+                                                             allocated (a replacement, replacements.py)
+    allocated           received.ordered                     dispatched (staff): a replacement kit set aside
+                                                             for the line (`fee_due` until the fee is paid)
     dispatched          collecting_sample.transit_customer   registered (member, staff)
     registered          collecting_sample.with_customer      collected (member, staff)
     collected           collecting_sample.with_customer      in_transit (member, staff)
@@ -17,14 +20,20 @@ has its Junction status, shown on the kit.
     processing_blocked  sample_with_lab.lab_processing_blocked   processing, sample_error, report_ready (lab);
                                                              its details fixed (member, staff)
     processing          sample_with_lab.lab_processing       sample_error, report_ready (lab)
-    sample_error        failed.sample_error                  final: a new kit is needed
+    sample_error        failed.sample_error                  final: a replacement kit follows (replacements.py)
     report_ready        completed.completed                  final
+    cancelled           cancelled.cancelled                  final: voided (its line refunded before the
+                                                             sample reached the lab) or lost and replaced
 
 (the statuses are `<high>.testkit.<low>`, as `JUNCTION_STATUS` spells them)
 
 The lab's events never move a kit backwards: each has a rank, and an event of a rank not above the
 kit's is kept (its id recorded) and changes nothing. A lab may report a kit it has (`received`)
 before the member said it was sent (`registered`, `collected`): the lab's word is the later fact.
+A `received` later than the sample's stability window (`collected_at` + the gene test's window)
+makes the sample a `sample_error` with reason `sample_too_old` (stability.py).
+
+A replacement kit names the kit it `replaces`; the failed one names the kit that `replaced_by` it.
 """
 
 from __future__ import annotations
@@ -46,6 +55,7 @@ MAX_BATCH = 95  # barcodes in one import: one transaction (100 writes) with its 
 
 class KitState(StrEnum):
     IN_STOCK = "in_stock"
+    ALLOCATED = "allocated"
     DISPATCHED = "dispatched"
     REGISTERED = "registered"
     COLLECTED = "collected"
@@ -55,6 +65,7 @@ class KitState(StrEnum):
     PROCESSING = "processing"
     SAMPLE_ERROR = "sample_error"
     REPORT_READY = "report_ready"
+    CANCELLED = "cancelled"
 
 
 JUNCTION_STATUS: dict[KitState, str] = {
@@ -68,11 +79,13 @@ JUNCTION_STATUS: dict[KitState, str] = {
     KitState.PROCESSING: "sample_with_lab.testkit.lab_processing",
     KitState.SAMPLE_ERROR: "failed.testkit.sample_error",
     KitState.REPORT_READY: "completed.testkit.completed",
+    KitState.ALLOCATED: "received.testkit.ordered",
+    KitState.CANCELLED: "cancelled.testkit.cancelled",
 }
 
 # The member's and staff's moves: the states a kit may be in for each.
 MEMBER_MOVES: dict[KitState, frozenset[KitState]] = {
-    KitState.DISPATCHED: frozenset({KitState.IN_STOCK}),
+    KitState.DISPATCHED: frozenset({KitState.IN_STOCK, KitState.ALLOCATED}),
     KitState.REGISTERED: frozenset({KitState.DISPATCHED, KitState.IN_STOCK}),
     KitState.COLLECTED: frozenset({KitState.REGISTERED}),
     KitState.IN_TRANSIT: frozenset({KitState.COLLECTED}),
@@ -87,7 +100,9 @@ LAB_RANKS: dict[KitState, int] = {
     KitState.SAMPLE_ERROR: 5,
 }
 LAB_READY = frozenset({KitState.REGISTERED, KitState.COLLECTED, KitState.IN_TRANSIT})  # the lab may report on these
-FINAL = frozenset({KitState.SAMPLE_ERROR, KitState.REPORT_READY})
+FINAL = frozenset({KitState.SAMPLE_ERROR, KitState.REPORT_READY})  # the lab's last word
+ENDED = FINAL | {KitState.CANCELLED}  # nothing moves a kit on from these
+AT_LAB = frozenset({KitState.RECEIVED, KitState.PROCESSING_BLOCKED, KitState.PROCESSING})
 
 
 def rank_of(state: KitState) -> int:
@@ -262,6 +277,12 @@ class Kit(BaseModel):
     sent_back_at: datetime | None = None
     received_at: datetime | None = None
     report_ready_at: datetime | None = None
+    replaces: str | None = Field(default=None, description="the barcode of the failed or lost kit this one replaces")
+    replaced_by: str | None = Field(default=None, description="the barcode of the kit that replaces this one")
+    fee_due: bool = Field(default=False, description="a replacement offered for a fee: sent once it is paid")
+    fee_reference: str | None = Field(default=None, description="the service desk's record of the fee paid")
+    cancel_reason: str | None = Field(default=None, description="why the kit was cancelled")
+    line_refunded: bool = Field(default=False, description="its line was refunded while the sample was at the lab")
     updated_at: datetime
 
 
@@ -286,6 +307,7 @@ class KitDispatched(KitEvent, name="kit.dispatched", version=1):
     lab_id: str
     carrier: str
     tracking_number: str
+    replaces: str | None = Field(default=None, description="a replacement kit: the barcode of the kit it replaces")
 
 
 class KitRegistered(KitEvent, name="kit.registered", version=1):

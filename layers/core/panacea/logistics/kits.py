@@ -4,8 +4,10 @@ table is kit_models'; every move is one transaction conditioned on the state and
 with its event.
 
 Which lines are gene tests: an event-fed record (DESIGN rule 11). Logistics follows `order.paid`
-and keeps each gene-test line (`GeneTestLineItem`: member, quantity, kits given); dispatching a kit
-checks that record in the same transaction, and never reads orders' items.
+and keeps each gene-test line (`GeneTestLineItem`: member, quantity, kits given, and the stability
+window its SKU names, read through catalog's face); dispatching a kit checks that record in the same
+transaction, and never reads orders' items. A replacement kit (replacements.py) is dispatched here
+too, without taking a new place on the line.
 """
 
 from __future__ import annotations
@@ -68,6 +70,10 @@ class GeneTestLineNotFound(NotFound):
 
 class LabNotFound(NotFound):
     slug, title = "lab-not-found", "Lab not found"
+
+
+class ReplacementFeeDue(Conflict):
+    slug, title = "replacement-fee-due", "Replacement fee not paid"
 
 
 # --- import ----------------------------------------------------------------------------------------
@@ -220,12 +226,32 @@ def dispatch(actor: Actor, cmd: KitDispatch) -> Kit:
     line = _line_for(tenant_id, cmd.order_id, cmd.line_no, None)
     _lab(tenant_id, cmd.lab_id)
     item = load(tenant_id, cmd.barcode)
+    if KitState(item.state) == KitState.ALLOCATED:
+        return _dispatch_replacement(item, cmd)
     fact = _fact(item, member_id=line.member_id, order_id=cmd.order_id, line_no=cmd.line_no)
     event = KitDispatched(**fact, lab_id=cmd.lab_id, carrier=cmd.carrier, tracking_number=cmd.tracking_number)
     return _give_to_line(
         item, line, KitState.DISPATCHED, event,
         member_id=line.member_id, order_id=cmd.order_id, line_no=cmd.line_no, lab_id=cmd.lab_id,
         outbound_carrier=cmd.carrier, outbound_tracking=cmd.tracking_number, dispatched_at=clock.now(),
+    )  # fmt: skip
+
+
+def _dispatch_replacement(item: KitItem, cmd: KitDispatch) -> Kit:
+    """A replacement kit set aside for a line goes out (it takes no new place on the line: the
+    replacements are counted apart); one offered for a fee, once the fee is paid."""
+    if (item.order_id, item.line_no) != (cmd.order_id, cmd.line_no):
+        detail = f"the kit {item.barcode} is set aside for line {item.line_no} of order {item.order_id}"
+        raise KitNotReady.on_field("barcode", "set_aside", detail)
+    if item.fee_due:
+        raise ReplacementFeeDue.on_field("barcode", "fee_due", "the replacement's fee is not recorded as paid yet")
+    event = KitDispatched(
+        **_fact(item), lab_id=cmd.lab_id, carrier=cmd.carrier, tracking_number=cmd.tracking_number,
+        replaces=item.replaces,
+    )  # fmt: skip
+    return _move(
+        item, KitState.DISPATCHED, event, lab_id=cmd.lab_id, outbound_carrier=cmd.carrier,
+        outbound_tracking=cmd.tracking_number, dispatched_at=clock.now(),
     )  # fmt: skip
 
 
@@ -326,6 +352,8 @@ def fix_demographics(actor: Actor, barcode: str, cmd: Demographics) -> Kit:
 
 def note_paid_lines(tenant_id: str, order_id: str, member_id: str, lines: list[Any]) -> int:
     """Keep the gene-test lines of a paid order (`order.paid`'s `lines`); again is harmless."""
+    from panacea import catalog  # noqa: PLC0415 - the consumer's use only
+
     at = clock.now()
     count = 0
     for line in lines:
@@ -335,7 +363,7 @@ def note_paid_lines(tenant_id: str, order_id: str, member_id: str, lines: list[A
             continue
         item = GeneTestLineItem.new(
             tenant_id, order_id, line.line_no, member_id=member_id, product_id=line.product_id, sku_id=line.sku_id,
-            quantity=line.quantity, at=at,
+            quantity=line.quantity, at=at, stability_days=catalog.sample_stability_days(tenant_id, line.sku_id),
         )  # fmt: skip
         with unit_of_work(tenant_id) as uow:
             uow.create(item, conflict=Conflict("the line is kept already"))

@@ -2,12 +2,15 @@
 changes nothing. The lab's event id is kept with the kit in the same transaction as the change,
 so a duplicate (even two at once) applies once; an event the kit has gone past (out of order) and
 a type the platform does not know are kept too and change nothing. A kit of another lab is none.
+
+The sample's arrival (its first event at the lab) is timed against its stability window
+(stability.py): too late, it becomes a `sample_error` with reason `sample_too_old` instead.
 """
 
 from __future__ import annotations
 
 from panacea.logistics.kit_items import KitItem, LabEventItem
-from panacea.logistics.kit_models import FINAL, LAB_READY, KitState, rank_of
+from panacea.logistics.kit_models import ENDED, LAB_READY, KitState, rank_of
 from panacea.logistics.kits import KitNotFound, KitNotReady, load
 from panacea.logistics.lab_models import (
     EVENT_OF,
@@ -19,6 +22,8 @@ from panacea.logistics.lab_models import (
     LabOutcome,
 )
 from panacea.logistics.labs import calling_lab
+from panacea.logistics.replacement_models import SAMPLE_TOO_OLD
+from panacea.logistics.stability import too_old
 from panacea.platform import clock
 from panacea.platform.access import Actor
 from panacea.platform.errors import Conflict, FieldError, Unprocessable
@@ -59,7 +64,7 @@ def _outcome(item: KitItem, kind: LabEventType | None) -> LabOutcome:
     if kind is None:
         return LabOutcome.IGNORED
     now, to = KitState(item.state), STATE_OF[kind]
-    if now in FINAL or rank_of(to) <= rank_of(now):
+    if now in ENDED or rank_of(to) <= rank_of(now):
         return LabOutcome.STALE
     if rank_of(now) == 0 and now not in LAB_READY:
         raise Unprocessable.on_field("barcode", "not_registered", f"the kit is {now.value}: register it first")
@@ -81,16 +86,19 @@ def _apply(item: KitItem, lab_id: str, call: LabCall, kind: LabEventType | None)
     with unit_of_work(item.tenant_id) as uow:
         uow.create(seen, conflict=Duplicate("this event was seen", errors=[FieldError("event_id", "duplicate")]))
         if outcome == LabOutcome.APPLIED and kind is not None:
-            to = STATE_OF[kind]
-            changes: dict[str, object] = {"reason_code": call.reason_code}
+            to, reason = STATE_OF[kind], call.reason_code
+            changes: dict[str, object] = {}
             if to == KitState.RECEIVED or item.received_at is None:
                 changes["received_at"] = call.occurred_at or at
+                if kind != LabEventType.SAMPLE_ERROR and too_old(item, call.occurred_at or at):
+                    kind, to, reason = LabEventType.SAMPLE_ERROR, KitState.SAMPLE_ERROR, SAMPLE_TOO_OLD
             if to == KitState.REPORT_READY:
                 changes["report_ready_at"] = call.occurred_at or at
             race = KitNotReady("the kit changed meanwhile", errors=[FieldError("barcode", "changed")])
-            uow.update(item, item.moved(to, at, **changes), condition=item.is_as_read(), conflict=race)
+            uow.update(item, item.moved(to, at, reason_code=reason, **changes), condition=item.is_as_read(),
+                       conflict=race)  # fmt: skip
             fact = {"barcode": item.barcode, "member_id": item.member_id, "order_id": item.order_id,
                     "line_no": int(item.line_no) if item.line_no is not None else None}  # fmt: skip
-            extra = {"reason_code": call.reason_code} if kind in NEEDS_REASON else {}
+            extra = {"reason_code": reason} if kind in NEEDS_REASON else {}
             uow.emit(EVENT_OF[kind](**fact, lab_id=lab_id, lab_event_id=call.event_id, **extra))
     return outcome
