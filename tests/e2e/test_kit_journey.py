@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 from panacea.platform import clock, signed_posts
-from tests.e2e.conftest import Client, ok, paid_gene_test
+from tests.e2e.conftest import Client, ok, paid_gene_test, until
 from tests.integration.records.records_support import pdf, post_form
 from tests.support import builders
 from tests.support.builders import eventually
@@ -197,7 +197,7 @@ def test_a_kit_goes_to_the_member_and_the_lab_and_its_report_comes_back(
     slug = client.demo["demo_tenant"]["slug"]
     buyer = builders.member(client.http, slug)
     test = paid_gene_test(client, owner_token, buyer.token)
-    kit = kits_imported(client, owner_token, 1)[0]
+    kit = kits_imported(client, owner_token, 2)[0]  # the second replaces it
     # When staff dispatch a kit for the test, and the member registers its barcode without a birth date
     dispatched = kit_dispatched(client, owner_token, test, kit, lab["id"])
     assert (dispatched["state"], dispatched["member_id"]) == ("dispatched", buyer.user_id)
@@ -217,6 +217,11 @@ def test_a_kit_goes_to_the_member_and_the_lab_and_its_report_comes_back(
     fixed = details_fixed(client, buyer.token, kit, DEMOGRAPHICS)
     # Then the kit carries it, still blocked until the lab moves on
     assert (fixed["state"], fixed["demographics"]["birth_date"]) == ("processing_blocked", "1988-06-14")
+    # When the lab finds the sample unusable, a replacement kit goes out, is registered and reaches the lab
+    assert lab_says(client, lab, kit, "sample_error", reason_code="insufficient_dna")["state"] == "sample_error"
+    kit = replacement_kit_dispatched(client, owner_token, kit, lab["id"])
+    kit_registered(client, buyer.token, kit, DEMOGRAPHICS)
+    sample_goes_to_the_lab(client, buyer.token, kit, lab)
     # When the lab processes the sample and reports it ready
     assert lab_says(client, lab, kit, "processing")["state"] == "processing"
     ready = lab_says(client, lab, kit, "report_ready")
@@ -225,6 +230,8 @@ def test_a_kit_goes_to_the_member_and_the_lab_and_its_report_comes_back(
     content = pdf(REPORT_LINES)
     report = report_released(client, owner_token, test, content)
     assert report["state"] == "released"
+    # And the order, its gene test reported, completes
+    assert until(client, test["path"], buyer.token, "completed")["state"] == "completed"
     # Then the member finds it, reads it and downloads the very PDF
     listed = ok(client.request("GET", "/v1/me/reports", token=buyer.token))["items"]
     assert [r["id"] for r in listed] == [report["id"]]

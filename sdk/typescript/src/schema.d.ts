@@ -1336,6 +1336,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/kits/{barcode}/replacement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a kit by hand
+         * @description Requires `kits:manage` (owner, admin, order_manager, service_desk). A kit lost or damaged before it reached the lab (it is cancelled), or a failed one: the next kit in stock is set aside for the same line, linked to it, under the tenant's replacement policy (a cap per line; not free: the member is offered it for a fee). Answers the new kit; dispatch it next.
+         */
+        post: operations["logistics.replace_kit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{barcode}/replacement-fee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a replacement's fee as paid
+         * @description Requires `kits:manage` (owner, admin, order_manager, service_desk). On a replacement kit offered for a fee: it may be dispatched from now.
+         */
+        post: operations["logistics.replacement_fee_paid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/kits/{barcode}/return": {
         parameters: {
             query?: never;
@@ -4523,6 +4563,20 @@ export interface components {
             /** Reference */
             reference: string;
         };
+        /**
+         * FeePaid
+         * @description The service desk took the fee of a replacement offered for one.
+         * @example {
+         *       "reference": "DESK-2026-0042"
+         *     }
+         */
+        FeePaid: {
+            /**
+             * Reference
+             * @description the payment's reference
+             */
+            reference: string;
+        };
         /** FieldProblem */
         FieldProblem: {
             /**
@@ -4854,6 +4908,11 @@ export interface components {
             barcode: string;
             /** Batch Id */
             batch_id: string;
+            /**
+             * Cancel Reason
+             * @description why the kit was cancelled
+             */
+            cancel_reason?: string | null;
             /** Collected At */
             collected_at?: string | null;
             /** Demographics */
@@ -4862,10 +4921,27 @@ export interface components {
             } | null;
             /** Dispatched At */
             dispatched_at?: string | null;
+            /**
+             * Fee Due
+             * @description a replacement offered for a fee: sent once it is paid
+             * @default false
+             */
+            fee_due: boolean;
+            /**
+             * Fee Reference
+             * @description the service desk's record of the fee paid
+             */
+            fee_reference?: string | null;
             /** Lab Id */
             lab_id?: string | null;
             /** Line No */
             line_no?: number | null;
+            /**
+             * Line Refunded
+             * @description its line was refunded while the sample was at the lab
+             * @default false
+             */
+            line_refunded: boolean;
             /** Member Id */
             member_id?: string | null;
             /** Order Id */
@@ -4885,6 +4961,16 @@ export interface components {
             registered_at?: string | null;
             /** Registered By */
             registered_by?: string | null;
+            /**
+             * Replaced By
+             * @description the barcode of the kit that replaces this one
+             */
+            replaced_by?: string | null;
+            /**
+             * Replaces
+             * @description the barcode of the failed or lost kit this one replaces
+             */
+            replaces?: string | null;
             /** Report Ready At */
             report_ready_at?: string | null;
             /** Return Carrier */
@@ -5015,7 +5101,7 @@ export interface components {
          * KitState
          * @enum {string}
          */
-        KitState: "in_stock" | "dispatched" | "registered" | "collected" | "in_transit" | "received" | "processing_blocked" | "processing" | "sample_error" | "report_ready";
+        KitState: "in_stock" | "allocated" | "dispatched" | "registered" | "collected" | "in_transit" | "received" | "processing_blocked" | "processing" | "sample_error" | "report_ready" | "cancelled";
         /**
          * LabCall
          * @description One event the lab reports about a kit.
@@ -5173,6 +5259,43 @@ export interface components {
             promotion_ids: string[];
             /** @description after discount; never below zero */
             total: components["schemas"]["Money"];
+        };
+        /** LogisticsPatch */
+        LogisticsPatch: {
+            replacements?: components["schemas"]["ReplacementPolicyPatch"] | null;
+            /** Sample Stability Days */
+            sample_stability_days?: number | null;
+            waits?: components["schemas"]["SampleWaitsPatch"] | null;
+        };
+        /**
+         * LogisticsSettings
+         * @description Sample logistics: replacement kits (`replacements`), the default stability window and the
+         *     workflow's waits at each stage of a sample.
+         */
+        LogisticsSettings: {
+            /** @default {
+             *       "free": true,
+             *       "max_per_line": 2
+             *     } */
+            replacements: components["schemas"]["ReplacementPolicy"];
+            /**
+             * Sample Stability Days
+             * @description days a collected sample stays good, unless its gene test's SKU says
+             * @default 28
+             */
+            sample_stability_days: number;
+            /** @default {
+             *       "appointment_booked": 14,
+             *       "awaiting_kit": 3,
+             *       "collected": 3,
+             *       "in_transit": 7,
+             *       "kit_dispatched": 10,
+             *       "processing": 21,
+             *       "received": 14,
+             *       "registered": 14,
+             *       "report_ready": 5
+             *     } */
+            waits: components["schemas"]["SampleWaits"];
         };
         /**
          * MemberKind
@@ -7603,6 +7726,46 @@ export interface components {
             tenant: string;
         };
         /**
+         * ReplacementPolicy
+         * @description At most `max_per_line` replacement kits for one gene-test line (a sample error or a kit lost
+         *     in the post); `free` sends them at once, else the member is offered one for a fee.
+         */
+        ReplacementPolicy: {
+            /**
+             * Free
+             * @default true
+             */
+            free: boolean;
+            /**
+             * Max Per Line
+             * @description replacement kits a gene-test line may get
+             * @default 2
+             */
+            max_per_line: number;
+        };
+        /** ReplacementPolicyPatch */
+        ReplacementPolicyPatch: {
+            /** Free */
+            free?: boolean | null;
+            /** Max Per Line */
+            max_per_line?: number | null;
+        };
+        /**
+         * ReplacementRequest
+         * @description Staff ask for a replacement by hand: a kit lost or damaged on its way, or a failed sample.
+         * @example {
+         *       "reason": "lost_in_post"
+         *     }
+         */
+        ReplacementRequest: {
+            /**
+             * Reason
+             * @description why: lost_in_post, damaged, … (a kit not yet at the lab is cancelled)
+             * @example missing_birth_date
+             */
+            reason: string;
+        };
+        /**
          * ReportState
          * @enum {string}
          */
@@ -7893,6 +8056,90 @@ export interface components {
          */
         SampleSex: "female" | "male" | "other";
         /**
+         * SampleWaits
+         * @description Days a sample may stay at a stage before the member (or staff) is reminded.
+         */
+        SampleWaits: {
+            /**
+             * Appointment Booked
+             * @description booked: until the sample is taken at the point
+             * @default 14
+             */
+            appointment_booked: number;
+            /**
+             * Awaiting Kit
+             * @description paid: until a kit is sent or an appointment booked
+             * @default 3
+             */
+            awaiting_kit: number;
+            /**
+             * Collected
+             * @description collected: until it is sent back
+             * @default 3
+             */
+            collected: number;
+            /**
+             * In Transit
+             * @description sent: until the lab receives it
+             * @default 7
+             */
+            in_transit: number;
+            /**
+             * Kit Dispatched
+             * @description a kit on its way: until the member registers it
+             * @default 10
+             */
+            kit_dispatched: number;
+            /**
+             * Processing
+             * @description processing: until the report is ready
+             * @default 21
+             */
+            processing: number;
+            /**
+             * Received
+             * @description at the lab: until processing starts
+             * @default 14
+             */
+            received: number;
+            /**
+             * Registered
+             * @description registered: until the sample is collected
+             * @default 14
+             */
+            registered: number;
+            /**
+             * Report Ready
+             * @description report ready: until staff release it
+             * @default 5
+             */
+            report_ready: number;
+        };
+        /**
+         * SampleWaitsPatch
+         * @description A change of the waits: the stages sent change.
+         */
+        SampleWaitsPatch: {
+            /** Appointment Booked */
+            appointment_booked?: number | null;
+            /** Awaiting Kit */
+            awaiting_kit?: number | null;
+            /** Collected */
+            collected?: number | null;
+            /** In Transit */
+            in_transit?: number | null;
+            /** Kit Dispatched */
+            kit_dispatched?: number | null;
+            /** Processing */
+            processing?: number | null;
+            /** Received */
+            received?: number | null;
+            /** Registered */
+            registered?: number | null;
+            /** Report Ready */
+            report_ready?: number | null;
+        };
+        /**
          * Scope
          * @enum {string}
          */
@@ -7977,6 +8224,7 @@ export interface components {
             distribution?: components["schemas"]["DistributionPatch"] | null;
             /** Locale */
             locale?: string | null;
+            logistics?: components["schemas"]["LogisticsPatch"] | null;
             orders?: components["schemas"]["OrdersPatch"] | null;
             /** Time Zone */
             time_zone?: string | null;
@@ -8769,6 +9017,7 @@ export interface components {
              * @example zh-CN
              */
             locale: string;
+            logistics: components["schemas"]["LogisticsSettings"];
             orders: components["schemas"]["OrderSettings"];
             /**
              * Time Zone
@@ -9257,6 +9506,7 @@ export type SchemaEmailChange = components['schemas']['EmailChange'];
 export type SchemaExternalAccount = components['schemas']['ExternalAccount'];
 export type SchemaExternalKind = components['schemas']['ExternalKind'];
 export type SchemaExternalTransfer = components['schemas']['ExternalTransfer'];
+export type SchemaFeePaid = components['schemas']['FeePaid'];
 export type SchemaFieldProblem = components['schemas']['FieldProblem'];
 export type SchemaFinding = components['schemas']['Finding'];
 export type SchemaFindingView = components['schemas']['FindingView'];
@@ -9293,6 +9543,8 @@ export type SchemaLevelSummary = components['schemas']['LevelSummary'];
 export type SchemaLineCommission = components['schemas']['LineCommission'];
 export type SchemaLineIn = components['schemas']['LineIn'];
 export type SchemaLinePrice = components['schemas']['LinePrice'];
+export type SchemaLogisticsPatch = components['schemas']['LogisticsPatch'];
+export type SchemaLogisticsSettings = components['schemas']['LogisticsSettings'];
 export type SchemaMemberKind = components['schemas']['MemberKind'];
 export type SchemaMethod = components['schemas']['Method'];
 export type SchemaMethodSales = components['schemas']['MethodSales'];
@@ -9405,6 +9657,9 @@ export type SchemaRefundLine = components['schemas']['RefundLine'];
 export type SchemaRefundRequest = components['schemas']['RefundRequest'];
 export type SchemaRefundStatus = components['schemas']['RefundStatus'];
 export type SchemaRegistration = components['schemas']['Registration'];
+export type SchemaReplacementPolicy = components['schemas']['ReplacementPolicy'];
+export type SchemaReplacementPolicyPatch = components['schemas']['ReplacementPolicyPatch'];
+export type SchemaReplacementRequest = components['schemas']['ReplacementRequest'];
 export type SchemaReportState = components['schemas']['ReportState'];
 export type SchemaReportSummary = components['schemas']['ReportSummary'];
 export type SchemaReportUploadRequest = components['schemas']['ReportUploadRequest'];
@@ -9415,6 +9670,8 @@ export type SchemaRole = components['schemas']['Role'];
 export type SchemaRolesChange = components['schemas']['RolesChange'];
 export type SchemaSalesReport = components['schemas']['SalesReport'];
 export type SchemaSampleSex = components['schemas']['SampleSex'];
+export type SchemaSampleWaits = components['schemas']['SampleWaits'];
+export type SchemaSampleWaitsPatch = components['schemas']['SampleWaitsPatch'];
 export type SchemaScope = components['schemas']['Scope'];
 export type SchemaSenderNames = components['schemas']['SenderNames'];
 export type SchemaSenderNamesPatch = components['schemas']['SenderNamesPatch'];
@@ -17084,6 +17341,208 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["KitRegistrationFor"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.replace_kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplacementRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "logistics.replacement_fee_paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                barcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeePaid"];
             };
         };
         responses: {

@@ -24,6 +24,9 @@ from panacea.platform import clock
 from panacea.platform.ids import new_id
 from tests.integration.commerce import finished, reaches, waiting_on
 from tests.integration.logistics.journeys import PaidTest
+from tests.integration.logistics.kit_support import in_stock, lab
+from tests.integration.logistics.replacement_support import fails, kit, sent_and_registered
+from tests.support import eventually
 
 BY_KIT = [
     ("kit_dispatched", KitDispatched),
@@ -204,3 +207,22 @@ def test_a_line_of_two_samples_completes_the_order_only_with_both_reports(platfo
     assert paid.execution(done=True)["status"] == "SUCCEEDED"
     assert [s.stage for s in paid.samples()] == ["released", "released"]
     assert reaches(paid.store, paid.order_id, "completed")["state"] == "completed"
+
+
+def test_a_sample_error_sends_a_replacement_kit_and_the_sample_waits_on_it(platform: LocalPlatform):
+    # Given a paid gene test whose kit the member registered, and kits in stock
+    paid = PaidTest(platform)
+    the_lab, key = lab(paid.tenant_id)
+    in_stock(paid.tenant_id, "GT-WF-ERR-01", "GT-WF-ERR-02")
+    sent_and_registered(paid.tenant_id, "GT-WF-ERR-01", the_lab["id"], paid.order_id, member_id=paid.member_id)
+    paid.waiting_at("registered")
+    # When the lab receives the sample and finds it unusable
+    fails(key, "GT-WF-ERR-01", "wf")
+    # Then the workflow sets the next kit in stock aside for the line and waits for it to go out
+    sample = eventually(
+        lambda: next((s for s in paid.samples() if s.barcode == "GT-WF-ERR-02"), None), what="no replacement"
+    )
+    assert sample.stage == "kit_dispatched"
+    assert [attempt.barcode for attempt in sample.attempts] == ["GT-WF-ERR-01"]
+    assert kit(paid.tenant_id, "GT-WF-ERR-01")["replaced_by"] == "GT-WF-ERR-02"
+    assert paid.waiting_at("kit_dispatched").barcode == "GT-WF-ERR-02"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from panacea import orders, tenancy
+from panacea.logistics import replacements
 from panacea.logistics.journey_items import JourneyItem
 from panacea.logistics.journey_models import (
     FINAL,
@@ -44,10 +45,6 @@ R = TypeVar("R")
 
 class JourneyNotFound(NotFound):
     slug, title = "journey-not-found", "No such sample journey"
-
-
-class ReplacementUnavailable(RuntimeError):
-    """No replacement-kit policy is wired into this build (`logistics.replace_failed_kit`)."""
 
 
 @dataclass
@@ -181,10 +178,11 @@ def overdue(tenant_id: str, order_id: str, line_no: int, sample_no: int) -> dict
 
 
 def _replacement(tenant_id: str, barcode: str) -> str | None:
-    """The new kit's barcode the replacement policy sends for a failed one, or None if it refuses."""
-    raise ReplacementUnavailable(
-        f"no replacement-kit policy in this build to replace kit {barcode} (logistics.replace_failed_kit)"
-    )
+    """The new kit's barcode the replacement policy sets aside for a failed one (staff dispatch it),
+    or None if it refuses (the line is then failed). An empty stock raises NoKitInStock, which the
+    workflow retries hourly while staff import kits."""
+    kit = replacements.replace_failed_kit(tenant_id, barcode)
+    return None if kit is None else kit.barcode
 
 
 def replace_kit(tenant_id: str, order_id: str, line_no: int, sample_no: int) -> dict[str, Any]:

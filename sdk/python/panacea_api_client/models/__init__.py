@@ -64,6 +64,7 @@ from .entry_kind import EntryKind
 from .external_account import ExternalAccount
 from .external_kind import ExternalKind
 from .external_transfer import ExternalTransfer
+from .fee_paid import FeePaid
 from .field_problem import FieldProblem
 from .finding import Finding
 from .finding_view import FindingView
@@ -106,6 +107,8 @@ from .level_summary import LevelSummary
 from .line_commission import LineCommission
 from .line_in import LineIn
 from .line_price import LinePrice
+from .logistics_patch import LogisticsPatch
+from .logistics_settings import LogisticsSettings
 from .member_kind import MemberKind
 from .method import Method
 from .method_sales import MethodSales
@@ -222,6 +225,9 @@ from .refund_line import RefundLine
 from .refund_request import RefundRequest
 from .refund_status import RefundStatus
 from .registration import Registration
+from .replacement_policy import ReplacementPolicy
+from .replacement_policy_patch import ReplacementPolicyPatch
+from .replacement_request import ReplacementRequest
 from .report_state import ReportState
 from .report_summary import ReportSummary
 from .report_upload_request import ReportUploadRequest
@@ -232,6 +238,8 @@ from .role import Role
 from .roles_change import RolesChange
 from .sales_report import SalesReport
 from .sample_sex import SampleSex
+from .sample_waits import SampleWaits
+from .sample_waits_patch import SampleWaitsPatch
 from .scope import Scope
 from .sender_names import SenderNames
 from .sender_names_patch import SenderNamesPatch
@@ -374,6 +382,7 @@ __all__ = (
     "ExternalAccount",
     "ExternalKind",
     "ExternalTransfer",
+    "FeePaid",
     "FieldProblem",
     "Finding",
     "FindingView",
@@ -416,6 +425,8 @@ __all__ = (
     "LineCommission",
     "LineIn",
     "LinePrice",
+    "LogisticsPatch",
+    "LogisticsSettings",
     "MemberKind",
     "Method",
     "MethodSales",
@@ -532,6 +543,9 @@ __all__ = (
     "RefundRequest",
     "RefundStatus",
     "Registration",
+    "ReplacementPolicy",
+    "ReplacementPolicyPatch",
+    "ReplacementRequest",
     "ReportState",
     "ReportSummary",
     "ReportUploadRequest",
@@ -542,6 +556,8 @@ __all__ = (
     "RolesChange",
     "SalesReport",
     "SampleSex",
+    "SampleWaits",
+    "SampleWaitsPatch",
     "Scope",
     "SenderNames",
     "SenderNamesPatch",

@@ -26,11 +26,15 @@ class Kit:
         state (KitState):
         status (str): Junction's `high.modality.low` for the state
         updated_at (datetime.datetime):
+        cancel_reason (None | str | Unset): why the kit was cancelled
         collected_at (datetime.datetime | None | Unset):
         demographics (KitDemographicsType0 | None | Unset):
         dispatched_at (datetime.datetime | None | Unset):
+        fee_due (bool | Unset): a replacement offered for a fee: sent once it is paid Default: False.
+        fee_reference (None | str | Unset): the service desk's record of the fee paid
         lab_id (None | str | Unset):
         line_no (int | None | Unset):
+        line_refunded (bool | Unset): its line was refunded while the sample was at the lab Default: False.
         member_id (None | str | Unset):
         order_id (None | str | Unset):
         outbound_carrier (None | str | Unset):
@@ -39,6 +43,8 @@ class Kit:
         received_at (datetime.datetime | None | Unset):
         registered_at (datetime.datetime | None | Unset):
         registered_by (None | str | Unset):
+        replaced_by (None | str | Unset): the barcode of the kit that replaces this one
+        replaces (None | str | Unset): the barcode of the failed or lost kit this one replaces
         report_ready_at (datetime.datetime | None | Unset):
         return_carrier (None | str | Unset):
         return_tracking (None | str | Unset):
@@ -50,11 +56,15 @@ class Kit:
     state: KitState
     status: str
     updated_at: datetime.datetime
+    cancel_reason: None | str | Unset = UNSET
     collected_at: datetime.datetime | None | Unset = UNSET
     demographics: KitDemographicsType0 | None | Unset = UNSET
     dispatched_at: datetime.datetime | None | Unset = UNSET
+    fee_due: bool | Unset = False
+    fee_reference: None | str | Unset = UNSET
     lab_id: None | str | Unset = UNSET
     line_no: int | None | Unset = UNSET
+    line_refunded: bool | Unset = False
     member_id: None | str | Unset = UNSET
     order_id: None | str | Unset = UNSET
     outbound_carrier: None | str | Unset = UNSET
@@ -63,6 +73,8 @@ class Kit:
     received_at: datetime.datetime | None | Unset = UNSET
     registered_at: datetime.datetime | None | Unset = UNSET
     registered_by: None | str | Unset = UNSET
+    replaced_by: None | str | Unset = UNSET
+    replaces: None | str | Unset = UNSET
     report_ready_at: datetime.datetime | None | Unset = UNSET
     return_carrier: None | str | Unset = UNSET
     return_tracking: None | str | Unset = UNSET
@@ -81,6 +93,12 @@ class Kit:
         status = self.status
 
         updated_at = self.updated_at.isoformat()
+
+        cancel_reason: None | str | Unset
+        if isinstance(self.cancel_reason, Unset):
+            cancel_reason = UNSET
+        else:
+            cancel_reason = self.cancel_reason
 
         collected_at: None | str | Unset
         if isinstance(self.collected_at, Unset):
@@ -106,6 +124,14 @@ class Kit:
         else:
             dispatched_at = self.dispatched_at
 
+        fee_due = self.fee_due
+
+        fee_reference: None | str | Unset
+        if isinstance(self.fee_reference, Unset):
+            fee_reference = UNSET
+        else:
+            fee_reference = self.fee_reference
+
         lab_id: None | str | Unset
         if isinstance(self.lab_id, Unset):
             lab_id = UNSET
@@ -117,6 +143,8 @@ class Kit:
             line_no = UNSET
         else:
             line_no = self.line_no
+
+        line_refunded = self.line_refunded
 
         member_id: None | str | Unset
         if isinstance(self.member_id, Unset):
@@ -170,6 +198,18 @@ class Kit:
         else:
             registered_by = self.registered_by
 
+        replaced_by: None | str | Unset
+        if isinstance(self.replaced_by, Unset):
+            replaced_by = UNSET
+        else:
+            replaced_by = self.replaced_by
+
+        replaces: None | str | Unset
+        if isinstance(self.replaces, Unset):
+            replaces = UNSET
+        else:
+            replaces = self.replaces
+
         report_ready_at: None | str | Unset
         if isinstance(self.report_ready_at, Unset):
             report_ready_at = UNSET
@@ -209,16 +249,24 @@ class Kit:
                 "updated_at": updated_at,
             }
         )
+        if cancel_reason is not UNSET:
+            field_dict["cancel_reason"] = cancel_reason
         if collected_at is not UNSET:
             field_dict["collected_at"] = collected_at
         if demographics is not UNSET:
             field_dict["demographics"] = demographics
         if dispatched_at is not UNSET:
             field_dict["dispatched_at"] = dispatched_at
+        if fee_due is not UNSET:
+            field_dict["fee_due"] = fee_due
+        if fee_reference is not UNSET:
+            field_dict["fee_reference"] = fee_reference
         if lab_id is not UNSET:
             field_dict["lab_id"] = lab_id
         if line_no is not UNSET:
             field_dict["line_no"] = line_no
+        if line_refunded is not UNSET:
+            field_dict["line_refunded"] = line_refunded
         if member_id is not UNSET:
             field_dict["member_id"] = member_id
         if order_id is not UNSET:
@@ -235,6 +283,10 @@ class Kit:
             field_dict["registered_at"] = registered_at
         if registered_by is not UNSET:
             field_dict["registered_by"] = registered_by
+        if replaced_by is not UNSET:
+            field_dict["replaced_by"] = replaced_by
+        if replaces is not UNSET:
+            field_dict["replaces"] = replaces
         if report_ready_at is not UNSET:
             field_dict["report_ready_at"] = report_ready_at
         if return_carrier is not UNSET:
@@ -260,6 +312,15 @@ class Kit:
         status = d.pop("status")
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_cancel_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cancel_reason = _parse_cancel_reason(d.pop("cancel_reason", UNSET))
 
         def _parse_collected_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -312,6 +373,17 @@ class Kit:
 
         dispatched_at = _parse_dispatched_at(d.pop("dispatched_at", UNSET))
 
+        fee_due = d.pop("fee_due", UNSET)
+
+        def _parse_fee_reference(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        fee_reference = _parse_fee_reference(d.pop("fee_reference", UNSET))
+
         def _parse_lab_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -329,6 +401,8 @@ class Kit:
             return cast(int | None | Unset, data)
 
         line_no = _parse_line_no(d.pop("line_no", UNSET))
+
+        line_refunded = d.pop("line_refunded", UNSET)
 
         def _parse_member_id(data: object) -> None | str | Unset:
             if data is None:
@@ -418,6 +492,24 @@ class Kit:
 
         registered_by = _parse_registered_by(d.pop("registered_by", UNSET))
 
+        def _parse_replaced_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        replaced_by = _parse_replaced_by(d.pop("replaced_by", UNSET))
+
+        def _parse_replaces(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        replaces = _parse_replaces(d.pop("replaces", UNSET))
+
         def _parse_report_ready_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -476,11 +568,15 @@ class Kit:
             state=state,
             status=status,
             updated_at=updated_at,
+            cancel_reason=cancel_reason,
             collected_at=collected_at,
             demographics=demographics,
             dispatched_at=dispatched_at,
+            fee_due=fee_due,
+            fee_reference=fee_reference,
             lab_id=lab_id,
             line_no=line_no,
+            line_refunded=line_refunded,
             member_id=member_id,
             order_id=order_id,
             outbound_carrier=outbound_carrier,
@@ -489,6 +585,8 @@ class Kit:
             received_at=received_at,
             registered_at=registered_at,
             registered_by=registered_by,
+            replaced_by=replaced_by,
+            replaces=replaces,
             report_ready_at=report_ready_at,
             return_carrier=return_carrier,
             return_tracking=return_tracking,

@@ -2,6 +2,8 @@ from enum import StrEnum
 
 
 class KitState(StrEnum):
+    ALLOCATED = "allocated"
+    CANCELLED = "cancelled"
     COLLECTED = "collected"
     DISPATCHED = "dispatched"
     IN_STOCK = "in_stock"

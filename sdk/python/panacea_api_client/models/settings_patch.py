@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.branding_patch import BrandingPatch
     from ..models.distribution_patch import DistributionPatch
+    from ..models.logistics_patch import LogisticsPatch
     from ..models.orders_patch import OrdersPatch
 
 
@@ -26,6 +27,7 @@ class SettingsPatch:
         branding (BrandingPatch | None | Unset):
         distribution (DistributionPatch | None | Unset):
         locale (None | str | Unset):
+        logistics (LogisticsPatch | None | Unset):
         orders (None | OrdersPatch | Unset):
         time_zone (None | str | Unset):
     """
@@ -34,12 +36,14 @@ class SettingsPatch:
     branding: BrandingPatch | None | Unset = UNSET
     distribution: DistributionPatch | None | Unset = UNSET
     locale: None | str | Unset = UNSET
+    logistics: LogisticsPatch | None | Unset = UNSET
     orders: None | OrdersPatch | Unset = UNSET
     time_zone: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.branding_patch import BrandingPatch
         from ..models.distribution_patch import DistributionPatch
+        from ..models.logistics_patch import LogisticsPatch
         from ..models.orders_patch import OrdersPatch
 
         allowed_origins: list[str] | None | Unset
@@ -73,6 +77,14 @@ class SettingsPatch:
         else:
             locale = self.locale
 
+        logistics: dict[str, Any] | None | Unset
+        if isinstance(self.logistics, Unset):
+            logistics = UNSET
+        elif isinstance(self.logistics, LogisticsPatch):
+            logistics = self.logistics.to_dict()
+        else:
+            logistics = self.logistics
+
         orders: dict[str, Any] | None | Unset
         if isinstance(self.orders, Unset):
             orders = UNSET
@@ -98,6 +110,8 @@ class SettingsPatch:
             field_dict["distribution"] = distribution
         if locale is not UNSET:
             field_dict["locale"] = locale
+        if logistics is not UNSET:
+            field_dict["logistics"] = logistics
         if orders is not UNSET:
             field_dict["orders"] = orders
         if time_zone is not UNSET:
@@ -109,6 +123,7 @@ class SettingsPatch:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.branding_patch import BrandingPatch
         from ..models.distribution_patch import DistributionPatch
+        from ..models.logistics_patch import LogisticsPatch
         from ..models.orders_patch import OrdersPatch
 
         d = dict(src_dict)
@@ -173,6 +188,23 @@ class SettingsPatch:
 
         locale = _parse_locale(d.pop("locale", UNSET))
 
+        def _parse_logistics(data: object) -> LogisticsPatch | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                logistics_type_0 = LogisticsPatch.from_dict(data)
+
+                return logistics_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LogisticsPatch | None | Unset, data)
+
+        logistics = _parse_logistics(d.pop("logistics", UNSET))
+
         def _parse_orders(data: object) -> None | OrdersPatch | Unset:
             if data is None:
                 return data
@@ -204,6 +236,7 @@ class SettingsPatch:
             branding=branding,
             distribution=distribution,
             locale=locale,
+            logistics=logistics,
             orders=orders,
             time_zone=time_zone,
         )

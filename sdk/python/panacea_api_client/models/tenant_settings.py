@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.branding import Branding
     from ..models.distribution_settings import DistributionSettings
+    from ..models.logistics_settings import LogisticsSettings
     from ..models.order_settings import OrderSettings
 
 
@@ -29,6 +30,9 @@ class TenantSettings:
             `enabled` switches all of it (binding and commission); `who_may_distribute: off` only stops
             new distributors.
         locale (str):
+        logistics (LogisticsSettings): Sample logistics: replacement kits (`replacements`), the default stability window
+            and the
+            workflow's waits at each stage of a sample.
         orders (OrderSettings):
         allowed_origins (list[str] | Unset): the origins of the tenant's web apps (https://host[:port]) that may call
             the API from a browser (CORS); an origin belongs to one tenant
@@ -40,6 +44,7 @@ class TenantSettings:
     currency: str
     distribution: DistributionSettings
     locale: str
+    logistics: LogisticsSettings
     orders: OrderSettings
     allowed_origins: list[str] | Unset = UNSET
     time_zone: str | Unset = "UTC"
@@ -53,6 +58,8 @@ class TenantSettings:
         distribution = self.distribution.to_dict()
 
         locale = self.locale
+
+        logistics = self.logistics.to_dict()
 
         orders = self.orders.to_dict()
 
@@ -70,6 +77,7 @@ class TenantSettings:
                 "currency": currency,
                 "distribution": distribution,
                 "locale": locale,
+                "logistics": logistics,
                 "orders": orders,
             }
         )
@@ -84,6 +92,7 @@ class TenantSettings:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.branding import Branding
         from ..models.distribution_settings import DistributionSettings
+        from ..models.logistics_settings import LogisticsSettings
         from ..models.order_settings import OrderSettings
 
         d = dict(src_dict)
@@ -94,6 +103,8 @@ class TenantSettings:
         distribution = DistributionSettings.from_dict(d.pop("distribution"))
 
         locale = d.pop("locale")
+
+        logistics = LogisticsSettings.from_dict(d.pop("logistics"))
 
         orders = OrderSettings.from_dict(d.pop("orders"))
 
@@ -106,6 +117,7 @@ class TenantSettings:
             currency=currency,
             distribution=distribution,
             locale=locale,
+            logistics=logistics,
             orders=orders,
             allowed_origins=allowed_origins,
             time_zone=time_zone,
