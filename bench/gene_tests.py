@@ -55,8 +55,8 @@ from infra.local.runtime import LocalPlatform
 from infra.local.seed import cognito, owner_username
 from panacea.logistics.kit_models import MAX_BATCH
 from tests.integration.logistics.kit_support import lims
-from tests.integration.records.records_support import fetched, pdf, post_form
 from tests.support import PLATFORM_ADMIN, builders, in_process
+from tests.support.documents import fetched, pdf, post_form
 from tests.support.transport import Answer, signed_headers
 
 OWNER_PASSWORD = "Bench-Owner-2026!"  # noqa: S105 - a throwaway account on the local platform

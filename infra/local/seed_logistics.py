@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.integration.records.records_support import pdf, post_form
 from tests.support import builders
 from tests.support.builders import eventually, ok
+from tests.support.documents import pdf, post_form
 from tests.support.transport import Http, signed_headers
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")

@@ -26,9 +26,9 @@ import pytest
 
 from panacea.platform import clock, signed_posts
 from tests.e2e.conftest import Client, ok, paid_gene_test, until
-from tests.integration.records.records_support import pdf, post_form
 from tests.support import builders
 from tests.support.builders import eventually
+from tests.support.documents import pdf, post_form
 from tests.support.transport import signed_headers
 
 pytestmark = pytest.mark.slow

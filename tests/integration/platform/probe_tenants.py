@@ -30,9 +30,9 @@ from panacea.platform.access import STAFF_ROLES, TENANT_ROLES, Actor, Role
 from panacea.platform.events import EventMetadata
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
-from tests.integration.records.records_support import pdf, post_form
 from tests.support import PLATFORM_ADMIN, Answer, call, onboard
 from tests.support.builders import settled
+from tests.support.documents import pdf, post_form
 
 PARAM = re.compile(r"\{(\w+)\}")
 ULID = re.compile(r"\b[0-9A-HJKMNP-TV-Z]{26}\b")

@@ -29,9 +29,9 @@ from panacea.platform.money import Money
 from tests.integration import stripe_support
 from tests.integration.distribution.network import orders_paid_by
 from tests.integration.platform import contract
-from tests.integration.records.records_support import pdf, post_form
 from tests.support import PLATFORM_ADMIN, builders, staff
 from tests.support.builders import eventually
+from tests.support.documents import pdf, post_form
 from tests.support.in_process import GATEWAY, HANDLERS
 
 

@@ -22,8 +22,8 @@ from tests.integration.distribution.network import orders_paid_by, withdrawals_a
 from tests.integration.platform import contract
 from tests.integration.platform.probe_tenants import example_point
 from tests.integration.platform.tenant_life import Life
-from tests.integration.records.records_support import pdf, post_form
 from tests.support import PLATFORM_ADMIN, builders, staff
+from tests.support.documents import pdf, post_form
 from tests.support.in_process import HANDLERS, onboard
 from tests.support.transport import Answer
 

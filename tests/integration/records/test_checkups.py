@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from tests.integration.records.records_support import fetched, pdf, post_form
 from tests.support import call, onboard, staff
 from tests.support.builders import ok
+from tests.support.documents import fetched, pdf, post_form
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,10 @@ import pytest
 
 from infra.local.invoke import REGION
 from panacea.platform.schema import GSI1
-from tests.integration.records.records_support import fetched, pdf, post_form
 from tests.integration.stripe_support import events_of
 from tests.support import call, onboard, signed_up_member, staff
 from tests.support.builders import ok
+from tests.support.documents import fetched, pdf, post_form
 
 PASSWORD = "Records-Member-2026!"
 

@@ -6,7 +6,7 @@ import pytest
 
 from panacea.platform.errors import Unprocessable
 from panacea.records import extraction, search
-from tests.integration.records.records_support import pdf
+from tests.support.documents import pdf
 
 
 def test_a_reports_words_are_indexed_by_their_prefixes():

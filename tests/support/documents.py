@@ -1,5 +1,5 @@
-"""What the records tests share: real PDFs made here (a page of text per line group), and the
-browser's side of a presigned POST (multipart/form-data to the bucket on the moto server)."""
+"""Documents as members and staff send them: real PDFs made here (a page of text per line group), and
+the browser's side of a presigned POST (multipart/form-data to the bucket on the moto server)."""
 
 from __future__ import annotations
 
