@@ -28,6 +28,7 @@ from tests.integration.catalog_support import (
     tag,
 )
 from tests.support import call, onboard, staff
+from tests.support.documents import post_form
 
 
 @pytest.fixture(scope="module")
@@ -266,7 +267,7 @@ def test_images_are_uploaded_by_presigned_post_and_shown_by_presigned_url(tenant
     assert form["key"].endswith(".jpg")
     assert form["max_bytes"] == 5 * 1024 * 1024
     # And post the file to the bucket with the form's fields
-    status = _post_form(form["url"], form["fields"], b"\xff\xd8\xff fake jpeg")
+    status = post_form(form["url"], form["fields"], b"\xff\xd8\xff fake jpeg")
     assert status in (200, 201, 204)
     # Then a product can show it, through a URL that serves the bytes
     made, _ = on_sale(t, "Smart scale", kind="device", images=[form["key"]])
@@ -278,9 +279,9 @@ def test_images_are_uploaded_by_presigned_post_and_shown_by_presigned_url(tenant
     assert listed["image"]["url"]
     # And the bucket holds the form to its policy: no more than 5 MB, no other content type, not this key twice over
     form = ok(call("POST", "/v1/catalog/images", caller=catalog_staff(t), body={"content_type": "image/jpeg"}))
-    assert _post_form(form["url"], form["fields"], b"x" * (5 * 1024 * 1024 + 1)) == 400
-    assert _post_form(form["url"], {**form["fields"], "Content-Type": "image/png"}, b"png") == 403
-    assert _post_form(form["url"], {**form["fields"], "key": f"tenants/{t}/catalog/images/other.jpg"}, b"x") == 403
+    assert post_form(form["url"], form["fields"], b"x" * (5 * 1024 * 1024 + 1)) == 400
+    assert post_form(form["url"], {**form["fields"], "Content-Type": "image/png"}, b"png") == 403
+    assert post_form(form["url"], {**form["fields"], "key": f"tenants/{t}/catalog/images/other.jpg"}, b"x") == 403
     # But other types and sizes above 5 MB are refused before any URL is signed
     gif = call("POST", "/v1/catalog/images", caller=catalog_staff(t), body={"content_type": "image/gif"})
     big = call(
@@ -288,27 +289,6 @@ def test_images_are_uploaded_by_presigned_post_and_shown_by_presigned_url(tenant
     )
     assert (gif.status, gif.problem_fields) == (422, ["content_type"])
     assert (big.status, big.problem_fields) == (422, ["size"])
-
-
-def _post_form(url: str, fields: dict[str, str], content: bytes) -> int:
-    boundary = uuid.uuid4().hex
-    parts = [
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode() for k, v in fields.items()
-    ]
-    parts.append(
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.jpg"\r\n'
-        f"Content-Type: {fields.get('Content-Type', 'application/octet-stream')}\r\n\r\n".encode()
-        + content
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    request = urllib.request.Request(
-        url, data=b"".join(parts), method="POST", headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
-    )
-    try:
-        with urllib.request.urlopen(request) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as refused:
-        return int(refused.code)
 
 
 def test_only_catalog_staff_write_and_a_retry_creates_nothing_new(tenant):

@@ -16,36 +16,18 @@ each is an item written in the product's transaction.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from panacea.platform import words as text_words
 
 PREFIX_MIN = 2
 PREFIX_MAX = 5
 MAX_PREFIXES = 20
 MAX_QUERY_WORDS = 6
-STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with", "by"})
-
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
-_IS_CJK = re.compile(rf"^[{_CJK}]+$")
-
-
-def fold(text: str) -> str:
-    """Accents dropped, case folded: how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+fold = text_words.fold  # accents dropped, case folded: how names are compared (dal.py)
 
 
 def words(text: str) -> list[str]:
-    """The distinct words of a text as search sees them, in order."""
-    found: list[str] = []
-    for token in _TOKEN.findall(fold(text)):
-        if _IS_CJK.match(token):
-            parts = [token] if len(token) <= 2 else [token[i : i + 2] for i in range(len(token) - 1)]
-        else:
-            parts = [] if token in STOP_WORDS else [token]
-        found += [p for p in parts if p not in found]
-    return found
+    """The distinct words of a text as search sees them, in order (panacea.platform.words)."""
+    return text_words.words(text)
 
 
 def key_of(word: str) -> str:
@@ -57,7 +39,7 @@ def prefixes(name: str) -> list[str]:
     """The prefixes a product's name is indexed under (at most MAX_PREFIXES, first words first)."""
     found: list[str] = []
     for word in words(name):
-        shortest = 1 if _IS_CJK.match(word) else min(PREFIX_MIN, len(word))  # one character is a word there
+        shortest = 1 if text_words.is_cjk(word) else min(PREFIX_MIN, len(word))  # one character is a word there
         for length in range(shortest, min(PREFIX_MAX, len(word)) + 1):
             prefix = word[:length]
             if prefix not in found:

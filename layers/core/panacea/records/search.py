@@ -10,40 +10,23 @@ Query), and keeps the reports in which every word of the query starts a word of 
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from panacea.platform import words as text_words
 
 PREFIX_MIN = 3
 PREFIX_MAX = 6
 MAX_PREFIXES = 2_000  # the index of one report: at most this many items
 MAX_WORDS_PER_PREFIX = 50
 MAX_QUERY_WORDS = 4
-STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with", "by", "is", "was"})
-
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
-_IS_CJK = re.compile(rf"^[{_CJK}]+$")
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+STOP_WORDS = text_words.STOP_WORDS | {"is", "was"}
 
 
 def words(text: str) -> list[str]:
-    """The distinct words of a text as search sees them, in order."""
-    found: dict[str, None] = {}
-    for token in _TOKEN.findall(fold(text)):
-        if _IS_CJK.match(token):
-            parts = [token] if len(token) <= 2 else [token[i : i + 2] for i in range(len(token) - 1)]
-        else:
-            parts = [] if token in STOP_WORDS else [token]
-        found.update(dict.fromkeys(parts))
-    return list(found)
+    """The distinct words of a text as search sees them, in order (panacea.platform.words)."""
+    return text_words.words(text, STOP_WORDS)
 
 
 def _shortest(word: str) -> int:
-    return 1 if _IS_CJK.match(word) else PREFIX_MIN
+    return 1 if text_words.is_cjk(word) else PREFIX_MIN
 
 
 def key_of(word: str) -> str:
