@@ -212,3 +212,18 @@ def test_the_distribution_samples_are_handled():
     assert _run("DistributionSteps", "accrue.json") == {"earns": False}
     # The thaw schedule's run: whatever is due in the table is released
     assert set(_run("DistributionJobs", "commission-thaw.json")) == {"shares", "distributors", "transactions"}
+
+
+def test_the_logistics_samples_are_handled():
+    # Staff list the sample tenant's collection points: none yet
+    points = _run("LogisticsApi", "list-collection-points.json")
+    assert (points["statusCode"], json.loads(points["body"])["items"]) == (200, [])
+    # order.paid of a device only: no gene test for logistics to keep, nor for the workflow to follow
+    assert _run("LogisticsConsumers", "order-paid.json") == {"batchItemFailures": []}
+    assert _run("LogisticsKitConsumers", "order-paid.json") == {"batchItemFailures": []}
+    assert _sample("LogisticsSteps/begin.json")["event"] == _sample("sample-logistics/order-paid.json")["detail"]
+    assert _run("LogisticsSteps", "begin.json") == {"samples": []}
+    # A kit dispatched for an order whose samples no workflow follows: handled, nothing to move
+    assert _run("LogisticsJourneys", "kit-dispatched.json") == {"batchItemFailures": []}
+    # The hourly reminders' run: whatever appointments are due tomorrow are reminded
+    assert set(_run("LogisticsJobs", "appointment-reminders.json")) == {"sent", "skipped"}
