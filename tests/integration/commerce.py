@@ -17,7 +17,7 @@ from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
 from tests.integration import stripe_support
 from tests.support import builders
-from tests.support.builders import eventually
+from tests.support.builders import PATIENCE_S, eventually
 from tests.support.in_process import HANDLERS, onboard, resources, staff
 from tests.support.transport import Answer
 
@@ -73,12 +73,12 @@ def order(shop: Shop, order_id: str) -> dict[str, Any]:
     return builders.order(HANDLERS, shop.manager, order_id)
 
 
-def reaches(shop: Shop, order_id: str, *states: str, timeout_s: float = 20) -> dict[str, Any]:
+def reaches(shop: Shop, order_id: str, *states: str, timeout_s: float = PATIENCE_S) -> dict[str, Any]:
     """The order once it is in one of `states` (the workflow and consumers run on their own)."""
     return builders.reaches(HANDLERS, shop.manager, order_id, *states, timeout_s=timeout_s)
 
 
-def waiting_on(shop: Shop, order_id: str, wait: str, timeout_s: float = 20) -> str:
+def waiting_on(shop: Shop, order_id: str, wait: str, timeout_s: float = PATIENCE_S) -> str:
     """The task token the workflow stored for `wait` (it has reached that state)."""
 
     def token() -> str | None:
@@ -110,7 +110,7 @@ def execution_of(platform: LocalPlatform, order_id: str) -> dict[str, Any]:
     return eventually(find, what=f"no order-fulfilment execution for order {order_id}")  # type: ignore[no-any-return]
 
 
-def finished(platform: LocalPlatform, order_id: str, timeout_s: float = 20) -> dict[str, Any]:
+def finished(platform: LocalPlatform, order_id: str, timeout_s: float = PATIENCE_S) -> dict[str, Any]:
     sfn = boto3.client("stepfunctions", endpoint_url=platform.aws_url, region_name=REGION)
     arn = execution_of(platform, order_id)["executionArn"]
 

@@ -28,7 +28,12 @@ T = TypeVar("T")
 # --- waiting ----------------------------------------------------------------------------------
 
 
-def eventually(check: Callable[[], Any], *, timeout_s: float = 20, every_s: float = 0.1, what: str = "") -> Any:
+# How long a test waits for the platform's asynchronous work (a consumer, a workflow's step) before
+# it fails: `make test` runs a worker per core, each with its own platform, so a machine is never idle.
+PATIENCE_S = 60
+
+
+def eventually(check: Callable[[], Any], *, timeout_s: float = PATIENCE_S, every_s: float = 0.1, what: str = "") -> Any:
     """What `check` returns once it is truthy (the platform's asynchronous work has landed),
     asking every `every_s`; after `timeout_s`, an AssertionError naming `what` and the last value."""
     deadline = time.monotonic() + timeout_s
@@ -41,7 +46,7 @@ def eventually(check: Callable[[], Any], *, timeout_s: float = 20, every_s: floa
         time.sleep(every_s)
 
 
-def settled(read: Callable[[], T], *, quiet_s: float, timeout_s: float = 20, what: str = "") -> T:
+def settled(read: Callable[[], T], *, quiet_s: float, timeout_s: float = PATIENCE_S, what: str = "") -> T:
     """What `read` returns once two reads `quiet_s` apart agree (the platform has gone quiet)."""
     last = read()
 
@@ -83,7 +88,9 @@ def new_tenant_body(**overrides: Any) -> dict[str, Any]:
     return body
 
 
-def tenant(api: Api, *, as_: Caller, key: str | None = None, timeout_s: float = 20, **body: Any) -> dict[str, Any]:
+def tenant(
+    api: Api, *, as_: Caller, key: str | None = None, timeout_s: float = PATIENCE_S, **body: Any
+) -> dict[str, Any]:
     """A tenant created by a platform admin (`as_`) and onboarded by its workflow: the tenant
     once its status is no longer `onboarding` (`body`: the fields of `new_tenant_body` to change)."""
     headers = {"Idempotency-Key": key} if key else None
@@ -91,7 +98,7 @@ def tenant(api: Api, *, as_: Caller, key: str | None = None, timeout_s: float = 
     return onboarded(api, created["id"], as_=as_, timeout_s=timeout_s)
 
 
-def onboarded(api: Api, tenant_id: str, *, as_: Caller, timeout_s: float = 20) -> dict[str, Any]:
+def onboarded(api: Api, tenant_id: str, *, as_: Caller, timeout_s: float = PATIENCE_S) -> dict[str, Any]:
     """The tenant once its onboarding workflow is over (its status, active or not, is the caller's to check)."""
 
     def done() -> dict[str, Any] | None:
@@ -369,7 +376,7 @@ def order(api: Api, as_: Caller, order_id: str) -> dict[str, Any]:
     return dict(ok(api.request("GET", f"/v1/orders/{order_id}", as_=as_), 200))
 
 
-def reaches(api: Api, as_: Caller, order_id: str, *states: str, timeout_s: float = 20) -> dict[str, Any]:
+def reaches(api: Api, as_: Caller, order_id: str, *states: str, timeout_s: float = PATIENCE_S) -> dict[str, Any]:
     """The order once it is in one of `states` (the workflow and consumers run on their own)."""
 
     def now() -> dict[str, Any] | None:

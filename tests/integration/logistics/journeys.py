@@ -23,6 +23,7 @@ from panacea.platform.money import Money
 from panacea.records import ReportReleased
 from tests.integration.commerce import Shop, add_address, checkout, pay, reaches, shop, waiting_on
 from tests.support import eventually, resources
+from tests.support.builders import PATIENCE_S
 
 
 class PaidTest:
@@ -104,7 +105,7 @@ class PaidTest:
         with acting_for(self.tenant_id):
             return journey.journeys_of(self.tenant_id, self.order_id, 1)
 
-    def waiting_at(self, stage: str, sample_no: int = 1, timeout_s: float = 20) -> SampleJourney:
+    def waiting_at(self, stage: str, sample_no: int = 1, timeout_s: float = PATIENCE_S) -> SampleJourney:
         """The sample once the workflow waits on it at `stage` (its token kept)."""
 
         def waiting() -> SampleJourney | None:
@@ -114,14 +115,14 @@ class PaidTest:
 
         return eventually(waiting, timeout_s=timeout_s, what=f"sample {sample_no} never waited at {stage}")  # type: ignore[no-any-return]
 
-    def at(self, stage: str, sample_no: int = 1, timeout_s: float = 20) -> SampleJourney:
+    def at(self, stage: str, sample_no: int = 1, timeout_s: float = PATIENCE_S) -> SampleJourney:
         def there() -> SampleJourney | None:
             found = [s for s in self.samples() if s.sample_no == sample_no and s.stage == stage]
             return found[0] if found else None
 
         return eventually(there, timeout_s=timeout_s, what=f"sample {sample_no} never reached {stage}")  # type: ignore[no-any-return]
 
-    def execution(self, *, done: bool, timeout_s: float = 20) -> dict[str, Any]:
+    def execution(self, *, done: bool, timeout_s: float = PATIENCE_S) -> dict[str, Any]:
         sfn = boto3.client("stepfunctions", endpoint_url=self.platform.aws_url, region_name=REGION)
         arn = resources(self.platform).state_machines["sample-logistics"]
 

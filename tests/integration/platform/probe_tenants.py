@@ -31,7 +31,7 @@ from panacea.platform.events import EventMetadata
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
 from tests.support import PLATFORM_ADMIN, Answer, call, onboard
-from tests.support.builders import settled
+from tests.support.builders import PATIENCE_S, settled
 from tests.support.documents import pdf, post_form
 
 PARAM = re.compile(r"\{(\w+)\}")
@@ -116,7 +116,7 @@ def snapshot(tenant_id: str) -> dict[tuple[str, str], dict[str, Any]]:
     return {(_text(i, "PK") or "", _text(i, "SK") or ""): i for i in _items(tenant_id)}
 
 
-def settled_snapshot(tenant_id: str, *, quiet_s: float = 0.6, timeout_s: float = 20) -> dict[Any, Any]:
+def settled_snapshot(tenant_id: str, *, quiet_s: float = 0.6, timeout_s: float = PATIENCE_S) -> dict[Any, Any]:
     """A's items once the platform's asynchronous work for them (relay, consumers) is done."""
     what = f"tenant {tenant_id}'s items kept changing"
     return settled(lambda: snapshot(tenant_id), quiet_s=quiet_s, timeout_s=timeout_s, what=what)

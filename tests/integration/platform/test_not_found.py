@@ -7,6 +7,7 @@ import functools
 import json
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
@@ -14,6 +15,7 @@ from functions.platform import docs
 from infra import wiring
 from infra.local.gateway import rest_event
 from infra.local.invoke import invoke
+from panacea.platform import clock
 from panacea.platform.access import TENANT_ROLES
 from panacea.platform.ids import new_id
 from tests.support import PLATFORM_ADMIN, builders, call, gateway_request, onboard, signed_up_member, staff
@@ -110,6 +112,15 @@ def _example(route: wiring.Route) -> Any:
     return (schema.get("examples") or [schema.get("example")])[0]
 
 
+def _required_query(route: wiring.Route) -> str:
+    """The query the route requires, as the document says (a date: today's), so that only the id is wrong."""
+    operation = _document()["paths"].get(route.path, {}).get(route.method.lower(), {})
+    required = [p for p in operation.get("parameters", []) if p["in"] == "query" and p.get("required")]
+    values = {p["name"]: p["schema"].get("example", clock.now().date().isoformat()) for p in required}
+    assert all(p["schema"].get("format") == "date" or "example" in p["schema"] for p in required), required
+    return f"?{urlencode(values)}" if values else ""
+
+
 def _lookups() -> list[wiring.Route]:
     return [
         r
@@ -134,6 +145,7 @@ def test_every_missing_resource_names_its_path_parameter(route, parents):
     # Given a route whose last path parameter is an id nobody has (the ones before it: real ids)
     *before, last = PARAM.findall(route.path)
     path = PARAM.sub(lambda m: new_id() if m.group(1) == last else parents[m.group(1)], route.path)
+    path += _required_query(route)
     everyone = staff(parents["tenant_id"], *TENANT_ROLES, user_id=parents["person"])
     callers = [None] if route.public else [everyone, PLATFORM_ADMIN]
     # When a caller who may use it calls it (a tenant's person with every role, else the platform)
