@@ -28,3 +28,21 @@ def platform() -> Iterator[LocalPlatform]:
     running.log_lines = lines  # type: ignore[attr-defined]
     yield running
     running.stop()
+
+
+# `make test` runs the suite on every core (pytest-xdist, `--dist loadgroup`): each worker is a
+# session of its own, with its own platform. A file's tests run together on one worker, and the
+# files that share a session's costly fixture run together too, so it is made once, not once per worker.
+SHARED_FIXTURES = {
+    "tests/infra/": "the CDK synth",
+    "tests/e2e/": "make dev's runtime",
+    "tests/integration/platform/test_contract.py": "the tenant's life",
+    "tests/integration/platform/test_cursors.py": "the tenant's life",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        file = item.nodeid.split("::", 1)[0]
+        group = next((name for prefix, name in SHARED_FIXTURES.items() if file.startswith(prefix)), file)
+        item.add_marker(pytest.mark.xdist_group(group))
