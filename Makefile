@@ -38,7 +38,7 @@ dev: $(STAMP)  ## install, then run the whole platform locally with a demo tenan
 	$(BIN)/python -m infra.local
 
 test: $(STAMP) $(SDK_STAMP)  ## install, then run every test (unit, integration, infra, e2e)
-	$(BIN)/python -m pytest tests -n auto --dist loadgroup --durations=20
+	$(BIN)/python -m pytest tests -n auto --durations=20
 
 synth: $(STAMP) $(CDK_STAMP)  ## synthesize the CDK app offline into cdk.out (cdk-nag checks included)
 	PATH="$(CURDIR)/$(BIN):$$PATH" npx cdk synth -q --no-notices

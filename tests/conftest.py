@@ -4,6 +4,7 @@ the stream relay, queue pollers and Step Functions) per test session, started on
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -30,9 +31,9 @@ def platform() -> Iterator[LocalPlatform]:
     running.stop()
 
 
-# `make test` runs the suite on every core (pytest-xdist, `--dist loadgroup`): each worker is a
-# session of its own, with its own platform. A file's tests run together on one worker, and the
-# files that share a session's costly fixture run together too, so it is made once, not once per worker.
+# `make test` runs the suite on every core (pytest-xdist, `-n auto`): each worker is a session of
+# its own, with its own platform. A file's tests run together on one worker, and the files that share
+# a session's costly fixture run together too, so it is made once, not once per worker.
 SHARED_FIXTURES = {
     "tests/infra/": "the CDK synth",
     "tests/e2e/": "make dev's runtime",
@@ -41,8 +42,20 @@ SHARED_FIXTURES = {
 }
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        file = item.nodeid.split("::", 1)[0]
-        group = next((name for prefix, name in SHARED_FIXTURES.items() if file.startswith(prefix)), file)
-        item.add_marker(pytest.mark.xdist_group(group))
+def work_unit(nodeid: str) -> str:
+    """What one worker runs together: the test's file, or the files sharing its costly fixture."""
+    file = nodeid.split("::", 1)[0]
+    return next((name for prefix, name in SHARED_FIXTURES.items() if file.startswith(prefix)), file)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """xdist's scope scheduling, by work unit (its `xdist_group` marks no longer reach the test ids
+    under pytest 9, which keeps them elsewhere)."""
+    from xdist.scheduler import LoadScopeScheduling  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    class ByWorkUnit(LoadScopeScheduling):  # type: ignore[misc]  # xdist has no type hints
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return ByWorkUnit(config, log)
