@@ -32,20 +32,25 @@ def platform() -> Iterator[LocalPlatform]:
 
 
 # `make test` runs the suite on every core (pytest-xdist, `-n auto`): each worker is a session of
-# its own, with its own platform. A file's tests run together on one worker, and the files that share
-# a session's costly fixture run together too, so it is made once, not once per worker.
-SHARED_FIXTURES = {
+# its own, and the in-process platform starts in a worker on its first integration test. A file's tests
+# run together on one worker, and so do the files that share a session's costly fixture (made once, not
+# once per worker). The end-to-end tests (`make dev`'s runtime is a process of its own) and the unit
+# tests (which change the process: its environment, its caches, botocore patched by moto's mock_aws)
+# are one unit, started first as the largest: no platform runs in their worker until they are done.
+WORK_UNITS = {
+    "tests/e2e/": "no platform in the process",
+    "tests/unit/": "no platform in the process",
+    "tests/test_boundaries.py": "no platform in the process",
     "tests/infra/": "the CDK synth",
-    "tests/e2e/": "make dev's runtime",
     "tests/integration/platform/test_contract.py": "the tenant's life",
     "tests/integration/platform/test_cursors.py": "the tenant's life",
 }
 
 
 def work_unit(nodeid: str) -> str:
-    """What one worker runs together: the test's file, or the files sharing its costly fixture."""
+    """What one worker runs together: the test's file, or the files of its unit (WORK_UNITS)."""
     file = nodeid.split("::", 1)[0]
-    return next((name for prefix, name in SHARED_FIXTURES.items() if file.startswith(prefix)), file)
+    return next((name for prefix, name in WORK_UNITS.items() if file.startswith(prefix)), file)
 
 
 @pytest.hookimpl(optionalhook=True)
