@@ -19,7 +19,7 @@ def await_stage(task: dict[str, Any]) -> None:
 
 
 def overdue(task: dict[str, Any]) -> dict[str, Any]:
-    return journey.overdue(task["tenant_id"], task["order_id"], task["line_no"], task["sample_no"])
+    return journey.overdue(task["tenant_id"], task["order_id"], task["line_no"], task["sample_no"], known=task["known"])
 
 
 def replace_kit(task: dict[str, Any]) -> dict[str, Any]:

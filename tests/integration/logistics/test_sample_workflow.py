@@ -19,9 +19,11 @@ from panacea.logistics import (
     SampleProcessing,
     SampleReceivedByLab,
     SampleReportReady,
+    journey,
 )
 from panacea.platform import clock
 from panacea.platform.ids import new_id
+from panacea.platform.isolation import acting_for
 from tests.integration.commerce import finished, reaches, waiting_on
 from tests.integration.logistics.journeys import PaidTest
 from tests.integration.logistics.kit_support import in_stock, lab
@@ -117,6 +119,26 @@ def test_a_wait_that_runs_out_reminds_then_escalates_and_waits_on(platform: Loca
     assert paid.execution(done=False)["status"] == "RUNNING"
     paid.refunded()  # (ends it)
     paid.execution(done=True)
+
+
+def test_a_wait_that_runs_out_as_the_sample_moves_on_reminds_nobody(platform: LocalPlatform):
+    # Given a sample whose kit was registered just as the wait for it ran out
+    paid = PaidTest(platform)
+    paid.waiting_at("awaiting_kit")
+    paid.kit(KitDispatched, "GT-WF-000005")
+    paid.kit(KitRegistered, "GT-WF-000005")
+    paid.waiting_at("registered")
+    # When the workflow hears late that the wait at the dispatch ran out
+    with acting_for(paid.tenant_id):
+        progress = journey.overdue(paid.tenant_id, paid.order_id, 1, 1, known="kit_dispatched")
+    # Then nobody is reminded, and the workflow goes on waiting at the stage the sample is at
+    assert progress["stage"] == "registered"
+    [sample] = paid.samples()
+    assert sample.reminded == 0
+    assert paid.emitted("sample.reminder_due") == []
+    paid.waiting_at("registered", timeout_s=0)  # (its token still kept)
+    paid.refunded()  # (ends it)
+    assert paid.execution(done=True)["status"] == "SUCCEEDED"
 
 
 def _eventually_reminded(paid: PaidTest, times: int):

@@ -158,14 +158,16 @@ def await_stage(tenant_id: str, order_id: str, line_no: int, sample_no: int, *, 
     changing(tenant_id, order_id, line_no, change)
 
 
-def overdue(tenant_id: str, order_id: str, line_no: int, sample_no: int) -> dict[str, Any]:
-    """The wait at the sample's stage ran out: remind the first time, escalate the second, then
-    wait on quietly. The workflow goes on waiting (at the stage the sample is at now)."""
+def overdue(tenant_id: str, order_id: str, line_no: int, sample_no: int, *, known: str) -> dict[str, Any]:
+    """The wait at stage `known` ran out: remind the first time, escalate the second, then wait on
+    quietly. A sample that moved on while the wait ran out is not reminded (its new stage has a wait
+    of its own). The workflow goes on waiting, at the stage the sample is at now."""
 
     def change(items: list[JourneyItem], done: Change) -> dict[str, Any]:
         item = _sample(items, sample_no)
-        item.token, item.token_stage = None, None  # that wait is over
-        if item.at not in FINAL and item.at != Stage.SAMPLE_ERROR:
+        if item.token_stage == known:
+            item.token, item.token_stage = None, None  # that wait is over
+        if item.stage == known and item.at not in FINAL and item.at != Stage.SAMPLE_ERROR:
             item.reminded = int(item.reminded or 0) + 1
             if item.reminded == 1:
                 done.events.append(SampleReminderDue(**facts(item)))
