@@ -1,0 +1,10 @@
+"""Engagement: the notifications that reach members (SMS, WhatsApp, email, WeChat, app push) from
+the platform's events, the API and broadcasts; their templates, the members' preferences, delivery
+status and the reachability chain.
+
+Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`)."""
+
+from panacea.platform.faces import face
+
+__all__: list[str] = []
+__getattr__ = face(__name__, {})
