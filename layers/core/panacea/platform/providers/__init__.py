@@ -75,6 +75,26 @@ class StatusReport(BaseModel):
     raw: dict[str, Any] = Field(default_factory=dict)
 
 
+class InboundMessage(BaseModel):
+    """A person's own message to the tenant (WhatsApp): it opens the 24-hour service window."""
+
+    model_config = ConfigDict(frozen=True)
+
+    provider: str
+    sender: str  # E.164
+    timestamp: datetime
+    text: str | None = None
+
+
+class CallbackRead(BaseModel):
+    """What one provider callback said: statuses of messages, and people's own messages."""
+
+    model_config = ConfigDict(frozen=True)
+
+    statuses: list[StatusReport] = Field(default_factory=list)
+    inbound: list[InboundMessage] = Field(default_factory=list)
+
+
 class ProviderDown(Exception):
     """The provider is unreachable or failing (5xx, 429, a timeout)."""
 
@@ -99,7 +119,7 @@ class Adapter(Protocol):
 
     def read_callback(
         self, *, url: str, headers: dict[str, str], body: bytes, credentials: dict[str, Any]
-    ) -> list[StatusReport]: ...
+    ) -> CallbackRead: ...
 
 
 # provider → its adapter module; a channel's providers in the order they are tried
@@ -126,10 +146,8 @@ def send(provider: str, outgoing: Outgoing) -> Receipt:
     return adapter(provider).send(outgoing, credentials_of(outgoing.tenant_id, provider))
 
 
-def read_callback(
-    provider: str, tenant_id: str, *, url: str, headers: dict[str, str], body: bytes
-) -> list[StatusReport]:
-    """The status reports in a provider's callback; `BadSignature` unless it verifies."""
+def read_callback(provider: str, tenant_id: str, *, url: str, headers: dict[str, str], body: bytes) -> CallbackRead:
+    """What a provider's callback to the tenant's endpoint says; `BadSignature` unless it verifies."""
     return adapter(provider).read_callback(
         url=url, headers=headers, body=body, credentials=credentials_of(tenant_id, provider)
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from panacea.platform.aws import client
-from panacea.platform.providers import Outgoing, Receipt, StatusReport
+from panacea.platform.providers import CallbackRead, Outgoing, Receipt
 from panacea.platform.providers.channels import Channel
 from panacea.platform.settings import SettingsError, settings
 
@@ -33,8 +33,8 @@ class Ses:
 
     def read_callback(
         self, *, url: str, headers: dict[str, str], body: bytes, credentials: dict[str, Any]
-    ) -> list[StatusReport]:
-        return []
+    ) -> CallbackRead:
+        return CallbackRead()
 
 
 ADAPTER = Ses()

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from panacea.platform.aws import client
-from panacea.platform.providers import Outgoing, ProviderRefused, Receipt, StatusReport
+from panacea.platform.providers import CallbackRead, Outgoing, ProviderRefused, Receipt
 from panacea.platform.providers.channels import Channel
 
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
@@ -30,8 +30,8 @@ class SnsSms:
 
     def read_callback(
         self, *, url: str, headers: dict[str, str], body: bytes, credentials: dict[str, Any]
-    ) -> list[StatusReport]:
-        return []
+    ) -> CallbackRead:
+        return CallbackRead()
 
 
 ADAPTER = SnsSms()
