@@ -51,6 +51,7 @@ class Function:
     grants: frozenset[Grant] = frozenset()
     memory_mb: int = 512
     timeout_s: int = 15
+    sends_to: tuple[str, ...] = ()  # queues of the wiring it sends to itself (IAM sqs:SendMessage on exactly those)
 
     @property
     def module(self) -> str:
@@ -83,11 +84,12 @@ class EventPattern:
 
 @dataclass(frozen=True)
 class Queue:
-    """An SQS queue (with its dead-letter queue) fed by a bus rule, drained by a consumer."""
+    """An SQS queue (with its dead-letter queue) fed by a bus rule, drained by a consumer; with no
+    `events`, a queue the platform itself sends to (a function that `sends_to` it), with no rule."""
 
     name: str
     consumer: str
-    events: EventPattern
+    events: EventPattern | None = None
     batch_size: int = 10
     max_receive_count: int = 5
     visibility_timeout_s: int = 90
@@ -153,6 +155,17 @@ USER_GROUPS = (
 )  # fmt: skip
 
 _RW = frozenset({Grant.READ_TABLE, Grant.WRITE_TABLE})
+
+# Engagement's queues the platform sends to itself (no bus rule): one per channel, the broadcasts' pages,
+# the receipt checks. `panacea.platform.queues.send_batch` names them as here.
+CHANNEL_QUEUES = ("engagement-sms", "engagement-whatsapp", "engagement-email", "engagement-wechat", "engagement-push")
+BROADCAST_QUEUE = "engagement-broadcasts"
+RECEIPT_QUEUE = "engagement-receipts"
+# The contexts whose events may reach members (engagement's rules say which do, per tenant).
+MEMBER_FACING_SOURCES = (
+    "panacea.identity", "panacea.orders", "panacea.payments", "panacea.logistics", "panacea.records",
+    "panacea.distribution", "panacea.promotions", "panacea.catalog", "panacea.care",
+)  # fmt: skip
 _LISTS = _RW | {Grant.SEAL_CURSORS}  # an API function whose routes page lists
 
 FUNCTIONS: tuple[Function, ...] = (
@@ -236,6 +249,19 @@ FUNCTIONS: tuple[Function, ...] = (
              _RW | {Grant.ANSWER_SAMPLE_LOGISTICS}),
     Function("LogisticsJobs", "functions.logistics.jobs.handler",
              "Emits the reminders of confirmed appointments due the day before, once each", _RW, timeout_s=300),
+    Function("EngagementApi", "functions.engagement.api.handler",
+             "Notifications sent on request, their status and trail, members' own, and broadcasts to a tag",
+             _LISTS, sends_to=(*CHANNEL_QUEUES, BROADCAST_QUEUE)),
+    Function("EngagementFanout", "functions.engagement.consumers.handler",
+             "Turns members' events into messages by the tenants' rules, onto the channels' queues",
+             _RW, sends_to=CHANNEL_QUEUES),
+    Function("EngagementBroadcasts", "functions.engagement.broadcasts.handler",
+             "Sends a broadcast one page of its audience at a time, onto the channels' queues",
+             _RW, timeout_s=60, sends_to=(*CHANNEL_QUEUES, BROADCAST_QUEUE)),
+    Function("EngagementSenders", "functions.engagement.senders.handler",
+             "Sends messages on their channels through the providers, and checks their receipts",
+             _RW | {Grant.PUBLISH_EVENTS, Grant.SEND_EMAIL, Grant.SEND_SMS}, timeout_s=60,
+             sends_to=(*CHANNEL_QUEUES, RECEIPT_QUEUE)),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -256,6 +282,7 @@ APIS: tuple[Api, ...] = (
     Api("RecordsApi"),
     Api("LogisticsApi"),
     Api("LogisticsWebhooks"),
+    Api("EngagementApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -286,6 +313,10 @@ QUEUES: tuple[Queue, ...] = (
                                             "appointment.confirmed", "appointment.collected",
                                             "appointment.declined", "appointment.cancelled", "appointment.no_show",
                                             "report.released", "order.refunded"))),
+    Queue("engagement-events", consumer="EngagementFanout", events=EventPattern(sources=MEMBER_FACING_SOURCES)),
+    *(Queue(name, consumer="EngagementSenders") for name in CHANNEL_QUEUES),
+    Queue(RECEIPT_QUEUE, consumer="EngagementSenders"),
+    Queue(BROADCAST_QUEUE, consumer="EngagementBroadcasts", batch_size=1, visibility_timeout_s=360),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (

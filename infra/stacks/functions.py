@@ -72,6 +72,8 @@ ACCOUNT_ACTIONS = (
     "cognito-idp:AdminUpdateUserAttributes",
     "cognito-idp:AdminGetUser",
 )
+# What panacea.platform.queues calls on the queues a function `sends_to` (their URL by name, then batches).
+QUEUE_SEND_ACTIONS = ("sqs:GetQueueUrl", "sqs:SendMessage")
 # Codes and notices: email from the sender identity only; text messages to phone numbers only.
 DEFAULT_SENDER = "no-reply@panacea.example"  # a deployment names its verified identity: -c sender_email=…
 SMS_TO_PHONES_ONLY = (
@@ -324,6 +326,8 @@ class Functions(Construct):
             )
             for grant in sorted(spec.grants):
                 grants[grant](made)
+            if spec.sends_to:
+                made.allow(QUEUE_SEND_ACTIONS, [queue_arn(stage.named(queue)) for queue in spec.sends_to])
             self.by_name[spec.name] = made
 
     @property
@@ -340,6 +344,12 @@ def state_machine_arn(name: str) -> str:
     """A state machine's ARN from its name: its functions are made before it (it invokes them), so
     their roles name it rather than refer to it."""
     return f"arn:{Aws.PARTITION}:states:{Aws.REGION}:{Aws.ACCOUNT_ID}:stateMachine:{name}"
+
+
+def queue_arn(name: str) -> str:
+    """A queue's ARN from its name: the queues are made after the functions (their consumers), so the
+    roles of the functions that send to them name them rather than refer to them."""
+    return f"arn:{Aws.PARTITION}:sqs:{Aws.REGION}:{Aws.ACCOUNT_ID}:{name}"
 
 
 def code_of(spec: wiring.Function) -> lambda_.Code:

@@ -1,5 +1,6 @@
-"""Queues: each `wiring.Queue` with its dead-letter queue, the bus rule that feeds it and the
-consumer that drains it; and the one queue where the plumbing itself leaves what it could not
+"""Queues: each `wiring.Queue` with its dead-letter queue, the bus rule that feeds it (none for a
+queue the platform sends to itself) and the consumer that drains it; and the one queue where the
+plumbing itself leaves what it could not
 deliver (`Undelivered`)."""
 
 from __future__ import annotations
@@ -75,15 +76,16 @@ class Queues(Construct):
                 visibility_timeout=Duration.seconds(spec.visibility_timeout_s),
                 dead_letter_queue=sqs.DeadLetterQueue(queue=dlq, max_receive_count=spec.max_receive_count),
             )
-            self.rules[spec.name] = events.Rule(
-                scope_,
-                "Rule",
-                rule_name=stage.named(spec.name),
-                description=f"Events for the {spec.name} queue",
-                event_bus=bus,
-                event_pattern=event_pattern(spec.events),
-                targets=[targets.SqsQueue(queue, dead_letter_queue=undelivered)],
-            )
+            if spec.events is not None:  # else the platform sends to it itself (a function's `sends_to`)
+                self.rules[spec.name] = events.Rule(
+                    scope_,
+                    "Rule",
+                    rule_name=stage.named(spec.name),
+                    description=f"Events for the {spec.name} queue",
+                    event_bus=bus,
+                    event_pattern=event_pattern(spec.events),
+                    targets=[targets.SqsQueue(queue, dead_letter_queue=undelivered)],
+                )
             consumer = functions[spec.consumer]
             queue.grant_consume_messages(consumer)
             mapping = lambda_.EventSourceMapping(

@@ -198,3 +198,17 @@ def test_only_the_functions_that_answer_a_workflow_may_and_only_its_tokens(synth
         for statement in answering:
             assert sorted(_actions(statement)) == ["states:SendTaskFailure", "states:SendTaskSuccess"]
         assert sorted(join(r) for s in answering for r in as_list(s["Resource"])) == expected, fn.name
+
+
+def test_only_the_functions_that_send_to_queues_may_and_only_to_those(synthesized: Synthesized):
+    for fn in wiring.FUNCTIONS:
+        # Given the statements of a function's role that send to a queue
+        granted = _statements_of_role(synthesized, _role_of(synthesized, fn.name))
+        sending = [s for s in granted if "sqs:SendMessage" in _actions(s)]
+        # Then a function sends (and looks up by name) exactly the queues it declares, named by the stage
+        expected = sorted(f"arn:<AWS::Partition>:sqs:<AWS::Region>:<AWS::AccountId>:{STACK}-{q}" for q in fn.sends_to)
+        for statement in sending:
+            assert sorted(_actions(statement)) == ["sqs:GetQueueUrl", "sqs:SendMessage"]
+        assert sorted(join(r) for s in sending for r in as_list(s["Resource"])) == expected, fn.name
+    # And every queue a function sends to is a queue of the wiring
+    assert {q for fn in wiring.FUNCTIONS for q in fn.sends_to} <= {q.name for q in wiring.QUEUES}

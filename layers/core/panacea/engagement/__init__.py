@@ -4,7 +4,18 @@ status and the reachability chain.
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`)."""
 
+from typing import TYPE_CHECKING
+
 from panacea.platform.faces import face
 
-__all__: list[str] = []
-__getattr__ = face(__name__, {})
+if TYPE_CHECKING:
+    from panacea.engagement.limits import MessageLimitReached, usage
+
+__all__: list[str] = ["MessageLimitReached", "usage"]
+__getattr__ = face(
+    __name__,
+    {
+        "MessageLimitReached": "panacea.engagement.limits",
+        "usage": "panacea.engagement.limits",
+    },
+)

@@ -42,3 +42,10 @@ def plan(tenant_id: str, recipient: Recipient, rule: Rule, now: datetime) -> Pla
     """The channels `rule` reaches `recipient` on, in their order, and when."""
     channels = [c for c in rule.channels if c in recipient.addresses]
     return Plan(channels=channels) if channels else Plan(skipped="unreachable")
+
+
+def audience_page(tenant_id: str, tag: str, cursor: str | None, limit: int) -> tuple[list[str], str | None]:
+    """One page of the members in audience `tag` (one Query, no scan), and the cursor of the next
+    page (None on the last). `limit` is at most 1,000. (Minimal here: the preferences slice's
+    version, which reads the audiences it keeps, replaces it.)"""
+    return [], None

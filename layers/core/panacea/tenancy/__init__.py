@@ -21,7 +21,7 @@ if TYPE_CHECKING:
         standing_of,
         tenant_of_slug,
     )
-    from panacea.tenancy.tiers import PLATFORM_PLAN, usage_key
+    from panacea.tenancy.tiers import PLATFORM_PLAN, messages_per_month, usage_key
 
 __all__ = [
     "PLATFORM_PLAN",
@@ -30,6 +30,7 @@ __all__ = [
     "TenantSettingsChanged",
     "TenantStanding",
     "TenantStatus",
+    "messages_per_month",
     "partner_key",
     "settings_of",
     "standing_in",
@@ -47,6 +48,7 @@ __getattr__ = face(
         "TenantSettingsChanged": "panacea.tenancy.models",
         "TenantStanding": "panacea.tenancy.standing",
         "TenantStatus": "panacea.tenancy.models",
+        "messages_per_month": "panacea.tenancy.tiers",
         "partner_key": "panacea.tenancy.standing",
         "settings_of": "panacea.tenancy.logic",
         "tenant_ids": "panacea.tenancy.logic",

@@ -19,7 +19,7 @@ from panacea.platform import cors
 from panacea.platform.caches import on_reset
 from panacea.platform.table import found
 from panacea.tenancy import dal
-from panacea.tenancy.vocabulary import TenantStatus
+from panacea.tenancy.vocabulary import TenantStatus, Tier
 
 if TYPE_CHECKING:
     from pynamodb.transactions import TransactGet
@@ -38,6 +38,7 @@ class TenantStanding:
     status: TenantStatus
     jurisdiction: str
     settings: TenantSettings | None = None
+    tier: Tier = Tier.TRIAL  # its subscription tier (what it may send: `messages_per_month`)
 
     @property
     def active(self) -> bool:
@@ -66,6 +67,7 @@ def _standing(record: dal.TenantRecord | None, settings: dal.TenantSettingsItem 
         status=record.current_status,
         jurisdiction=record.jurisdiction,
         settings=settings.model if settings else None,
+        tier=Tier(record.tier),
     )
 
 
