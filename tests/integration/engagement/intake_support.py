@@ -5,7 +5,6 @@ intake put on the channels' queues (the real `send_batch`, watched)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,7 +58,7 @@ def members(monkeypatch: pytest.MonkeyPatch) -> Audience:
 
 
 @pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sent]:
+def sent(monkeypatch: pytest.MonkeyPatch) -> Sent:
     seen, real = Sent(), queues.send_batch
 
     def watched(queue: str, bodies: Any, *, delay_s: int = 0) -> int:
@@ -67,7 +66,7 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sent]:
         return real(queue, bodies, delay_s=delay_s)
 
     monkeypatch.setattr(queues, "send_batch", watched)
-    yield seen
+    return seen
 
 
 def owner(tenant_id: str) -> dict[str, str]:

@@ -18,7 +18,7 @@ from panacea.engagement.message_items import MessageItem
 from panacea.platform.events import Envelope, EventMetadata
 from panacea.platform.isolation import acting_for
 from panacea.platform.providers.channels import Channel
-from tests.integration.engagement.intake_support import Audience, Sent, members, owner, sent  # noqa: F401
+from tests.integration.engagement.intake_support import owner
 from tests.integration.stripe_support import shop
 from tests.support import call
 
@@ -78,7 +78,8 @@ def test_the_same_event_delivered_again_creates_nothing_twice(tenant, members, s
     assert first.message_id == again.message_id is not None
     assert limits.usage(tenant, month)[0] == before[0] + 1
     works = sent.bodies("engagement-sms")
-    assert len(works) == 2 and works[0] == works[1]
+    assert len(works) == 2
+    assert works[0] == works[1]
     with acting_for(tenant):
         assert MessageItem.read(tenant, first.message_id).chain == ["sms"]
 
@@ -103,5 +104,6 @@ def test_message_ids_are_derived_from_their_source_and_sort_by_its_time():
     other = intake.derived_id(at, "event", "e-1", "m-2")
     # Then the id is the same for the same source, another for another, ULID-shaped and time-ordered
     assert one == same != other
-    assert len(one) == 26 and one[:10] == other[:10]
+    assert len(one) == 26
+    assert one[:10] == other[:10]
     assert intake.derived_id(datetime(2026, 3, 2, tzinfo=UTC), "event", "e-0", "m-1") > one
