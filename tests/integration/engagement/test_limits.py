@@ -15,6 +15,7 @@ from panacea.engagement.limits import MessageUsageItem
 from panacea.platform.isolation import acting_for
 from panacea.platform.providers.channels import Channel
 from panacea.tenancy.tiers import MESSAGES_PER_MONTH
+from panacea.tenancy.vocabulary import Tier
 from tests.integration.engagement.intake_support import owner
 from tests.integration.stripe_support import shop
 from tests.support import call
@@ -39,8 +40,8 @@ def _limit(tenant_id: str) -> int:
 
 
 def test_the_trial_tier_allows_a_thousand_messages_a_month():
-    assert MESSAGES_PER_MONTH["trial"] == 1_000
-    assert MESSAGES_PER_MONTH["white_label"] == 5_000_000
+    assert MESSAGES_PER_MONTH[Tier.TRIAL] == 1_000
+    assert MESSAGES_PER_MONTH[Tier.WHITE_LABEL] == 5_000_000
 
 
 def test_at_the_boundary_concurrent_messages_take_exactly_the_limit(tenant):
