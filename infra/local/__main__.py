@@ -112,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=3000, help="API gateway port (0: any free port)")
     parser.add_argument("--aws-port", type=int, default=4566, help="moto's port (0: any free port)")
     parser.add_argument("--stripe-port", type=int, default=4242, help="the Stripe sandbox's port (0: any free port)")
+    parser.add_argument(
+        "--messaging-port", type=int, default=None, help="the messaging sandbox's port (default: Stripe's + 1; 0: any)"
+    )
     parser.add_argument("--state-dir", type=Path, default=Path(".local"))
     parser.add_argument("--time-scale", type=float, default=1.0, help="multiplier for workflow waits (0: instant)")
     parser.add_argument(
@@ -133,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         port=args.port,
         aws_port=args.aws_port,
         stripe_port=args.stripe_port,
+        messaging_port=args.messaging_port,
         time_scale=args.time_scale,
         token_timeout_scale=args.token_timeout_scale,
         schedule_scale=args.schedule_scale,
