@@ -19,7 +19,7 @@ from panacea.platform.providers import CallbackRead, Outgoing, Template, read_ca
 from panacea.platform.providers.channels import Channel
 from tests.support.builders import eventually
 
-URDU = "آپ کی ملاقات کل صبح دس بجے ہے۔ شکریہ!"
+URDU = "آپ کی ملاقات کل صبح دس بجے ہے۔ شکریہ!"  # noqa: RUF001 - the Urdu full stop
 
 
 @pytest.fixture
@@ -39,7 +39,9 @@ def number() -> str:
     return f"+447700{secrets.randbelow(10**6):06d}"
 
 
-def outgoing(tenant_id: str, channel: Channel, to: str, platform: LocalPlatform, provider: str, **more: Any) -> Outgoing:
+def outgoing(
+    tenant_id: str, channel: Channel, to: str, platform: LocalPlatform, provider: str, **more: Any
+) -> Outgoing:
     return Outgoing(
         tenant_id=tenant_id,
         message_id=new_id(),
