@@ -27,11 +27,15 @@ BANNER = """
     Docs           {docs}
     OpenAPI        {openapi}
     Health         {api}/health
-    Outbox         {api}/_local/outbox   every email and SMS sent (codes too), also printed below
+    Outbox         {api}/_local/outbox   every message sent on every channel (codes too), also printed below
     AWS (moto)     {aws_endpoint}   e.g. aws --endpoint-url {aws_endpoint} dynamodb scan --table-name {table}
     Stripe         {stripe_sandbox}   a local sandbox; its webhooks go to {api}/v1/payments/stripe/webhook, signed
                    pay or fail a PaymentIntent: curl -X POST {stripe_sandbox}/_sandbox/payment_intents/<pi_…>/succeed (or /fail, /dispute, /refund)
                    events and their deliveries: curl {stripe_sandbox}/_sandbox/events
+    Messaging      {messaging_sandbox}   Twilio, WhatsApp and WeChat, local; their signed callbacks go to
+                   {api}/v1/messaging/callbacks/<provider>/<tenant>; messages: curl {messaging_sandbox}/_sandbox/messages
+                   make one fail: curl -X POST {messaging_sandbox}/_sandbox/behaviour -d '{{"down": ["twilio"]}}'
+                   (or "refused" / "undeliverable": [number…], "withheld": [provider…]; docs/messaging-providers.md)
 
     Platform admin {platform_admin[username]} / {platform_admin[password]}
     Demo tenant    {demo_tenant[slug]} ({demo_tenant[id]}, {demo_tenant[status]})
@@ -146,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             platform.start()
             demo = seed(platform, args.state_dir)
-            print(BANNER.format(state=args.state_dir, **_banner_facts(demo), **demo), file=sys.stderr, flush=True)
+            messaging = platform.messaging.url if platform.messaging else ""
+            facts = {**_banner_facts(demo), "messaging_sandbox": messaging}
+            print(BANNER.format(state=args.state_dir, **facts, **demo), file=sys.stderr, flush=True)
             wait_for_stop()
         except Stopped:
             pass
