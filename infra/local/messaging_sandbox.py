@@ -28,32 +28,18 @@ import json
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from infra.local.http_server import LocalHttpServer
-from infra.local.messaging_sandbox_apis import ProviderApis, SandboxProblem
+from infra.local.messaging_sandbox_apis import Behaviour, ProviderApis, SandboxProblem
 from infra.local.messaging_sandbox_callbacks import CallbackSending
 from panacea.platform import clock
 from panacea.platform.providers.credentials import SANDBOX
 
 RE_ENGAGEMENT = (131047, "Re-engagement message")
-
-
-@dataclass
-class Behaviour:
-    down: set[str] = field(default_factory=set)
-    refused: set[str] = field(default_factory=set)
-    undeliverable: set[str] = field(default_factory=set)
-    withheld: set[str] = field(default_factory=set)
-    unapproved_templates: set[str] = field(default_factory=set)
-
-    def view(self) -> dict[str, list[str]]:
-        values: dict[str, set[str]] = {name: getattr(self, name) for name in self.__dataclass_fields__}
-        return {name: sorted(found) for name, found in values.items()}
 
 
 class MessagingSandbox(ProviderApis, CallbackSending):

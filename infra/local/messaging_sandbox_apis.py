@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import re
 import secrets
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -25,6 +26,19 @@ from panacea.platform import clock
 
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 WINDOW = timedelta(hours=24)
+
+
+@dataclass
+class Behaviour:
+    down: set[str] = field(default_factory=set)
+    refused: set[str] = field(default_factory=set)
+    undeliverable: set[str] = field(default_factory=set)
+    withheld: set[str] = field(default_factory=set)
+    unapproved_templates: set[str] = field(default_factory=set)
+
+    def view(self) -> dict[str, list[str]]:
+        values: dict[str, set[str]] = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return {name: sorted(found) for name, found in values.items()}
 
 
 class SandboxProblem(Exception):
@@ -37,7 +51,7 @@ class ProviderApis:
     """The three APIs; the state (`messages`, `behaviour`, `keys`, …) is the sandbox's."""
 
     keys: dict[str, dict[str, str]]
-    behaviour: Any
+    behaviour: Behaviour
     inbound_at: dict[str, Any]
     wechat_tokens: dict[str, str]
 

@@ -65,7 +65,8 @@ def callbacks_about(sandbox: MessagingSandbox, text: str, count: int) -> list[Ca
         sent = [c for c in list(sandbox.callbacks) if text in c.body.decode("utf-8", "replace") and c.attempts]
         return sent if len(sent) >= count else []
 
-    return eventually(found, what=f"{count} callbacks about {text}")[:count]
+    sent: list[Callback] = eventually(found, what=f"{count} callbacks about {text}")
+    return sent[:count]
 
 
 def read(provider: str, tenant_id: str, callback: Callback, **changes: Any) -> CallbackRead:

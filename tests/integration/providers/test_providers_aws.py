@@ -56,7 +56,8 @@ def reports_about(reports: dict[str, Any], provider: str, provider_message_id: s
         ]
         return statuses if len(statuses) >= count else []
 
-    return eventually(found, what=f"{count} reports about {provider_message_id}")[:count]
+    statuses: list[Any] = eventually(found, what=f"{count} reports about {provider_message_id}")
+    return statuses[:count]
 
 
 def email(tenant_id: str, platform: LocalPlatform, to: str, **more: Any) -> providers.Outgoing:
