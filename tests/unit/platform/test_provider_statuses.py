@@ -188,3 +188,12 @@ def test_whatsapp_message_bodies():
         "components": [{"type": "body", "parameters": [{"type": "text", "text": "a"}, {"type": "text", "text": "b"}]}],
     }
     assert body["biz_opaque_callback_data"] == "https://x/cb"
+
+
+def test_whatsapp_webhook_verification_answers_the_challenge_for_the_accounts_token():
+    keys = {"verify_token": "vt-1"}
+    asked = {"hub.mode": "subscribe", "hub.verify_token": "vt-1", "hub.challenge": "1158201444"}
+    assert whatsapp.subscription_challenge(asked, keys) == "1158201444"
+    assert whatsapp.subscription_challenge({**asked, "hub.verify_token": "other"}, keys) is None
+    assert whatsapp.subscription_challenge({**asked, "hub.mode": "unsubscribe"}, keys) is None
+    assert whatsapp.subscription_challenge(asked, {}) is None

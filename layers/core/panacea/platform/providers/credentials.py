@@ -36,6 +36,7 @@ SANDBOX: dict[str, dict[str, str]] = {
     "whatsapp": {
         "access_token": "local-whatsapp-access-token",
         "app_secret": "local-whatsapp-app-secret",
+        "verify_token": "local-whatsapp-verify-token",
         "phone_number_id": "100000000000001",
         "api_version": "v21.0",
     },

@@ -164,6 +164,16 @@ class WhatsApp:
         )
 
 
+def subscription_challenge(query: dict[str, str], credentials: dict[str, Any]) -> str | None:
+    """Meta's webhook verification (`GET ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…`): the
+    challenge to answer with 200 when the token is the account's `verify_token`, else None (403)."""
+    token = str(credentials.get("verify_token") or "")
+    given = query.get("hub.verify_token", "")
+    if query.get("hub.mode") != "subscribe" or not token or not hmac.compare_digest(token, given):
+        return None
+    return query.get("hub.challenge")
+
+
 def signature(body: bytes, app_secret: str) -> str:
     """The `X-Hub-Signature-256` Meta sends with `body`."""
     return "sha256=" + hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
