@@ -4,6 +4,10 @@ refused number say what the chain should do next."""
 
 from __future__ import annotations
 
+import json
+import urllib.parse
+import urllib.request
+
 import pytest
 
 from infra.local.messaging_sandbox import MessagingSandbox
@@ -113,3 +117,24 @@ def test_withheld_receipts_leave_a_message_at_sent(platform: LocalPlatform, sand
     sandbox.behave(withheld=[])
     assert sandbox.settled() or callbacks_about(sandbox, receipt.provider_message_id, 1)
     assert len([c for c in sandbox.callbacks if receipt.provider_message_id in c.body.decode()]) == 1
+
+
+def test_the_sandbox_is_controlled_over_http(platform: LocalPlatform, sandbox: MessagingSandbox, tenant_id: str):
+    # Given Twilio set down through the sandbox's control route, as a developer would with curl
+    def call(method: str, path: str, body: dict[str, object] | None = None) -> dict[str, object]:
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(sandbox.url + path, data=data, method=method)
+        with urllib.request.urlopen(request) as answer:
+            found: dict[str, object] = json.loads(answer.read())
+            return found
+
+    assert call("POST", "/_sandbox/behaviour", {"down": ["twilio"]})["down"] == ["twilio"]
+
+    # Then a send is down, and once it is back up the message is listed
+    to = number()
+    with pytest.raises(ProviderDown):
+        providers.send("twilio", outgoing(tenant_id, Channel.SMS, to, platform, "twilio"))
+    call("POST", "/_sandbox/behaviour", {"down": []})
+    receipt = providers.send("twilio", outgoing(tenant_id, Channel.SMS, to, platform, "twilio"))
+    listed = call("GET", f"/_sandbox/messages?to={urllib.parse.quote(to)}")["messages"]
+    assert [m["id"] for m in listed] == [receipt.provider_message_id]  # type: ignore[union-attr]
