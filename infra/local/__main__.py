@@ -27,11 +27,15 @@ BANNER = """
     Docs           {docs}
     OpenAPI        {openapi}
     Health         {api}/health
-    Outbox         {api}/_local/outbox   every email and SMS sent (codes too), also printed below
+    Outbox         {api}/_local/outbox   every message sent on every channel (codes too), also printed below
     AWS (moto)     {aws_endpoint}   e.g. aws --endpoint-url {aws_endpoint} dynamodb scan --table-name {table}
     Stripe         {stripe_sandbox}   a local sandbox; its webhooks go to {api}/v1/payments/stripe/webhook, signed
                    pay or fail a PaymentIntent: curl -X POST {stripe_sandbox}/_sandbox/payment_intents/<pi_…>/succeed (or /fail, /dispute, /refund)
                    events and their deliveries: curl {stripe_sandbox}/_sandbox/events
+    Messaging      {messaging_sandbox}   Twilio, WhatsApp and WeChat, local; their signed callbacks go to
+                   {api}/v1/messaging/callbacks/<provider>/<tenant>; messages: curl {messaging_sandbox}/_sandbox/messages
+                   make one fail: curl -X POST {messaging_sandbox}/_sandbox/behaviour -d '{{"down": ["twilio"]}}'
+                   (or "refused" / "undeliverable": [number…], "withheld": [provider…]; docs/messaging-providers.md)
 
     Platform admin {platform_admin[username]} / {platform_admin[password]}
     Demo tenant    {demo_tenant[slug]} ({demo_tenant[id]}, {demo_tenant[status]})
@@ -112,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=3000, help="API gateway port (0: any free port)")
     parser.add_argument("--aws-port", type=int, default=4566, help="moto's port (0: any free port)")
     parser.add_argument("--stripe-port", type=int, default=4242, help="the Stripe sandbox's port (0: any free port)")
+    parser.add_argument(
+        "--messaging-port", type=int, default=None, help="the messaging sandbox's port (default: Stripe's + 1; 0: any)"
+    )
     parser.add_argument("--state-dir", type=Path, default=Path(".local"))
     parser.add_argument("--time-scale", type=float, default=1.0, help="multiplier for workflow waits (0: instant)")
     parser.add_argument(
@@ -133,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         port=args.port,
         aws_port=args.aws_port,
         stripe_port=args.stripe_port,
+        messaging_port=args.messaging_port,
         time_scale=args.time_scale,
         token_timeout_scale=args.token_timeout_scale,
         schedule_scale=args.schedule_scale,
@@ -142,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             platform.start()
             demo = seed(platform, args.state_dir)
-            print(BANNER.format(state=args.state_dir, **_banner_facts(demo), **demo), file=sys.stderr, flush=True)
+            messaging = platform.messaging.url if platform.messaging else ""
+            facts = {**_banner_facts(demo), "messaging_sandbox": messaging}
+            print(BANNER.format(state=args.state_dir, **facts, **demo), file=sys.stderr, flush=True)
             wait_for_stop()
         except Stopped:
             pass

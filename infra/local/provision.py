@@ -29,6 +29,11 @@ TENANT_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{PREFIX}-tenant-data"
 STRIPE_SECRET_NAME = f"{PREFIX}-stripe"
 STRIPE_SECRET_KEY = "sk_test_local_panacea_sandbox"  # noqa: S105 - a local sandbox's key, not a secret
 STRIPE_WEBHOOK_SECRET = "whsec_local_panacea_sandbox"  # noqa: S105 - a local sandbox's key, not a secret
+# The messaging providers: Twilio, WhatsApp and WeChat answer from the local messaging sandbox with its keys
+# (panacea.platform.providers.credentials.SANDBOX, handed out when no secret names an account); SNS mobile
+# push needs platform applications, made in moto, whose ARNs the platform's secret holds as in the cloud.
+MESSAGING_SECRETS_PREFIX = f"{PREFIX}/messaging"
+PUSH_SECRET_NAME = f"{MESSAGING_SECRETS_PREFIX}/platform/sns_push"
 
 
 @dataclass
@@ -55,6 +60,8 @@ class Resources:
     buckets: dict[str, str] = field(default_factory=dict)  # wiring name → bucket name
     stripe_secret: str = ""  # the secret's ARN
     stripe_api_base: str | None = None  # the local Stripe sandbox
+    messaging_sandbox: str | None = None  # the local messaging sandbox (Twilio, WhatsApp, WeChat)
+    push_applications: dict[str, str] = field(default_factory=dict)  # fcm / apns → platform application ARN
 
     @property
     def issuer(self) -> str:
@@ -78,6 +85,8 @@ class Resources:
             **{b.environment: self.buckets.get(b.name, f"{PREFIX}-{b.name}") for b in wiring.BUCKETS},
             "PANACEA_STRIPE_SECRET": self.stripe_secret,
             **({"PANACEA_STRIPE_API_BASE": self.stripe_api_base} if self.stripe_api_base else {}),
+            "PANACEA_MESSAGING_SECRETS_PREFIX": MESSAGING_SECRETS_PREFIX,
+            **({"PANACEA_MESSAGING_SANDBOX": self.messaging_sandbox} if self.messaging_sandbox else {}),
             "POWERTOOLS_SERVICE_NAME": "panacea",
             "POWERTOOLS_METRICS_NAMESPACE": "Panacea",
         }
@@ -87,8 +96,8 @@ def _client(service: str, endpoint: str) -> Any:
     return boto3.session.Session().client(service, endpoint_url=endpoint, region_name=REGION)
 
 
-def provision(endpoint: str, *, stripe_api_base: str | None = None) -> Resources:
-    res = Resources(endpoint=endpoint, stripe_api_base=stripe_api_base)
+def provision(endpoint: str, *, stripe_api_base: str | None = None, messaging_sandbox: str | None = None) -> Resources:
+    res = Resources(endpoint=endpoint, stripe_api_base=stripe_api_base, messaging_sandbox=messaging_sandbox)
     _role(endpoint)
     _table(endpoint, res)
     _tenant_role(endpoint, res)
@@ -97,6 +106,7 @@ def provision(endpoint: str, *, stripe_api_base: str | None = None) -> Resources
     _client("events", endpoint).create_event_bus(Name=res.bus)
     _buckets(endpoint, res)
     _stripe_secret(endpoint, res)
+    _push_applications(endpoint, res)
     _usage_plans(endpoint, res)
     _functions(endpoint, res)
     _queues(endpoint, res)
@@ -125,6 +135,18 @@ def _stripe_secret(endpoint: str, res: Resources) -> None:
     value = {"secret_key": STRIPE_SECRET_KEY, "webhook_secret": STRIPE_WEBHOOK_SECRET}
     made = _client("secretsmanager", endpoint).create_secret(Name=STRIPE_SECRET_NAME, SecretString=json.dumps(value))
     res.stripe_secret = made["ARN"]
+
+
+def _push_applications(endpoint: str, res: Resources) -> None:
+    """SNS mobile push's platform applications (FCM, APNs) and the platform's secret naming them."""
+    sns = _client("sns", endpoint)
+    for kind, platform in (("fcm", "GCM"), ("apns", "APNS_SANDBOX")):
+        made = sns.create_platform_application(
+            Name=f"{PREFIX}-{kind}", Platform=platform, Attributes={"PlatformCredential": f"local-{kind}-credential"}
+        )
+        res.push_applications[kind] = made["PlatformApplicationArn"]
+    value = {f"{kind}_application_arn": arn for kind, arn in res.push_applications.items()}
+    _client("secretsmanager", endpoint).create_secret(Name=PUSH_SECRET_NAME, SecretString=json.dumps(value))
 
 
 def _buckets(endpoint: str, res: Resources) -> None:

@@ -15,9 +15,11 @@ from typing import Self
 from moto.server import ThreadedMotoServer
 
 from infra import wiring
-from infra.local import moto_bridge
+from infra.local import moto_bridge, outbox
+from infra.local.aws_receipts import AwsReceipts
 from infra.local.gateway import Gateway, stderr
 from infra.local.invoke import REGION
+from infra.local.messaging_sandbox import MessagingSandbox
 from infra.local.moto_bridge import Bell
 from infra.local.provision import STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, Resources, provision
 from infra.local.pumps import OutboxPrinter, Pump, QueuePoller, Scheduler, StreamRelay
@@ -43,6 +45,7 @@ class LocalPlatform:
         port: int = 3000,
         aws_port: int = 4566,
         stripe_port: int = 4242,
+        messaging_port: int | None = None,  # None: the port after Stripe's (4243), any free one when Stripe's is
         time_scale: float = 1.0,
         token_timeout_scale: float = 1.0,
         schedule_scale: float = 1.0,
@@ -51,11 +54,13 @@ class LocalPlatform:
         self.host, self.port, self.aws_port, self.stripe_port = host, port, aws_port, stripe_port
         self.time_scale, self.token_timeout_scale, self.log = time_scale, token_timeout_scale, log
         self.schedule_scale = schedule_scale
+        self.messaging_port = messaging_port if messaging_port is not None else (stripe_port + 1 if stripe_port else 0)
         self.pumps: list[Pump] = []
         self.moto: ThreadedMotoServer | None = None
         self.gateway: Gateway | None = None
         self.resources: Resources | None = None
         self.stripe: StripeSandbox | None = None
+        self.messaging: MessagingSandbox | None = None
 
     @property
     def api_url(self) -> str:
@@ -87,7 +92,11 @@ class LocalPlatform:
         # Stripe, emulated: the real stripe client talks to the sandbox, whose webhooks reach the gateway.
         self.stripe = StripeSandbox(secret_key=STRIPE_SECRET_KEY, webhook_secret=STRIPE_WEBHOOK_SECRET, log=self.log)
         self.stripe.serve(self.host, self.stripe_port)
-        self.resources = provision(self.aws_url, stripe_api_base=self.stripe.url)
+        # Twilio, WhatsApp and WeChat, emulated: real clients talk to the sandbox; its callbacks reach the gateway.
+        self.messaging = MessagingSandbox(log=self.log)
+        self.messaging.serve(self.host, self.messaging_port)
+        outbox.attach(self.messaging)
+        self.resources = provision(self.aws_url, stripe_api_base=self.stripe.url, messaging_sandbox=self.messaging.url)
         os.environ.update(self.resources.environment())
         reset_caches()  # settings, clients and connections read the environment once; it has just changed
 
@@ -99,10 +108,16 @@ class LocalPlatform:
             self._pump(f"queue {queue.name}→{queue.consumer}", poller.step, idle_s=0.2, waiting=poller.waiting)
         self._pump("scheduler", Scheduler(self.schedule_scale).step, idle_s=min(1.0, 60 * self.schedule_scale))
         self._pump("outbox", OutboxPrinter(self.log).step, idle_s=0.5)
+        messaging = self.messaging
+        receipts = AwsReceipts(
+            self.aws_url, self.resources.bus, undeliverable=lambda: set(messaging.behaviour.undeliverable)
+        )
+        self._pump("aws receipts", receipts.step, idle_s=0.5)
 
         self.gateway = Gateway(log=self.log)
         self.port = self.gateway.serve(self.host, self.port)
         self.stripe.webhook_url = f"{self.api_url}{STRIPE_WEBHOOK_PATH}"
+        self.messaging.callback_base = self.api_url
         return self
 
     def _pump(
@@ -121,6 +136,9 @@ class LocalPlatform:
     def stop(self) -> None:
         if self.stripe:
             self.stripe.stop()
+        if self.messaging:
+            self.messaging.stop()
+            outbox.attach(None)
         if self.gateway:
             self.gateway.stop()
         for pump in self.pumps:

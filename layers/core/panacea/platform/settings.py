@@ -50,6 +50,24 @@ class Settings(BaseModel):
         pattern=r"^https?://[^/]+$",
         description="where the Stripe client sends API calls instead of Stripe (the local sandbox); unset in AWS",
     )
+    messaging_secrets_prefix: str | None = Field(
+        default=None,
+        pattern=r"^[\w+=.@/-]+$",
+        description="where the messaging providers' credentials are kept in Secrets Manager: "
+        "<prefix>/<tenant_id>/<provider> (a tenant's own sender), else <prefix>/platform/<provider>; "
+        "unset: panacea-<stage>/messaging",
+    )
+    messaging_sandbox: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^/]+$",
+        description="the local messaging sandbox (Twilio's, the Graph API's and WeChat's paths) the providers "
+        "are sent to when no credentials are configured; unset in AWS",
+    )
+    ses_configuration_set: str | None = Field(
+        default=None,
+        description="the SES configuration set whose event destination (EventBridge) reports deliveries, "
+        "bounces and complaints",
+    )
     secrets_max_age_seconds: int = Field(
         default=300,
         ge=0,
@@ -76,6 +94,10 @@ class Settings(BaseModel):
     def token_issuer(self) -> str:
         region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION", "")
         return f"https://cognito-idp.{region}.amazonaws.com/{self.user_pool_id}"
+
+    @property
+    def messaging_prefix(self) -> str:
+        return self.messaging_secrets_prefix or f"panacea-{self.stage}/messaging"
 
     @property
     def app_client_id(self) -> str:

@@ -52,6 +52,7 @@ class Outgoing(BaseModel):
     template: Template | None = None  # WhatsApp outside the service window, WeChat always
     sender_name: str | None = None  # the tenant's brand: email From name, SMS sender id
     callback_url: str | None = None  # where the provider reports the message's status
+    unsubscribe_url: str | None = None  # marketing email: its List-Unsubscribe (one-click) link
 
 
 class Receipt(BaseModel):
@@ -73,6 +74,9 @@ class StatusReport(BaseModel):
     recipient: str | None = None
     error_code: str | None = None
     raw: dict[str, Any] = Field(default_factory=dict)
+    # ours, when the provider echoes them (SES's EmailTags): AWS-native reports reach no tenant's endpoint
+    tenant_id: str | None = None
+    message_id: str | None = None
 
 
 class InboundMessage(BaseModel):
@@ -97,6 +101,10 @@ class CallbackRead(BaseModel):
 
 class ProviderDown(Exception):
     """The provider is unreachable or failing (5xx, 429, a timeout)."""
+
+
+class ProviderNotConfigured(ProviderDown):
+    """No credentials for the provider (and no local sandbox): as good as down, the next provider runs."""
 
 
 class ProviderRefused(Exception):
@@ -126,10 +134,17 @@ class Adapter(Protocol):
 PROVIDERS: dict[str, str] = {
     "ses": "panacea.platform.providers.ses",
     "sns_sms": "panacea.platform.providers.sns_sms",
+    "twilio": "panacea.platform.providers.twilio_sms",
+    "whatsapp": "panacea.platform.providers.whatsapp",
+    "wechat": "panacea.platform.providers.wechat",
+    "sns_push": "panacea.platform.providers.sns_push",
 }
 CHANNEL_PROVIDERS: dict[Channel, tuple[str, ...]] = {
     Channel.EMAIL: ("ses",),
-    Channel.SMS: ("sns_sms",),
+    Channel.SMS: ("twilio", "sns_sms"),
+    Channel.WHATSAPP: ("whatsapp",),
+    Channel.WECHAT: ("wechat",),
+    Channel.PUSH: ("sns_push",),
 }
 
 
@@ -153,6 +168,18 @@ def read_callback(provider: str, tenant_id: str, *, url: str, headers: dict[str,
     )
 
 
+def read_aws_event(provider: str, event: dict[str, Any]) -> list[StatusReport]:
+    """The statuses an AWS-native report carries (no signature: IAM decides who may deliver it):
+    SES's events through its EventBridge destination (`source` `aws.ses`), SNS's SMS delivery status
+    (a log record, the CloudWatch Logs subscription carrying them, or the local runtime's bus event)."""
+    parser = importlib.import_module("panacea.platform.providers.aws_events")  # only its consumer loads it
+    found: list[StatusReport] = parser.read(provider, event)
+    return found
+
+
 def credentials_of(tenant_id: str, provider: str) -> dict[str, Any]:
-    """The tenant's own credentials for `provider`, else the platform's (empty: the local sandbox)."""
-    return {}
+    """The tenant's own credentials for `provider` (secret `<prefix>/<tenant>/<provider>`), else the
+    platform's (`<prefix>/platform/<provider>`), else the local sandbox's (empty when there is none)."""
+    from panacea.platform.providers.credentials import credentials  # noqa: PLC0415
+
+    return credentials(tenant_id, provider)

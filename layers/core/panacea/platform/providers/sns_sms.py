@@ -8,6 +8,7 @@ from typing import Any
 
 from panacea.platform.aws import client
 from panacea.platform.providers import CallbackRead, Outgoing, ProviderRefused, Receipt
+from panacea.platform.providers.aws_calls import translated
 from panacea.platform.providers.channels import Channel
 
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
@@ -25,7 +26,9 @@ class SnsSms:
         sender = (outgoing.sender_name or "").replace(" ", "")[:11]
         if sender and _SENDER_ID.match(sender):
             attributes["AWS.SNS.SMS.SenderID"] = {"DataType": "String", "StringValue": sender}
-        answer = client("sns").publish(PhoneNumber=outgoing.to, Message=outgoing.text, MessageAttributes=attributes)
+        answer = translated(client("sns").publish)(
+            PhoneNumber=outgoing.to, Message=outgoing.text, MessageAttributes=attributes
+        )
         return Receipt(provider=self.name, provider_message_id=str(answer["MessageId"]))
 
     def read_callback(
