@@ -236,6 +236,9 @@ FUNCTIONS: tuple[Function, ...] = (
              _RW | {Grant.ANSWER_SAMPLE_LOGISTICS}),
     Function("LogisticsJobs", "functions.logistics.jobs.handler",
              "Emits the reminders of confirmed appointments due the day before, once each", _RW, timeout_s=300),
+    Function("EngagementTemplatesApi", "functions.engagement.template_api.handler",
+             "Notification rules per tenant, and templates per event, channel and language: versions, previews",
+             _LISTS | {Grant.STORE_UPLOADS}),  # previews show the logo (a presigned URL)
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -256,6 +259,7 @@ APIS: tuple[Api, ...] = (
     Api("RecordsApi"),
     Api("LogisticsApi"),
     Api("LogisticsWebhooks"),
+    Api("EngagementTemplatesApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (

@@ -4,7 +4,31 @@ status and the reachability chain.
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`)."""
 
+from typing import TYPE_CHECKING
+
 from panacea.platform.faces import face
 
-__all__: list[str] = []
-__getattr__ = face(__name__, {})
+if TYPE_CHECKING:
+    from panacea.engagement.rendering import Rendered, render
+    from panacea.engagement.rules import Rule, rule_for
+    from panacea.engagement.template_models import NotificationRuleChanged, NotificationTemplatePublished
+
+__all__: list[str] = [
+    "NotificationRuleChanged",
+    "NotificationTemplatePublished",
+    "Rendered",
+    "Rule",
+    "render",
+    "rule_for",
+]
+__getattr__ = face(
+    __name__,
+    {
+        "NotificationRuleChanged": "panacea.engagement.template_models",
+        "NotificationTemplatePublished": "panacea.engagement.template_models",
+        "Rendered": "panacea.engagement.rendering",
+        "Rule": "panacea.engagement.rules",
+        "render": "panacea.engagement.rendering",
+        "rule_for": "panacea.engagement.rules",
+    },
+)
