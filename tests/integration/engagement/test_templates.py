@@ -4,6 +4,12 @@ event does not have refused naming the field, and one tenant never sees another'
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
+from infra import wiring
+from infra.local.invoke import invoke
+from infra.wiring import ROOT
 from panacea.engagement.rendering import render
 from panacea.platform.isolation import acting_for
 from panacea.platform.providers.channels import Channel
@@ -138,3 +144,20 @@ def test_one_tenant_never_sees_anothers_templates():
     member = staff(a, "member", user_id="m-1")
     assert call("GET", TEMPLATES, caller=member).status == 403
     assert call("PUT", f"{TEMPLATES}/order.paid/sms/en-GB", caller=member, body={"text": "x"}).status == 403
+
+
+def test_the_functions_sample_events_are_answered():
+    # Given the samples of events/EngagementTemplatesApi (an owner of a tenant onboarding never reached)
+    rules, preview = _run("list-notification-rules.json"), _run("preview-template.json")
+    # Then the platform's rules are listed, and the Urdu preview is laid out right to left
+    assert rules["statusCode"] == 200, rules["body"]
+    assert any(r["event_type"] == "order.paid" for r in json.loads(rules["body"]))
+    assert preview["statusCode"] == 200, preview["body"]
+    assert 'dir="rtl"' in json.loads(preview["body"])["html"]
+
+
+def _run(sample: str) -> dict[str, Any]:
+    fn = wiring.function("EngagementTemplatesApi")
+    event = json.loads((ROOT / "events" / fn.name / sample).read_text())
+    answer: dict[str, Any] = invoke(fn.handler, event, function_name=fn.name)
+    return answer
