@@ -11,7 +11,6 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from panacea.engagement import template_rules, templates
 from panacea.engagement.template_access import TemplateAction
 from panacea.engagement.template_models import (
-    EventType,
     Locale,
     Preview,
     Previewed,
@@ -30,13 +29,11 @@ app = build_resolver()
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
 Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
-Event = Annotated[str, Path(description="the event's type, e.g. order.paid", min_length=3, max_length=64,
-                            pattern=r"^[a-z_]+(\.[a-z_]+)+$")]  # fmt: skip
-ChannelParam = Annotated[Channel, Path(description="sms, whatsapp, email, wechat or push")]
+Event = Annotated[str, Path(description="the event's type, e.g. order.paid", min_length=1, max_length=64)]
+ChannelParam = Annotated[str, Path(description="the channel", pattern=r"^(sms|whatsapp|email|wechat|push)$")]
 LocaleParam = Annotated[Locale, Path(description="en-GB, zh-CN, ur or hi")]
 RULES, TEMPLATES = "Notification rules", "Notification templates"
 MANAGE_RULES, MANAGE_TEMPLATES = requires(TemplateAction.MANAGE_RULES), requires(TemplateAction.MANAGE_TEMPLATES)
-_ = EventType  # the body's type of an event (Preview), the path's is `Event`
 
 
 @app.get(
@@ -84,7 +81,7 @@ def list_notification_templates(cursor: Cursor = None, limit: Limit = 20) -> Pag
 def publish_notification_template(
     event_type: Event, channel: ChannelParam, locale: LocaleParam, content: TemplateContent
 ) -> TemplateView:
-    return templates.publish(current_actor(), event_type, channel, locale, content)
+    return templates.publish(current_actor(), event_type, Channel(channel), locale, content)
 
 
 @app.get(
@@ -96,7 +93,7 @@ def publish_notification_template(
 def notification_template_versions(
     event_type: Event, channel: ChannelParam, locale: LocaleParam, cursor: Cursor = None, limit: Limit = 20
 ) -> Page[TemplateVersion]:
-    return templates.versions(current_actor(), event_type, channel, locale, cursor=cursor, limit=limit)
+    return templates.versions(current_actor(), event_type, Channel(channel), locale, cursor=cursor, limit=limit)
 
 
 @app.post(

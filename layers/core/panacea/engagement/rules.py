@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from panacea.platform import clock
-from panacea.platform.caches import on_reset
+from panacea.platform.caches import cached, on_reset
 from panacea.platform.providers.channels import Channel
 
 DATA = Path(__file__).resolve().parent / "templates"
@@ -46,7 +45,7 @@ class Rule(BaseModel):
     variables: tuple[str, ...] = ()
 
 
-@cache
+@cached
 def default_rules() -> dict[str, Rule]:
     """The platform's rules, by event type, in the order the data file lists them."""
     data = json.loads((DATA / "rules.json").read_text(encoding="utf-8"))

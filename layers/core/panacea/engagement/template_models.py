@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
 from panacea.platform.events import DomainEvent
 from panacea.platform.inputs import Command, FromString, Paragraphs, Text
 from panacea.platform.models import BaseModel
-from panacea.platform.providers.channels import Channel
 
 
-class Locale(StrEnum):
+class TemplateLocale(StrEnum):
     """The languages the platform writes its messages in (Urdu right to left)."""
 
     EN_GB = "en-GB"
@@ -23,7 +22,10 @@ class Locale(StrEnum):
     HI = "hi"
 
 
+Locale = TemplateLocale
 RTL = frozenset({Locale.UR})
+ChannelName = Literal["sms", "whatsapp", "email", "wechat", "push"]
+"""A channel (`Channel`'s values) in the API's schemas, inline: identity's `Channel` owns the name."""
 EventType = Annotated[
     str, Field(min_length=3, max_length=64, pattern=r"^[a-z_]+(\.[a-z_]+)+$", examples=["order.paid"])
 ]
@@ -93,7 +95,7 @@ class TemplateView(BaseModel):
     """A tenant's template of one event, channel and language: its live (newest) version."""
 
     event_type: str
-    channel: Channel
+    channel: ChannelName
     locale: Locale
     version: int = Field(description="the live version's number (1 is the first)")
     content: dict[str, Any] = Field(description="the template (see TemplateContent)")
@@ -103,7 +105,7 @@ class TemplateView(BaseModel):
 
 class TemplateVersion(BaseModel):
     event_type: str
-    channel: Channel
+    channel: ChannelName
     locale: Locale
     version: int
     live: bool = Field(description="whether render uses it (the newest)")
@@ -121,17 +123,17 @@ class Preview(Command):
         json_schema_extra={
             "examples": [
                 {
-                    "event_type": "order.paid",
+                    "event_type": "order.shipped",
                     "channel": "email",
                     "locale": "ur",
-                    "data": {"order_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4FD", "total": {"amount": 2999, "currency": "GBP"}},
+                    "data": {"order_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4FD", "carrier": "DHL", "tracking_number": "JD014600"},
                 }
             ]
         },
     )
 
     event_type: EventType
-    channel: FromString[Channel]
+    channel: ChannelName
     locale: FromString[Locale] = Locale.EN_GB
     template: TemplateContent | None = None
     data: Annotated[dict[str, Any], Field(max_length=100)] | None = None
@@ -158,7 +160,7 @@ class RuleChange(Command):
         },
     )
 
-    channels: Annotated[list[FromString[Channel]], Field(min_length=1, max_length=5)]
+    channels: Annotated[list[ChannelName], Field(min_length=1, max_length=5)]
     enabled: bool = True
     receipt_window_s: Annotated[int, Field(ge=60, le=86_400)] | None = None
 
@@ -167,7 +169,7 @@ class RuleView(BaseModel):
     event_type: str
     recipient_field: str = Field(description="the field of the event's data that names whom to tell")
     audience: str = Field(description="member: one member; tags: a broadcast to members with those tags")
-    channels: list[Channel]
+    channels: list[ChannelName]
     critical: bool = Field(description="never muted, sent in quiet hours")
     marketing: bool = Field(description="only to members who consented")
     enabled: bool

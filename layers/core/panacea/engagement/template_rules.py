@@ -79,7 +79,7 @@ def change(actor: Actor, event_type: str, change: RuleChange) -> RuleView:
         *RuleItem.key(actor.tenant, event_type),
         tenant_id=actor.tenant,
         event_type=event_type,
-        channels=[c.value for c in change.channels],
+        channels=list(change.channels),
         enabled=change.enabled,
         receipt_window_s=change.receipt_window_s,
         version=(read or 0) + 1,

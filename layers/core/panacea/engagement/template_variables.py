@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from functools import cache
 from pathlib import Path
 from string import Formatter
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import panacea
 from panacea.engagement.rules import Rule
 from panacea.platform import clock
+from panacea.platform.caches import cached
 from panacea.platform.errors import FieldError, Unprocessable
 from panacea.platform.events import DomainEvent
 
@@ -62,7 +62,7 @@ def fill(text: str, values: dict[str, str]) -> str:
     return "".join(out)
 
 
-@cache
+@cached
 def _every_event_model() -> None:
     """Import every context's models (`models.py` and `*_models.py`), which registers its events:
     the templates' functions validate against all of them (the engine's senders never call this)."""

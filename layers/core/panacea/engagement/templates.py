@@ -134,21 +134,21 @@ def preview(actor: Actor, asked: Preview) -> Previewed:
     the language asked (else the tenant's, else en-GB; else the platform's), with the data given over
     sample data built from the event model's examples."""
     authorize(actor, TemplateAction.MANAGE_TEMPLATES)
-    rule = platform_rule(asked.event_type)
+    rule, channel = platform_rule(asked.event_type), Channel(asked.channel)
     brand = brand_of(actor.tenant)
     if asked.template is not None:
-        validated(asked.event_type, asked.channel, asked.template, at="template.")
+        validated(asked.event_type, channel, asked.template, at="template.")
         locale, content = asked.locale, asked.template
     else:
-        own = own_templates(actor.tenant, asked.event_type, asked.channel)
-        found = chosen(asked.event_type, asked.channel, [asked.locale, *_others(asked.locale, brand.locale)], own)
+        own = own_templates(actor.tenant, asked.event_type, channel)
+        found = chosen(asked.event_type, channel, [asked.locale, *_others(asked.locale, brand.locale)], own)
         if found is None:
             raise TemplateIncomplete.on_field(
-                "template", "missing", f"no template of {asked.event_type} on {asked.channel.value}"
+                "template", "missing", f"no template of {asked.event_type} on {channel.value}"
             )
         locale, content = found
     data = {**sample_data(rule, _currency(actor.tenant)), **(asked.data or {})}
-    rendered = filled(content, locale, asked.channel, data, brand)
+    rendered = filled(content, locale, channel, data, brand)
     template = rendered.template.model_dump(mode="json") if rendered.template is not None else None
     return Previewed(
         locale=rendered.locale,

@@ -8,16 +8,16 @@ as `remark`). A file may give a channel its own words (`"sms": "…"`)."""
 from __future__ import annotations
 
 import json
-from functools import cache
 from typing import Any
 
 from panacea.engagement.rules import DATA
 from panacea.engagement.template_models import Locale, TemplateContent
 from panacea.engagement.template_variables import variables_in
+from panacea.platform.caches import cached
 from panacea.platform.providers.channels import Channel
 
 
-@cache
+@cached
 def words(locale: Locale) -> dict[str, dict[str, str]]:
     """Event type → its subject and text (and any channel's own) in `locale`."""
     raw: dict[str, Any] = json.loads((DATA / f"{locale.value}.json").read_text(encoding="utf-8"))
