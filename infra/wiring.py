@@ -262,6 +262,9 @@ FUNCTIONS: tuple[Function, ...] = (
              "Sends messages on their channels through the providers, and checks their receipts",
              _RW | {Grant.PUBLISH_EVENTS, Grant.SEND_EMAIL, Grant.SEND_SMS}, timeout_s=60,
              sends_to=(*CHANNEL_QUEUES, RECEIPT_QUEUE)),
+    Function("EngagementTemplatesApi", "functions.engagement.template_api.handler",
+             "Notification rules per tenant, and templates per event, channel and language: versions, previews",
+             _LISTS | {Grant.STORE_UPLOADS}),  # previews show the logo (a presigned URL)
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -283,6 +286,7 @@ APIS: tuple[Api, ...] = (
     Api("LogisticsApi"),
     Api("LogisticsWebhooks"),
     Api("EngagementApi"),
+    Api("EngagementTemplatesApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (

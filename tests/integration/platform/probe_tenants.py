@@ -39,6 +39,10 @@ ULID = re.compile(r"\b[0-9A-HJKMNP-TV-Z]{26}\b")
 INDEXES = wiring.TABLE.index_names
 KEY_ATTRIBUTES = wiring.TABLE.key_attributes
 CREATION_ROUNDS = 4
+VOCABULARY = frozenset({"event_type", "channel", "locale"})
+"""Path parameters whose values are the platform's words, the same in every tenant (an event's type, a
+channel, a language), not ids: B naming them acts on its own data (its own template of order.paid), so
+the probe sends B the words A used, and checks that nothing of A is read, carried or changed."""
 
 
 # --- the two tenants ----------------------------------------------------------------------------
@@ -204,7 +208,7 @@ def param_names() -> frozenset[str]:
         for parameter in operation.get("parameters", [])
         if parameter.get("in") == "query" and parameter["name"].endswith("_id")
     )
-    return frozenset({*(p for route in wiring.routes() for p in params(route)), *queried})
+    return frozenset({*(p for route in wiring.routes() for p in params(route)), *queried}) - VOCABULARY
 
 
 def _is_date(schema: dict[str, Any]) -> bool:
@@ -412,6 +416,15 @@ def book_something(tenant: Tenant) -> None:
     booked = call("POST", "/v1/me/appointments", caller=member, body=body)
     assert booked.status == 201, booked.body
     harvest(tenant, "/v1/me/appointments", booked)
+
+
+def template_something(tenant: Tenant) -> None:
+    """A's owner publishes its own SMS of order.paid; the words that name it are learnt (VOCABULARY)."""
+    path = "/v1/notification-templates/order.paid/sms/en-GB"
+    made = call("PUT", path, caller=tenant.as_user(Role.OWNER), body={"text": "Probe {order_id}"})
+    assert made.status == 200, made.body
+    for name in VOCABULARY:
+        tenant.learn(name, made.body[name])
 
 
 def example_point() -> dict[str, Any]:

@@ -435,7 +435,24 @@ def lived(platform: LocalPlatform) -> Life:
     records(life, life.member)
     collection_points_and_appointments(life, life.shop, life.member)
     kits_and_labs(life, life.shop, life.member)
+    notifications(life)
     return life
+
+
+def notifications(life: Life) -> None:
+    """The owner reads the notification rules and moves one to SMS then email; publishes its own Urdu
+    email of order.paid twice, lists its templates and that one's versions, and previews it."""
+    owner = life.owner
+    life.call("GET", "/v1/notification-rules", as_=owner)
+    rule = {"channels": ["sms", "email"], "enabled": True, "receipt_window_s": 1800}
+    life.call("PUT", "/v1/notification-rules/order.shipped", as_=owner, body=rule)
+    email = {"subject": "ادائیگی {order_id}", "text": "{total} موصول، شکریہ"}
+    for text in ("{total} موصول، شکریہ", "آرڈر {order_id} کے لیے {total} موصول"):
+        life.call("PUT", "/v1/notification-templates/order.paid/email/ur", as_=owner, body={**email, "text": text})
+    life.call("GET", "/v1/notification-templates?limit=5", as_=owner)
+    life.call("GET", "/v1/notification-templates/order.paid/email/ur/versions?limit=5", as_=owner)
+    preview = {"event_type": "order.paid", "channel": "email", "locale": "ur"}
+    life.call("POST", "/v1/notification-templates/preview", as_=owner, body=preview)
 
 
 def share_links(life: Life, member: builders.Member | None) -> None:

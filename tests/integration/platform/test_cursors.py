@@ -81,6 +81,8 @@ def lists(w: World) -> list[tuple[str, Any, str | None]]:
         ("/v1/reports", w.owner, "q=cursor"),
         ("/v1/me/reports", w.member, None),
         ("/v1/me/records", w.member, "category=blood_test"),
+        ("/v1/notification-templates", w.owner, None),
+        ("/v1/notification-templates/order.paid/sms/en-GB/versions", w.owner, None),
     ]
 
 
@@ -161,7 +163,8 @@ def _network(slug: str, owner: dict[str, str], member_id: str) -> None:
 def booked_and_filed(tenant_id: str, owner: dict[str, str], member_id: str, member: str) -> str:
     """Two collection points; the member told of two paid gene tests (as logistics' consumer is of
     `order.paid`) and booked at the first point for each; two released reports of the member's and
-    two checkup records they keep. The first point's id."""
+    two checkup records they keep; two notification templates, one of them in two versions. The first
+    point's id."""
     every_day = [
         {"day": day, "opens": "00:00", "closes": "23:30"} for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
     ]
@@ -213,6 +216,9 @@ def booked_and_filed(tenant_id: str, owner: dict[str, str], member_id: str, memb
         assert post_form(form["url"], form["fields"], pdf([f"Checkup {n}"])) < 300
         record = {"file_key": form["key"], "category": "other", "title": f"Checkup {n}"}
         builders.ok(HANDLERS.request("POST", "/v1/me/records", as_=member, body=record), 201)
+    for path in ("order.paid/sms/en-GB", "order.paid/sms/en-GB", "order.shipped/sms/en-GB"):
+        body = {"text": f"{path} {{order_id}}"}
+        builders.ok(HANDLERS.request("PUT", f"/v1/notification-templates/{path}", as_=owner, body=body))
     return str(points[0])
 
 

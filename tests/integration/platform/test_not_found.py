@@ -91,6 +91,9 @@ NOT_A_LOOKUP = {
     ("GET", "/v1/tenants/{tenant_id}/api-keys"): "an unknown tenant simply has no keys (200, an empty page)",
     ("GET", "/v1/catalog/skus/{sku_id}/stock/{store_id}/movements"): "a stock line that never moved is an empty "
     "page, at any store; its SKU is looked up (a test below)",
+    ("PUT", "/v1/notification-templates/{event_type}/{channel}/{locale}"): "a channel and a language are the "
+    "platform's words: an unknown one is a 422 naming it; an unknown event type a 404 (tests/integration/engagement)",
+    ("GET", "/v1/notification-templates/{event_type}/{channel}/{locale}/versions"): "as its PUT",
 }
 
 

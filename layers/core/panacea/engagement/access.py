@@ -1,6 +1,7 @@
-"""Engagement's actions, declared beside their use cases and collected here: sending notifications
-and reading their status (message_access.py)."""
+"""Engagement's actions, granted by each family's own module (imported here so that the permission
+matrix collects them with the other contexts'): messages' (message_access.py), templates' and
+rules' (template_access.py)."""
 
-from panacea.engagement import message_access
+from panacea.engagement import message_access, template_access
 
-__all__ = ["message_access"]
+__all__ = ["message_access", "template_access"]
