@@ -53,7 +53,7 @@ def _subscribers(model: type[DomainEvent]) -> list[str]:
             not pattern.detail_types or model.event_type in pattern.detail_types
         )
 
-    found = [f"queue `{q.name}` → {q.consumer}" for q in wiring.QUEUES if matches(q.events)]
+    found = [f"queue `{q.name}` → {q.consumer}" for q in wiring.QUEUES if q.events and matches(q.events)]
     found += [f"workflow `{w.name}`" for w in wiring.WORKFLOWS if w.trigger and matches(w.trigger)]
     return found
 

@@ -83,11 +83,12 @@ class EventPattern:
 
 @dataclass(frozen=True)
 class Queue:
-    """An SQS queue (with its dead-letter queue) fed by a bus rule, drained by a consumer."""
+    """An SQS queue (with its dead-letter queue) fed by a bus rule, drained by a consumer; `events`
+    None: no rule, a queue the platform itself sends to (panacea.platform.queues)."""
 
     name: str
     consumer: str
-    events: EventPattern
+    events: EventPattern | None = None
     batch_size: int = 10
     max_receive_count: int = 5
     visibility_timeout_s: int = 90
@@ -236,6 +237,13 @@ FUNCTIONS: tuple[Function, ...] = (
              _RW | {Grant.ANSWER_SAMPLE_LOGISTICS}),
     Function("LogisticsJobs", "functions.logistics.jobs.handler",
              "Emits the reminders of confirmed appointments due the day before, once each", _RW, timeout_s=300),
+    Function("EngagementSenders", "functions.engagement.senders.handler",
+             "Sends messages through their channel's providers, checks their receipts, walks the reachability chain",
+             _RW | {Grant.PUBLISH_EVENTS, Grant.SEND_EMAIL, Grant.SEND_SMS}, timeout_s=60),
+    Function("EngagementWebhooks", "functions.engagement.webhooks.handler",
+             "Messaging providers' signed status callbacks and people's own messages", _RW),
+    Function("EngagementDeliveries", "functions.engagement.deliveries.handler",
+             "Records AWS-native delivery events (SES's event destination, SNS SMS) as messages' statuses", _RW),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -256,6 +264,7 @@ APIS: tuple[Api, ...] = (
     Api("RecordsApi"),
     Api("LogisticsApi"),
     Api("LogisticsWebhooks"),
+    Api("EngagementWebhooks"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -286,6 +295,11 @@ QUEUES: tuple[Queue, ...] = (
                                             "appointment.confirmed", "appointment.collected",
                                             "appointment.declined", "appointment.cancelled", "appointment.no_show",
                                             "report.released", "order.refunded"))),
+    *(Queue(f"engagement-{channel}", consumer="EngagementSenders", visibility_timeout_s=360)
+      for channel in ("sms", "whatsapp", "email", "wechat", "push")),
+    Queue("engagement-receipts", consumer="EngagementSenders", visibility_timeout_s=360),
+    Queue("engagement-deliveries", consumer="EngagementDeliveries",
+          events=EventPattern(sources=("aws.ses", "aws.sns"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (

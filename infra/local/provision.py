@@ -314,6 +314,8 @@ def _queues(endpoint: str, res: Resources) -> None:
         )["QueueUrl"]
         arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
         res.queues[queue.name] = QueueRefs(url, arn, dlq_url, dlq_arn)
+        if queue.events is None:
+            continue
         rule = f"{PREFIX}-{queue.name}"
         events.put_rule(Name=rule, EventBusName=res.bus, EventPattern=json.dumps(queue.events.as_dict()))
         events.put_targets(Rule=rule, EventBusName=res.bus, Targets=[{"Id": "queue", "Arn": arn}])

@@ -75,15 +75,16 @@ class Queues(Construct):
                 visibility_timeout=Duration.seconds(spec.visibility_timeout_s),
                 dead_letter_queue=sqs.DeadLetterQueue(queue=dlq, max_receive_count=spec.max_receive_count),
             )
-            self.rules[spec.name] = events.Rule(
-                scope_,
-                "Rule",
-                rule_name=stage.named(spec.name),
-                description=f"Events for the {spec.name} queue",
-                event_bus=bus,
-                event_pattern=event_pattern(spec.events),
-                targets=[targets.SqsQueue(queue, dead_letter_queue=undelivered)],
-            )
+            if spec.events is not None:  # None: the platform sends to it itself, no rule
+                self.rules[spec.name] = events.Rule(
+                    scope_,
+                    "Rule",
+                    rule_name=stage.named(spec.name),
+                    description=f"Events for the {spec.name} queue",
+                    event_bus=bus,
+                    event_pattern=event_pattern(spec.events),
+                    targets=[targets.SqsQueue(queue, dead_letter_queue=undelivered)],
+                )
             consumer = functions[spec.consumer]
             queue.grant_consume_messages(consumer)
             mapping = lambda_.EventSourceMapping(

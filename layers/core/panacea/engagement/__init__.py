@@ -4,7 +4,12 @@ status and the reachability chain.
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`)."""
 
+from typing import TYPE_CHECKING
+
 from panacea.platform.faces import face
 
-__all__: list[str] = []
-__getattr__ = face(__name__, {})
+if TYPE_CHECKING:
+    from panacea.engagement.delivery_models import MessageStatusChanged
+
+__all__: list[str] = ["MessageStatusChanged"]
+__getattr__ = face(__name__, {"MessageStatusChanged": "panacea.engagement.delivery_models"})

@@ -42,3 +42,9 @@ def plan(tenant_id: str, recipient: Recipient, rule: Rule, now: datetime) -> Pla
     """The channels `rule` reaches `recipient` on, in their order, and when."""
     channels = [c for c in rule.channels if c in recipient.addresses]
     return Plan(channels=channels) if channels else Plan(skipped="unreachable")
+
+
+def note_inbound(tenant_id: str, sender: str, at: datetime) -> None:
+    """A person's own message from `sender` (E.164) at `at`: their WhatsApp service window opens.
+    (Minimal stand-in from the delivery slice; the preferences slice's version replaces it.)"""
+    return None

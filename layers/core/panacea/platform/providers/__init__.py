@@ -156,3 +156,35 @@ def read_callback(provider: str, tenant_id: str, *, url: str, headers: dict[str,
 def credentials_of(tenant_id: str, provider: str) -> dict[str, Any]:
     """The tenant's own credentials for `provider`, else the platform's (empty: the local sandbox)."""
     return {}
+
+
+_SES_STATUSES = {
+    "Send": Status.SENT,
+    "Delivery": Status.DELIVERED,
+    "Open": Status.READ,
+    "Bounce": Status.BOUNCED,
+    "Complaint": Status.COMPLAINED,
+    "Reject": Status.REJECTED,
+    "RenderingFailure": Status.FAILED,
+    "DeliveryDelay": None,
+    "Subscription": Status.UNSUBSCRIBED,
+}
+
+
+def read_aws_event(provider: str, event: dict[str, Any]) -> list[StatusReport]:
+    """An AWS-native delivery event (EventBridge's shape: SES's event destination) as status reports.
+    (Minimal stand-in from the delivery slice, SES only; the channels slice's version replaces it.)"""
+    detail = event.get("detail") or {}
+    kind = detail.get("eventType") or detail.get("notificationType")
+    status = _SES_STATUSES.get(str(kind)) if provider == "ses" else None
+    mail = detail.get("mail") or {}
+    if status is None or not mail.get("messageId"):
+        return []
+    when = (detail.get(str(kind)[:1].lower() + str(kind)[1:]) or {}).get("timestamp") or mail.get("timestamp")
+    return [
+        StatusReport(
+            provider=provider, provider_message_id=str(mail["messageId"]), status=status,
+            timestamp=datetime.fromisoformat(str(when).replace("Z", "+00:00")),
+            recipient=(mail.get("destination") or [None])[0], raw=detail,
+        )
+    ]  # fmt: skip
