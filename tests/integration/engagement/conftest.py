@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -26,7 +26,7 @@ def people(monkeypatch: pytest.MonkeyPatch) -> dict[str, audience.Recipient]:
 
 
 @pytest.fixture
-def provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., FakeProvider]]:
+def provider(monkeypatch: pytest.MonkeyPatch) -> Callable[..., FakeProvider]:
     """A test-only provider registered in the port under `name` for `channel`."""
 
     def register(name: str, channel: Channel, behaviour: str = "sending") -> FakeProvider:
@@ -36,7 +36,7 @@ def provider(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., FakeProv
         monkeypatch.setitem(providers.PROVIDERS, name, module_name)
         return fake
 
-    yield register
+    return register
 
 
 @pytest.fixture

@@ -34,7 +34,8 @@ def test_the_same_work_delivered_twice_sends_once(people, provider, chain_of):
     assert [o.message_id for o in sms.sent] == [work.message_id]
     sent = message(work)
     assert (sent.status, sent.provider, sent.address) == (Status.SENT, "counting_sms", "+447700900123")
-    assert sent.provider_message_id and sent.provider_message_id.startswith("counting_sms-")
+    assert sent.provider_message_id
+    assert sent.provider_message_id.startswith("counting_sms-")
     assert attempts(work) == [work.attempt_id]
     assert [(h.status, h.channel, h.provider) for h in trail(work)] == [("sent", "sms", "counting_sms")]
 
