@@ -32,6 +32,7 @@ def _problem(description: str) -> Any:  # a response of `responses=`, as Powerto
     security=PUBLIC,
     response_description="Received (the provider stops retrying): how many statuses it carried and applied",
     responses={
+        400: _problem("The request has no body (every provider's callback carries one): nothing was read"),
         401: _problem("The signature does not sign this request (`/errors/invalid-signature`): nothing was read"),
         404: _problem("No such provider, or not a tenant id: `errors` names the path parameter"),
     },

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from panacea.engagement import audience
 from panacea.engagement.breaker import POLICY
+from panacea.engagement.message_items import ChannelWork
 from panacea.platform import clock
 from panacea.platform.ids import new_id
 from panacea.platform.providers.channels import Channel, Status
 from tests.integration.engagement.delivery_support import message, queued, senders
 
 
-def _sms(people, tenant_id: str) -> str:
-    """A message's work to a new member reachable by SMS (sent as SQS delivers it); its id."""
+def _sms(people, tenant_id: str) -> ChannelWork:
+    """A message's work to a new member reachable by SMS, sent as SQS delivers it."""
     member_id = new_id()
     people[member_id] = audience.Recipient(member_id=member_id, addresses={Channel.SMS: "+447700900140"})
     work = queued(tenant_id, member_id, [Channel.SMS])

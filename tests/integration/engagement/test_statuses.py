@@ -74,10 +74,12 @@ def test_a_callback_whose_signature_does_not_verify_is_refused_and_read_for_noth
     assert message(work).status == Status.SENT
 
 
-def test_an_unknown_provider_is_a_404_naming_it():
+def test_an_unknown_provider_is_a_404_naming_it_and_an_empty_callback_a_400():
     answer = _callback("pigeon", new_id(), {})
     assert answer.status == 404
     assert answer.problem_fields == ["path.provider"]
+    empty = gateway_request("POST", f"/v1/messaging/callbacks/ses/{new_id()}", headers={}, body=b"")
+    assert (empty.status, empty.problem_fields) == (400, ["body"])
 
 
 def test_a_failure_after_sent_runs_the_chains_next_step(people, provider, chain_of):

@@ -435,7 +435,15 @@ def lived(platform: LocalPlatform) -> Life:
     records(life, life.member)
     collection_points_and_appointments(life, life.shop, life.member)
     kits_and_labs(life, life.shop, life.member)
+    messaging_callbacks(life)
     return life
+
+
+def messaging_callbacks(life: Life) -> None:
+    """A messaging provider calls the tenant's status callback URL (SES's carries nothing to apply here)."""
+    raw = json.dumps({"Type": "Notification", "Message": "{}"}).encode()
+    headers = {"Content-Type": "application/json"}
+    life.call("POST", f"/v1/messaging/callbacks/ses/{life.tenant['id']}", as_=None, raw_body=raw, headers=headers)
 
 
 def share_links(life: Life, member: builders.Member | None) -> None:

@@ -103,21 +103,24 @@ def claim_probe(tenant_id: str, provider: str, now: datetime, state: breaker.Sta
 # --- the breaker as a sender uses it ------------------------------------------------------------
 
 
-def usable(tenant_id: str, provider: str, now: datetime) -> bool:
-    """Whether to send through `provider` now: closed, or half-open and this send is the probe."""
+def usable(tenant_id: str, provider: str, now: datetime) -> breaker.Verdict | None:
+    """How to send through `provider` now: CLOSED (send), HALF_OPEN (send: this one is the probe),
+    or None (skip it: open, or half-open with its probe already out). One Query (and one update for a probe)."""
     minutes, state = read(tenant_id, provider, now)
     judged = breaker.verdict(minutes, state, now)
     if judged is breaker.Verdict.HALF_OPEN:
-        return claim_probe(tenant_id, provider, now, state)
-    return judged is breaker.Verdict.CLOSED
+        return judged if claim_probe(tenant_id, provider, now, state) else None
+    return judged if judged is breaker.Verdict.CLOSED else None
 
 
-def record(tenant_id: str, provider: str, now: datetime, *, ok: bool) -> None:
-    """Count a send's outcome; a probe's success closes an open breaker, a failure that trips it (or
-    a failed probe) opens it."""
+def record(tenant_id: str, provider: str, now: datetime, *, ok: bool, probe: bool = False) -> None:
+    """Count a send's outcome: a probe's success closes the breaker; a failure that trips it, or a
+    failed probe, opens it (a success costs one update; a failure an update and a Query)."""
     count(tenant_id, provider, now, ok=ok)
+    if ok:
+        if probe:
+            close(tenant_id, provider, now)
+        return
     minutes, state = read(tenant_id, provider, now)
-    if ok and state.is_open:
-        close(tenant_id, provider, now)
-    elif not ok and (state.is_open or breaker.trips(minutes, state, now)):
+    if probe or state.is_open or breaker.trips(minutes, state, now):
         open_(tenant_id, provider, now)

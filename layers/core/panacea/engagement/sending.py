@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from panacea.engagement import audience, breaker_counts, chain, rendering
+from panacea.engagement import audience, breaker, breaker_counts, chain, rendering
 from panacea.engagement import delivery_dal as dal
 from panacea.engagement.delivery_models import ReceiptCheck
 from panacea.engagement.message_items import ChannelWork, MessageItem
@@ -79,8 +79,10 @@ def _through_providers(item: MessageItem, outgoing: Outgoing, now: datetime) -> 
     a provider that was down."""
     down: str | None = None
     for index, provider in enumerate(providers.CHANNEL_PROVIDERS.get(outgoing.channel, ())):
-        if not breaker_counts.usable(item.tenant_id, provider, now):
+        verdict = breaker_counts.usable(item.tenant_id, provider, now)
+        if verdict is None:
             continue
+        probe = verdict is breaker.Verdict.HALF_OPEN
         if down is not None:  # the attempt sent to the provider that was down is spent: a new one
             moved = _next_attempt(item, chain.attempt_for(int(item.step), index), f"provider_down: {down}", now)
             if moved is None:
@@ -90,16 +92,16 @@ def _through_providers(item: MessageItem, outgoing: Outgoing, now: datetime) -> 
         try:
             receipt = providers.send(provider, outgoing)
         except ProviderDown as exc:
-            breaker_counts.record(item.tenant_id, provider, now, ok=False)
+            breaker_counts.record(item.tenant_id, provider, now, ok=False, probe=probe)
             logger.warning("provider down", extra={"provider": provider, "error": str(exc)[:200]})
             down = provider
             continue
         except ProviderRefused as exc:
-            breaker_counts.record(item.tenant_id, provider, now, ok=True)  # it answered: it is up
+            breaker_counts.record(item.tenant_id, provider, now, ok=True, probe=probe)  # it answered: it is up
             item.provider = provider
             chain.move_on(item, f"refused by {provider}: {exc.code}", now)
             return
-        breaker_counts.record(item.tenant_id, provider, now, ok=True)
+        breaker_counts.record(item.tenant_id, provider, now, ok=True, probe=probe)
         _sent(item, outgoing, receipt, now)
         return
     chain.move_on(item, f"provider_down: {down}" if down else "no_provider_available", now)

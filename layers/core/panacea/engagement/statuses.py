@@ -49,6 +49,8 @@ def receive_callback(
     provider: str, tenant_id: str, *, url: str, headers: dict[str, str], body: bytes
 ) -> CallbackAnswer:
     """A provider's callback to the tenant's endpoint, read only if its signature verifies."""
+    if not body.strip():
+        raise DomainError.on_field("body", "missing", "a provider's callback carries a body; this one is empty")
     if provider not in providers.PROVIDERS:
         raise NotFound(f"no messaging provider {provider!r}", field="provider")
     try:
