@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 from typing import Any
+from urllib.parse import urlencode
 
 from panacea.engagement import statuses
 from panacea.engagement.statuses import CallbackAnswer
@@ -54,7 +55,7 @@ def _called_url() -> str:
     # API Gateway's own domain keeps the stage in the path; a custom domain (and the local gateway) does not
     path = (current.request_context.path or current.path) if host.endswith("amazonaws.com") else current.path
     query = current.raw_event.get("multiValueQueryStringParameters") or {}
-    pairs = "&".join(f"{k}={v}" for k, values in query.items() for v in values)
+    pairs = urlencode([(k, v) for k, values in query.items() for v in values])
     return f"{scheme}://{host}{path}" + (f"?{pairs}" if pairs else "")
 
 

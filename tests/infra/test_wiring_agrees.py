@@ -142,7 +142,7 @@ def test_every_queue_has_its_dead_letter_queue_rule_and_consumer(synthesized: Sy
         (mapping,) = [m for m in mappings if m["EventSourceArn"] == {"Fn::GetAtt": [queue_id, "Arn"]}]
         assert mapping["FunctionName"] == {"Ref": synthesized.function_id(queue.consumer)}
         assert mapping["BatchSize"] == queue.batch_size
-    assert len(rules) == len(wiring.QUEUES) + len([w for w in wiring.WORKFLOWS if w.trigger])
+    assert len(rules) == len([q for q in wiring.QUEUES if q.events]) + len([w for w in wiring.WORKFLOWS if w.trigger])
 
 
 def test_every_stream_feeds_its_function_with_its_filter(synthesized: Synthesized):

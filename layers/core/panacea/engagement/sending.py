@@ -2,8 +2,9 @@
 once through the first of the channel's providers whose circuit breaker lets it through.
 
 A message still waiting (quiet hours) goes back on its queue until its time; an attempt already
-claimed is skipped (a redelivered record sends nothing twice); work about an attempt the message has
-left behind is dropped. The words are rendered for the channel and the message's locale; WhatsApp
+claimed is skipped (a redelivered record sends nothing twice; the claim is made once the message is
+ready to go, so a failure before it is retried whole); work about an attempt the message has left
+behind is dropped. The words are rendered for the channel and the message's locale; WhatsApp
 sends free-form text only inside the person's service window, else the approved template, else the
 chain moves on. A provider down counts against its breaker and the channel's next provider gets a
 new attempt; a refusal, or no provider left, moves the chain to its next channel. A send accepted is
@@ -40,9 +41,6 @@ def send(work: ChannelWork) -> None:
         wait_s = math.ceil((item.send_at - now).total_seconds())
         queues.send_batch(chain.queue_of(item.channel), [work.model_dump_json()], delay_s=wait_s)
         return
-    if not dal.claim(work.tenant_id, work.message_id, work.attempt_id, now):
-        logger.info("attempt sent already", extra={"message_id": work.message_id, "attempt_id": work.attempt_id})
-        return
     _deliver(item, now)
 
 
@@ -71,6 +69,10 @@ def _deliver(item: MessageItem, now: datetime) -> None:
         text=rendered.text, subject=rendered.subject, html=rendered.html, template=template,
         sender_name=rendered.sender_name,
     )  # fmt: skip
+    # claimed as late as can be: whatever fails before this (a read, the rendering) is retried whole by SQS
+    if not dal.claim(item.tenant_id, item.message_id, item.attempt_id, now):
+        logger.info("attempt sent already", extra={"message_id": item.message_id, "attempt_id": item.attempt_id})
+        return
     _through_providers(item, outgoing, now)
 
 
@@ -126,6 +128,8 @@ def _sent(item: MessageItem, outgoing: Outgoing, receipt: Receipt, now: datetime
         events=(chain.status_event(item, Status.SENT, now),),
     )  # fmt: skip
     window_s = int(item.receipt_window_s or 0)
+    if window_s <= 0:  # a rule that waits for no receipt: the message stays where the provider's statuses take it
+        return
     check = ReceiptCheck(
         tenant_id=item.tenant_id, message_id=item.message_id, attempt_id=item.attempt_id,
         due_at=now + timedelta(seconds=window_s),
