@@ -41,6 +41,7 @@ class Grant(StrEnum):
     ANSWER_WITHDRAWAL_PAYOUT = "answer_withdrawal_payout"  # Step Functions: answer withdrawal-payout's task tokens
     SEAL_DATA = "seal_data"  # Secrets Manager: read the data keys' secret (panacea.platform.sealing)
     ANSWER_SAMPLE_LOGISTICS = "answer_sample_logistics"  # Step Functions: answer sample-logistics' task tokens
+    USE_MESSAGING = "use_messaging"  # the messaging providers: their secrets, SES, SNS (SMS, push endpoints)
 
 
 @dataclass(frozen=True)
@@ -259,12 +260,17 @@ FUNCTIONS: tuple[Function, ...] = (
              "Sends a broadcast one page of its audience at a time, onto the channels' queues",
              _RW, timeout_s=60, sends_to=(*CHANNEL_QUEUES, BROADCAST_QUEUE)),
     Function("EngagementSenders", "functions.engagement.senders.handler",
-             "Sends messages on their channels through the providers, and checks their receipts",
-             _RW | {Grant.PUBLISH_EVENTS, Grant.SEND_EMAIL, Grant.SEND_SMS}, timeout_s=60,
+             "Sends messages through their channel's providers, checks their receipts, walks the reachability chain",
+             _RW | {Grant.PUBLISH_EVENTS, Grant.USE_MESSAGING}, timeout_s=60,
              sends_to=(*CHANNEL_QUEUES, RECEIPT_QUEUE)),
     Function("EngagementTemplatesApi", "functions.engagement.template_api.handler",
              "Notification rules per tenant, and templates per event, channel and language: versions, previews",
              _LISTS | {Grant.STORE_UPLOADS}),  # previews show the logo (a presigned URL)
+    Function("EngagementWebhooks", "functions.engagement.webhooks.handler",
+             "Messaging providers' signed status callbacks and people's own messages",
+             _RW | {Grant.PUBLISH_EVENTS, Grant.USE_MESSAGING}, sends_to=(*CHANNEL_QUEUES,)),
+    Function("EngagementDeliveries", "functions.engagement.deliveries.handler",
+             "Records AWS-native delivery events (SES's event destination, SNS SMS) as messages' statuses", _RW),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -287,6 +293,7 @@ APIS: tuple[Api, ...] = (
     Api("LogisticsWebhooks"),
     Api("EngagementApi"),
     Api("EngagementTemplatesApi"),
+    Api("EngagementWebhooks"),
 )
 
 STREAMS: tuple[Stream, ...] = (
@@ -318,9 +325,11 @@ QUEUES: tuple[Queue, ...] = (
                                             "appointment.declined", "appointment.cancelled", "appointment.no_show",
                                             "report.released", "order.refunded"))),
     Queue("engagement-events", consumer="EngagementFanout", events=EventPattern(sources=MEMBER_FACING_SOURCES)),
-    *(Queue(name, consumer="EngagementSenders") for name in CHANNEL_QUEUES),
-    Queue(RECEIPT_QUEUE, consumer="EngagementSenders"),
+    *(Queue(name, consumer="EngagementSenders", visibility_timeout_s=360) for name in CHANNEL_QUEUES),
+    Queue(RECEIPT_QUEUE, consumer="EngagementSenders", visibility_timeout_s=360),
     Queue(BROADCAST_QUEUE, consumer="EngagementBroadcasts", batch_size=1, visibility_timeout_s=360),
+    Queue("engagement-deliveries", consumer="EngagementDeliveries",
+          events=EventPattern(sources=("aws.ses", "panacea.local.sns"))),
 )  # fmt: skip
 
 WORKFLOWS: tuple[Workflow, ...] = (

@@ -1,15 +1,26 @@
-"""PLACEHOLDER of the intake slice, replaced by the delivery slice's senders at merge: it only
-acknowledges the channel queues' batches, so that the intake's wiring runs on its own."""
+"""The channel senders (`engagement-<channel>` queues: a message's attempt to send) and the receipt
+checks (`engagement-receipts`), one consumer: partial batch failure, each record idempotent."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from panacea.platform import coldstart
+from panacea.engagement import receipts, sending
+from panacea.engagement.delivery_models import ReceiptCheck
+from panacea.engagement.message_items import ChannelWork
+from panacea.platform.consumers import body_entry
+from panacea.platform.isolation import acting_for
 
 
-def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    return {"batchItemFailures": []}
+def work(body: dict[str, Any]) -> None:
+    if body.get("kind") == "receipt_check":
+        due = ReceiptCheck.model_validate(body)
+        with acting_for(due.tenant_id):
+            receipts.check(due)
+        return
+    job = ChannelWork.model_validate(body)
+    with acting_for(job.tenant_id):
+        sending.send(job)
 
 
-coldstart.loaded()
+handler = body_entry("engagement.senders", work)

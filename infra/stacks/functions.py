@@ -231,6 +231,26 @@ class PanaceaFunction(Construct):
             iam.PolicyStatement(effect=iam.Effect.DENY, actions=["sns:Publish"], resources=["arn:*:sns:*:*:*"])
         )
 
+    def use_messaging(self, stage: Stage, sender_identities: list[str]) -> None:
+        """The messaging providers (panacea.platform.providers): their credentials' secrets (the
+        platform's and each tenant's, under the stage's messaging prefix), email from the sender
+        identities, SMS to phone numbers, and app push to the endpoints of the push applications
+        (the platform's, or a tenant's own, named in its credentials)."""
+        prefix = f"{stage.prefix}/messaging/"
+        secrets = f"arn:{Aws.PARTITION}:secretsmanager:{Aws.REGION}:{Aws.ACCOUNT_ID}:secret:{prefix}*"
+        self.allow(("secretsmanager:GetSecretValue",), [secrets])
+        self.allow(("ses:SendEmail",), sender_identities)
+        apps = f"arn:{Aws.PARTITION}:sns:{Aws.REGION}:{Aws.ACCOUNT_ID}:app/*"
+        self.allow(("sns:CreatePlatformEndpoint",), [apps])
+        self.allow(("sns:Publish",), ["*"])  # SMS to a phone number has no resource ARN; push goes to endpoints
+        acknowledge(
+            self.role,
+            "AwsSolutions-IAM5",
+            "A tenant's messaging credentials are one secret per tenant and provider, made when the tenant "
+            "brings its own senders; push applications are a tenant's own and endpoints are made per device, and "
+            "SMS to a phone number has no resource ARN: all exist only after this policy, or have no name.",
+        )
+
     def allow_usage_keys(self) -> None:
         """Usage keys and their plan memberships (panacea.platform.usage). Plan and key ids are
         made at deploy and onboarding time, after this policy, so the paths end in a wildcard."""
@@ -310,6 +330,7 @@ class Functions(Construct):
             ),
             wiring.Grant.SEAL_DATA: lambda f: f.seal_data(data_key),
             wiring.Grant.STORE_UPLOADS: lambda f: f.store_uploads(buckets, wiring.UPLOADS),
+            wiring.Grant.USE_MESSAGING: lambda f: f.use_messaging(stage, sender_identities),
         }
         self.by_name: dict[str, PanaceaFunction] = {}
         for spec in declared:

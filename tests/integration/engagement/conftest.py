@@ -1,5 +1,68 @@
-"""The intake suites' fixtures (intake_support.py): a known audience, and what went on the queues."""
+"""The engagement suites' fixtures: a known audience and what went on the queues (intake_support.py);
+who the engine can reach (`people`) and fake providers registered in the port."""
 
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from panacea.engagement import audience
+from panacea.platform import providers
+from panacea.platform.providers.channels import Channel
 from tests.integration.engagement.intake_support import members, sent
+from tests.support.fake_providers import FakeProvider, module_of
+
+
+@pytest.fixture
+def people(monkeypatch: pytest.MonkeyPatch) -> dict[str, audience.Recipient]:
+    """Who the engine can reach, by member id (what the preferences slice's profiles will say)."""
+    directory: dict[str, audience.Recipient] = {}
+
+    def recipients(tenant_id: str, member_ids: list[str]) -> dict[str, audience.Recipient]:
+        return {m: directory[m] for m in member_ids if m in directory}
+
+    monkeypatch.setattr(audience, "recipients", recipients)
+    return directory
+
+
+@pytest.fixture
+def provider(monkeypatch: pytest.MonkeyPatch) -> Callable[..., FakeProvider]:
+    """A test-only provider registered in the port under `name` for `channel`."""
+
+    def register(name: str, channel: Channel, behaviour: str = "sending") -> FakeProvider:
+        fake = FakeProvider(name, channel, behaviour)
+        module_name, module = module_of(fake)
+        monkeypatch.setitem(sys.modules, module_name, module)
+        monkeypatch.setitem(providers.PROVIDERS, name, module_name)
+        return fake
+
+    return register
+
+
+@pytest.fixture
+def chain_of(monkeypatch: pytest.MonkeyPatch) -> Callable[[Channel, tuple[str, ...]], None]:
+    """Set a channel's providers, in the order they are tried."""
+
+    def set_(channel: Channel, names: tuple[str, ...]) -> None:
+        monkeypatch.setitem(providers.CHANNEL_PROVIDERS, channel, names)
+
+    return set_
+
+
+@pytest.fixture
+def inbound(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, datetime]]:
+    """People's own messages the engine noted (the preferences slice keeps their window)."""
+    noted: list[tuple[str, str, datetime]] = []
+
+    def note_inbound(tenant_id: str, sender: str, at: datetime) -> Any:
+        noted.append((tenant_id, sender, at))
+
+    monkeypatch.setattr(audience, "note_inbound", note_inbound)
+    return noted
+
 
 __all__ = ["members", "sent"]

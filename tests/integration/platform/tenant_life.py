@@ -436,6 +436,7 @@ def lived(platform: LocalPlatform) -> Life:
     collection_points_and_appointments(life, life.shop, life.member)
     kits_and_labs(life, life.shop, life.member)
     notifications(life)
+    messaging_callbacks(life)
     return life
 
 
@@ -453,6 +454,13 @@ def notifications(life: Life) -> None:
     life.call("GET", "/v1/notification-templates/order.paid/email/ur/versions?limit=5", as_=owner)
     preview = {"event_type": "order.paid", "channel": "email", "locale": "ur"}
     life.call("POST", "/v1/notification-templates/preview", as_=owner, body=preview)
+
+
+def messaging_callbacks(life: Life) -> None:
+    """A messaging provider calls the tenant's status callback URL (SES's carries nothing to apply here)."""
+    raw = json.dumps({"Type": "Notification", "Message": "{}"}).encode()
+    headers = {"Content-Type": "application/json"}
+    life.call("POST", f"/v1/messaging/callbacks/ses/{life.tenant['id']}", as_=None, raw_body=raw, headers=headers)
 
 
 def share_links(life: Life, member: builders.Member | None) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from panacea.platform.faces import face
 
 if TYPE_CHECKING:
+    from panacea.engagement.delivery_models import MessageStatusChanged
     from panacea.engagement.limits import MessageLimitReached, usage
     from panacea.engagement.rendering import Rendered, render
     from panacea.engagement.rules import Rule, rule_for
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__: list[str] = [
     "MessageLimitReached",
+    "MessageStatusChanged",
     "NotificationRuleChanged",
     "NotificationTemplatePublished",
     "Rendered",
@@ -29,6 +31,7 @@ __getattr__ = face(
     __name__,
     {
         "MessageLimitReached": "panacea.engagement.limits",
+        "MessageStatusChanged": "panacea.engagement.delivery_models",
         "NotificationRuleChanged": "panacea.engagement.template_models",
         "NotificationTemplatePublished": "panacea.engagement.template_models",
         "Rendered": "panacea.engagement.rendering",

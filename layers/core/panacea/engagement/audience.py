@@ -49,3 +49,9 @@ def audience_page(tenant_id: str, tag: str, cursor: str | None, limit: int) -> t
     page (None on the last). `limit` is at most 1,000. (Minimal here: the preferences slice's
     version, which reads the audiences it keeps, replaces it.)"""
     return [], None
+
+
+def note_inbound(tenant_id: str, sender: str, at: datetime) -> None:
+    """A person's own message from `sender` (E.164) at `at`: their WhatsApp service window opens.
+    (Minimal stand-in from the delivery slice; the preferences slice's version replaces it.)"""
+    return None

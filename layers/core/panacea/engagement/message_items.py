@@ -81,6 +81,7 @@ class MessageItem(TableItem, discriminator="message"):
     send_at = UTCDateTimeAttribute(null=True)
     receipt_window_s = NumberAttribute(default=900)
     provider_message_id = UnicodeAttribute(null=True)
+    address = UnicodeAttribute(null=True)  # where the current attempt went (delivery: the `to` it was sent to)
     created_at = UTCDateTimeAttribute()
     version = VersionAttribute()
 

@@ -428,15 +428,19 @@ def _answer(refusal: Response[Any]) -> dict[str, Any]:
     }
 
 
-def lambda_entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
-    """The Lambda handler: logger context, metrics flushed per invocation, then the resolver."""
+def lambda_entry(
+    app: APIGatewayRestResolver, *, any_body: bool = False
+) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
+    """The Lambda handler: logger context, metrics flushed per invocation, then the resolver.
+    `any_body`: the routes read their raw bodies themselves, in whatever type their callers send
+    (partners' webhooks: forms, XML), so bodies that are not JSON are not refused."""
 
     @logger.inject_lambda_context(clear_state=True)
     @metrics.log_metrics
     def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         idempotency.remember_invocation(context)
         with invocation():
-            answer = _refused_body(event) or app.resolve(event, context)
+            answer = (None if any_body else _refused_body(event)) or app.resolve(event, context)
             origin = cors.origin_of(event)  # CORS: shared with the caller's tenant's own origins only
             return cors.share(answer, origin, _answering_for(event) if origin else None)
 

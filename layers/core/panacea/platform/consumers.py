@@ -91,3 +91,29 @@ def _batch_entry(
 
     coldstart.loaded()  # the handler module ends here
     return handler
+
+
+BodyHandler = Callable[[dict[str, Any]], None]
+
+
+def body_entry(name: str, handle: BodyHandler) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
+    """The Lambda handler of consumer `name` of a queue whose bodies are not the platform's events
+    (work the platform put there itself, an AWS service's own events): each body, parsed from JSON,
+    handed to `handle`, which makes its own work idempotent (a claim, a forward-only status); only the
+    records that failed go back to the queue."""
+
+    @logger.inject_lambda_context(clear_state=True)
+    @metrics.log_metrics
+    def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+        failed: list[dict[str, str]] = []
+        for each in event.get("Records", []):
+            try:
+                with invocation():
+                    handle(json.loads(each["body"]))
+            except Exception:  # one record's failure returns that record alone to the queue
+                logger.exception(f"{name}: record failed", extra={"message_id": each.get("messageId")})
+                failed.append({"itemIdentifier": each["messageId"]})
+        return {"batchItemFailures": failed}
+
+    coldstart.loaded()  # the handler module ends here
+    return handler
