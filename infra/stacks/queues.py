@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from aws_cdk import Duration
+from aws_cdk import Duration, NestedStack
 from aws_cdk import aws_events as events
 from aws_cdk import aws_events_targets as targets
+from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_sqs as sqs
 from constructs import Construct
@@ -18,6 +19,9 @@ from infra import wiring
 from infra.stacks.checks import acknowledge
 from infra.stacks.stage import Stage
 
+# What the SQS event source needs of its consumer's role (what `grant_consume_messages` grants).
+CONSUME_ACTIONS = ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage",
+                   "sqs:GetQueueAttributes"]  # fmt: skip
 DEAD_LETTER_RETENTION = Duration.days(14)  # SQS's longest
 END_OF_THE_LINE = (
     "A dead-letter queue is the end of the line: an alarm fires on its first message, and an "
@@ -48,7 +52,7 @@ class Undelivered(Construct):
         self.queue = dead_letter_queue(self, "Queue", queue_name=stage.named("undelivered"))
 
 
-class Queues(Construct):
+class Queues(NestedStack):
     def __init__(
         self,
         scope: Construct,
@@ -60,7 +64,7 @@ class Queues(Construct):
         undelivered: sqs.IQueue,
         declared: tuple[wiring.Queue, ...] = wiring.QUEUES,
     ) -> None:
-        super().__init__(scope, id)
+        super().__init__(scope, id, description="Panacea: the queues, their dead letters, rules and consumers")
         self.queues: dict[str, sqs.Queue] = {}
         self.dead_letter_queues: dict[str, sqs.Queue] = {}
         self.rules: dict[str, events.Rule] = {}
@@ -87,7 +91,11 @@ class Queues(Construct):
                     targets=[targets.SqsQueue(queue, dead_letter_queue=undelivered)],
                 )
             consumer = functions[spec.consumer]
-            queue.grant_consume_messages(consumer)
+            # A policy of this stack on the consumer's role, not a statement in the role's default policy:
+            # the function (in the parent) depends on that one, and this stack on the function: a cycle.
+            consuming = iam.Policy(scope_, "Consuming", roles=[consumer.role] if consumer.role else [],
+                                   statements=[iam.PolicyStatement(actions=CONSUME_ACTIONS,
+                                                                   resources=[queue.queue_arn])])  # fmt: skip
             mapping = lambda_.EventSourceMapping(
                 scope_,
                 "Consumer",
@@ -96,6 +104,7 @@ class Queues(Construct):
                 batch_size=spec.batch_size,
                 report_batch_item_failures=True,
             )
+            mapping.node.add_dependency(consuming)  # Lambda checks the role may receive when it makes the mapping
             acknowledge(
                 mapping,
                 "Serverless-LambdaEventSourceMappingDestination",
