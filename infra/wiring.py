@@ -236,6 +236,8 @@ FUNCTIONS: tuple[Function, ...] = (
              _RW | {Grant.ANSWER_SAMPLE_LOGISTICS}),
     Function("LogisticsJobs", "functions.logistics.jobs.handler",
              "Emits the reminders of confirmed appointments due the day before, once each", _RW, timeout_s=300),
+    Function("EngagementPreferencesApi", "functions.engagement.preference_api.handler",
+             "Members' notification settings, devices, WeChat binding and marketing consent; audiences", _LISTS),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -256,6 +258,7 @@ APIS: tuple[Api, ...] = (
     Api("RecordsApi"),
     Api("LogisticsApi"),
     Api("LogisticsWebhooks"),
+    Api("EngagementPreferencesApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (
