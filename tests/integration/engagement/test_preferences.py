@@ -135,9 +135,13 @@ def test_a_member_binds_wechat_and_sets_a_whatsapp_number_of_their_own(tenant):
     at = datetime.now(UTC).replace(microsecond=0)
     with acting_for(tenant["id"]):
         assert note_inbound(tenant["id"], whatsapp, at) == me["user_id"]
-        assert recipients(tenant["id"], [me["user_id"]])[me["user_id"]].whatsapp_window_until == at + timedelta(hours=24)
+        assert recipients(tenant["id"], [me["user_id"]])[me["user_id"]].whatsapp_window_until == at + timedelta(
+            hours=24
+        )
         assert note_inbound(tenant["id"], mobile, at - timedelta(hours=1)) == me["user_id"]  # older: changes nothing
-        assert recipients(tenant["id"], [me["user_id"]])[me["user_id"]].whatsapp_window_until == at + timedelta(hours=24)
+        assert recipients(tenant["id"], [me["user_id"]])[me["user_id"]].whatsapp_window_until == at + timedelta(
+            hours=24
+        )
         assert note_inbound(tenant["id"], "+15550000000", at) is None
     # When they give their number up, another member may take it
     assert call("PUT", PREFS, caller=me, body={}).status == 200
@@ -171,7 +175,10 @@ def test_a_member_sees_only_their_own_and_the_service_desk_reads_anyones(tenant)
     assert call("GET", PREFS, caller=a).body["member_id"] == a["user_id"]
     # And the service desk reads B's; another tenant's desk finds nobody of that id
     desk = staff(tenant["id"], "service_desk")
-    assert call("GET", f"/v1/members/{b['user_id']}/notification-preferences", caller=desk).body["effective_locale"] == "zh-CN"
+    assert (
+        call("GET", f"/v1/members/{b['user_id']}/notification-preferences", caller=desk).body["effective_locale"]
+        == "zh-CN"
+    )
     elsewhere = staff(onboard()["id"], "service_desk")
     found = call("GET", f"/v1/members/{b['user_id']}/notification-preferences", caller=elsewhere)
     assert (found.status, fields(found)) == (404, {"path.member_id"})

@@ -426,3 +426,13 @@ def kit_something(tenant: Tenant) -> None:
     made = call("POST", "/v1/kits/batches", caller=tenant.as_user(Role.OWNER), body={"barcodes": [barcode]})
     assert made.status == 201, made.body
     tenant.learn("barcode", barcode)
+
+
+def tag_something(tenant: Tenant) -> None:
+    """An audience is named by its tag, which no answer to a POST holds: A's owner puts A's owner in
+    an audience whose tag only A has, learnt first."""
+    tag = f"probe-{tenant.id[-12:].lower()}"
+    body = {"add": [tenant.owner_id]}
+    tagged = call("PUT", f"/v1/audiences/{tag}/members", caller=tenant.as_user(Role.OWNER), body=body)
+    assert tagged.status == 200, tagged.body
+    tenant.learn("tag", tag)

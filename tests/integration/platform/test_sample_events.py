@@ -227,3 +227,9 @@ def test_the_logistics_samples_are_handled():
     assert _run("LogisticsJourneys", "kit-dispatched.json") == {"batchItemFailures": []}
     # The hourly reminders' run: whatever appointments are due tomorrow are reminded
     assert set(_run("LogisticsJobs", "appointment-reminders.json")) == {"sent", "skipped"}
+
+
+def test_the_engagement_preferences_sample_is_answered():
+    # The owner lists an audience of the sample tenant: nobody in it yet
+    members = _run("EngagementPreferencesApi", "list-audience-members.json")
+    assert (members["statusCode"], json.loads(members["body"])["items"]) == (200, []), members

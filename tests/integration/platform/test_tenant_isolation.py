@@ -73,6 +73,7 @@ from tests.integration.platform.probe_tenants import (
     query,
     settled_snapshot,
     table_name,
+    tag_something,
     takes_body,
     withdraw_something,
 )
@@ -344,6 +345,7 @@ def test_no_route_lets_one_tenant_read_list_or_change_anothers_data(sent):
     file_something(a)
     book_something(a)
     kit_something(a)
+    tag_something(a)
     created = create_everything(a)
     before = settled_snapshot(a.id)
     fingerprints = {

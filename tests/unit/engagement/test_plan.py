@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from panacea.engagement.audience import Plan, Recipient, plan
 from panacea.engagement.preference_models import NotificationSettings, Preferences
@@ -62,7 +63,10 @@ def test_channels_without_an_address_are_left_out_and_none_left_is_unreachable()
 
 def test_a_channel_turned_off_is_left_out_unless_the_workflow_turns_it_on():
     # Given a member who turned SMS off everywhere, but on for order.shipped, and WhatsApp off for it
-    me = member(channels={"sms": False, "email": False}, workflows={"order.shipped": {"channels": {"sms": True, "whatsapp": False}}})
+    me = member(
+        channels={"sms": False, "email": False},
+        workflows={"order.shipped": {"channels": {"sms": True, "whatsapp": False}}},
+    )
     # When order.shipped and order.paid are planned
     shipped = plan("t1", me, rule(), NOON)
     paid = plan("t1", me, Rule(event_type="order.paid", channels=[WA, SMS, EMAIL]), NOON)
@@ -111,7 +115,7 @@ def test_marketing_with_consent_still_respects_an_opt_out():
     assert plan("t1", me, rule(marketing=True), NOON) == Plan(skipped="opted_out")
 
 
-QUIET = {"quiet_hours": {"start": "22:00", "end": "07:00"}}
+QUIET: dict[str, Any] = {"quiet_hours": {"start": "22:00", "end": "07:00"}}
 
 
 def test_inside_quiet_hours_a_message_waits_until_they_end_but_a_critical_one_goes_now():
@@ -197,7 +201,7 @@ def test_settings_refuse_what_is_not_a_setting():
         "channel_order": ["sms", "sms"],
     }
     # When they are read
-    with pytest.raises(ValueError) as refused:
+    with pytest.raises(ValidationError) as refused:
         NotificationSettings.model_validate(bad)
     # Then each is named
-    assert {e["loc"][0] for e in refused.value.errors()} == {"locale", "time_zone", "quiet_hours", "channel_order"}  # type: ignore[attr-defined]
+    assert {e["loc"][0] for e in refused.value.errors()} == {"locale", "time_zone", "quiet_hours", "channel_order"}

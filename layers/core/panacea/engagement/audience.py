@@ -61,9 +61,7 @@ def recipients(tenant_id: str, member_ids: list[str]) -> dict[str, Recipient]:
     profiles, windows = items.subscribers(tenant_id, known)
     settings = tenancy.settings_of(tenant_id)
     locale, zone = (settings.locale, settings.time_zone) if settings else ("en-GB", "UTC")
-    return {
-        m: recipient_of(contacts[m], profiles.get(m), windows.get(m), locale=locale, time_zone=zone) for m in known
-    }
+    return {m: recipient_of(contacts[m], profiles.get(m), windows.get(m), locale=locale, time_zone=zone) for m in known}
 
 
 def recipient_of(
@@ -104,24 +102,31 @@ def recipient_of(
 def plan(tenant_id: str, recipient: Recipient, rule: Rule, now: datetime) -> Plan:
     """The channels `rule` reaches `recipient` on, in their order, and when."""
     prefs = recipient.preferences
-    if rule.marketing and not recipient.marketing_consent:
-        return Plan(skipped="no_consent")
-    if not rule.critical and prefs.opted_out:
-        return Plan(skipped="opted_out")
-    if not rule.critical and prefs.mutes(rule.event_type):
-        return Plan(skipped="muted")
+    skipped = _refused(recipient, rule)
     chain = ordered(rule.channels, prefs.channel_order)
     if not rule.critical:
         chain = [c for c in chain if prefs.allows(rule.event_type, c)]
-        if not chain:
-            return Plan(skipped="muted")
+        skipped = skipped or (None if chain else "muted")
     chain = [c for c in chain if c in recipient.addresses]
-    if not chain:
-        return Plan(skipped="unreachable")
+    skipped = skipped or (None if chain else "unreachable")
+    if skipped:
+        return Plan(skipped=skipped)
     quiet = prefs.quiet_hours
     if rule.critical or quiet is None:
         return Plan(channels=chain)
     return Plan(channels=chain, send_at=quiet_until(now, quiet.start, quiet.end, recipient.time_zone))
+
+
+def _refused(recipient: Recipient, rule: Rule) -> str | None:
+    """Why nothing of `rule` reaches the member whatever the channel: marketing without consent, an
+    opt-out of everything or of this workflow (a critical rule cannot be muted)."""
+    if rule.marketing and not recipient.marketing_consent:
+        return "no_consent"
+    if rule.critical:
+        return None
+    if recipient.preferences.opted_out:
+        return "opted_out"
+    return "muted" if recipient.preferences.mutes(rule.event_type) else None
 
 
 def ordered(channels: list[Channel], preferred: list[Channel]) -> list[Channel]:

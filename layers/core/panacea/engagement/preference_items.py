@@ -124,14 +124,10 @@ def open_window(tenant_id: str, member_id: str, at: datetime, until: datetime) -
 # --- many members (the engine) ----------------------------------------------------------------------
 
 
-def subscribers(
-    tenant_id: str, member_ids: Iterable[str]
-) -> tuple[dict[str, SubscriberItem], dict[str, WindowItem]]:
+def subscribers(tenant_id: str, member_ids: Iterable[str]) -> tuple[dict[str, SubscriberItem], dict[str, WindowItem]]:
     """The settings and windows of `member_ids` that exist, by member: BatchGetItem, 50 members
     (100 keys) a request."""
-    wanted = [
-        (subscriber_partition(tenant_id, m), sk) for m in dict.fromkeys(member_ids) for sk in (PROFILE, WINDOW)
-    ]
+    wanted = [(subscriber_partition(tenant_id, m), sk) for m in dict.fromkeys(member_ids) for sk in (PROFILE, WINDOW)]
     profiles: dict[str, SubscriberItem] = {}
     windows: dict[str, WindowItem] = {}
     for item in TableItem.batch_get(wanted) if wanted else ():

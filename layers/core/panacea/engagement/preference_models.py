@@ -136,7 +136,9 @@ class DevicePlatform(StrEnum):
 
 
 class NewDevice(Command):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"token": "fcm:dQw4w9WgXcQ:APA91bH-probe", "name": "Pixel"}]})
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"token": "fcm:dQw4w9WgXcQ:APA91bH-probe", "name": "Pixel"}]}
+    )
 
     token: Annotated[
         str,

@@ -2,8 +2,9 @@
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`): the
 address an order snapshots (`address_of`), whether someone is a person of the tenant (`is_user`),
-how people are reached (`contacts_of`, `member_by_phone`), the audit entry of a read of a health record (`RecordRead`, `read_entry`: another context adds it to
-its unit of work) and the events identity announces."""
+how people are reached (`contacts_of`, `member_by_phone`), the audit entry of a read of a health
+record (`RecordRead`, `read_entry`: another context adds it to its unit of work) and the events
+identity announces."""
 
 from typing import TYPE_CHECKING
 
@@ -14,10 +15,10 @@ if TYPE_CHECKING:
     from panacea.identity.logic import address_of, contacts_of, is_user, member_by_phone
     from panacea.identity.models import (
         AddressBookChanged,
+        Contact,
         MemberRegistered,
         StaffInvited,
         StaffJoined,
-        Contact,
         UserContactChanged,
         UserDisabled,
         UserEnabled,
