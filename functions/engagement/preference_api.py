@@ -7,17 +7,19 @@ from __future__ import annotations
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from panacea.engagement import preferences
 from panacea.engagement.preference_access import PreferenceAction
 from panacea.engagement.preference_models import (
+    Audience,
     AudienceChange,
     AudienceChanged,
     AudienceMember,
     ConsentGiven,
     Device,
     MarketingConsent,
+    NewAudience,
     NewDevice,
     NotificationProfile,
     NotificationSettings,
@@ -31,7 +33,6 @@ app = build_resolver()
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page size")]
 Cursor = Annotated[str | None, Query(description="next_cursor of the previous page")]
-TagPath = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$", description="an audience's tag")]
 MINE, STAFF, AUDIENCES = "My notifications", "Members' notifications", "Audiences"
 OWN, READ = requires(PreferenceAction.MANAGE_OWN), requires(PreferenceAction.READ_MEMBERS)
 MANAGE = requires(PreferenceAction.MANAGE_AUDIENCES)
@@ -129,18 +130,35 @@ def member_notification_preferences(member_id: str) -> NotificationProfile:
     return preferences.of_member(current_actor(), member_id)
 
 
+@app.post(
+    "/v1/audiences",
+    summary="Make an audience",
+    description=f"{MANAGE} A tag (lowercase letters, digits, `-` and `_`) that members are put in and broadcasts "
+    "reach. Send an `Idempotency-Key`.",
+    tags=[AUDIENCES],
+    status_code=201,
+)
+def make_audience(new: NewAudience, idempotency_key: IdempotencyKey = None) -> Response[Audience]:
+    actor = current_actor()
+    made = idempotent(
+        actor, "engagement.make_audience", new, Audience, lambda: preferences.make_audience(actor, new),
+        key=idempotency_key,
+    )  # fmt: skip
+    return created(made, f"/v1/audiences/{made.tag}/members")
+
+
 @app.put(
     "/v1/audiences/<tag>/members",
     summary="Put members in an audience, or take them out",
     description=f"{MANAGE} Up to 100 added and 100 removed at a time; broadcasts to the tag reach its members.",
     tags=[AUDIENCES],
 )
-def change_audience(tag: TagPath, change: AudienceChange) -> AudienceChanged:
+def change_audience(tag: str, change: AudienceChange) -> AudienceChanged:
     return preferences.change_audience(current_actor(), tag, change)
 
 
 @app.get("/v1/audiences/<tag>/members", summary="An audience's members", description=MANAGE, tags=[AUDIENCES])
-def audience_members(tag: TagPath, cursor: Cursor = None, limit: Limit = 20) -> Page[AudienceMember]:
+def audience_members(tag: str, cursor: Cursor = None, limit: Limit = 20) -> Page[AudienceMember]:
     return preferences.audience(current_actor(), tag, cursor=cursor, limit=limit)
 
 

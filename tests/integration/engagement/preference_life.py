@@ -33,7 +33,8 @@ def notification_preferences(life: Any, member: builders.Member) -> None:
 
 
 def tag_two(api: Any, owner: Any, slug: str, member_id: str) -> None:
-    """`member_id` and a new member of the tenant put in the audience AUDIENCE (a list of two)."""
+    """The audience AUDIENCE made, and `member_id` and a new member of the tenant put in it (a list of two)."""
+    builders.ok(api.request("POST", "/v1/audiences", as_=owner, body={"tag": AUDIENCE, "name": "Regulars"}), 201)
     other = builders.member(api, slug)
     body = {"add": [member_id, other.user_id]}
     builders.ok(api.request("PUT", f"/v1/audiences/{AUDIENCE}/members", as_=owner, body=body))

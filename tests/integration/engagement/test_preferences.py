@@ -188,7 +188,10 @@ def test_an_audience_is_paged_without_a_scan_and_takes_only_the_tenants_members(
     # Given three members, and the owner
     members = [a_member(tenant)["user_id"] for _ in range(3)]
     owner, tag = staff(tenant["id"], "owner"), f"diabetes-{uuid.uuid4().hex[:6]}"
-    # When the owner puts them in an audience and takes one out again
+    # When the owner makes an audience, puts them in it and takes one out again
+    made = call("POST", "/v1/audiences", caller=owner, body={"tag": tag, "name": "Diabetes"})
+    assert made.status == 201, made.body
+    assert made.headers.get("Location", made.headers.get("location")) == f"/v1/audiences/{tag}/members"
     put = call("PUT", f"/v1/audiences/{tag}/members", caller=owner, body={"add": members})
     out = call("PUT", f"/v1/audiences/{tag}/members", caller=owner, body={"remove": members[2:]})
     assert (put.status, out.status) == (200, 200), (put.body, out.body)
@@ -208,5 +211,12 @@ def test_an_audience_is_paged_without_a_scan_and_takes_only_the_tenants_members(
     # Then each is refused, naming the field; a bad tag too; and members may not manage audiences
     assert (stranger.status, fields(stranger)) == (422, {"add[1]"})
     assert (both.status, fields(both)) == (422, {"remove"})
-    assert call("PUT", "/v1/audiences/Not%20a%20tag/members", caller=owner, body={"add": []}).status == 422
+    bad_tag = call("POST", "/v1/audiences", caller=owner, body={"tag": "Not a tag"})
+    assert (bad_tag.status, fields(bad_tag)) == (422, {"tag"})
+    again = call("POST", "/v1/audiences", caller=owner, body={"tag": tag})
+    assert (again.status, fields(again)) == (409, {"tag"})
+    # And an audience the tenant never made is not found, nor is anyone put in it
+    nowhere = call("PUT", "/v1/audiences/never-made/members", caller=owner, body={"add": members[:1]})
+    assert (nowhere.status, fields(nowhere)) == (404, {"path.tag"})
+    assert call("GET", "/v1/audiences/never-made/members", caller=owner).status == 404
     assert call("GET", f"/v1/audiences/{tag}/members", caller=staff(tenant["id"], "member")).status == 403

@@ -429,10 +429,12 @@ def kit_something(tenant: Tenant) -> None:
 
 
 def tag_something(tenant: Tenant) -> None:
-    """An audience is named by its tag, which no answer to a POST holds: A's owner puts A's owner in
-    an audience whose tag only A has, learnt first."""
-    tag = f"probe-{tenant.id[-12:].lower()}"
-    body = {"add": [tenant.owner_id]}
-    tagged = call("PUT", f"/v1/audiences/{tag}/members", caller=tenant.as_user(Role.OWNER), body=body)
+    """An audience's id is its tag, unique within a tenant only: B, probing POST /v1/audiences with
+    its example, makes an audience of the example's tag of its own. A's owner makes an audience whose
+    tag only A has, learnt first, and puts A's owner in it."""
+    owner, tag = tenant.as_user(Role.OWNER), f"probe-{tenant.id[-12:].lower()}"
+    made = call("POST", "/v1/audiences", caller=owner, body={"tag": tag})
+    assert made.status == 201, made.body
+    tagged = call("PUT", f"/v1/audiences/{tag}/members", caller=owner, body={"add": [tenant.owner_id]})
     assert tagged.status == 200, tagged.body
     tenant.learn("tag", tag)

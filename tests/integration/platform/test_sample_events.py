@@ -230,6 +230,6 @@ def test_the_logistics_samples_are_handled():
 
 
 def test_the_engagement_preferences_sample_is_answered():
-    # The owner lists an audience of the sample tenant: nobody in it yet
-    members = _run("EngagementPreferencesApi", "list-audience-members.json")
-    assert (members["statusCode"], json.loads(members["body"])["items"]) == (200, []), members
+    # The owner makes an audience for broadcasts
+    made = _run("EngagementPreferencesApi", "create-audience.json")
+    assert (made["statusCode"], json.loads(made["body"])["tag"]) == (201, "diabetes"), made

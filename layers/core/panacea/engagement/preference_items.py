@@ -8,6 +8,7 @@ SubscriberItem      PK T#<t>#SUBSCRIBER#<member> · SK PROFILE    a member's not
 WindowItem          PK T#<t>#SUBSCRIBER#<member> · SK WHATSAPP_WINDOW   their last WhatsApp message to
                     the tenant and the end of the service window it opened (+24 h); only a later
                     message moves it.
+AudienceHeadItem    PK T#<t>#AUDIENCE#<tag> · SK AUDIENCE      an audience (a tag) staff made: its name
 AudienceItem        PK T#<t>#SUBSCRIBER#<member> · SK AUDIENCE#<tag>    the member is in audience <tag>
                     GSI1 T#<t>#AUDIENCE#<tag> · <member>    an audience's members, paged without a scan
 Uniqueness          PK T#<t>#UNIQUE#whatsapp#<e164> · SK UNIQUE   one member per WhatsApp number they set
@@ -70,6 +71,20 @@ class SubscriberItem(TableItem, discriminator="subscriber"):
 class WindowItem(TableItem, discriminator="whatsapp_window"):
     last_inbound_at = UTCDateTimeAttribute()
     until = UTCDateTimeAttribute()
+
+
+class AudienceHeadItem(TableItem, discriminator="audience"):
+    tag = UnicodeAttribute()
+    name = UnicodeAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+
+    @classmethod
+    def new(cls, tenant_id: str, tag: str, name: str | None, at: datetime) -> AudienceHeadItem:
+        return cls(audience_partition(tenant_id, tag), "AUDIENCE", tag=tag, name=name, created_at=at)
+
+
+def audience(tenant_id: str, tag: str) -> AudienceHeadItem | None:
+    return AudienceHeadItem.find(audience_partition(tenant_id, tag), "AUDIENCE")
 
 
 class AudienceItem(TableItem, discriminator="audience_member"):

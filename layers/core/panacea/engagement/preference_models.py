@@ -12,7 +12,7 @@ from datetime import datetime, time
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from panacea.platform.inputs import Command, FromString, Text
 from panacea.platform.models import BaseModel
@@ -23,6 +23,13 @@ LOCALES = ("en-GB", "zh-CN", "ur", "hi")  # the locales notifications are writte
 MAX_DEVICES = 10  # push devices kept per member (the newest)
 MAX_CONSENT_HISTORY = 50  # consent entries kept per member (the newest)
 
+NotificationChannel = Annotated[
+    Channel,
+    WithJsonSchema({"type": "string", "enum": [c.value for c in Channel], "title": "NotificationChannel"}),
+]
+"""A channel, as this module's schemas name it (identity's codes go by a `Channel` of its own, email and sms)."""
+ChannelKey = Annotated[str, Field(pattern=f"^({'|'.join(c.value for c in Channel)})$")]
+"""A channel as the key of an object (a string: an enum there would leave a `Channel` in the document)."""
 Locale = Annotated[str, Field(description=f"one of {', '.join(LOCALES)}", examples=["ur"])]
 WorkflowName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$", max_length=80)]
 Tag = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$", examples=["diabetes"])]
@@ -51,7 +58,7 @@ class WorkflowPreference(Command):
     """One workflow (an event type): off altogether, or on with some channels off."""
 
     enabled: bool = True
-    channels: dict[FromString[Channel], bool] = Field(default_factory=dict)
+    channels: dict[ChannelKey, bool] = Field(default_factory=dict)
 
 
 class Preferences(Command):
@@ -61,14 +68,14 @@ class Preferences(Command):
     model_config = ConfigDict(frozen=True)
 
     opted_out: bool = Field(default=False, description="no notification at all, but critical ones")
-    channels: dict[FromString[Channel], bool] = Field(
+    channels: dict[ChannelKey, bool] = Field(
         default_factory=dict, description="a channel set false is off for every workflow (unless one turns it on)"
     )
     workflows: dict[WorkflowName, WorkflowPreference] = Field(
         default_factory=dict, max_length=100, description="by event type (order.shipped): off, or some channels off"
     )
     quiet_hours: QuietHours | None = None
-    channel_order: list[FromString[Channel]] = Field(
+    channel_order: list[FromString[NotificationChannel]] = Field(
         default_factory=list, max_length=len(Channel), description="the channels you prefer, first first"
     )
 
@@ -191,7 +198,7 @@ class NotificationProfile(BaseModel):
     settings: NotificationSettings
     effective_locale: str = Field(description="the locale their messages are written in")
     effective_time_zone: str = Field(description="the time zone their quiet hours are read in")
-    addresses: dict[Channel, str] = Field(default_factory=dict, description="where each channel reaches them")
+    addresses: dict[ChannelKey, str] = Field(default_factory=dict, description="where each channel reaches them")
     devices: list[Device] = Field(default_factory=list, description="newest first; push goes to the first")
     wechat_bound: bool = False
     marketing_consent: MarketingConsent
@@ -200,6 +207,19 @@ class NotificationProfile(BaseModel):
         default=None, description="free-form WhatsApp messages may reach them until then (24 h after their last)"
     )
     updated_at: datetime | None = None
+
+
+class NewAudience(Command):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"tag": "diabetes", "name": "Members with diabetes"}]})
+
+    tag: Tag
+    name: Annotated[Text, Field(min_length=1, max_length=120)] | None = None
+
+
+class Audience(BaseModel):
+    tag: Tag
+    name: str | None = None
+    created_at: datetime
 
 
 class AudienceChange(Command):

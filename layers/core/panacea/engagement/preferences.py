@@ -16,6 +16,7 @@ from panacea.engagement.preference_access import PreferenceAction
 from panacea.engagement.preference_models import (
     MAX_CONSENT_HISTORY,
     MAX_DEVICES,
+    Audience,
     AudienceChange,
     AudienceChanged,
     AudienceMember,
@@ -24,10 +25,10 @@ from panacea.engagement.preference_models import (
     Device,
     DevicePlatform,
     MarketingConsent,
+    NewAudience,
     NewDevice,
     NotificationProfile,
     NotificationSettings,
-    Tag,
     WeChatBinding,
 )
 from panacea.platform import clock
@@ -139,9 +140,19 @@ def of_member(actor: Actor, member_id: str) -> NotificationProfile:
     return _profile(actor.tenant, _contact(actor.tenant, member_id, field="member_id"))
 
 
-def change_audience(actor: Actor, tag: Tag, change: AudienceChange) -> AudienceChanged:
+def make_audience(actor: Actor, new: NewAudience) -> Audience:
+    """An audience (a tag) broadcasts can reach; 409 if the tenant has one of that tag."""
+    authorize(actor, PreferenceAction.MANAGE_AUDIENCES)
+    head = items.AudienceHeadItem.new(actor.tenant, new.tag, new.name, clock.now())
+    with unit_of_work(actor.tenant) as uow:
+        uow.create(head, conflict=Conflict.on_field("tag", "taken", f"there is an audience {new.tag} already"))
+    return Audience(tag=new.tag, name=new.name, created_at=head.created_at)
+
+
+def change_audience(actor: Actor, tag: str, change: AudienceChange) -> AudienceChanged:
     """Put members in audience `tag` and take others out; every member added must be the tenant's."""
     authorize(actor, PreferenceAction.MANAGE_AUDIENCES)
+    _audience(actor.tenant, tag)
     both = set(change.add) & set(change.remove)
     if both:
         raise Unprocessable(
@@ -155,8 +166,9 @@ def change_audience(actor: Actor, tag: Tag, change: AudienceChange) -> AudienceC
     return AudienceChanged(tag=tag, added=len(set(change.add)), removed=len(set(change.remove)))
 
 
-def audience(actor: Actor, tag: Tag, *, cursor: str | None, limit: int) -> Page[AudienceMember]:
+def audience(actor: Actor, tag: str, *, cursor: str | None, limit: int) -> Page[AudienceMember]:
     authorize(actor, PreferenceAction.MANAGE_AUDIENCES)
+    _audience(actor.tenant, tag)
     found, next_cursor = items.audience_members(actor.tenant, tag, cursor=cursor, limit=limit)
     members = [AudienceMember(member_id=i.member_id, added_at=i.added_at) for i in found]
     return Page[AudienceMember](items=members, next_cursor=next_cursor)
@@ -169,6 +181,13 @@ def _contact(tenant_id: str, member_id: str, *, field: str) -> identity.Contact:
     found = identity.contacts_of(tenant_id, [member_id]).get(member_id)
     if found is None:
         raise NotFound(f"no person {member_id} at this tenant", field=field)
+    return found
+
+
+def _audience(tenant_id: str, tag: str) -> items.AudienceHeadItem:
+    found = items.audience(tenant_id, tag)
+    if found is None:
+        raise NotFound(f"no audience {tag}", field="tag")
     return found
 
 
@@ -193,7 +212,7 @@ def _profile(tenant_id: str, contact: identity.Contact) -> NotificationProfile:
         settings=chosen,
         effective_locale=seen.locale,
         effective_time_zone=seen.time_zone,
-        addresses=seen.addresses,
+        addresses={str(channel): address for channel, address in seen.addresses.items()},
         devices=[Device.model_validate(d) for d in (item.device_list if item else [])],
         wechat_bound=bool(item and item.wechat_openid),
         marketing_consent=MarketingConsent.model_validate(item.consent) if item else MarketingConsent(given=False),

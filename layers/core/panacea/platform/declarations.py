@@ -32,6 +32,7 @@ BUILT = (
     "distribution",
     "records",
     "logistics",
+    "engagement",
 )
 
 
