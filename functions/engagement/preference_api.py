@@ -36,6 +36,7 @@ Cursor = Annotated[str | None, Query(description="next_cursor of the previous pa
 MINE, STAFF, AUDIENCES = "My notifications", "Members' notifications", "Audiences"
 OWN, READ = requires(PreferenceAction.MANAGE_OWN), requires(PreferenceAction.READ_MEMBERS)
 MANAGE = requires(PreferenceAction.MANAGE_AUDIENCES)
+BY_TAG = "An audience is named in paths by its tag (`/v1/audiences/diabetes/members`)."
 
 
 @app.get(
@@ -148,18 +149,24 @@ def make_audience(new: NewAudience, idempotency_key: IdempotencyKey = None) -> R
 
 
 @app.put(
-    "/v1/audiences/<tag>/members",
+    "/v1/audiences/<audience>/members",
     summary="Put members in an audience, or take them out",
-    description=f"{MANAGE} Up to 100 added and 100 removed at a time; broadcasts to the tag reach its members.",
+    description=f"{MANAGE} {BY_TAG} Up to 100 added and 100 removed at a time; broadcasts to the tag reach "
+    "its members.",
     tags=[AUDIENCES],
 )
-def change_audience(tag: str, change: AudienceChange) -> AudienceChanged:
-    return preferences.change_audience(current_actor(), tag, change)
+def change_audience(audience: str, change: AudienceChange) -> AudienceChanged:
+    return preferences.change_audience(current_actor(), audience, change)
 
 
-@app.get("/v1/audiences/<tag>/members", summary="An audience's members", description=MANAGE, tags=[AUDIENCES])
-def audience_members(tag: str, cursor: Cursor = None, limit: Limit = 20) -> Page[AudienceMember]:
-    return preferences.audience(current_actor(), tag, cursor=cursor, limit=limit)
+@app.get(
+    "/v1/audiences/<audience>/members",
+    summary="An audience's members",
+    description=f"{MANAGE} {BY_TAG}",
+    tags=[AUDIENCES],
+)
+def audience_members(audience: str, cursor: Cursor = None, limit: Limit = 20) -> Page[AudienceMember]:
+    return preferences.audience(current_actor(), audience, cursor=cursor, limit=limit)
 
 
 handler = lambda_entry(app)

@@ -217,6 +217,10 @@ def test_an_audience_is_paged_without_a_scan_and_takes_only_the_tenants_members(
     assert (again.status, fields(again)) == (409, {"tag"})
     # And an audience the tenant never made is not found, nor is anyone put in it
     nowhere = call("PUT", "/v1/audiences/never-made/members", caller=owner, body={"add": members[:1]})
-    assert (nowhere.status, fields(nowhere)) == (404, {"path.tag"})
+    assert (nowhere.status, fields(nowhere)) == (404, {"path.audience"})
     assert call("GET", "/v1/audiences/never-made/members", caller=owner).status == 404
+    # And an id no key can hold is nobody's (a 404, not a failed request to the table)
+    assert call("GET", f"/v1/audiences/{'x' * 3000}/members", caller=owner).status == 404
+    assert call("GET", "/v1/members/a%23b/notification-preferences", caller=owner).status == 404
+    assert call("GET", f"/v1/members/{'m' * 3000}/notification-preferences", caller=owner).status == 404
     assert call("GET", f"/v1/audiences/{tag}/members", caller=staff(tenant["id"], "member")).status == 403

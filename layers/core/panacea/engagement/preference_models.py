@@ -32,7 +32,8 @@ ChannelKey = Annotated[str, Field(pattern=f"^({'|'.join(c.value for c in Channel
 """A channel as the key of an object (a string: an enum there would leave a `Channel` in the document)."""
 Locale = Annotated[str, Field(description=f"one of {', '.join(LOCALES)}", examples=["ur"])]
 WorkflowName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$", max_length=80)]
-Tag = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$", examples=["diabetes"])]
+TAG_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
+Tag = Annotated[str, Field(pattern=TAG_PATTERN, examples=["diabetes"])]
 E164 = Annotated[str, Field(pattern=r"^\+[1-9][0-9]{6,14}$", description="E.164", examples=["+447400123456"])]
 
 

@@ -7,6 +7,7 @@ A member sees and changes only their own: every `me` use case acts on the caller
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from panacea import identity, tenancy
@@ -16,6 +17,7 @@ from panacea.engagement.preference_access import PreferenceAction
 from panacea.engagement.preference_models import (
     MAX_CONSENT_HISTORY,
     MAX_DEVICES,
+    TAG_PATTERN,
     Audience,
     AudienceChange,
     AudienceChanged,
@@ -37,6 +39,8 @@ from panacea.platform.errors import CREDENTIALS, Conflict, FieldError, NotFound,
 from panacea.platform.ids import new_id
 from panacea.platform.table import Page
 from panacea.platform.transaction import unit_of_work
+
+TAG = re.compile(TAG_PATTERN)
 
 # --- your own ------------------------------------------------------------------------------------
 
@@ -178,17 +182,23 @@ def audience(actor: Actor, tag: str, *, cursor: str | None, limit: int) -> Page[
 
 
 def _contact(tenant_id: str, member_id: str, *, field: str) -> identity.Contact:
-    found = identity.contacts_of(tenant_id, [member_id]).get(member_id)
+    found = identity.contacts_of(tenant_id, [member_id]).get(member_id) if _keyable(member_id) else None
     if found is None:
         raise NotFound(f"no person {member_id} at this tenant", field=field)
     return found
 
 
 def _audience(tenant_id: str, tag: str) -> items.AudienceHeadItem:
-    found = items.audience(tenant_id, tag)
+    found = items.audience(tenant_id, tag) if TAG.match(tag) else None
     if found is None:
-        raise NotFound(f"no audience {tag}", field="tag")
+        raise NotFound(f"no audience {tag}", field="audience")
     return found
+
+
+def _keyable(value: str) -> bool:
+    """Whether an id from a path can name an item at all (no `#`, within a key's length): any other
+    is nobody's, and no request is made for it."""
+    return 0 < len(value) <= 128 and "#" not in value
 
 
 def _own_item(actor: Actor) -> items.SubscriberItem:
