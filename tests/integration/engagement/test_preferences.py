@@ -71,7 +71,7 @@ def test_a_member_starts_with_the_tenants_locale_and_time_zone_and_sets_their_ow
     assert put.status == 200, put.body
     again = call("GET", PREFS, caller=me).body
     assert again["effective_locale"] == "ur"
-    assert again["settings"]["quiet_hours"] == {"start": "22:00:00", "end": "07:00:00"}
+    assert again["settings"]["quiet_hours"] == {"start": "22:00", "end": "07:00"}
     with acting_for(tenant["id"]):
         seen = recipients(tenant["id"], [me["user_id"], "nobody-of-this-tenant"])
     assert list(seen) == [me["user_id"]]

@@ -114,7 +114,8 @@ def plan(tenant_id: str, recipient: Recipient, rule: Rule, now: datetime) -> Pla
     quiet = prefs.quiet_hours
     if rule.critical or quiet is None:
         return Plan(channels=chain)
-    return Plan(channels=chain, send_at=quiet_until(now, quiet.start, quiet.end, recipient.time_zone))
+    start, end = quiet.window()
+    return Plan(channels=chain, send_at=quiet_until(now, start, end, recipient.time_zone))
 
 
 def _refused(recipient: Recipient, rule: Rule) -> str | None:

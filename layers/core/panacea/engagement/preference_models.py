@@ -32,6 +32,10 @@ ChannelKey = Annotated[str, Field(pattern=f"^({'|'.join(c.value for c in Channel
 """A channel as the key of an object (a string: an enum there would leave a `Channel` in the document)."""
 Locale = Annotated[str, Field(description=f"one of {', '.join(LOCALES)}", examples=["ur"])]
 WorkflowName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$", max_length=80)]
+ClockTime = Annotated[
+    str,
+    Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="a time of day, HH:MM", examples=["22:00"]),
+]
 TAG_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 Tag = Annotated[str, Field(pattern=TAG_PATTERN, examples=["diabetes"])]
 E164 = Annotated[str, Field(pattern=r"^\+[1-9][0-9]{6,14}$", description="E.164", examples=["+447400123456"])]
@@ -43,16 +47,17 @@ class QuietHours(Command):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"start": "22:00", "end": "07:00"}]})
 
-    start: FromString[time]
-    end: FromString[time]
+    start: ClockTime
+    end: ClockTime = Field(examples=["07:00"])
 
     @model_validator(mode="after")
     def _a_period(self) -> QuietHours:
         if self.start == self.end:
             raise ValueError("quiet hours start and end at the same time: give a period")
-        if self.start.tzinfo or self.end.tzinfo:
-            raise ValueError("quiet hours are wall-clock times in the member's time zone, without an offset")
         return self
+
+    def window(self) -> tuple[time, time]:
+        return time.fromisoformat(self.start), time.fromisoformat(self.end)
 
 
 class WorkflowPreference(Command):
