@@ -143,11 +143,11 @@ def audience_page(tenant_id: str, tag: str, cursor: str | None, limit: int) -> t
     return [item.member_id for item in found], next_cursor
 
 
-def note_inbound(tenant_id: str, sender_e164: str, at: datetime) -> str | None:
-    """A member wrote to the tenant on WhatsApp at `at`: their service window is open for 24 h from
-    then (a later message moves it, an earlier or repeated one does not). The member, found by the
-    WhatsApp number they set or else by their phone, or None when nobody has that number."""
-    member = items.whatsapp_holder(tenant_id, sender_e164) or identity.member_by_phone(tenant_id, sender_e164)
+def note_inbound(tenant_id: str, sender: str, at: datetime) -> str | None:
+    """A member wrote to the tenant on WhatsApp from `sender` (E.164) at `at`: their service window is
+    open for 24 h from then (a later message moves it, an earlier or repeated one does not). The
+    member, found by the WhatsApp number they set or else by their phone, or None when nobody has it."""
+    member = items.whatsapp_holder(tenant_id, sender) or identity.member_by_phone(tenant_id, sender)
     if member is not None:
         items.open_window(tenant_id, member, at, at + WHATSAPP_WINDOW)
     return member
