@@ -271,6 +271,8 @@ FUNCTIONS: tuple[Function, ...] = (
              _RW | {Grant.PUBLISH_EVENTS, Grant.USE_MESSAGING}, sends_to=(*CHANNEL_QUEUES,)),
     Function("EngagementDeliveries", "functions.engagement.deliveries.handler",
              "Records AWS-native delivery events (SES's event destination, SNS SMS) as messages' statuses", _RW),
+    Function("EngagementPreferencesApi", "functions.engagement.preference_api.handler",
+             "Members' notification settings, devices, WeChat binding and marketing consent; audiences", _LISTS),
 )  # fmt: skip
 
 AUTHORIZER = "IdentityAuthorizer"  # runs before every route that is not public
@@ -294,6 +296,7 @@ APIS: tuple[Api, ...] = (
     Api("EngagementApi"),
     Api("EngagementTemplatesApi"),
     Api("EngagementWebhooks"),
+    Api("EngagementPreferencesApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (

@@ -439,3 +439,15 @@ def kit_something(tenant: Tenant) -> None:
     made = call("POST", "/v1/kits/batches", caller=tenant.as_user(Role.OWNER), body={"barcodes": [barcode]})
     assert made.status == 201, made.body
     tenant.learn("barcode", barcode)
+
+
+def tag_something(tenant: Tenant) -> None:
+    """An audience's id is its tag, unique within a tenant only: B, probing POST /v1/audiences with
+    its example, makes an audience of the example's tag of its own (`audience` in paths). A's owner
+    makes an audience whose tag only A has, learnt first, and puts A's owner in it."""
+    owner, tag = tenant.as_user(Role.OWNER), f"probe-{tenant.id[-12:].lower()}"
+    made = call("POST", "/v1/audiences", caller=owner, body={"tag": tag})
+    assert made.status == 201, made.body
+    tagged = call("PUT", f"/v1/audiences/{tag}/members", caller=owner, body={"add": [tenant.owner_id]})
+    assert tagged.status == 200, tagged.body
+    tenant.learn("audience", tag)

@@ -19,6 +19,7 @@ from panacea.platform.events import EventMetadata
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
 from tests.integration.distribution.network import orders_paid_by, withdrawals_asked
+from tests.integration.engagement.preference_life import AUDIENCE, tag_two
 from tests.integration.platform import contract
 from tests.integration.platform.probe_tenants import example_point
 from tests.integration.platform.tenant_life import Life
@@ -83,6 +84,7 @@ def lists(w: World) -> list[tuple[str, Any, str | None]]:
         ("/v1/me/records", w.member, "category=blood_test"),
         ("/v1/notification-templates", w.owner, None),
         ("/v1/notification-templates/order.paid/sms/en-GB/versions", w.owner, None),
+        (f"/v1/audiences/{AUDIENCE}/members", w.owner, None),
     ]
 
 
@@ -142,6 +144,7 @@ def other_tenant() -> World:
     _network(tenant["slug"], owner, member.user_id)
     assert shop.coupon_id is not None
     point = booked_and_filed(tenant["id"], owner, member.user_id, member.token)
+    tag_two(HANDLERS, owner, tenant["slug"], member.user_id)
     return World(
         tenant["id"], member.token, member.user_id, shop.store_id, shop.skus["gene_test"], shop.coupon_id, codes["id"],
         point,

@@ -227,3 +227,9 @@ def test_the_logistics_samples_are_handled():
     assert _run("LogisticsJourneys", "kit-dispatched.json") == {"batchItemFailures": []}
     # The hourly reminders' run: whatever appointments are due tomorrow are reminded
     assert set(_run("LogisticsJobs", "appointment-reminders.json")) == {"sent", "skipped"}
+
+
+def test_the_engagement_preferences_sample_is_answered():
+    # The owner makes an audience for broadcasts
+    made = _run("EngagementPreferencesApi", "create-audience.json")
+    assert (made["statusCode"], json.loads(made["body"])["tag"]) == (201, "diabetes"), made

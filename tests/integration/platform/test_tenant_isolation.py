@@ -74,6 +74,7 @@ from tests.integration.platform.probe_tenants import (
     query,
     settled_snapshot,
     table_name,
+    tag_something,
     takes_body,
     template_something,
     withdraw_something,
@@ -349,6 +350,7 @@ def test_no_route_lets_one_tenant_read_list_or_change_anothers_data(sent):
     book_something(a)
     kit_something(a)
     template_something(a)
+    tag_something(a)
     created = create_everything(a)
     before = settled_snapshot(a.id)
     fingerprints = {

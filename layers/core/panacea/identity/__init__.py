@@ -2,8 +2,9 @@
 
 Other contexts use only what is named here (loaded on first use: `panacea.platform.faces`): the
 address an order snapshots (`address_of`), whether someone is a person of the tenant (`is_user`),
-the audit entry of a read of a health record (`RecordRead`, `read_entry`: another context adds it to
-its unit of work) and the events identity announces."""
+how people are reached (`contacts_of`, `member_by_phone`), the audit entry of a read of a health
+record (`RecordRead`, `read_entry`: another context adds it to its unit of work) and the events
+identity announces."""
 
 from typing import TYPE_CHECKING
 
@@ -11,9 +12,10 @@ from panacea.platform.faces import face
 
 if TYPE_CHECKING:
     from panacea.identity.accounts import RecordRead, read_entry
-    from panacea.identity.logic import address_of, is_user
+    from panacea.identity.logic import address_of, contacts_of, is_user, member_by_phone
     from panacea.identity.models import (
         AddressBookChanged,
+        Contact,
         MemberRegistered,
         StaffInvited,
         StaffJoined,
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AddressBookChanged",
+    "Contact",
     "MemberRegistered",
     "RecordRead",
     "StaffInvited",
@@ -40,7 +43,9 @@ __all__ = [
     "UserRolesChanged",
     "UserSignedOut",
     "address_of",
+    "contacts_of",
     "is_user",
+    "member_by_phone",
     "read_entry",
 ]
 __getattr__ = face(
@@ -48,6 +53,9 @@ __getattr__ = face(
     {
         "address_of": "panacea.identity.logic",
         "is_user": "panacea.identity.logic",
+        "contacts_of": "panacea.identity.logic",
+        "member_by_phone": "panacea.identity.logic",
+        "Contact": "panacea.identity.models",
         "RecordRead": "panacea.identity.accounts",
         "read_entry": "panacea.identity.accounts",
         "AddressBookChanged": "panacea.identity.models",

@@ -152,6 +152,16 @@ class User(BaseModel):
     created_at: datetime
 
 
+class Contact(BaseModel):
+    """How a person is reached: what other contexts read of them (`contacts_of`)."""
+
+    user_id: str
+    name: str
+    email: str | None = None
+    phone: str | None = Field(default=None, description="E.164")
+    status: UserStatus
+
+
 class Profile(User):
     """A person's own account: who they are, how to reach them, their default address."""
 
