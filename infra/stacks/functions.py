@@ -25,13 +25,14 @@ from aws_cdk import aws_sqs as sqs
 from constructs import Construct
 
 from infra import wiring
-from infra.stacks import bundling, cursors, data_keys, payments
+from infra.stacks import bundling, cursors, data_keys, messaging, payments
 from infra.stacks.bus import Bus
 from infra.stacks.checks import acknowledge
 from infra.stacks.cursors import CursorKey
 from infra.stacks.data import Table
 from infra.stacks.data_keys import DataKey
 from infra.stacks.directory import Directory
+from infra.stacks.messaging import EmailReports
 from infra.stacks.payments import StripeKeys
 from infra.stacks.stage import Stage
 from infra.stacks.storage import Buckets
@@ -231,7 +232,7 @@ class PanaceaFunction(Construct):
             iam.PolicyStatement(effect=iam.Effect.DENY, actions=["sns:Publish"], resources=["arn:*:sns:*:*:*"])
         )
 
-    def use_messaging(self, stage: Stage, sender_identities: list[str]) -> None:
+    def use_messaging(self, stage: Stage, sender_identities: list[str], email_reports: EmailReports) -> None:
         """The messaging providers (panacea.platform.providers): their credentials' secrets (the
         platform's and each tenant's, under the stage's messaging prefix), email from the sender
         identities, SMS to phone numbers, and app push to the endpoints of the push applications
@@ -239,7 +240,8 @@ class PanaceaFunction(Construct):
         prefix = f"{stage.prefix}/messaging/"
         secrets = f"arn:{Aws.PARTITION}:secretsmanager:{Aws.REGION}:{Aws.ACCOUNT_ID}:secret:{prefix}*"
         self.allow(("secretsmanager:GetSecretValue",), [secrets])
-        self.allow(("ses:SendEmail",), sender_identities)
+        self.allow(("ses:SendEmail",), [*sender_identities, email_reports.arn()])
+        self.function.add_environment(messaging.ENV_VARIABLE, email_reports.name)
         apps = f"arn:{Aws.PARTITION}:sns:{Aws.REGION}:{Aws.ACCOUNT_ID}:app/*"
         self.allow(("sns:CreatePlatformEndpoint",), [apps])
         self.allow(("sns:Publish",), ["*"])  # SMS to a phone number has no resource ARN; push goes to endpoints
@@ -284,6 +286,7 @@ class Functions(Construct):
         data_key: DataKey,
         buckets: Buckets,
         undelivered: sqs.IQueue,
+        email_reports: EmailReports,
         declared: tuple[wiring.Function, ...] = wiring.FUNCTIONS,
     ) -> None:
         super().__init__(scope, id)
@@ -330,7 +333,7 @@ class Functions(Construct):
             ),
             wiring.Grant.SEAL_DATA: lambda f: f.seal_data(data_key),
             wiring.Grant.STORE_UPLOADS: lambda f: f.store_uploads(buckets, wiring.UPLOADS),
-            wiring.Grant.USE_MESSAGING: lambda f: f.use_messaging(stage, sender_identities),
+            wiring.Grant.USE_MESSAGING: lambda f: f.use_messaging(stage, sender_identities, email_reports),
         }
         self.by_name: dict[str, PanaceaFunction] = {}
         for spec in declared:

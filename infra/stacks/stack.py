@@ -19,6 +19,7 @@ from infra.stacks.data import Table
 from infra.stacks.data_keys import DataKey
 from infra.stacks.directory import Directory
 from infra.stacks.functions import Functions
+from infra.stacks.messaging import EmailReports
 from infra.stacks.payments import StripeKeys
 from infra.stacks.queues import Queues, Undelivered
 from infra.stacks.schedules import Schedules
@@ -45,6 +46,9 @@ class PanaceaStack(Stack):
         self.cursor_key = CursorKey(self, "Cursors", stage=stage)
         self.data_key = DataKey(self, "DataKeys", stage=stage)
         self.buckets = Buckets(self, "Storage", stage=stage)
+        self.email_reports = EmailReports(
+            self, "EmailReports", stage=stage, bus=self.bus.bus, undelivered=self.undelivered.queue
+        )
         self.functions = Functions(
             self,
             "Functions",
@@ -57,6 +61,7 @@ class PanaceaStack(Stack):
             data_key=self.data_key,
             buckets=self.buckets,
             undelivered=self.undelivered.queue,
+            email_reports=self.email_reports,
         )
         self.tenant_data = TenantData(
             self, "TenantData", stage=stage, table=self.table, functions=self.functions.by_name
