@@ -8,6 +8,7 @@ import pytest
 
 from panacea.engagement import audience, sending
 from panacea.platform.ids import new_id
+from panacea.platform.providers import Outgoing
 from panacea.platform.providers.channels import Channel, Status
 from panacea.platform.settings import settings
 from tests.integration.engagement.delivery_support import message, queued, senders
@@ -15,7 +16,7 @@ from tests.integration.engagement.delivery_support import message, queued, sende
 API = "https://api.harbour-gene.example/live"  # a stage URL as API Gateway gives it ends in /
 
 
-def _sent_through(people, provider, chain_of, name: str) -> tuple[str, list]:
+def _sent_through(people, provider, chain_of, name: str) -> tuple[str, list[Outgoing]]:
     sms = provider(name, Channel.SMS)
     chain_of(Channel.SMS, (name,))
     tenant_id, member_id = new_id(), new_id()
