@@ -47,6 +47,11 @@ BANNER = """
                    (PNC-HMAC-SHA256); its manifests are signed with {lab[webhook_secret]}
       kits         {kits} in stock; {kit[barcode]} dispatched to the member for order {kit[order_id]}
       report       {report[test_name]} ({report[id]}) released to the member: GET /v1/me/reports
+      notices      the member reads Urdu, WhatsApp first, quiet {quiet}; her mobile {notify[phone]}, a push
+                   device, WeChat; audience {notify[audience][tag]} ({audience_size} members, her marketing consent
+                   given); the tenant's own SMS of order.shipped ({notify[template][versions]} versions: GET {notify[template][path]}/versions)
+                   sent on every channel: {channels}
+                   all of them: curl {api}/_local/outbox   (Twilio, WhatsApp, WeChat also at {messaging_sandbox}/_sandbox/messages)
 
     Sign in:       curl -s {api}/v1/auth/sign-in -H 'Content-Type: application/json' \\
                      -d '{{"tenant": "{demo_tenant[slug]}", "email": "{demo_tenant[owner][email]}", "password": "{demo_tenant[owner][password]}"}}'
@@ -107,6 +112,18 @@ def _banner_facts(demo: dict[str, Any]) -> dict[str, Any]:
         "kits": len(logistics["kits_in_stock"]),
         "kit": logistics["member_kit"],
         "report": logistics["member_report"],
+        **_notification_facts(tenant["engagement"]),
+    }
+
+
+def _notification_facts(engagement: dict[str, Any]) -> dict[str, Any]:
+    """What the banner shows of the demo member's notifications."""
+    quiet = engagement["member_settings"]["quiet_hours"]
+    return {
+        "notify": engagement,
+        "quiet": f"{quiet['start']} to {quiet['end']} ({engagement['member_settings']['time_zone']})",
+        "audience_size": len(engagement["audience"]["members"]),
+        "channels": ", ".join(f"{m['channel']} by {m['provider']}" for m in engagement["messages"]),
     }
 
 
@@ -150,9 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             platform.start()
             demo = seed(platform, args.state_dir)
-            messaging = platform.messaging.url if platform.messaging else ""
-            facts = {**_banner_facts(demo), "messaging_sandbox": messaging}
-            print(BANNER.format(state=args.state_dir, **facts, **demo), file=sys.stderr, flush=True)
+            print(BANNER.format(state=args.state_dir, **_banner_facts(demo), **demo), file=sys.stderr, flush=True)
             wait_for_stop()
         except Stopped:
             pass

@@ -43,8 +43,14 @@ RE_ENGAGEMENT = (131047, "Re-engagement message")
 
 
 class MessagingSandbox(ProviderApis, CallbackSending):
-    def __init__(self, *, callback_base: str | None = None, log: Callable[[str], None] = lambda line: None) -> None:
-        self.callback_base, self.log = callback_base, log
+    def __init__(
+        self,
+        *,
+        callback_base: str | None = None,
+        callback_delay_s: float = 0.0,
+        log: Callable[[str], None] = lambda line: None,
+    ) -> None:
+        self.callback_base, self.callback_delay_s, self.log = callback_base, callback_delay_s, log
         self.keys = SANDBOX
         self.behaviour = Behaviour()
         self.messages: list[dict[str, Any]] = []

@@ -37,6 +37,7 @@ class Callback:
     headers: dict[str, str]
     body: bytes
     attempts: list[int] = field(default_factory=list)  # HTTP status per attempt (0: unreachable)
+    due: float = 0.0  # time.monotonic() before which it is not sent
 
     def view(self) -> dict[str, Any]:
         return {
@@ -52,6 +53,7 @@ class CallbackSending:
     """Signed callbacks and their delivery (a mixin of `MessagingSandbox`, which holds the keys)."""
 
     callback_base: str | None
+    callback_delay_s: float
     log: Callable[[str], None]
     keys: dict[str, dict[str, str]]
     wechat_servers: dict[str, str]
@@ -169,6 +171,10 @@ class CallbackSending:
     # --- delivery -----------------------------------------------------------------------------
 
     def queue_callback(self, callback: Callback) -> None:
+        """Send `callback` once `callback_delay_s` have passed: a provider reports on a message after it has
+        answered the request that sent it, and the sender has recorded the message's id by then (sent at
+        once, a status would reach the platform before the id it is about, and change nothing)."""
+        callback.due = time.monotonic() + self.callback_delay_s
         with self._callbacks_lock:
             self.callbacks.append(callback)
         self._pending.put(callback)
@@ -186,6 +192,7 @@ class CallbackSending:
     def _send_forever(self) -> None:
         while (callback := self._pending.get()) is not None:
             try:
+                time.sleep(max(0.0, callback.due - time.monotonic()))
                 for delay in (0.0, *RETRY_DELAYS_S):
                     time.sleep(delay)
                     status = self.post(callback)

@@ -27,6 +27,9 @@ from infra.local.stripe_sandbox import StripeSandbox
 from panacea.platform.caches import reset_caches
 
 STOP_PUMPS_S = 2.0  # how long stopping waits for the pumps to finish what they are doing, all together
+# The messaging sandbox reports on a message this long after sending it: on this machine, under load, the
+# sender may take a second to record the provider's id once the provider has answered.
+CALLBACK_DELAY_S = 1.5
 STRIPE_WEBHOOK_PATH = "/v1/payments/stripe/webhook"  # the endpoint Stripe is told to call (functions/payments)
 LOCAL_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "local",
@@ -93,11 +96,16 @@ class LocalPlatform:
         self.stripe = StripeSandbox(secret_key=STRIPE_SECRET_KEY, webhook_secret=STRIPE_WEBHOOK_SECRET, log=self.log)
         self.stripe.serve(self.host, self.stripe_port)
         # Twilio, WhatsApp and WeChat, emulated: real clients talk to the sandbox; its callbacks reach the gateway.
-        self.messaging = MessagingSandbox(log=self.log)
+        self.messaging = MessagingSandbox(callback_delay_s=CALLBACK_DELAY_S, log=self.log)
         self.messaging.serve(self.host, self.messaging_port)
         outbox.attach(self.messaging)
         self.resources = provision(self.aws_url, stripe_api_base=self.stripe.url, messaging_sandbox=self.messaging.url)
         os.environ.update(self.resources.environment())
+        # The gateway listens before any pump runs (nothing calls it until then): its port, now known, is
+        # where the providers' status callbacks go, which the senders name with each message.
+        self.gateway = Gateway(log=self.log)
+        self.port = self.gateway.serve(self.host, self.port)
+        os.environ["PANACEA_MESSAGING_CALLBACK_BASE"] = self.api_url
         reset_caches()  # settings, clients and connections read the environment once; it has just changed
 
         for stream in wiring.STREAMS:  # woken by each write that adds stream records, and every 5 s regardless
@@ -114,8 +122,6 @@ class LocalPlatform:
         )
         self._pump("aws receipts", receipts.step, idle_s=0.5)
 
-        self.gateway = Gateway(log=self.log)
-        self.port = self.gateway.serve(self.host, self.port)
         self.stripe.webhook_url = f"{self.api_url}{STRIPE_WEBHOOK_PATH}"
         self.messaging.callback_base = self.api_url
         return self

@@ -6,7 +6,9 @@ browse, check out and pay at once. The member is a distributor: a friend registe
 and bought the monitor, so her team and her commission have something to show. Its sample
 logistics and gene reports (`seed_logistics.py`): two collection points, a partner lab with its API
 key, kits in stock, the member's gene test with a kit on its way to her and an earlier one whose
-report was released.
+report was released. Its notifications (`seed_engagement.py`): the member's settings (Urdu, WhatsApp
+first, quiet hours), her channels and consent, an audience, a template of the tenant's own in two
+versions, and a message on every channel (SMS by both providers), in the outbox from the start.
 
 The tenant, the owner's invitation, the shop and the member are built over HTTP by the builders
 the tests use (`tests.support.builders`: importable here because `make dev` runs from the
@@ -25,6 +27,7 @@ import boto3
 
 from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
+from infra.local.seed_engagement import open_engagement
 from infra.local.seed_logistics import open_logistics
 from tests.support import builders
 from tests.support.builders import Goods
@@ -104,17 +107,23 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
     shop = open_shop(api, tenant, owner_token)
     member, member_id = register_member(api, tenant["slug"])
     sandbox = builders.SandboxOverHttp(platform.stripe.url if platform.stripe else "")
-    code = appoint_distributor(api, owner_token, tenant["slug"], member_id, shop=shop, sandbox=sandbox)
+    code, friend_id = appoint_distributor(api, owner_token, tenant["slug"], member_id, shop=shop, sandbox=sandbox)
     member_token = builders.signed_in(api, tenant["slug"], member["email"], member["password"])["id_token"]
     logistics = open_logistics(
         api, admin=admin, owner=owner_token, tenant_id=tenant["id"], member=member_token, shop=shop, sandbox=sandbox
     )
+    engagement = open_engagement(
+        api, owner=owner_token, member=member_token, member_id=member_id, friend_id=friend_id,
+        tenant_id=tenant["id"], sandbox=platform.messaging,
+    )  # fmt: skip
     demo = {
         "api": platform.api_url,
         "docs": f"{platform.api_url}/docs",
         "openapi": f"{platform.api_url}/openapi.json",
         "aws_endpoint": platform.aws_url,
         "stripe_sandbox": platform.stripe.url if platform.stripe else None,
+        "messaging_sandbox": platform.messaging.url if platform.messaging else None,
+        "outbox": f"{platform.api_url}/_local/outbox",
         "region": REGION,
         "user_pool_id": platform.resources.user_pool_id,
         "user_pool_client_id": platform.resources.user_pool_client_id,
@@ -131,6 +140,7 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
             "shop": shop,
             "web_origin": DEMO_ORIGIN,
             "logistics": logistics,
+            "engagement": engagement,
         },
     }
     state_dir.mkdir(parents=True, exist_ok=True)
@@ -167,10 +177,10 @@ def register_member(api: Http, slug: str) -> tuple[dict[str, str], str]:
 
 def appoint_distributor(
     api: Http, owner_token: str, slug: str, member_id: str, *, shop: dict[str, Any], sandbox: builders.Sandbox
-) -> str:
+) -> tuple[str, str]:
     """The owner appoints the demo member a distributor, and a friend registers with her referral
     code (bound to her, on her team), orders the monitor and pays: her pending commission (8%)
-    freezes when the order completes. Her referral code."""
+    freezes when the order completes. Her referral code, and her friend's id."""
     code = str(builders.distributor(api, owner_token, member_id)["referral_code"])
     friend = builders.member(api, slug, email="li@harbour-gene.example", referral_code=code)
     device = next(p["sku_id"] for p in shop["products"] if p["kind"] == "device")
@@ -178,4 +188,4 @@ def appoint_distributor(
     lines = [{"sku_id": device, "quantity": 1}]
     placed = builders.ok(builders.checkout(api, friend.token, lines, address_id=address, referral_code=code), 201)
     builders.pay(api, owner_token, placed, sandbox)
-    return code
+    return code, friend.user_id

@@ -8,11 +8,13 @@ import os
 import signal
 import subprocess
 import sys
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote
 
 import boto3
 import pytest
@@ -211,3 +213,49 @@ def staff_member(client: Client, owner: str, role: str) -> str:
     ok(client.request("POST", "/v1/users/invitations", token=owner, body=invitation))
     builders.invitation_accepted(client.http, slug, email, builders.MEMBER_PASSWORD)
     return str(builders.signed_in(client.http, slug, email, builders.MEMBER_PASSWORD)["id_token"])
+
+
+# --- notifications: the messaging sandbox, and members reachable on every channel ---------------
+
+
+@dataclass
+class MessagingSandbox:
+    """The local messaging sandbox (Twilio, WhatsApp, WeChat) over HTTP, at demo.json's `messaging_sandbox`."""
+
+    url: str
+
+    def _call(self, method: str, path: str, body: Any = None) -> Any:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            self.url + path, data=data, method=method, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return json.loads(answer.read())
+
+    def behave(self, **behaviour: list[str]) -> dict[str, list[str]]:
+        """`POST /_sandbox/behaviour`: down, refused, undeliverable, withheld (the keys given replace theirs)."""
+        return dict(self._call("POST", "/_sandbox/behaviour", behaviour))
+
+    def messages(self, to: str) -> list[dict[str, Any]]:
+        """`GET /_sandbox/messages?to=`: what the sandbox's providers were asked to send to `to`."""
+        return list(self._call("GET", f"/_sandbox/messages?to={quote(to, safe='')}")["messages"])
+
+
+@pytest.fixture
+def messaging(client: Client) -> Iterator[MessagingSandbox]:
+    """The sandbox; whatever behaviour a test sets is undone after it (other tests share the runtime)."""
+    sandbox = MessagingSandbox(str(client.demo["messaging_sandbox"]))
+    yield sandbox
+    sandbox.behave(down=[], refused=[], undeliverable=[], withheld=[], unapproved_templates=[])
+
+
+def confirmed_phone(client: Client, member: str, phone: str) -> None:
+    """The member confirms `phone` as their mobile number with the code texted to it."""
+    ok(client.request("POST", "/v1/me/phone", token=member, body={"phone": phone}), 202)
+    code = builders.code_sent_to(client.http, phone)
+    ok(client.request("POST", "/v1/me/phone/confirm", token=member, body={"code": code}))
+
+
+def mobile_number() -> str:
+    """A UK mobile number no other test uses (+447400…, a range phonenumbers reads as mobile)."""
+    return f"+447400{uuid.uuid4().int % 10**6:06d}"

@@ -187,3 +187,20 @@ def test_a_member_buys_a_device_pays_with_stripe_and_receives_it(client: Client,
     assert [t["to_state"] for t in done["history"]] == ["pending_payment", "paid", "fulfilling", "shipped", "completed"]
     status, _, mine = client.request("GET", "/v1/me/orders?state=completed", token=member)
     assert [o["id"] for o in mine["items"]] == [done["id"]]
+
+
+def test_the_outbox_shows_every_channels_messages_from_the_start(client: Client):
+    # Given the platform as `make dev` starts it, its demo seeded
+    engagement = client.demo["demo_tenant"]["engagement"]
+    # When a developer reads the local outbox
+    status, _, outbox = client.request("GET", "/_local/outbox")
+    # Then it holds messages on every channel, SMS by both providers
+    assert status == 200
+    sent = {(m["channel"], m["provider"]) for m in outbox["messages"]}
+    expected = {("sms", "twilio"), ("sms", "sns_sms"), ("whatsapp", "whatsapp"), ("email", "ses"),
+                ("wechat", "wechat"), ("push", "sns_push")}  # fmt: skip
+    assert expected <= sent, sent
+    # And demo.json names the messaging sandbox and the seeded messages, each of which went
+    assert client.demo["messaging_sandbox"].startswith("http://")
+    assert {(m["channel"], m["provider"]) for m in engagement["messages"]} == expected
+    assert all(m["status"] not in ("queued", "waiting", "failed") for m in engagement["messages"])

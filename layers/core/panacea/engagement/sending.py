@@ -25,8 +25,10 @@ from panacea.platform.errors import ConcurrentUpdate
 from panacea.platform.observability import logger
 from panacea.platform.providers import Outgoing, ProviderDown, ProviderRefused, Receipt, Template
 from panacea.platform.providers.channels import Channel, Status
+from panacea.platform.settings import settings
 
 RECEIPTS = "engagement-receipts"
+CALLBACK_PATH = "/v1/messaging/callbacks/{provider}/{tenant_id}"  # functions/engagement/webhooks.py's route
 SENDABLE = frozenset({Status.QUEUED, Status.WAITING})
 
 
@@ -92,7 +94,9 @@ def _through_providers(item: MessageItem, outgoing: Outgoing, now: datetime) -> 
             item = moved
             outgoing = outgoing.model_copy(update={"attempt_id": item.attempt_id})
         try:
-            receipt = providers.send(provider, outgoing)
+            receipt = providers.send(
+                provider, outgoing.model_copy(update={"callback_url": callback_url(provider, item)})
+            )
         except ProviderDown as exc:
             breaker_counts.record(item.tenant_id, provider, now, ok=False, probe=probe)
             logger.warning("provider down", extra={"provider": provider, "error": str(exc)[:200]})
@@ -107,6 +111,12 @@ def _through_providers(item: MessageItem, outgoing: Outgoing, now: datetime) -> 
         _sent(item, outgoing, receipt, now)
         return
     chain.move_on(item, f"provider_down: {down}" if down else "no_provider_available", now)
+
+
+def callback_url(provider: str, item: MessageItem) -> str | None:
+    """Where `provider` reports the statuses of the tenant's messages (the platform's public endpoint)."""
+    base = settings().messaging_callback_base
+    return base.rstrip("/") + CALLBACK_PATH.format(provider=provider, tenant_id=item.tenant_id) if base else None
 
 
 def _next_attempt(item: MessageItem, attempt_id: str, reason: str, at: datetime) -> MessageItem | None:

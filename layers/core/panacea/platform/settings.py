@@ -63,6 +63,13 @@ class Settings(BaseModel):
         description="the local messaging sandbox (Twilio's, the Graph API's and WeChat's paths) the providers "
         "are sent to when no credentials are configured; unset in AWS",
     )
+    messaging_callback_base: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^?#]+$",
+        description="the API's public base URL (with the stage's path on API Gateway's own domain): providers "
+        "are told to send each message's status callbacks to <base>/v1/messaging/callbacks/<provider>/<tenant>; "
+        "unset: no callback URL is given with a message (WhatsApp then reports to the app's webhook only)",
+    )
     ses_configuration_set: str | None = Field(
         default=None,
         description="the SES configuration set whose event destination (EventBridge) reports deliveries, "
