@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_cdk import CfnOutput, Stack, Tags
+from aws_cdk import Aws, CfnOutput, Stack, Tags
 from constructs import Construct
 
 from infra import wiring
@@ -76,6 +76,14 @@ class PanaceaStack(Stack):
             routes=wiring.routes(),
             account_logging_role=api_gateway_account_role,
         )
+        # Where providers report a message's status (panacea.engagement.sending.callback_url): the API's
+        # URL, built from the REST API's id and the stage's name (the deployed stage itself depends on
+        # every API function, so a reference to it would make a cycle through the senders).
+        callback_base = (
+            f"https://{self.api.rest_api.rest_api_id}.execute-api.{Aws.REGION}.{Aws.URL_SUFFIX}/{stage.name}"
+        )
+        senders = self.functions.by_name["EngagementSenders"].function
+        senders.add_environment("PANACEA_MESSAGING_CALLBACK_BASE", callback_base)
         self.streams = Streams(self, "Streams", table=self.table, functions=lambdas, undelivered=self.undelivered.queue)
         self.queues = Queues(
             self, "Queues", stage=stage, bus=self.bus.bus, functions=lambdas, undelivered=self.undelivered.queue
