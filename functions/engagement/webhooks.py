@@ -36,6 +36,10 @@ def _problem(description: str) -> Any:  # a response of `responses=`, as Powerto
         400: _problem("The request has no body (every provider's callback carries one): nothing was read"),
         401: _problem("The signature does not sign this request (`/errors/invalid-signature`): nothing was read"),
         404: _problem("No such provider, or not a tenant id: `errors` names the path parameter"),
+        409: _problem(
+            "A fresh status about a message whose send is not recorded yet (`/errors/status-before-send`): "
+            "nothing was applied; the provider sends it again"
+        ),
     },
 )
 def provider_callback(provider: str, tenant_id: str) -> CallbackAnswer:

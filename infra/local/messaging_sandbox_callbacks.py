@@ -197,7 +197,9 @@ class CallbackSending:
                     time.sleep(delay)
                     status = self.post(callback)
                     callback.attempts.append(status)
-                    if 200 <= status < 300 or 400 <= status < 500:  # a 4xx is the platform's answer: not retried
+                    # a 4xx is the platform's answer, not retried; but a 409 says "too early: again" (as the
+                    # providers do, on any answer that is not a 2xx)
+                    if 200 <= status < 300 or (400 <= status < 500 and status != 409):
                         break
                 self.log(f"messaging sandbox: {callback.provider} callback → {callback.attempts[-1] or 'unreachable'}")
             finally:

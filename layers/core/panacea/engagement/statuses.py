@@ -10,14 +10,15 @@ window (`audience.note_inbound`)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from pydantic import BaseModel
 
 from panacea.engagement import audience, chain
 from panacea.engagement import delivery_dal as dal
-from panacea.platform import providers
-from panacea.platform.errors import ConcurrentUpdate, DomainError, FieldError, NotFound
+from panacea.platform import clock, providers
+from panacea.platform.errors import ConcurrentUpdate, Conflict, DomainError, FieldError, NotFound
 from panacea.platform.isolation import acting_for
 from panacea.platform.keys import MalformedKey, tenant_prefix
 from panacea.platform.observability import logger
@@ -26,6 +27,10 @@ from panacea.platform.providers.channels import FAILURES, REACHED, Status, advan
 
 AWS_SOURCES = {"aws.ses": "ses", "aws.sns": "sns_sms"}  # an AWS event's source → the provider it reports on
 RETRIES = 3
+# A provider may report a message's status before the sender has recorded the provider's id for it
+# (it answers the send, then calls back at once). A fresh report about an id not known yet is refused
+# with a 409 (the provider retries it, and SQS redelivers an AWS event); an older one is ignored.
+TOO_EARLY = timedelta(minutes=10)
 SIGNED_BY = {
     "twilio": "header.X-Twilio-Signature",
     "whatsapp": "header.X-Hub-Signature-256",
@@ -35,6 +40,12 @@ SIGNED_BY = {
 
 class CallbackNotSigned(DomainError):
     status, slug, title = 401, "invalid-signature", "Invalid signature"
+
+
+class StatusBeforeSend(Conflict):
+    """A status about a provider id the platform has not recorded yet: try again shortly."""
+
+    slug, title = "status-before-send", "Status before the send was recorded"
 
 
 class CallbackAnswer(BaseModel):
@@ -106,6 +117,11 @@ def record(tenant_id: str, report: StatusReport) -> bool:
 
 def _apply(tenant_id: str, report: StatusReport) -> bool:
     item = dal.message_of(tenant_id, report.provider, report.provider_message_id)
+    if item is None and clock.now() - report.timestamp < TOO_EARLY:
+        raise StatusBeforeSend.on_field(
+            "provider_message_id", "not_yet_known",
+            f"{report.provider} message {report.provider_message_id} is not recorded yet: send this status again",
+        )  # fmt: skip
     if item is None or item.provider != report.provider or item.provider_message_id != report.provider_message_id:
         logger.info("status of no current attempt", extra={"provider_message_id": report.provider_message_id})
         return False
