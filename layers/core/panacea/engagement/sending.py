@@ -138,8 +138,8 @@ def _sent(item: MessageItem, outgoing: Outgoing, receipt: Receipt, now: datetime
         events=(chain.status_event(item, Status.SENT, now),),
     )  # fmt: skip
     window_s = int(item.receipt_window_s or 0)
-    if window_s <= 0:  # a rule that waits for no receipt: the message stays where the provider's statuses take it
-        return
+    if window_s <= 0 or receipt.provider in providers.UNREPORTED:  # no receipt to wait for (a rule's
+        return  # choice, or a provider that cannot tell us): the message stays where its statuses take it
     check = ReceiptCheck(
         tenant_id=item.tenant_id, message_id=item.message_id, attempt_id=item.attempt_id,
         due_at=now + timedelta(seconds=window_s),

@@ -146,6 +146,10 @@ CHANNEL_PROVIDERS: dict[Channel, tuple[str, ...]] = {
     Channel.WECHAT: ("wechat",),
     Channel.PUSH: ("sns_push",),
 }
+# Providers whose delivery reports cannot be traced back to a tenant's message (SNS's SMS delivery
+# logs carry SNS's message id and the number, nothing of ours): no receipt is awaited from them, or
+# every message they delivered would move on along its chain when the window ran out.
+UNREPORTED = frozenset({"sns_sms", "sns_push"})
 
 
 def adapter(provider: str) -> Adapter:
