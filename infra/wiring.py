@@ -42,6 +42,7 @@ class Grant(StrEnum):
     SEAL_DATA = "seal_data"  # Secrets Manager: read the data keys' secret (panacea.platform.sealing)
     ANSWER_SAMPLE_LOGISTICS = "answer_sample_logistics"  # Step Functions: answer sample-logistics' task tokens
     USE_MESSAGING = "use_messaging"  # the messaging providers: their secrets, SES, SNS (SMS, push endpoints)
+    READ_UPLOADS = "read_uploads"  # S3: get objects under tenants/ in the uploads bucket (presigned GETs only)
 
 
 @dataclass(frozen=True)
@@ -261,11 +262,11 @@ FUNCTIONS: tuple[Function, ...] = (
              _RW, timeout_s=60, sends_to=(*CHANNEL_QUEUES, BROADCAST_QUEUE)),
     Function("EngagementSenders", "functions.engagement.senders.handler",
              "Sends messages through their channel's providers, checks their receipts, walks the reachability chain",
-             _RW | {Grant.PUBLISH_EVENTS, Grant.USE_MESSAGING}, timeout_s=60,
-             sends_to=(*CHANNEL_QUEUES, RECEIPT_QUEUE)),
+             _RW | {Grant.PUBLISH_EVENTS, Grant.USE_MESSAGING, Grant.READ_UPLOADS}, timeout_s=60,
+             sends_to=(*CHANNEL_QUEUES, RECEIPT_QUEUE)),  # emails show the tenant's logo (a presigned URL)
     Function("EngagementTemplatesApi", "functions.engagement.template_api.handler",
              "Notification rules per tenant, and templates per event, channel and language: versions, previews",
-             _LISTS | {Grant.STORE_UPLOADS}),  # previews show the logo (a presigned URL)
+             _LISTS | {Grant.READ_UPLOADS}),  # previews show the logo (a presigned URL)
     Function("EngagementWebhooks", "functions.engagement.webhooks.handler",
              "Messaging providers' signed status callbacks and people's own messages",
              _RW | {Grant.PUBLISH_EVENTS, Grant.USE_MESSAGING}, sends_to=(*CHANNEL_QUEUES,)),

@@ -57,6 +57,8 @@ TABLE_WRITE_ACTIONS = (
 USAGE_ACTIONS = ("apigateway:GET", "apigateway:POST", "apigateway:DELETE")
 # What panacea.platform.storage's presigned POSTs and GETs are signed for, under a bucket's tenants/ prefix.
 UPLOAD_ACTIONS = ("s3:PutObject", "s3:GetObject")
+# What a presigned GET alone is signed for (a tenant's logo in the messages it renders).
+READ_UPLOAD_ACTIONS = ("s3:GetObject",)
 # What panacea.platform.task_tokens calls: answering a state that waits for a task token.
 TASK_TOKEN_ACTIONS = ("states:SendTaskSuccess", "states:SendTaskFailure")
 # What panacea.platform.directory calls.
@@ -80,6 +82,27 @@ DEFAULT_SENDER = "no-reply@panacea.example"  # a deployment names its verified i
 SMS_TO_PHONES_ONLY = (
     "Publishing a text message straight to a phone number has no resource ARN, so the Allow is on '*'; "
     "a Deny on every topic ARN leaves phone numbers as the only target."
+)
+SMS_AND_PUSH = (
+    "sns:Publish is on '*': a text message to a phone number has no resource ARN, and app push publishes to "
+    "endpoints made per device. No Deny on topics can stand beside push: IAM's '*' matches across '/', so "
+    "every pattern that names a topic (arn:aws:sns:<region>:<account>:<topic>) also names an endpoint "
+    "(…:endpoint/<platform>/<app>/<id>). Instead a Deny on any SNS resource of another account keeps "
+    "publishing inside this one."
+)
+# How cdk-nag writes a resource of this account and region in a finding's id.
+IN_ACCOUNT = "arn:<AWS::Partition>:{}:<AWS::Region>:<AWS::AccountId>"
+# The messaging providers' credentials: one secret per provider for the platform, one per tenant and
+# provider for a tenant's own senders, all under the stage's prefix (panacea.platform.providers).
+MESSAGING_SECRETS = "messaging/"
+MESSAGING_SECRETS_MADE_LATER = (
+    "A tenant's messaging credentials are one secret per tenant and provider, made when the tenant brings "
+    "its own senders (after this policy); the stage's messaging/ prefix is the narrowest name IAM can give "
+    "them, and only GetSecretValue is allowed on it."
+)
+PUSH_APPLICATIONS_MADE_LATER = (
+    "Push applications are the platform's or a tenant's own (named in its credentials, made in SNS after "
+    "this policy); only CreatePlatformEndpoint is allowed on them, to register a member's device."
 )
 
 # Behind API Gateway: a person waits on their cold start, so they start from a SnapStart snapshot
@@ -185,7 +208,7 @@ class PanaceaFunction(Construct):
                 version=self.function.current_version,
                 description="The newest published version (SnapStart restores it); what API Gateway invokes",
             )
-        acknowledge(self.role, "AwsSolutions-IAM5[Resource::*]", X_RAY_HAS_NO_RESOURCES)
+        self.anywhere = [X_RAY_HAS_NO_RESOURCES]  # why each statement on '*' is there
         acknowledge(
             self.function,
             "AwsSolutions-L1",
@@ -201,14 +224,32 @@ class PanaceaFunction(Construct):
     def allow(self, actions: tuple[str, ...], resources: list[str]) -> None:
         self.role.add_to_principal_policy(iam.PolicyStatement(actions=list(actions), resources=resources))
 
+    def allow_anywhere(self, actions: tuple[str, ...], why: str) -> None:
+        """Allow `actions` on '*', saying why (the role's one acknowledgment of '*' gathers the reasons)."""
+        self.allow(actions, ["*"])
+        self.anywhere.append(why)
+
+    def acknowledge_wildcards(self) -> None:
+        """Accept the role's statements on '*' (X-Ray's, and any `allow_anywhere`), with every reason."""
+        acknowledge(self.role, "AwsSolutions-IAM5[Resource::*]", " ".join(self.anywhere))
+
+    def read_uploads(self, buckets: Buckets, bucket: wiring.Bucket) -> None:
+        """Get objects under the bucket's `tenants/` prefix (presigned GETs), and nothing else of it."""
+        self.allow(READ_UPLOAD_ACTIONS, [buckets.bucket(bucket.name).arn_for_objects(f"{bucket.object_prefix}*")])
+        self._acknowledge_tenants_prefix(buckets, bucket)
+
     def store_uploads(self, buckets: Buckets, bucket: wiring.Bucket) -> None:
         """Put and get objects under the bucket's `tenants/` prefix, and nothing else of it."""
         self.allow(UPLOAD_ACTIONS, [buckets.bucket(bucket.name).arn_for_objects(f"{bucket.object_prefix}*")])
+        self._acknowledge_tenants_prefix(buckets, bucket)
+
+    def _acknowledge_tenants_prefix(self, buckets: Buckets, bucket: wiring.Bucket) -> None:
         acknowledge(
             self.role,
             f"AwsSolutions-IAM5[Resource::<{buckets.logical_id(bucket.name)}.Arn>/{bucket.object_prefix}*]",
             "Object keys are made per tenant and per upload at request time (tenants/<tenant>/…); the prefix "
-            "is the narrowest name IAM can give them, and only PutObject and GetObject are allowed on it.",
+            "is the narrowest name IAM can give them, and only PutObject and GetObject (or GetObject alone, "
+            "for a function that only reads) are allowed on it.",
         )
 
     def use_stripe(self, keys: StripeKeys) -> None:
@@ -227,7 +268,7 @@ class PanaceaFunction(Construct):
         self.function.add_environment(data_keys.ENV_VARIABLE, key.arn)
 
     def allow_sms_to_phones(self) -> None:
-        self.allow(("sns:Publish",), ["*"])
+        self.allow_anywhere(("sns:Publish",), SMS_TO_PHONES_ONLY)
         self.role.add_to_principal_policy(
             iam.PolicyStatement(effect=iam.Effect.DENY, actions=["sns:Publish"], resources=["arn:*:sns:*:*:*"])
         )
@@ -235,22 +276,32 @@ class PanaceaFunction(Construct):
     def use_messaging(self, stage: Stage, sender_identities: list[str], email_reports: EmailReports) -> None:
         """The messaging providers (panacea.platform.providers): their credentials' secrets (the
         platform's and each tenant's, under the stage's messaging prefix), email from the sender
-        identities, SMS to phone numbers, and app push to the endpoints of the push applications
-        (the platform's, or a tenant's own, named in its credentials)."""
-        prefix = f"{stage.prefix}/messaging/"
-        secrets = f"arn:{Aws.PARTITION}:secretsmanager:{Aws.REGION}:{Aws.ACCOUNT_ID}:secret:{prefix}*"
-        self.allow(("secretsmanager:GetSecretValue",), [secrets])
+        identities through the stage's configuration set, SMS to phone numbers, and app push to the
+        endpoints of the push applications (the platform's, or a tenant's own, named in its credentials)."""
+        secrets = f"secret:{stage.prefix}/{MESSAGING_SECRETS}*"
+        self.allow(
+            ("secretsmanager:GetSecretValue",),
+            [f"arn:{Aws.PARTITION}:secretsmanager:{Aws.REGION}:{Aws.ACCOUNT_ID}:{secrets}"],
+        )
+        acknowledge(self.role, f"AwsSolutions-IAM5[Resource::{IN_ACCOUNT.format('secretsmanager')}:{secrets}]",
+                    MESSAGING_SECRETS_MADE_LATER)  # fmt: skip
         self.allow(("ses:SendEmail",), [*sender_identities, email_reports.arn()])
         self.function.add_environment(messaging.ENV_VARIABLE, email_reports.name)
-        apps = f"arn:{Aws.PARTITION}:sns:{Aws.REGION}:{Aws.ACCOUNT_ID}:app/*"
-        self.allow(("sns:CreatePlatformEndpoint",), [apps])
-        self.allow(("sns:Publish",), ["*"])  # SMS to a phone number has no resource ARN; push goes to endpoints
-        acknowledge(
-            self.role,
-            "AwsSolutions-IAM5",
-            "A tenant's messaging credentials are one secret per tenant and provider, made when the tenant "
-            "brings its own senders; push applications are a tenant's own and endpoints are made per device, and "
-            "SMS to a phone number has no resource ARN: all exist only after this policy, or have no name.",
+        self.allow(("sns:CreatePlatformEndpoint",), [f"arn:{Aws.PARTITION}:sns:{Aws.REGION}:{Aws.ACCOUNT_ID}:app/*"])
+        acknowledge(self.role, f"AwsSolutions-IAM5[Resource::{IN_ACCOUNT.format('sns')}:app/*]",
+                    PUSH_APPLICATIONS_MADE_LATER)  # fmt: skip
+        self.allow_anywhere(("sns:Publish",), SMS_AND_PUSH)
+        self.role.add_to_principal_policy(
+            iam.PolicyStatement(
+                effect=iam.Effect.DENY,
+                actions=["sns:Publish"],
+                resources=["arn:*:sns:*:*:*"],
+                # Only where SNS names the resource's account (never for a phone number): another account's.
+                conditions={
+                    "StringNotEquals": {"aws:ResourceAccount": Aws.ACCOUNT_ID},
+                    "Null": {"aws:ResourceAccount": "false"},
+                },
+            )
         )
 
     def allow_usage_keys(self) -> None:
@@ -334,9 +385,12 @@ class Functions(Construct):
             wiring.Grant.SEAL_DATA: lambda f: f.seal_data(data_key),
             wiring.Grant.STORE_UPLOADS: lambda f: f.store_uploads(buckets, wiring.UPLOADS),
             wiring.Grant.USE_MESSAGING: lambda f: f.use_messaging(stage, sender_identities, email_reports),
+            wiring.Grant.READ_UPLOADS: lambda f: f.read_uploads(buckets, wiring.UPLOADS),
         }
         self.by_name: dict[str, PanaceaFunction] = {}
         for spec in declared:
+            if {wiring.Grant.SEND_SMS, wiring.Grant.USE_MESSAGING} <= spec.grants:
+                raise ValueError(f"{spec.name}: SEND_SMS denies every topic ARN, which would deny USE_MESSAGING's push")
             made = PanaceaFunction(
                 self,
                 spec.name,
@@ -352,6 +406,7 @@ class Functions(Construct):
                 grants[grant](made)
             if spec.sends_to:
                 made.allow(QUEUE_SEND_ACTIONS, [queue_arn(stage.named(queue)) for queue in spec.sends_to])
+            made.acknowledge_wildcards()
             self.by_name[spec.name] = made
 
     @property

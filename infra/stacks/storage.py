@@ -3,8 +3,9 @@
 Each is private and stays so (every public access blocked, ACLs disabled), encrypted at rest
 (SSE-S3), refuses any request without TLS, aborts uploads left incomplete, lets browsers POST
 to it (CORS: clients upload with presigned POSTs, panacea.platform.storage), and logs every
-request to the access-logs bucket. Only functions granted `Grant.STORE_UPLOADS` reach it, and
-only objects under `tenants/` (`PanaceaFunction.store_uploads`).
+request to the access-logs bucket. Only functions granted `Grant.STORE_UPLOADS` (put and get) or
+`Grant.READ_UPLOADS` (get: presigned GETs) reach it, and only objects under `tenants/`
+(`PanaceaFunction.store_uploads`, `PanaceaFunction.read_uploads`).
 
 A disposable stage's buckets go with its stack (once emptied: CloudFormation does not delete a
 bucket that holds objects); every other stage keeps them.

@@ -3,7 +3,9 @@
 The stack has nested stacks (the API's routes, one per context, `infra.stacks.routes`): their
 resources are read with the parent's, each nested template's parameters replaced by what the parent
 passes them, so that a method in a nested stack refers to the parent's authorizer, function alias or
-resource as a method in the parent would (`{"Ref": "<AliasId>"}`)."""
+resource as a method in the parent would (`{"Ref": "<AliasId>"}`); and each of the parent's
+references to a nested stack's output replaced by the output's value, so that an alarm in the parent
+on a queue of the queues' stack names it as it would in one stack (`{"Fn::GetAtt": ["<QueueId>", "QueueName"]}`)."""
 
 from __future__ import annotations
 
@@ -54,13 +56,24 @@ class Synthesized:
 
     @cached_property
     def _all_resources(self) -> dict[str, dict[str, Any]]:
-        found = dict(self.raw["Resources"])
+        outputs = {}  # the parent's GetAtt of a nested stack's output → the output's value
+        found = {}
         for logical_id, template in self.nested.items():
             passed = self.raw["Resources"][logical_id]["Properties"].get("Parameters", {})
             for key, resource in template["Resources"].items():
                 assert key not in found, f"logical id {key} is in two templates"
                 found[key] = _substituted(resource, passed)
+            for name, output in template.get("Outputs", {}).items():
+                outputs[json.dumps([logical_id, f"Outputs.{name}"])] = _substituted(output["Value"], passed)
+        for key, resource in self.raw["Resources"].items():
+            assert key not in found, f"logical id {key} is in two templates"
+            found[key] = _outputs_resolved(resource, outputs)
         return found
+
+    @property
+    def route_stacks(self) -> dict[str, dict[str, Any]]:
+        """The nested stacks of the API's routes (one per context), by logical id in the parent."""
+        return {k: t for k, t in self.nested.items() if k.startswith("Api") and "RoutesNestedStack" in k}
 
     def resources(self, type_: str) -> dict[str, dict[str, Any]]:
         """Logical id → resource, for every resource of `type_` in the stack and its nested stacks."""
@@ -120,6 +133,17 @@ def _substituted(value: Any, parameters: dict[str, Any]) -> Any:
         return {k: _substituted(v, parameters) for k, v in value.items()}
     if isinstance(value, list):
         return [_substituted(v, parameters) for v in value]
+    return value
+
+
+def _outputs_resolved(value: Any, outputs: dict[str, Any]) -> Any:
+    """`value` with each `GetAtt` of a nested stack's output replaced by the output's value."""
+    if isinstance(value, dict):
+        if list(value) == ["Fn::GetAtt"] and json.dumps(value["Fn::GetAtt"]) in outputs:
+            return outputs[json.dumps(value["Fn::GetAtt"])]
+        return {k: _outputs_resolved(v, outputs) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_outputs_resolved(v, outputs) for v in value]
     return value
 
 

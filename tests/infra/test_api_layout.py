@@ -30,12 +30,19 @@ def _context_invoked(synthesized: Synthesized, method: dict[str, Any]) -> str:
     return wiring.function(name).context
 
 
+def _queues_stack(synthesized: Synthesized) -> str:
+    (found,) = [k for k in synthesized.nested if k.startswith("QueuesNestedStack")]
+    return found
+
+
 def test_each_contexts_methods_are_in_a_nested_stack_of_their_own(synthesized: Synthesized):
     # Given the routes' layout, and the methods of the API (their references resolved through the parent)
     plan = layout(wiring.routes())
     methods = synthesized.props("AWS::ApiGateway::Method")
-    assert len(synthesized.nested) == len(set(plan.by_context) - {PARENT})
-    for logical_id, template in synthesized.nested.items():
+    assert len(synthesized.route_stacks) == len(set(plan.by_context) - {PARENT})
+    # (the other nested stack holds the queues, and no method)
+    assert [k for k in synthesized.nested if k not in synthesized.route_stacks] == [_queues_stack(synthesized)]
+    for logical_id, template in synthesized.route_stacks.items():
         held = [methods[k] for k, r in template["Resources"].items() if r["Type"] == "AWS::ApiGateway::Method"]
         # Then a nested stack's methods, the preflights aside, all invoke one context's functions
         (context,) = {_context_invoked(synthesized, m) for m in held if m["HttpMethod"] != "OPTIONS"}
@@ -59,7 +66,9 @@ def test_the_deployment_waits_for_every_nested_stack(synthesized: Synthesized):
     ((deployment_id, deployment),) = synthesized.resources("AWS::ApiGateway::Deployment").items()
     (stage,) = synthesized.props("AWS::ApiGateway::Stage").values()
     # Then it is made after the methods of every context (API Gateway deploys the methods that exist then)
-    assert set(synthesized.nested) <= set(deployment["DependsOn"])
+    assert set(synthesized.route_stacks) <= set(deployment["DependsOn"])
+    # And not after the queues, which hold no route
+    assert _queues_stack(synthesized) not in deployment["DependsOn"]
     assert stage["DeploymentId"] == {"Ref": deployment_id}
 
 

@@ -9,16 +9,19 @@ from pathlib import Path
 from aws_cdk import App
 from cfnlint.api import ManualArgs, lint_by_config  # type: ignore[import-untyped]
 
+from infra import wiring
 from infra.app import build
 from infra.stacks.checks import MIN_REASON
-from tests.infra.template import Synthesized, app_context
+from infra.stacks.functions import IN_ACCOUNT, SMS_AND_PUSH, SMS_TO_PHONES_ONLY, X_RAY_HAS_NO_RESOURCES
+from tests.infra.template import STACK, Synthesized, app_context
 
 # The findings this app accepts, each with its reason next to the construct it excuses. Adding
 # one here is a decision to review, not a way to make a synth pass.
 ACCEPTED = {
     "AwsSolutions::AwsSolutions-L1",  # python3.12 on purpose (layers and tests are cp3.12)
     "Serverless::Serverless-LambdaLatestVersion",  # the same, as the Serverless pack words it
-    "AwsSolutions::AwsSolutions-IAM5[Resource::*]",  # X-Ray and log delivery have no resource-level permissions
+    # X-Ray and log delivery have no resource-level permissions; nor has SMS to a phone number (sns:Publish)
+    "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
     # onboarding puts each tenant's usage key in its tier's plan: ids made after the policy
     "AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/apikeys/*]",
     "AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:<AWS::Region>::/usageplans/*]",
@@ -32,6 +35,10 @@ ACCEPTED = {
     "AwsSolutions::AwsSolutions-SMG4",  # Stripe's keys are rolled in Stripe's dashboard, not by a rotation Lambda
     # the catalog puts and gets uploads under tenants/: keys are made per tenant and upload at request time
     "AwsSolutions::AwsSolutions-IAM5[Resource::<StorageUploadsBDC5E374.Arn>/tenants/*]",
+    # the messaging providers' credentials: one secret per tenant and provider, made when a tenant brings its senders
+    f"AwsSolutions::AwsSolutions-IAM5[Resource::{IN_ACCOUNT.format('secretsmanager')}:secret:{STACK}/messaging/*]",
+    # push applications are the platform's or a tenant's own, made in SNS after the policy
+    f"AwsSolutions::AwsSolutions-IAM5[Resource::{IN_ACCOUNT.format('sns')}:app/*]",
 }
 
 # CloudFormation that CDK itself writes and cfn-lint warns about:
@@ -66,6 +73,17 @@ def test_acknowledgments_are_few_specific_and_reasoned(synthesized: Synthesized)
     for ack in acknowledged:
         assert ack.path.count("/") >= 2, f"{ack.rule} is acknowledged for a whole stack at {ack.path}"
         assert len(ack.reason) >= MIN_REASON, ack
+
+
+def test_a_role_that_publishes_on_a_wildcard_says_why_in_its_acknowledgment(synthesized: Synthesized):
+    # Given the acknowledgments of '*' on the functions' roles
+    anywhere = {a.path: a.reason for a in synthesized.acknowledgments if a.rule.endswith("[Resource::*]")}
+    for fn in wiring.FUNCTIONS:
+        reason = anywhere[f"{synthesized.stack_name}/Functions/{fn.name}/Role"]
+        # Then each says why X-Ray is on '*', and a role that publishes to SNS on '*' says why too
+        assert X_RAY_HAS_NO_RESOURCES in reason
+        assert (SMS_TO_PHONES_ONLY in reason) == (wiring.Grant.SEND_SMS in fn.grants), fn.name
+        assert (SMS_AND_PUSH in reason) == (wiring.Grant.USE_MESSAGING in fn.grants), fn.name
 
 
 def test_every_acknowledgment_excuses_a_finding(synthesized: Synthesized):

@@ -7,10 +7,12 @@ from collections import Counter
 from typing import Any
 
 from infra import wiring
-from infra.stacks import cursors, data_keys, payments
-from infra.stacks.functions import DIRECTORY_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS
+from infra.stacks import cursors, data_keys, messaging, payments
+from infra.stacks.functions import DIRECTORY_ACTIONS, IN_ACCOUNT, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS
 from infra.stacks.tenant_data import ENV_VARIABLE
 from tests.infra.template import STACK, STAGE, Synthesized, as_list, join, statements
+
+CONFIGURATION_SET = f"{IN_ACCOUNT.format('ses')}:configuration-set/{STACK}-messages"
 
 ENVIRONMENT = {
     "PANACEA_STAGE",
@@ -67,8 +69,10 @@ def test_every_function_has_both_layers_its_environment_and_a_log_group_with_ret
         variables = props["Environment"]["Variables"]
         # (and the tenant data role's ARN if it serves tenants: tests/infra/test_tenant_data.py; the
         # Stripe keys' secret if it calls Stripe: tests/infra/test_payments.py; the cursor key's if it
-        # pages lists: tests/infra/test_cursor_key.py; the data keys' if it seals: tests/infra/test_data_key.py)
+        # pages lists: tests/infra/test_cursor_key.py; the data keys' if it seals: tests/infra/test_data_key.py;
+        # the email configuration set if it uses the messaging providers: tests/infra/test_email_reports.py)
         optional = {ENV_VARIABLE, payments.ENV_VARIABLE, cursors.ENV_VARIABLE, data_keys.ENV_VARIABLE}
+        optional.add(messaging.ENV_VARIABLE)
         assert set(variables) - optional == ENVIRONMENT
         assert variables["PANACEA_STAGE"] == STAGE
         assert variables["POWERTOOLS_SERVICE_NAME"] == "panacea"
@@ -135,10 +139,14 @@ def test_a_role_reaches_exactly_what_its_grants_say(synthesized: Synthesized):
         assert all((a in by_action) == manages for a in DIRECTORY_ACTIONS), fn.name
         runs_accounts = wiring.Grant.MANAGE_ACCOUNTS in fn.grants
         assert ("cognito-idp:AdminInitiateAuth" in by_action) == runs_accounts, fn.name
-        sends_email = wiring.Grant.SEND_EMAIL in fn.grants
+        sends_email = bool({wiring.Grant.SEND_EMAIL, wiring.Grant.USE_MESSAGING} & fn.grants)
         assert ("ses:SendEmail" in by_action) == sends_email, fn.name
         if sends_email:
-            assert all(":identity/" in r for r in by_action["ses:SendEmail"]), fn.name
+            # Email goes from the sender identities, and for the messaging providers through the stage's
+            # configuration set (SES authorizes both)
+            through = {r for r in by_action["ses:SendEmail"] if ":identity/" not in r}
+            expected_sets = {CONFIGURATION_SET} if wiring.Grant.USE_MESSAGING in fn.grants else set()
+            assert through == expected_sets, fn.name
         if manages:
             (pool,) = synthesized.props("AWS::Cognito::UserPool")
             assert by_action["cognito-idp:AdminCreateUser"] == {f"<{pool}.Arn>"}
@@ -149,14 +157,58 @@ def test_the_only_wildcard_resources_of_a_function_role_are_x_ray_and_text_messa
         # Given a function's statements with '*' as their resource
         granted = _statements_of_role(synthesized, _role_of(synthesized, fn.name))
         wildcard = [s for s in granted if "*" in as_list(s["Resource"])]
+        denied = [
+            (_actions(s), as_list(s["Resource"]), s.get("Condition")) for s in granted if s.get("Effect") == "Deny"
+        ]
         # Then they are the X-Ray statement that active tracing needs, and, for a function that texts
         # codes, publishing (phone numbers have no ARN) with every topic denied
         expected = [["xray:PutTelemetryRecords", "xray:PutTraceSegments"]]
         if wiring.Grant.SEND_SMS in fn.grants:
             expected.append(["sns:Publish"])
-            denied = [s for s in granted if s.get("Effect") == "Deny"]
-            assert [(_actions(s), as_list(s["Resource"])) for s in denied] == [(["sns:Publish"], ["arn:*:sns:*:*:*"])]
+            assert denied == [(["sns:Publish"], ["arn:*:sns:*:*:*"], None)]
+        # And for the messaging providers, publishing (SMS to phone numbers, push to each device's endpoint,
+        # which a Deny on topics would also deny) with every SNS resource of another account denied
+        elif wiring.Grant.USE_MESSAGING in fn.grants:
+            expected.append(["sns:Publish"])
+            other_accounts = {
+                "StringNotEquals": {"aws:ResourceAccount": {"Ref": "AWS::AccountId"}},
+                "Null": {"aws:ResourceAccount": "false"},  # where SNS names one: a phone number has no account
+            }
+            assert denied == [(["sns:Publish"], ["arn:*:sns:*:*:*"], other_accounts)], fn.name
+        else:
+            assert denied == [], fn.name
         assert sorted(sorted(_actions(s)) for s in wildcard if s.get("Effect", "Allow") == "Allow") == sorted(expected)
+
+
+def test_no_function_both_texts_codes_and_uses_the_messaging_providers():
+    # Given SEND_SMS's Deny on every topic ARN, which matches push endpoints too
+    both = [f.name for f in wiring.FUNCTIONS if {wiring.Grant.SEND_SMS, wiring.Grant.USE_MESSAGING} <= f.grants]
+    # Then no function holds both grants (its push would be denied; `Functions` refuses to make one)
+    assert both == []
+
+
+def test_the_messaging_providers_grant_reaches_their_secrets_email_and_push_applications(synthesized: Synthesized):
+    users = [f for f in wiring.FUNCTIONS if wiring.Grant.USE_MESSAGING in f.grants]
+    assert {f.name for f in users} == {"EngagementSenders", "EngagementWebhooks"}
+    for fn in wiring.FUNCTIONS:
+        # Given the statements of a function's role
+        granted = _statements_of_role(synthesized, _role_of(synthesized, fn.name))
+        secrets = sorted(join(r) for s in granted if "secretsmanager:GetSecretValue" in _actions(s)
+                         for r in as_list(s["Resource"]) if "/messaging/" in join(r))  # fmt: skip
+        endpoints = [(_actions(s), [join(r) for r in as_list(s["Resource"])]) for s in granted
+                     if any(a.startswith("sns:") and a != "sns:Publish" for a in _actions(s))]  # fmt: skip
+        variables = synthesized.props("AWS::Lambda::Function")[synthesized.function_id(fn.name)]["Environment"]
+        if fn in users:
+            # Then a user of the providers reads the secrets under the stage's messaging prefix, and no other
+            assert secrets == [f"{IN_ACCOUNT.format('secretsmanager')}:secret:{STACK}/messaging/*"], fn.name
+            # And it registers devices with the push applications, and does nothing else in SNS but publish
+            assert endpoints == [(["sns:CreatePlatformEndpoint"], [f"{IN_ACCOUNT.format('sns')}:app/*"])], fn.name
+            # And it is told the email configuration set it names on every email
+            assert variables["Variables"][messaging.ENV_VARIABLE] == f"{STACK}-messages"
+        else:
+            # And no other function reads those secrets, registers a device, or knows of the configuration set
+            assert (secrets, endpoints) == ([], []), fn.name
+            assert messaging.ENV_VARIABLE not in variables["Variables"], fn.name
 
 
 def test_functions_of_a_context_share_one_code_asset_and_the_docs_function_has_its_own(synthesized: Synthesized):
@@ -201,10 +253,19 @@ def test_only_the_functions_that_answer_a_workflow_may_and_only_its_tokens(synth
 
 
 def test_only_the_functions_that_send_to_queues_may_and_only_to_those(synthesized: Synthesized):
+    undelivered, _ = synthesized.named("AWS::SQS::Queue", "QueueName", "undelivered")
     for fn in wiring.FUNCTIONS:
         # Given the statements of a function's role that send to a queue
         granted = _statements_of_role(synthesized, _role_of(synthesized, fn.name))
         sending = [s for s in granted if "sqs:SendMessage" in _actions(s)]
+        # (Lambda's own: a failed asynchronous invocation goes to the undelivered queue, for every function;
+        # and a stream's batch given up on, for the stream's function)
+        dead_letters = [s for s in sending if as_list(s["Resource"]) == [{"Fn::GetAtt": [undelivered, "Arn"]}]]
+        expected_dead_letters = [["sqs:SendMessage"]]
+        if fn.name in {stream.function for stream in wiring.STREAMS}:
+            expected_dead_letters.append(["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"])
+        assert sorted(sorted(_actions(s)) for s in dead_letters) == sorted(expected_dead_letters), fn.name
+        sending = [s for s in sending if s not in dead_letters]
         # Then a function sends (and looks up by name) exactly the queues it declares, named by the stage
         expected = sorted(f"arn:<AWS::Partition>:sqs:<AWS::Region>:<AWS::AccountId>:{STACK}-{q}" for q in fn.sends_to)
         for statement in sending:

@@ -168,3 +168,16 @@ def test_alarms_watch_dead_letters_api_errors_and_failed_workflows(synthesized: 
     for alarm in alarms:
         assert (alarm["Threshold"], alarm["ComparisonOperator"]) == (0, "GreaterThanThreshold")
         assert alarm["TreatMissingData"] == "notBreaching"
+
+
+SQS_POLICY_STATEMENTS = 20  # SQS's quotas on a queue policy
+SQS_POLICY_BYTES = 8192
+
+
+def test_every_queue_policy_fits_in_sqs_policy_quotas(synthesized: Synthesized):
+    # Given every queue policy (the undelivered queue's grows a statement per bus rule that dead-letters to it)
+    for policy_id, props in synthesized.props("AWS::SQS::QueuePolicy").items():
+        document = props["PolicyDocument"]
+        # Then it holds at most the 20 statements and 8 KB SQS accepts (CloudFormation would fail the deploy)
+        assert len(document["Statement"]) <= SQS_POLICY_STATEMENTS, policy_id
+        assert len(json.dumps(document, separators=(",", ":"))) <= SQS_POLICY_BYTES, policy_id

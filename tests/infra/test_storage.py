@@ -1,13 +1,13 @@
 """The uploads bucket of the wiring: private, encrypted, TLS only, logged, incomplete uploads
 aborted, browsers allowed to POST; only the functions granted it reach it, and only under
-`tenants/`, where they may put and get objects and nothing else."""
+`tenants/`, where they may put and get objects (or only get them) and nothing else."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from infra import wiring
-from infra.stacks.functions import UPLOAD_ACTIONS
+from infra.stacks.functions import READ_UPLOAD_ACTIONS, UPLOAD_ACTIONS
 from tests.infra.template import Synthesized, as_list, join, statements
 
 
@@ -50,13 +50,20 @@ def test_only_functions_granted_uploads_reach_the_bucket_and_only_under_tenants(
     s3 = [
         (policy, s) for policy, s in statements(synthesized) if any(a.startswith("s3:") for a in as_list(s["Action"]))
     ]
-    granted = [(policy, s) for policy, s in s3 if policy.startswith("Functions")]
-    # Then each function granted STORE_UPLOADS puts and gets objects under tenants/, and no function else has S3
-    holders = [f.name for f in wiring.FUNCTIONS if wiring.Grant.STORE_UPLOADS in f.grants]
-    assert holders == ["CatalogApi", "RecordsApi"]
-    assert sorted(policy.split("Role")[0].removeprefix("Functions") for policy, _ in granted) == holders
-    for _, statement in granted:
-        assert sorted(as_list(statement["Action"])) == sorted(UPLOAD_ACTIONS)
+    granted = {
+        policy.split("Role")[0].removeprefix("Functions"): s for policy, s in s3 if policy.startswith("Functions")
+    }
+    assert len(granted) == len([policy for policy, _ in s3 if policy.startswith("Functions")])  # one statement each
+    # Then each function granted STORE_UPLOADS puts and gets objects under tenants/, each granted READ_UPLOADS
+    # only gets them (presigned GETs of a tenant's logo), and no function else has S3
+    storing = [f.name for f in wiring.FUNCTIONS if wiring.Grant.STORE_UPLOADS in f.grants]
+    reading = [f.name for f in wiring.FUNCTIONS if wiring.Grant.READ_UPLOADS in f.grants]
+    assert storing == ["CatalogApi", "RecordsApi"]
+    assert reading == ["EngagementSenders", "EngagementTemplatesApi"]
+    assert sorted(granted) == sorted(storing + reading)
+    for name, statement in granted.items():
+        actions = UPLOAD_ACTIONS if name in storing else READ_UPLOAD_ACTIONS
+        assert sorted(as_list(statement["Action"])) == sorted(actions), name
         assert [join(r) for r in as_list(statement["Resource"])] == [f"<{bucket_id}.Arn>/tenants/*"]
 
 
