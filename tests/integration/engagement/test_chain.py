@@ -1,7 +1,8 @@
 """The reachability chain: a provider that refuses moves the message to the chain's next channel, a
 provider that is down hands it to the channel's next provider, no delivered receipt within the
 window moves it on, and a chain with no way left ends the message as failed. Every hop is one
-trail entry saying why. SMS and email go through the moto-backed SNS and SES adapters."""
+trail entry saying why. SMS goes first through Twilio's real client against the local messaging
+sandbox, email through the moto-backed SES adapter."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def _member(people, **addresses: str) -> str:
 
 
 def test_a_refused_sms_moves_on_to_email(people):
-    # Given a member whose number SNS will not take, and an email address
+    # Given a member whose number Twilio will not take (not E.164), and an email address
     member_id = _member(people, sms="07700 900123", email="amira@example.com")
     work = queued(new_id(), member_id, [Channel.SMS, Channel.EMAIL])
     # When the SMS work is handled
@@ -36,7 +37,7 @@ def test_a_refused_sms_moves_on_to_email(people):
     sent = message(work)
     assert (sent.channel, sent.step, sent.provider, sent.address) == ("email", 1, "ses", "amira@example.com")
     hops = [(h.channel, h.status, h.note) for h in trail(work)]
-    assert hops == [("email", "queued", "refused by sns_sms: invalid_number"), ("email", "sent", None)]
+    assert hops == [("email", "queued", "refused by twilio: 21211"), ("email", "sent", None)]
     assert attempts(work) == sorted([work.attempt_id, "S1P0"])
 
 

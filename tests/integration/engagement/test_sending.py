@@ -60,6 +60,9 @@ def test_a_message_in_quiet_hours_waits_on_its_queue_until_its_time(people, prov
     assert [o.message_id for o in sms.sent] == [work.message_id]
 
 
+PAID = {"order_id": "01M8A2C4E6G8J0K2M4P6R8T0W3", "total": {"amount": 4500, "currency": "GBP"}}  # order.paid's data
+
+
 def _whatsapp_member(people, *, window_open: bool) -> str:
     member_id = new_id()
     until = clock.now() + (timedelta(hours=3) if window_open else -timedelta(hours=1))
@@ -75,26 +78,27 @@ def test_whatsapp_inside_the_service_window_is_free_form_text(people, provider, 
     # Given a member who wrote to the tenant on WhatsApp within the last 24 hours
     whatsapp = provider("fake_whatsapp", Channel.WHATSAPP)
     chain_of(Channel.WHATSAPP, ("fake_whatsapp",))
-    work = queued(new_id(), _whatsapp_member(people, window_open=True), [Channel.WHATSAPP, Channel.SMS])
+    work = queued(new_id(), _whatsapp_member(people, window_open=True), [Channel.WHATSAPP, Channel.SMS], data=PAID)
     # When the message is sent
     senders(work.model_dump_json())
     # Then it went as text, without a template
     (sent,) = whatsapp.sent
     assert sent.template is None
-    assert "order.paid" in sent.text
+    assert sent.text == "Thank you: we have your payment of £45.00 for order 01M8A2C4E6G8J0K2M4P6R8T0W3."
 
 
 def test_whatsapp_outside_the_window_uses_the_approved_template(people, provider, chain_of):
     # Given a member whose service window closed an hour ago
     whatsapp = provider("fake_whatsapp", Channel.WHATSAPP)
     chain_of(Channel.WHATSAPP, ("fake_whatsapp",))
-    work = queued(new_id(), _whatsapp_member(people, window_open=False), [Channel.WHATSAPP, Channel.SMS])
+    work = queued(new_id(), _whatsapp_member(people, window_open=False), [Channel.WHATSAPP, Channel.SMS], data=PAID)
     # When the message is sent
     senders(work.model_dump_json())
-    # Then the approved template went, in the message's locale
+    # Then the approved template went, in the message's locale as WhatsApp names it
     (sent,) = whatsapp.sent
     assert sent.template is not None
-    assert (sent.template.name, sent.template.language) == ("order_paid", "en-GB")
+    assert (sent.template.name, sent.template.language) == ("panacea_order_paid", "en_GB")
+    assert sent.template.params == ["£45.00", "01M8A2C4E6G8J0K2M4P6R8T0W3"]
     assert message(work).status == Status.SENT
 
 
