@@ -61,7 +61,8 @@ def test_a_broadcast_reaches_every_reachable_member_of_the_tag_page_by_page(tena
         if not (cursor := page.get("next_cursor")):
             break
     assert sorted(m["member_id"] for m in listed) == sorted(tagged)
-    assert len(sent.bodies("engagement-email")) == 6
+    ours = {m["id"] for m in listed}  # (earlier tests' messages may still be moving along their chains)
+    assert len([w for w in sent.bodies("engagement-email") if w["message_id"] in ours]) == 6
     # When its first page is delivered again
     with acting_for(tenant):
         again = broadcasts.send_page(broadcasts.PageWork(tenant_id=tenant, broadcast_id=started.body["id"], page=0),
