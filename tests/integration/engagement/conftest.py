@@ -1,15 +1,20 @@
 """The engagement suites' fixtures: a known audience and what went on the queues (intake_support.py);
-who the engine can reach (`people`) and fake providers registered in the port."""
+who the engine can reach (`people`); the running platform's messaging sandbox (the real Twilio and
+WhatsApp clients talk to it; its behaviour reset after each test) and fake providers registered in
+the port."""
 
 from __future__ import annotations
 
+import secrets
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
 import pytest
 
+from infra.local.messaging_sandbox import MessagingSandbox
+from infra.local.runtime import LocalPlatform
 from panacea.engagement import audience
 from panacea.platform import providers
 from panacea.platform.providers.channels import Channel
@@ -27,6 +32,19 @@ def people(monkeypatch: pytest.MonkeyPatch) -> dict[str, audience.Recipient]:
 
     monkeypatch.setattr(audience, "recipients", recipients)
     return directory
+
+
+@pytest.fixture
+def sandbox(platform: LocalPlatform) -> Iterator[MessagingSandbox]:
+    """The platform's messaging sandbox: `sandbox.behave(down=["twilio"], refused=[number], withheld=[…])`."""
+    assert platform.messaging is not None
+    yield platform.messaging
+    platform.messaging.reset()
+
+
+def mobile() -> str:
+    """A fresh UK mobile number (the sandbox remembers what each number was sent)."""
+    return f"+447700{secrets.randbelow(10**6):06d}"
 
 
 @pytest.fixture
