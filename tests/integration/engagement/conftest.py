@@ -1,12 +1,11 @@
 """The engagement suites' fixtures: a known audience and what went on the queues (intake_support.py);
 who the engine can reach (`people`); the running platform's messaging sandbox (the real Twilio and
-WhatsApp clients talk to it; its behaviour reset after each test) and fake providers registered in
-the port."""
+WhatsApp clients talk to it; its behaviour reset after each test) and the order of a channel's
+providers."""
 
 from __future__ import annotations
 
 import secrets
-import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
@@ -19,7 +18,6 @@ from panacea.engagement import audience
 from panacea.platform import providers
 from panacea.platform.providers.channels import Channel
 from tests.integration.engagement.intake_support import members, sent
-from tests.support.fake_providers import FakeProvider, module_of
 
 
 @pytest.fixture
@@ -45,20 +43,6 @@ def sandbox(platform: LocalPlatform) -> Iterator[MessagingSandbox]:
 def mobile() -> str:
     """A fresh UK mobile number (the sandbox remembers what each number was sent)."""
     return f"+447700{secrets.randbelow(10**6):06d}"
-
-
-@pytest.fixture
-def provider(monkeypatch: pytest.MonkeyPatch) -> Callable[..., FakeProvider]:
-    """A test-only provider registered in the port under `name` for `channel`."""
-
-    def register(name: str, channel: Channel, behaviour: str = "sending") -> FakeProvider:
-        fake = FakeProvider(name, channel, behaviour)
-        module_name, module = module_of(fake)
-        monkeypatch.setitem(sys.modules, module_name, module)
-        monkeypatch.setitem(providers.PROVIDERS, name, module_name)
-        return fake
-
-    return register
 
 
 @pytest.fixture
