@@ -1,20 +1,23 @@
 """The engagement suites' fixtures: a known audience and what went on the queues (intake_support.py);
-who the engine can reach (`people`) and fake providers registered in the port."""
+who the engine can reach (`people`); the running platform's messaging sandbox (the real Twilio and
+WhatsApp clients talk to it; its behaviour reset after each test) and the order of a channel's
+providers."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
 import pytest
 
+from infra.local.messaging_sandbox import MessagingSandbox
+from infra.local.runtime import LocalPlatform
 from panacea.engagement import audience
 from panacea.platform import providers
 from panacea.platform.providers.channels import Channel
 from tests.integration.engagement.intake_support import members, sent
-from tests.support.fake_providers import FakeProvider, module_of
 
 
 @pytest.fixture
@@ -30,17 +33,16 @@ def people(monkeypatch: pytest.MonkeyPatch) -> dict[str, audience.Recipient]:
 
 
 @pytest.fixture
-def provider(monkeypatch: pytest.MonkeyPatch) -> Callable[..., FakeProvider]:
-    """A test-only provider registered in the port under `name` for `channel`."""
+def sandbox(platform: LocalPlatform) -> Iterator[MessagingSandbox]:
+    """The platform's messaging sandbox: `sandbox.behave(down=["twilio"], refused=[number], withheld=[…])`."""
+    assert platform.messaging is not None
+    yield platform.messaging
+    platform.messaging.reset()
 
-    def register(name: str, channel: Channel, behaviour: str = "sending") -> FakeProvider:
-        fake = FakeProvider(name, channel, behaviour)
-        module_name, module = module_of(fake)
-        monkeypatch.setitem(sys.modules, module_name, module)
-        monkeypatch.setitem(providers.PROVIDERS, name, module_name)
-        return fake
 
-    return register
+def mobile() -> str:
+    """A fresh UK mobile number (the sandbox remembers what each number was sent)."""
+    return f"+447700{secrets.randbelow(10**6):06d}"
 
 
 @pytest.fixture

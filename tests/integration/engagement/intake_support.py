@@ -22,16 +22,22 @@ class Audience:
 
     reachable: dict[str, dict[Channel, str]] = field(default_factory=dict)
     tags: dict[str, list[str]] = field(default_factory=dict)
+    consenting: set[str] = field(default_factory=set)
 
-    def member(self, member_id: str, *tags: str, channels: tuple[Channel, ...] = tuple(Channel)) -> str:
+    def member(
+        self, member_id: str, *tags: str, channels: tuple[Channel, ...] = tuple(Channel), consent: bool = True
+    ) -> str:
+        """A member reachable on `channels`, in `tags`, who agreed to marketing unless `consent` is False."""
         self.reachable[member_id] = {c: f"{c.value}:{member_id}" for c in channels}
+        if consent:
+            self.consenting.add(member_id)
         for tag in tags:
             self.tags.setdefault(tag, []).append(member_id)
         return member_id
 
     def recipients(self, tenant_id: str, member_ids: list[str]) -> dict[str, audience.Recipient]:
-        return {m: audience.Recipient(member_id=m, addresses=self.reachable[m]) for m in member_ids
-                if m in self.reachable}  # fmt: skip
+        return {m: audience.Recipient(member_id=m, addresses=self.reachable[m], marketing_consent=m in self.consenting)
+                for m in member_ids if m in self.reachable}  # fmt: skip
 
     def page(self, tenant_id: str, tag: str, cursor: str | None, limit: int) -> tuple[list[str], str | None]:
         members, start = self.tags.get(tag, []), int(cursor or 0)

@@ -62,11 +62,13 @@ def test_nothing_of_one_tenant_is_read_by_another(tenant, other_tenant, members,
     made = call("POST", "/v1/notifications", caller=owner(tenant), body=body)
     assert made.status == 202, made.body
     (message_id,) = made.body["message_ids"]
-    # Then another tenant's staff find no such message, and no message of that request
+    # Then another tenant's staff find no such message, and no such request: 404s, as for ids nobody has
     other = call("GET", f"/v1/notifications/{message_id}", caller=owner(other_tenant))
     assert (other.status, other.problem_fields) == (404, ["path.message_id"])
     listed = call("GET", f"/v1/notification-requests/{made.body['request_id']}/messages", caller=owner(other_tenant))
-    assert listed.body["items"] == []
+    assert (listed.status, listed.problem_fields) == (404, ["path.request_id"])
+    nobodys = call("GET", "/v1/notification-requests/01M8A2C4E6G8J0K2M4P6R8T0W3/messages", caller=owner(tenant))
+    assert (nobodys.status, nobodys.problem_fields) == (404, ["path.request_id"])
     # And the member of another tenant with the same id reads none of it
     assert call("GET", "/v1/me/notifications", caller=member_caller(other_tenant, ann)).body["items"] == []
 

@@ -1,115 +1,143 @@
 """Statuses from providers: signed callbacks at `POST /v1/messaging/callbacks/{provider}/{tenant_id}`
-(through the local gateway, as a provider calls it) and AWS's own delivery events (SES's event
-destination) move a message forward only; duplicates and late ones change nothing; a failure after
-`sent` runs the chain's next step; a signature that does not verify is a 401 and nothing is read."""
+(Twilio's, built and signed by the messaging sandbox as Twilio signs them, POSTed over HTTP to the
+local gateway) and AWS's own delivery events (SES's event destination) move a message forward only;
+duplicates and late ones change nothing; a failure after `sent` runs the chain's next step; a
+signature that does not verify is a 401 and nothing is read. The message's status and trail are read
+back as staff read them (`GET /v1/notifications/{message_id}`)."""
 
 from __future__ import annotations
 
-import json
-from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
 
+from twilio.request_validator import RequestValidator
+
+from infra.local.messaging_sandbox import MessagingSandbox
+from infra.local.messaging_sandbox_callbacks import Callback
+from infra.local.runtime import LocalPlatform
 from panacea.engagement import audience
+from panacea.engagement.message_items import ChannelWork
 from panacea.platform import clock
 from panacea.platform.ids import new_id
 from panacea.platform.providers.channels import Channel, Status
+from tests.integration.engagement.conftest import mobile
 from tests.integration.engagement.delivery_support import deliveries, message, queued, senders, trail
-from tests.support import eventually, gateway_request
-from tests.support.fake_providers import SIGNATURE, signature
+from tests.support import call, eventually, gateway_request, staff
+
+CALLBACKS = "/v1/messaging/callbacks/{provider}/{tenant_id}"
 
 
-def _callback(provider: str, tenant_id: str, said: dict[str, Any], *, signed: bool = True) -> Any:
-    body = json.dumps(said).encode()
-    headers = {"Content-Type": "application/json", SIGNATURE: signature(body) if signed else "0" * 64}
-    return gateway_request("POST", f"/v1/messaging/callbacks/{provider}/{tenant_id}", headers=headers, body=body)
-
-
-def _status(work: Any, status: str, *, seconds: int = 5, **more: Any) -> dict[str, Any]:
-    sent = message(work)
-    at = (sent.status_at + timedelta(seconds=seconds)).isoformat()
-    return {"id": sent.provider_message_id, "status": status, "at": at, "to": sent.address, **more}
-
-
-def _sent_sms(people, provider, chain_of, *, name: str = "signed_sms") -> Any:
-    provider(name, Channel.SMS)
-    chain_of(Channel.SMS, (name,))
-    member_id = new_id()
+def _sent_sms(people: Any, sandbox: MessagingSandbox, platform: LocalPlatform) -> tuple[ChannelWork, dict[str, Any]]:
+    """An SMS sent through Twilio's client to the sandbox, its own receipts withheld (the test reports
+    them); the message as the sandbox keeps it, its status callback the tenant's endpoint."""
+    sandbox.behave(withheld=["twilio"])
+    member_id, number = new_id(), mobile()
     people[member_id] = audience.Recipient(
-        member_id=member_id, addresses={Channel.SMS: "+447700900130", Channel.EMAIL: "dana@example.com"}
+        member_id=member_id, addresses={Channel.SMS: number, Channel.EMAIL: f"{member_id.lower()}@example.com"}
     )
     work = queued(new_id(), member_id, [Channel.SMS, Channel.EMAIL])
     senders(work.model_dump_json())
-    assert message(work).status == Status.SENT
-    return work
+    sent = message(work)
+    assert (sent.status, sent.provider) == (Status.SENT, "twilio")
+    (kept,) = sandbox.sent(to=number)
+    assert kept["id"] == sent.provider_message_id
+    endpoint = platform.api_url + CALLBACKS.format(provider="twilio", tenant_id=work.tenant_id)
+    return work, {**kept, "callback_url": endpoint}
 
 
-def test_statuses_move_forward_only_and_duplicates_change_nothing(people, provider, chain_of):
-    # Given an SMS sent
-    work = _sent_sms(people, provider, chain_of)
-    # When the provider reports it delivered, then the same report again, then a late `sent`
-    delivered, resent = _status(work, "delivered", seconds=5), _status(work, "sent", seconds=1)
-    first = _callback("signed_sms", work.tenant_id, {"statuses": [delivered]})
-    again = _callback("signed_sms", work.tenant_id, {"statuses": [delivered]})
-    late = _callback("signed_sms", work.tenant_id, {"statuses": [resent]})
-    # Then each is received, only the first applied, and the message is delivered
-    assert (first.status, first.body) == (200, {"statuses": 1, "applied": 1, "inbound": 0})
-    assert [again.body["applied"], late.body["applied"]] == [0, 0]
-    assert message(work).status == Status.DELIVERED
-    # And its trail holds one entry per status reached, the provider's payload kept
-    hops = trail(work)
-    assert [h.status for h in hops] == ["sent", "delivered"]
-    assert hops[1].raw == delivered
+def _reported(sandbox: MessagingSandbox, kept: dict[str, Any], status: str, error_code: str | None = None) -> Callback:
+    """Twilio's signed callback saying `status` of `kept`, once the sandbox has POSTed it to the platform."""
+    before = {id(c) for c in list(sandbox.callbacks)}
+    sandbox.twilio_status(kept, status, error_code)
+    (callback,) = [c for c in list(sandbox.callbacks) if id(c) not in before and kept["id"] in c.body.decode()]
+    eventually(lambda: callback.attempts, what=f"the {status} callback answered")
+    return callback
 
 
-def test_a_callback_whose_signature_does_not_verify_is_refused_and_read_for_nothing(people, provider, chain_of):
-    # Given an SMS sent
-    work = _sent_sms(people, provider, chain_of)
-    # When a callback arrives with a signature that does not sign its body
-    answer = _callback("signed_sms", work.tenant_id, {"statuses": [_status(work, "delivered")]}, signed=False)
+def _read(work: ChannelWork) -> dict[str, Any]:
+    """The message as the tenant's staff read it: its status and its trail."""
+    answer = call("GET", f"/v1/notifications/{work.message_id}", caller=staff(work.tenant_id, "owner"))
+    assert answer.status == 200, answer.body
+    return dict(answer.body)
+
+
+def test_statuses_move_forward_only_and_duplicates_change_nothing(people, sandbox, platform):
+    # Given an SMS sent through Twilio
+    work, kept = _sent_sms(people, sandbox, platform)
+    # When Twilio reports it delivered, then the same report again, then a late `sent`
+    first, again = _reported(sandbox, kept, "delivered"), _reported(sandbox, kept, "delivered")
+    late = _reported(sandbox, kept, "sent")
+    # Then each signed callback is received, and the message is delivered
+    assert [first.attempts, again.attempts, late.attempts] == [[200], [200], [200]]
+    read = _read(work)
+    assert (read["status"], read["channel"], read["provider"]) == ("delivered", "sms", "twilio")
+    # And its trail holds one entry per status reached (the duplicate and the late one added none)
+    assert [(h["status"], h["channel"], h["provider"]) for h in read["hops"]] == [
+        ("sent", "sms", "twilio"), ("delivered", "sms", "twilio"),
+    ]  # fmt: skip
+    # And Twilio's own payload is kept with the status it moved to
+    assert trail(work)[1].raw["MessageStatus"] == "delivered"
+    assert trail(work)[1].raw["MessageSid"] == kept["id"]
+
+
+def test_a_callback_whose_signature_does_not_verify_is_refused_and_read_for_nothing(people, sandbox, platform):
+    # Given an SMS sent, and Twilio's signature of a callback reporting it undelivered (with Twilio's auth token)
+    work, kept = _sent_sms(people, sandbox, platform)
+    said = {"AccountSid": kept["account"], "MessageSid": kept["id"], "MessageStatus": "undelivered", "To": kept["to"]}
+    signature = RequestValidator(sandbox.keys["twilio"]["auth_token"]).compute_signature(kept["callback_url"], said)
+    # When the callback arrives with its body changed to say delivered (its signature unchanged)
+    forged = urlencode({**said, "MessageStatus": "delivered"}).encode()
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature}
+    answer = gateway_request("POST", CALLBACKS.format(provider="twilio", tenant_id=work.tenant_id), headers=headers,
+                             body=forged)  # fmt: skip
     # Then it is a 401 problem naming the signature, and the message is unchanged
     assert answer.status == 401
     assert answer.headers["Content-Type"] == "application/problem+json"
     assert answer.body["type"] == "/errors/invalid-signature"
-    assert answer.problem_fields == ["header"]
-    assert message(work).status == Status.SENT
+    assert answer.problem_fields == ["header.X-Twilio-Signature"]
+    assert _read(work)["status"] == "sent"
 
 
 def test_an_unknown_provider_is_a_404_naming_it_and_an_empty_callback_a_400():
-    answer = _callback("pigeon", new_id(), {})
+    answer = gateway_request("POST", CALLBACKS.format(provider="pigeon", tenant_id=new_id()), body=b"{}")
     assert answer.status == 404
     assert answer.problem_fields == ["path.provider"]
     empty = gateway_request("POST", f"/v1/messaging/callbacks/ses/{new_id()}", headers={}, body=b"")
     assert (empty.status, empty.problem_fields) == (400, ["body"])
 
 
-def test_a_failure_after_sent_runs_the_chains_next_step(people, provider, chain_of):
-    # Given an SMS sent, with email next on the chain
-    work = _sent_sms(people, provider, chain_of)
-    # When the provider reports it undelivered
-    report = _status(work, "undelivered", error="30003")
-    answer = _callback("signed_sms", work.tenant_id, {"statuses": [report]})
+def test_a_failure_after_sent_runs_the_chains_next_step(people, sandbox, platform):
+    # Given an SMS sent through Twilio, with email next on the chain
+    work, kept = _sent_sms(people, sandbox, platform)
+    # When Twilio reports it undelivered (30005: unknown handset)
+    assert _reported(sandbox, kept, "undelivered", "30005").attempts == [200]
     # Then the failure is recorded with its payload, and the email goes through SES
-    assert answer.body["applied"] == 1
-    eventually(lambda: message(work).channel == "email" and message(work).status == Status.SENT, what="emailed")
-    assert [(h.channel, h.status) for h in trail(work)] == [
-        ("sms", "sent"), ("sms", "undelivered"), ("email", "queued"), ("email", "sent"),
-    ]  # fmt: skip
-    assert trail(work)[1].raw == report
+    eventually(lambda: message(work).channel == "email" and message(work).status != Status.QUEUED, what="emailed")
+    assert [(h["channel"], h["status"]) for h in _read(work)["hops"]][:4] == [
+        ("sms", "sent"),
+        ("sms", "undelivered"),
+        ("email", "queued"),
+        ("email", "sent"),
+    ]  # fmt: skip  (SES's own delivery report may follow)
+    assert trail(work)[1].raw["ErrorCode"] == "30005"
     # And a late `delivered` of the SMS, whose attempt the message has left, changes nothing
-    assert (
-        _callback("signed_sms", work.tenant_id, {"statuses": [report | {"status": "delivered"}]}).body["applied"] == 0
-    )
+    assert _reported(sandbox, kept, "delivered").attempts == [200]
+    assert message(work).channel == "email"
+    assert ("sms", "delivered") not in [(h["channel"], h["status"]) for h in _read(work)["hops"]]
 
 
-def test_a_persons_own_message_is_noted_for_their_service_window(provider, inbound):
-    # Given a provider's callback carrying a person's own message
-    provider("signed_whatsapp", Channel.WHATSAPP)
-    tenant_id, at = new_id(), clock.now().replace(microsecond=0)
-    # When it arrives
-    answer = _callback("signed_whatsapp", tenant_id, {"inbound": [{"from": "+923001234567", "at": at.isoformat()}]})
-    # Then it is noted (the preferences slice opens their window from it)
-    assert answer.body == {"statuses": 0, "applied": 0, "inbound": 1}
-    assert inbound == [(tenant_id, "+923001234567", at)]
+def test_a_persons_own_message_is_noted_for_their_service_window(sandbox, inbound):
+    # Given a person who writes to the tenant's WhatsApp number (Meta's signed webhook, as the sandbox sends it)
+    tenant_id, number = new_id(), mobile()
+    before = {id(c) for c in list(sandbox.callbacks)}
+    sandbox.whatsapp_inbound(tenant_id, number, "Is the clinic open on Monday?")
+    # When it reaches the tenant's endpoint
+    (webhook,) = [c for c in list(sandbox.callbacks) if id(c) not in before]
+    eventually(lambda: webhook.attempts, what="the inbound webhook answered")
+    # Then it is received and noted (the preferences slice opens their window from it)
+    assert webhook.attempts == [200]
+    assert [(t, sender) for t, sender, _ in inbound] == [(tenant_id, number)]
+    assert inbound[0][2] <= clock.now()
 
 
 def _ses_event(work: Any, event_type: str, detail: dict[str, Any]) -> dict[str, Any]:

@@ -451,3 +451,14 @@ def tag_something(tenant: Tenant) -> None:
     tagged = call("PUT", f"/v1/audiences/{tag}/members", caller=owner, body={"add": [tenant.owner_id]})
     assert tagged.status == 200, tagged.body
     tenant.learn("audience", tag)
+
+
+def notify_something(tenant: Tenant) -> None:
+    """A's owner tells themself something by email: its message and its request are learnt first (the
+    document's example names a member nobody has, whose request holds no message)."""
+    body = {"member_id": tenant.owner_id, "event_type": "custom", "channels": ["email"], "text": "Probe"}
+    made = call("POST", "/v1/notifications", caller=tenant.as_user(Role.OWNER), body=body)
+    assert made.status == 202, made.body
+    assert made.body["message_ids"], made.body
+    tenant.learn("message_id", made.body["message_ids"][0])
+    tenant.learn("request_id", made.body["request_id"])

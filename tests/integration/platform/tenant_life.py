@@ -28,6 +28,7 @@ from panacea.platform.isolation import acting_for
 from panacea.platform.money import Money
 from tests.integration import stripe_support
 from tests.integration.distribution.network import orders_paid_by
+from tests.integration.engagement.intake_life import notifications_sent
 from tests.integration.engagement.preference_life import notification_preferences
 from tests.integration.platform import contract
 from tests.support import PLATFORM_ADMIN, builders, staff
@@ -439,6 +440,7 @@ def lived(platform: LocalPlatform) -> Life:
     notifications(life)
     messaging_callbacks(life)
     notification_preferences(life, life.member)
+    notifications_sent(life, life.member)
     return life
 
 

@@ -19,6 +19,7 @@ from panacea.platform.events import EventMetadata
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
 from tests.integration.distribution.network import orders_paid_by, withdrawals_asked
+from tests.integration.engagement.intake_life import notified_twice
 from tests.integration.engagement.preference_life import AUDIENCE, tag_two
 from tests.integration.platform import contract
 from tests.integration.platform.probe_tenants import example_point
@@ -41,6 +42,7 @@ class World:
     coupon_promotion: str
     codes_promotion: str
     point: str  # a collection point with two of the member's appointments
+    request: str  # a notification request of two messages (the member has two of their own)
 
     @property
     def owner(self) -> dict[str, str]:
@@ -85,6 +87,8 @@ def lists(w: World) -> list[tuple[str, Any, str | None]]:
         ("/v1/notification-templates", w.owner, None),
         ("/v1/notification-templates/order.paid/sms/en-GB/versions", w.owner, None),
         (f"/v1/audiences/{AUDIENCE}/members", w.owner, None),
+        ("/v1/me/notifications", w.member, None),
+        (f"/v1/notification-requests/{w.request}/messages", w.owner, None),
     ]
 
 
@@ -114,6 +118,9 @@ def world(life: Life) -> World:
         coupon_promotion=life.shop.coupon_id,
         codes_promotion=life.ids["codes_promotion"],
         point=booked_and_filed(life.tenant["id"], life.owner, life.member.user_id, life.member.token),
+        request=notified_twice(
+            HANDLERS, life.owner, life.member.user_id, builders.member(HANDLERS, life.tenant["slug"]).user_id
+        ),
     )
 
 
@@ -145,9 +152,10 @@ def other_tenant() -> World:
     assert shop.coupon_id is not None
     point = booked_and_filed(tenant["id"], owner, member.user_id, member.token)
     tag_two(HANDLERS, owner, tenant["slug"], member.user_id)
+    request = notified_twice(HANDLERS, owner, member.user_id, builders.member(HANDLERS, tenant["slug"]).user_id)
     return World(
         tenant["id"], member.token, member.user_id, shop.store_id, shop.skus["gene_test"], shop.coupon_id, codes["id"],
-        point,
+        point, request,
     )  # fmt: skip
 
 
@@ -290,5 +298,5 @@ def test_a_cursor_of_another_member_is_refused(life: Life, world: World, cursors
     # Given another member of the same tenant
     other = builders.member(HANDLERS, life.tenant["slug"])
     # Then their own lists refuse the first member's cursors
-    for path in ("/v1/me/addresses", "/v1/me/orders"):
+    for path in ("/v1/me/addresses", "/v1/me/orders", "/v1/me/notifications"):
         assert _refused(_get(_with(path, f"cursor={cursors[path]}"), other.token)), path

@@ -94,6 +94,9 @@ NOT_A_LOOKUP = {
     ("PUT", "/v1/notification-templates/{event_type}/{channel}/{locale}"): "a channel and a language are the "
     "platform's words: an unknown one is a 422 naming it; an unknown event type a 404 (tests/integration/engagement)",
     ("GET", "/v1/notification-templates/{event_type}/{channel}/{locale}/versions"): "as its PUT",
+    ("POST", "/v1/messaging/callbacks/{provider}/{tenant_id}"): "a provider's callback is read only once its "
+    "signature verifies (the tenant's keys, else the platform's): an unsigned one is a 401 whoever the tenant, "
+    "which no lookup precedes; an unknown provider is a 404 naming it (tests/integration/engagement)",
 }
 
 

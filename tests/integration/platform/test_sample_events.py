@@ -3,12 +3,14 @@ function, is handled (they double as `sam local invoke -e` inputs and as documen
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pynamodb.exceptions import PutError
 
 from infra import wiring
 from infra.local.invoke import invoke
@@ -27,7 +29,7 @@ from panacea.platform.events import parse
 from panacea.platform.money import Money
 from panacea.tenancy import dal
 from panacea.tenancy.defaults import default_settings
-from panacea.tenancy.models import TenantCreated, TenantKind, Tier
+from panacea.tenancy.models import TenantCreated, TenantKind, TenantStatus, Tier
 from tests.support import PLATFORM_ADMIN, call
 
 EVENTS = Path(__file__).resolve().parents[3] / "events"
@@ -233,3 +235,29 @@ def test_the_engagement_preferences_sample_is_answered():
     # The owner makes an audience for broadcasts
     made = _run("EngagementPreferencesApi", "create-audience.json")
     assert (made["statusCode"], json.loads(made["body"])["tag"]) == (201, "diabetes"), made
+
+
+def test_the_engagement_sending_samples_are_handled():
+    # Given the samples' tenant, as onboarding records it (its plan sets the month's message limit)
+    tenant_id = _sample("EngagementApi/notify-member.json")["requestContext"]["authorizer"]["tenant_id"]
+    record = dal.TenantRecord.new(tenant_id=tenant_id, name="Sample clinic", slug=f"sample-{tenant_id.lower()}",
+                                  kind=TenantKind.GP_PRACTICE, parent_partner_id=None, jurisdiction="GB",
+                                  tier=Tier.PROFESSIONAL, at=datetime.now(UTC))  # fmt: skip
+    record.move_to(TenantStatus.ACTIVE, at=datetime.now(UTC))
+    with contextlib.suppress(PutError):  # made by an earlier run of this test in the same table
+        record.save()
+    # The owner tells a member of the sample tenant their order is paid: accepted, the member unknown here skipped
+    notified = _run("EngagementApi", "notify-member.json")
+    assert notified["statusCode"] == 202, notified
+    answer = json.loads(notified["body"])
+    assert (answer["message_ids"], answer["skipped"]) == ([], [{"member_id": "01M8A2C4E6G8J0K2M4P6R8T0X4",
+                                                                "reason": "unknown_member"}])  # fmt: skip
+    # A broadcast nobody started has no progress to read: a 404 naming it
+    progress = _run("EngagementApi", "broadcast-progress.json")
+    assert (progress["statusCode"], json.loads(progress["body"])["errors"]) == (
+        404, [{"field": "path.broadcast_id", "code": "not_found"}],
+    )  # fmt: skip
+    # order.paid (the sample logistics takes too) fanned out: its member is nobody the engine knows, no failure
+    assert _run("EngagementFanout", "order-paid.json") == {"batchItemFailures": []}
+    # A page of that broadcast: nothing to send, no failure (a page of a broadcast gone is dropped)
+    assert _run("EngagementBroadcasts", "page.json") == {"batchItemFailures": []}

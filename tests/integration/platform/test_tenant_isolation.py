@@ -66,6 +66,7 @@ from tests.integration.platform.probe_tenants import (
     example,
     file_something,
     kit_something,
+    notify_something,
     onboarded_tenant,
     order_something,
     param_names,
@@ -351,6 +352,7 @@ def test_no_route_lets_one_tenant_read_list_or_change_anothers_data(sent):
     kit_something(a)
     template_something(a)
     tag_something(a)
+    notify_something(a)
     created = create_everything(a)
     before = settled_snapshot(a.id)
     fingerprints = {

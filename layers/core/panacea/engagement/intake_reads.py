@@ -44,10 +44,15 @@ def own_messages(actor: Actor, *, cursor: str | None, limit: int) -> Page[Messag
 
 
 def request_messages_page(actor: Actor, request_id: str, *, cursor: str | None, limit: int) -> Page[Message]:
-    """The messages of one request or broadcast, oldest first."""
+    """The messages of one request or broadcast, oldest first. A request with no message of the
+    tenant's (an id nobody has, another tenant's, or one whose members were all skipped) is a 404
+    naming `request_id`: its first page is empty (no read more than the page's Query)."""
     authorize(actor, MessageAction.READ)
     partition = request_messages(actor.tenant, request_id)
     results = MessageItem.by_gsi2.query(
         partition, limit=limit, last_evaluated_key=decode_cursor(cursor, partition=("GSI2PK", partition))
     )
-    return page_of(results, _view)  # type: ignore[arg-type]
+    page: Page[Message] = page_of(results, _view)  # type: ignore[arg-type]
+    if cursor is None and not page.items:
+        raise NotFound("no message of this request", field="request_id")
+    return page

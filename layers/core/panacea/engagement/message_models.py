@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from panacea.platform.inputs import Command, FromString, Paragraphs, Text
 from panacea.platform.models import BaseModel
@@ -24,6 +24,11 @@ EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 MemberId = Annotated[Text, Field(min_length=1, max_length=64)]
 EventType = Annotated[str, Field(min_length=3, max_length=80, examples=["order.shipped"])]
 TagName = Annotated[Text, Field(min_length=1, max_length=60, examples=["hypertension"])]
+MessageChannel = Annotated[
+    Channel,
+    WithJsonSchema({"type": "string", "enum": [c.value for c in Channel], "title": "MessageChannel"}),
+]
+"""A channel in the intake's schemas, inline (identity's `Channel`, email and sms, owns that name)."""
 
 
 def _data(value: dict[str, Any]) -> dict[str, Any]:
@@ -56,7 +61,7 @@ class NotificationRequest(Command):
     member_ids: Annotated[list[MemberId], Field(min_length=1, max_length=MAX_MEMBERS)] | None = None
     event_type: EventType = Field(description="an event with a rule (`order.paid`), or `custom`")
     data: dict[str, Any] = Field(default_factory=dict, description="what the template is filled with")
-    channels: Annotated[list[FromString[Channel]], Field(min_length=1, max_length=5)] | None = Field(
+    channels: Annotated[list[FromString[MessageChannel]], Field(min_length=1, max_length=5)] | None = Field(
         default=None, description="`custom` only: the channels to try, in order"
     )
     subject: Annotated[Text, Field(min_length=1, max_length=200)] | None = None
