@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -62,19 +63,29 @@ def capture_ses_tags() -> None:
     watch_new_clients(watch)
 
 
+REPORT_AFTER_S = 1.5
+
+
 class AwsReceipts:
     def __init__(self, endpoint: str, bus: str, undeliverable: Callable[[], set[str]] = set) -> None:
         self.events = boto3.session.Session().client("events", endpoint_url=endpoint, region_name=REGION)
         self.bus, self.undeliverable = bus, undeliverable
         self.emails = self.texts = 0
         self.pushes: set[tuple[str, str]] = set()
+        self.waiting: list[tuple[float, dict[str, Any]]] = []  # (seen at, entry), reported REPORT_AFTER_S later
         capture_ses_tags()
 
     def step(self) -> bool:
-        entries = self._emails() + self._texts() + self._pushes()
-        for start in range(0, len(entries), 10):
-            self.events.put_events(Entries=entries[start : start + 10])
-        return bool(entries)
+        """Report what was sent at least REPORT_AFTER_S ago: AWS reports a message after it answered its
+        send, and the sender has recorded the message's id by then (an earlier report is refused as too
+        early and comes back only after the queue's visibility timeout)."""
+        now = time.monotonic()
+        self.waiting += [(now, entry) for entry in self._emails() + self._texts() + self._pushes()]
+        due = [entry for seen, entry in self.waiting if now - seen >= REPORT_AFTER_S]
+        self.waiting = [(seen, entry) for seen, entry in self.waiting if now - seen < REPORT_AFTER_S]
+        for start in range(0, len(due), 10):
+            self.events.put_events(Entries=due[start : start + 10])
+        return bool(due)
 
     # --- SES ----------------------------------------------------------------------------------
 

@@ -144,6 +144,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audiences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an audience
+         * @description Requires `audiences:manage` (owner, admin). A tag (lowercase letters, digits, `-` and `_`) that members are put in and broadcasts reach. Send an `Idempotency-Key`.
+         */
+        post: operations["engagement.make_audience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audiences/{audience}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An audience's members
+         * @description Requires `audiences:manage` (owner, admin). An audience is named in paths by its tag (`/v1/audiences/diabetes/members`).
+         */
+        get: operations["engagement.audience_members"];
+        /**
+         * Put members in an audience, or take them out
+         * @description Requires `audiences:manage` (owner, admin). An audience is named in paths by its tag (`/v1/audiences/diabetes/members`). Up to 100 added and 100 removed at a time; broadcasts to the tag reach its members.
+         */
+        put: operations["engagement.change_audience"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -378,6 +422,46 @@ export interface paths {
          * @description Requires `session:sign_out` (owner, admin, catalog_manager, order_manager, finance, content_editor, service_desk, expert, lab_operator, member, distributor).
          */
         post: operations["identity.sign_out"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Broadcast to a tag
+         * @description Requires `notifications:broadcast` (owner, admin, content_editor). Every member with the tag is told about the event, by its rule and their preferences, a page of the audience at a time. Send an `Idempotency-Key`.
+         */
+        post: operations["engagement.start_broadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broadcasts/{broadcast_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A broadcast's progress
+         * @description Requires `notifications:broadcast` (owner, admin, content_editor).
+         */
+        get: operations["engagement.get_broadcast"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1644,6 +1728,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a push device
+         * @description Requires `notification_preferences:manage_own` (owner, admin, catalog_manager, order_manager, finance, content_editor, service_desk, expert, lab_operator, member, distributor). `fcm:<token>` or `apns:<token>`; push goes to your newest device. The same token again is the same device, made the newest. Send an `Idempotency-Key`.
+         */
+        post: operations["engagement.add_device"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/devices/{device_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a push device
+         * @description Requires `notification_preferences:manage_own` (owner, admin, catalog_manager, order_manager, finance, content_editor, service_desk, expert, lab_operator, member, distributor).
+         */
+        delete: operations["engagement.remove_device"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/distributor": {
         parameters: {
             query?: never;
@@ -1786,6 +1910,94 @@ export interface paths {
          * @description Requires `kits:use` (member, distributor). Once per barcode; only the member whose order the kit was sent for.
          */
         post: operations["logistics.register_kit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/marketing-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree to marketing messages
+         * @description Requires `notification_preferences:manage_own` (owner, admin, catalog_manager, order_manager, finance, content_editor, service_desk, expert, lab_operator, member, distributor). Recorded with when and how (the source, and the wording you agreed to), kept as history.
+         */
+        post: operations["engagement.give_marketing_consent"];
+        /**
+         * Withdraw your consent to marketing messages
+         * @description Requires `notification_preferences:manage_own` (owner, admin, catalog_manager, order_manager, finance, content_editor, service_desk, expert, lab_operator, member, distributor). Recorded in the history; no marketing message reaches you from now on.
+         */
+        delete: operations["engagement.withdraw_marketing_consent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notification-channels/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Bind your WeChat openid
+         * @description Requires `notification_preferences:manage_own` (owner, admin, catalog_manager, order_manager, finance, content_editor, service_desk, expert, lab_operator, member, distributor). Your openid at the tenant's official account: WeChat template messages reach you there.
+         */
+        put: operations["engagement.bind_wechat"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How you are told: your notification settings and where each channel reaches you
+         * @description Requires `notification_preferences:manage_own` (owner, admin, catalog_manager, order_manager, finance, content_editor, service_desk, expert, lab_operator, member, distributor).
+         */
+        get: operations["engagement.my_notification_preferences"];
+        /**
+         * Change how you are told
+         * @description Requires `notification_preferences:manage_own` (owner, admin, catalog_manager, order_manager, finance, content_editor, service_desk, expert, lab_operator, member, distributor). Replaces your settings whole: locale (en-GB, zh-CN, ur, hi; null: the tenant's), IANA time zone (null: the tenant's), WhatsApp number (null: your phone), channels and workflows turned off, a global opt-out, quiet hours and your channel order. Critical messages ignore opt-outs and quiet hours.
+         */
+        put: operations["engagement.set_my_notification_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My messages, newest first
+         * @description Requires `notifications:read_own` (member, distributor).
+         */
+        get: operations["engagement.my_notifications"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2198,6 +2410,226 @@ export interface paths {
          * @description Requires `wallet:use` (member, distributor). The amount and the tenant's fee are held from the wallet until finance has reviewed the withdrawal; a rejected or failed one gives them back. Send an `Idempotency-Key`.
          */
         post: operations["distribution.request_withdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{member_id}/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's notification settings
+         * @description Requires `notification_preferences:read` (owner, admin, service_desk). For the service desk: what the member chose and where each channel reaches them.
+         */
+        get: operations["engagement.member_notification_preferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messaging/callbacks/{provider}/{tenant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a messaging provider's status callbacks (called by the provider, which signs each)
+         * @description The status callback URL to give each provider for a tenant (Twilio's StatusCallback, WhatsApp's webhook, WeChat's server URL). No token: the provider's signature of the request proves who sent it. Each status moves its message forward only (a duplicate, a late or an earlier attempt's status changes nothing); a failure moves the message on along its reachability chain; a person's own WhatsApp message opens their service window.
+         */
+        post: operations["engagement.provider_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification-requests/{request_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages of a request or a broadcast
+         * @description Requires `notifications:read` (owner, admin, content_editor, service_desk).
+         */
+        get: operations["engagement.request_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which events notify members, on which channels
+         * @description Requires `notifications:manage_rules` (owner, admin). Every rule: the platform's, with the tenant's own changes; each names the field that holds the member, the channels in the order tried, whether it is critical (never muted, sent in quiet hours) or marketing (consent needed), its receipt window and the variables its templates may use.
+         */
+        get: operations["engagement.list_notification_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification-rules/{event_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a notification rule
+         * @description Requires `notifications:manage_rules` (owner, admin). The tenant's channels (in order), on/off and receipt window for an event, replacing any earlier change. A critical rule cannot be turned off.
+         */
+        put: operations["engagement.change_notification_rule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's own notification templates
+         * @description Requires `notifications:manage_templates` (owner, admin, content_editor). Each one's live (newest) version, by event, channel and language; where the tenant has none, the platform's template is used.
+         */
+        get: operations["engagement.list_notification_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification-templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a notification template
+         * @description Requires `notifications:manage_templates` (owner, admin, content_editor). The template given, or the tenant's live one (else the platform's), filled with the data given over sample data from the event's examples; answers the subject, text and HTML. Nothing is sent or stored.
+         */
+        post: operations["engagement.preview_notification_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification-templates/{event_type}/{channel}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish a new version of a notification template
+         * @description Requires `notifications:manage_templates` (owner, admin, content_editor). Live from now; earlier versions are kept. Variables (`{name}`) must be fields of the event (422 naming the field otherwise). Email needs a subject, WhatsApp its approved template, WeChat its template message.
+         */
+        put: operations["engagement.publish_notification_template"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notification-templates/{event_type}/{channel}/{locale}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A notification template's versions, newest first
+         * @description Requires `notifications:manage_templates` (owner, admin, content_editor). The first is live.
+         */
+        get: operations["engagement.notification_template_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Notify members
+         * @description Requires `notifications:send` (owner, admin, service_desk). One member (`member_id`) or up to 100 (`member_ids`), about an event its rule describes or in your own words (`custom`). Members their preferences leave out are listed as skipped. Over the month's message limit: 429. Send an `Idempotency-Key`.
+         */
+        post: operations["engagement.send_notification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A message, its status and its trail
+         * @description Requires `notifications:read` (owner, admin, content_editor, service_desk). Where it is on its chain of channels, and every hop and status it went through.
+         */
+        get: operations["engagement.get_notification"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3581,6 +4013,55 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** Audience */
+        Audience: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Name */
+            name?: string | null;
+            /**
+             * Tag
+             * @example diabetes
+             */
+            tag: string;
+        };
+        /**
+         * AudienceChange
+         * @example {
+         *       "add": [
+         *         "01M8A2C4E6G8J0K2M4P6R8T0Z6"
+         *       ],
+         *       "remove": []
+         *     }
+         */
+        AudienceChange: {
+            /** Add */
+            add?: string[];
+            /** Remove */
+            remove?: string[];
+        };
+        /** AudienceChanged */
+        AudienceChanged: {
+            /** Added */
+            added: number;
+            /** Removed */
+            removed: number;
+            /** Tag */
+            tag: string;
+        };
+        /** AudienceMember */
+        AudienceMember: {
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            /** Member Id */
+            member_id: string;
+        };
         /**
          * AuditAction
          * @enum {string}
@@ -3853,6 +4334,67 @@ export interface components {
             primary_colour?: string | null;
             sender_names?: components["schemas"]["SenderNamesPatch"] | null;
         };
+        /** Broadcast */
+        Broadcast: {
+            /** Accepted */
+            accepted: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Event Type */
+            event_type: string;
+            /** Finished At */
+            finished_at?: string | null;
+            /** Id */
+            id: string;
+            /** Pages Done */
+            pages_done: number;
+            /**
+             * Skipped
+             * @description members left out, by reason
+             */
+            skipped?: {
+                [key: string]: number;
+            };
+            /**
+             * Status
+             * @description sending or done
+             */
+            status: string;
+            /** Tag */
+            tag: string;
+        };
+        /**
+         * BroadcastRequest
+         * @description Tell every member with a tag (the audience pages through them, never scanning).
+         * @example {
+         *       "data": {
+         *         "article_id": "a-12",
+         *         "title": "Salt and blood pressure"
+         *       },
+         *       "event_type": "news.published",
+         *       "tag": "hypertension"
+         *     }
+         */
+        BroadcastRequest: {
+            /** Data */
+            data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Event Type
+             * @description an event with a rule, e.g. `news.published` (marketing)
+             * @example order.shipped
+             */
+            event_type: string;
+            /**
+             * Tag
+             * @example hypertension
+             */
+            tag: string;
+        };
         /**
          * Buckets
          * @description A commission balance by state; total = pending + frozen + available.
@@ -3863,6 +4405,18 @@ export interface components {
             frozen: components["schemas"]["Money"];
             pending: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
+        };
+        /**
+         * CallbackAnswer
+         * @description What the platform made of a provider's callback.
+         */
+        CallbackAnswer: {
+            /** Applied */
+            applied: number;
+            /** Inbound */
+            inbound: number;
+            /** Statuses */
+            statuses: number;
         };
         /**
          * CancelOrder
@@ -4232,6 +4786,46 @@ export interface components {
              */
             tenant: string;
         };
+        /** ConsentEntry */
+        ConsentEntry: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * By
+             * @description who recorded it: the member, or a member of staff
+             */
+            by: string;
+            /**
+             * Given
+             * @description true: consent given; false: withdrawn
+             */
+            given: boolean;
+            /** Source */
+            source: string;
+            /** Wording */
+            wording?: string | null;
+        };
+        /**
+         * ConsentGiven
+         * @example {
+         *       "source": "app",
+         *       "wording": "Tell me about offers"
+         *     }
+         */
+        ConsentGiven: {
+            /** @default app */
+            source: components["schemas"]["ConsentSource"];
+            /** Wording */
+            wording?: string | null;
+        };
+        /**
+         * ConsentSource
+         * @enum {string}
+         */
+        ConsentSource: "app" | "web" | "in_person" | "paper" | "phone";
         /** Contact */
         Contact: {
             /** Address */
@@ -4313,6 +4907,29 @@ export interface components {
             full_name: string;
             sex?: components["schemas"]["SampleSex"] | null;
         };
+        /** Device */
+        Device: {
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            /**
+             * Address
+             * @description `fcm:<token>` or `apns:<token>`
+             */
+            address: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name?: string | null;
+            platform: components["schemas"]["DevicePlatform"];
+        };
+        /**
+         * DevicePlatform
+         * @enum {string}
+         */
+        DevicePlatform: "fcm" | "apns";
         /**
          * Dimension
          * @description The axes products are classified along; a category belongs to one of them.
@@ -4732,6 +5349,24 @@ export interface components {
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /** Hop */
+        Hop: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Attempt Id */
+            attempt_id: string;
+            /** Channel */
+            channel: string;
+            /** Note */
+            note?: string | null;
+            /** Provider */
+            provider?: string | null;
+            /** Status */
+            status: string;
         };
         /** Image */
         Image: {
@@ -5297,11 +5932,62 @@ export interface components {
              *     } */
             waits: components["schemas"]["SampleWaits"];
         };
+        /** MarketingConsent */
+        MarketingConsent: {
+            /** Given */
+            given: boolean;
+            /**
+             * History
+             * @description newest first
+             */
+            history?: components["schemas"]["ConsentEntry"][];
+        };
         /**
          * MemberKind
          * @enum {string}
          */
         MemberKind: "individual" | "group";
+        /**
+         * Message
+         * @description A notification to one member: where it is on its chain of channels, its status and trail.
+         */
+        Message: {
+            /** Chain */
+            chain: string[];
+            /** Channel */
+            channel: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Event Type */
+            event_type: string;
+            /**
+             * Hops
+             * @description oldest first; absent from lists
+             */
+            hops?: components["schemas"]["Hop"][];
+            /** Id */
+            id: string;
+            /** Member Id */
+            member_id: string;
+            /** Provider */
+            provider?: string | null;
+            /** Request Id */
+            request_id: string;
+            /** Send At */
+            send_at?: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Status At
+             * Format: date-time
+             */
+            status_at: string;
+            /** Step */
+            step: number;
+        };
         /**
          * Method
          * @description How a payment is made: online through Stripe, or offline and confirmed by finance.
@@ -5484,6 +6170,22 @@ export interface components {
             roles: components["schemas"]["Role"][];
         };
         /**
+         * NewAudience
+         * @example {
+         *       "name": "Members with diabetes",
+         *       "tag": "diabetes"
+         *     }
+         */
+        NewAudience: {
+            /** Name */
+            name?: string | null;
+            /**
+             * Tag
+             * @example diabetes
+             */
+            tag: string;
+        };
+        /**
          * NewCategory
          * @example {
          *       "description": "Panels for inherited cancer risk",
@@ -5537,6 +6239,22 @@ export interface components {
             taken_on?: string | null;
             /** Title */
             title: string;
+        };
+        /**
+         * NewDevice
+         * @example {
+         *       "name": "Pixel",
+         *       "token": "fcm:dQw4w9WgXcQ:APA91bH-probe"
+         *     }
+         */
+        NewDevice: {
+            /** Name */
+            name?: string | null;
+            /**
+             * Token
+             * @description `fcm:<token>` or `apns:<token>`
+             */
+            token: string;
         };
         /**
          * NewLab
@@ -6015,6 +6733,181 @@ export interface components {
             /** @default trial */
             tier: components["schemas"]["Tier"];
         };
+        /** NotificationAccepted */
+        NotificationAccepted: {
+            /** Message Ids */
+            message_ids: string[];
+            /** Request Id */
+            request_id: string;
+            /** Skipped */
+            skipped?: components["schemas"]["Skipped"][];
+        };
+        /**
+         * NotificationProfile
+         * @description A member's notification settings (`settings`: what PUT takes back) and where each channel
+         *     reaches them.
+         */
+        NotificationProfile: {
+            /**
+             * Addresses
+             * @description where each channel reaches them
+             */
+            addresses?: Record<string, never>;
+            /**
+             * Audiences
+             * @description the tags staff put them in
+             */
+            audiences?: string[];
+            /**
+             * Devices
+             * @description newest first; push goes to the first
+             */
+            devices?: components["schemas"]["Device"][];
+            /**
+             * Effective Locale
+             * @description the locale their messages are written in
+             */
+            effective_locale: string;
+            /**
+             * Effective Time Zone
+             * @description the time zone their quiet hours are read in
+             */
+            effective_time_zone: string;
+            marketing_consent: components["schemas"]["MarketingConsent"];
+            /** Member Id */
+            member_id: string;
+            settings: components["schemas"]["NotificationSettings"];
+            /** Updated At */
+            updated_at?: string | null;
+            /**
+             * Wechat Bound
+             * @default false
+             */
+            wechat_bound: boolean;
+            /**
+             * Whatsapp Window Until
+             * @description free-form WhatsApp messages may reach them until then (24 h after their last)
+             */
+            whatsapp_window_until?: string | null;
+        };
+        /**
+         * NotificationRequest
+         * @description Tell one member, or up to 100, about an event (its rule says how) or in your own words (`custom`).
+         * @example {
+         *       "data": {
+         *         "order_id": "A-1"
+         *       },
+         *       "event_type": "order.paid",
+         *       "member_id": "01JD6Y3KQ2C8VQ4ZB0M1N2P3R4"
+         *     }
+         * @example {
+         *       "channels": [
+         *         "sms",
+         *         "email"
+         *       ],
+         *       "event_type": "custom",
+         *       "member_ids": [
+         *         "m-1",
+         *         "m-2"
+         *       ],
+         *       "subject": "Clinic closed",
+         *       "text": "The clinic is closed on Monday."
+         *     }
+         */
+        NotificationRequest: {
+            /**
+             * Channels
+             * @description `custom` only: the channels to try, in order
+             */
+            channels?: ("sms" | "whatsapp" | "email" | "wechat" | "push")[] | null;
+            /**
+             * Data
+             * @description what the template is filled with
+             */
+            data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Event Type
+             * @description an event with a rule (`order.paid`), or `custom`
+             * @example order.shipped
+             */
+            event_type: string;
+            /** Member Id */
+            member_id?: string | null;
+            /** Member Ids */
+            member_ids?: string[] | null;
+            /** Subject */
+            subject?: string | null;
+            /**
+             * Text
+             * @description `custom` only: the message
+             */
+            text?: string | null;
+        };
+        /**
+         * NotificationSettings
+         * @description What a member sets (PUT replaces it whole): where and how they are told.
+         * @example {
+         *       "channel_order": [
+         *         "whatsapp",
+         *         "sms",
+         *         "email"
+         *       ],
+         *       "locale": "ur",
+         *       "quiet_hours": {
+         *         "end": "07:00",
+         *         "start": "22:00"
+         *       },
+         *       "time_zone": "Europe/London",
+         *       "workflows": {
+         *         "order.shipped": {
+         *           "channels": {
+         *             "sms": false
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        NotificationSettings: {
+            /**
+             * Channel Order
+             * @description the channels you prefer, first first
+             */
+            channel_order?: ("sms" | "whatsapp" | "email" | "wechat" | "push")[];
+            /**
+             * Channels
+             * @description a channel set false is off for every workflow (unless one turns it on)
+             */
+            channels?: Record<string, never>;
+            /**
+             * Locale
+             * @description null: the tenant's
+             */
+            locale?: string | null;
+            /**
+             * Opted Out
+             * @description no notification at all, but critical ones
+             * @default false
+             */
+            opted_out: boolean;
+            quiet_hours?: components["schemas"]["QuietHours"] | null;
+            /**
+             * Time Zone
+             * @description an IANA time zone; null: the tenant's
+             */
+            time_zone?: string | null;
+            /**
+             * Whatsapp Number
+             * @description null: your phone number
+             */
+            whatsapp_number?: string | null;
+            /**
+             * Workflows
+             * @description by event type (order.shipped): off, or some channels off
+             */
+            workflows?: Record<string, never>;
+        };
         /**
          * Offer
          * @description The discount and the lines it applies to.
@@ -6392,6 +7285,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[AudienceMember] */
+        Page_AudienceMember_: {
+            /** Items */
+            items: components["schemas"]["AudienceMember"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[AuditEntry] */
         Page_AuditEntry_: {
             /** Items */
@@ -6438,6 +7338,13 @@ export interface components {
         Page_Distributor_: {
             /** Items */
             items: components["schemas"]["Distributor"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[Message] */
+        Page_Message_: {
+            /** Items */
+            items: components["schemas"]["Message"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -6522,6 +7429,20 @@ export interface components {
         Page_TeamMember_: {
             /** Items */
             items: components["schemas"]["TeamMember"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[TemplateVersion] */
+        Page_TemplateVersion_: {
+            /** Items */
+            items: components["schemas"]["TemplateVersion"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[TemplateView] */
+        Page_TemplateView_: {
+            /** Items */
+            items: components["schemas"]["TemplateView"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -7025,6 +7946,67 @@ export interface components {
          */
         PointStatus: "active" | "inactive";
         /**
+         * Preview
+         * @description Render a template without sending it: the one given, else the tenant's live one (else the
+         *     platform's), with `data` (else sample data from the event model's examples).
+         * @example {
+         *       "channel": "email",
+         *       "data": {
+         *         "carrier": "DHL",
+         *         "order_id": "01JD7Q2ZQ8C1V3B5N7M9K2H4FD",
+         *         "tracking_number": "JD014600"
+         *       },
+         *       "event_type": "order.shipped",
+         *       "locale": "ur"
+         *     }
+         */
+        Preview: {
+            /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "sms" | "whatsapp" | "email" | "wechat" | "push";
+            /** Data */
+            data?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Event Type
+             * @example order.paid
+             */
+            event_type: string;
+            /** @default en-GB */
+            locale: components["schemas"]["TemplateLocale"];
+            template?: components["schemas"]["TemplateContent"] | null;
+        };
+        /** Previewed */
+        Previewed: {
+            /**
+             * Data
+             * @description the data the template was filled with
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Html */
+            html?: string | null;
+            /** Locale */
+            locale: string;
+            /** Sender Name */
+            sender_name?: string | null;
+            /** Subject */
+            subject?: string | null;
+            /**
+             * Template
+             * @description WhatsApp's or WeChat's template, filled
+             */
+            template?: {
+                [key: string]: unknown;
+            } | null;
+            /** Text */
+            text: string;
+        };
+        /**
          * Problem
          * @description RFC 9457 problem details: every error answer has this shape.
          */
@@ -7357,6 +8339,29 @@ export interface components {
          * @enum {string}
          */
         Provider: "stripe" | "offline";
+        /**
+         * QuietHours
+         * @description Hours in the member's time zone when only critical messages go; others wait until `end`.
+         *     `start` after `end` runs across midnight (22:00 to 07:00).
+         * @example {
+         *       "end": "07:00",
+         *       "start": "22:00"
+         *     }
+         */
+        QuietHours: {
+            /**
+             * End
+             * @description a time of day, HH:MM
+             * @example 07:00
+             */
+            end: string;
+            /**
+             * Start
+             * @description a time of day, HH:MM
+             * @example 22:00
+             */
+            start: string;
+        };
         /**
          * Quote
          * @description The order's lines with every applicable discount worked out (see the combination rule).
@@ -7887,6 +8892,72 @@ export interface components {
             roles: components["schemas"]["Role"][];
         };
         /**
+         * RuleChange
+         * @description A tenant's own version of a platform rule: its channels in the order tried, whether it is on
+         *     (a critical rule cannot be turned off), and the receipt window (null: the platform's).
+         * @example {
+         *       "channels": [
+         *         "whatsapp",
+         *         "sms",
+         *         "email"
+         *       ],
+         *       "enabled": true,
+         *       "receipt_window_s": 1800
+         *     }
+         */
+        RuleChange: {
+            /** Channels */
+            channels: ("sms" | "whatsapp" | "email" | "wechat" | "push")[];
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Receipt Window S */
+            receipt_window_s?: number | null;
+        };
+        /** RuleView */
+        RuleView: {
+            /**
+             * Audience
+             * @description member: one member; tags: a broadcast to members with those tags
+             */
+            audience: string;
+            /** Channels */
+            channels: ("sms" | "whatsapp" | "email" | "wechat" | "push")[];
+            /**
+             * Critical
+             * @description never muted, sent in quiet hours
+             */
+            critical: boolean;
+            /**
+             * Customised
+             * @description the tenant changed the platform's rule
+             */
+            customised: boolean;
+            /** Enabled */
+            enabled: boolean;
+            /** Event Type */
+            event_type: string;
+            /**
+             * Marketing
+             * @description only to members who consented
+             */
+            marketing: boolean;
+            /** Receipt Window S */
+            receipt_window_s: number;
+            /**
+             * Recipient Field
+             * @description the field of the event's data that names whom to tell
+             */
+            recipient_field: string;
+            /**
+             * Variables
+             * @description what its templates may use
+             */
+            variables: string[];
+        };
+        /**
          * SalesReport
          * @description Sales of a period (the tenant's local days, both included: its settings' `time_zone`), from the
          *     sales ledger, per currency.
@@ -8299,6 +9370,16 @@ export interface components {
             tokens_valid_after: string;
             /** User Id */
             user_id: string;
+        };
+        /** Skipped */
+        Skipped: {
+            /** Member Id */
+            member_id: string;
+            /**
+             * Reason
+             * @description unknown_member, opted_out, muted, no_consent, unreachable or limit_reached
+             */
+            reason: string;
         };
         /** Sku */
         Sku: {
@@ -8956,6 +10037,100 @@ export interface components {
             levels: components["schemas"]["LevelSummary"][];
         };
         /**
+         * TemplateContent
+         * @description What one channel sends, in one language. Variables are written `{name}` (a field of the
+         *     event's data, or `tenant_name`, `logo_url`, `primary_colour`); `{{` and `}}` are braces. Email
+         *     needs a subject (its HTML, a fragment, is laid out in the tenant's branding; without one the
+         *     text is); WhatsApp needs its approved template; WeChat its template message; push shows the
+         *     subject as its title.
+         * @example {
+         *       "html": "<p>Thank you: we have your payment of <b>{total}</b>.</p>",
+         *       "sender_name": "Harbour Gene",
+         *       "subject": "Your order {order_id} is paid",
+         *       "text": "Thank you: we have your payment of {total} for order {order_id}."
+         *     }
+         */
+        TemplateContent: {
+            /** Html */
+            html?: string | null;
+            /** Sender Name */
+            sender_name?: string | null;
+            /** Subject */
+            subject?: string | null;
+            /** Text */
+            text: string;
+            wechat?: components["schemas"]["WeChatTemplate"] | null;
+            whatsapp?: components["schemas"]["WhatsAppTemplate"] | null;
+        };
+        /**
+         * TemplateLocale
+         * @description The languages the platform writes its messages in (Urdu right to left).
+         * @enum {string}
+         */
+        TemplateLocale: "en-GB" | "zh-CN" | "ur" | "hi";
+        /** TemplateVersion */
+        TemplateVersion: {
+            /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "sms" | "whatsapp" | "email" | "wechat" | "push";
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Event Type */
+            event_type: string;
+            /**
+             * Live
+             * @description whether render uses it (the newest)
+             */
+            live: boolean;
+            locale: components["schemas"]["TemplateLocale"];
+            /** Version */
+            version: number;
+        };
+        /**
+         * TemplateView
+         * @description A tenant's template of one event, channel and language: its live (newest) version.
+         */
+        TemplateView: {
+            /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "sms" | "whatsapp" | "email" | "wechat" | "push";
+            /**
+             * Content
+             * @description the template (see TemplateContent)
+             */
+            content: {
+                [key: string]: unknown;
+            };
+            /** Event Type */
+            event_type: string;
+            locale: components["schemas"]["TemplateLocale"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Updated By */
+            updated_by: string;
+            /**
+             * Version
+             * @description the live version's number (1 is the first)
+             */
+            version: number;
+        };
+        /**
          * Tenant
          * @description A tenant: who it is and its standing, and its settings once onboarding made them.
          */
@@ -9226,6 +10401,35 @@ export interface components {
             reference: string;
         };
         /**
+         * WeChatBinding
+         * @example {
+         *       "openid": "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"
+         *     }
+         */
+        WeChatBinding: {
+            /**
+             * Openid
+             * @description your openid at the tenant's account
+             */
+            openid: string;
+        };
+        /**
+         * WeChatTemplate
+         * @description The official account's template message: its template id and each keyword's words.
+         */
+        WeChatTemplate: {
+            /**
+             * Fields
+             * @default {}
+             */
+            fields: Record<string, never>;
+            /**
+             * Template Id
+             * @example ngqIpbwh8bUfcSsECmogfXcV14
+             */
+            template_id: string;
+        };
+        /**
          * WebhookReceipt
          * @description What the webhook endpoint answers Stripe (any 2xx tells Stripe to stop retrying).
          * @example {
@@ -9264,6 +10468,23 @@ export interface components {
          * @enum {string}
          */
         Weekday: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+        /**
+         * WhatsAppTemplate
+         * @description The template approved in the tenant's WhatsApp Business account, and the variables that fill
+         *     its body's parameters {{1}}, {{2}} … in order (sent outside the 24-hour service window).
+         */
+        WhatsAppTemplate: {
+            /**
+             * Name
+             * @example order_paid
+             */
+            name: string;
+            /**
+             * Params
+             * @default []
+             */
+            params: string[];
+        };
         /**
          * WithdrawalDetail
          * @description A withdrawal as finance sees it: with the payout account in full.
@@ -9427,6 +10648,19 @@ export interface components {
             transfer_id?: string | null;
         };
         /**
+         * WorkflowPreference
+         * @description One workflow (an event type): off altogether, or on with some channels off.
+         */
+        WorkflowPreference: {
+            /** Channels */
+            channels?: Record<string, never>;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+        };
+        /**
          * EntryKind
          * @enum {string}
          */
@@ -9456,6 +10690,10 @@ export type SchemaAppliedPromotion = components['schemas']['AppliedPromotion'];
 export type SchemaAppointment = components['schemas']['Appointment'];
 export type SchemaAppointmentState = components['schemas']['AppointmentState'];
 export type SchemaAppointmentView = components['schemas']['AppointmentView'];
+export type SchemaAudience = components['schemas']['Audience'];
+export type SchemaAudienceChange = components['schemas']['AudienceChange'];
+export type SchemaAudienceChanged = components['schemas']['AudienceChanged'];
+export type SchemaAudienceMember = components['schemas']['AudienceMember'];
 export type SchemaAuditAction = components['schemas']['AuditAction'];
 export type SchemaAuditEntry = components['schemas']['AuditEntry'];
 export type SchemaAvailablePromotion = components['schemas']['AvailablePromotion'];
@@ -9470,7 +10708,10 @@ export type SchemaBooking = components['schemas']['Booking'];
 export type SchemaBoundBy = components['schemas']['BoundBy'];
 export type SchemaBranding = components['schemas']['Branding'];
 export type SchemaBrandingPatch = components['schemas']['BrandingPatch'];
+export type SchemaBroadcast = components['schemas']['Broadcast'];
+export type SchemaBroadcastRequest = components['schemas']['BroadcastRequest'];
 export type SchemaBuckets = components['schemas']['Buckets'];
+export type SchemaCallbackAnswer = components['schemas']['CallbackAnswer'];
 export type SchemaCancelOrder = components['schemas']['CancelOrder'];
 export type SchemaCancellation = components['schemas']['Cancellation'];
 export type SchemaCart = components['schemas']['Cart'];
@@ -9487,11 +10728,16 @@ export type SchemaCollection = components['schemas']['Collection'];
 export type SchemaCollectionPoint = components['schemas']['CollectionPoint'];
 export type SchemaCommissionView = components['schemas']['CommissionView'];
 export type SchemaConfirmation = components['schemas']['Confirmation'];
+export type SchemaConsentEntry = components['schemas']['ConsentEntry'];
+export type SchemaConsentGiven = components['schemas']['ConsentGiven'];
+export type SchemaConsentSource = components['schemas']['ConsentSource'];
 export type SchemaContact = components['schemas']['Contact'];
 export type SchemaCouponCodeState = components['schemas']['CouponCodeState'];
 export type SchemaCurrencySales = components['schemas']['CurrencySales'];
 export type SchemaDecline = components['schemas']['Decline'];
 export type SchemaDemographics = components['schemas']['Demographics'];
+export type SchemaDevice = components['schemas']['Device'];
+export type SchemaDevicePlatform = components['schemas']['DevicePlatform'];
 export type SchemaDimension = components['schemas']['Dimension'];
 export type SchemaDisableRequest = components['schemas']['DisableRequest'];
 export type SchemaDispute = components['schemas']['Dispute'];
@@ -9518,6 +10764,7 @@ export type SchemaGroupKind = components['schemas']['GroupKind'];
 export type SchemaGroupPatch = components['schemas']['GroupPatch'];
 export type SchemaGroupStatus = components['schemas']['GroupStatus'];
 export type SchemaHttpValidationError = components['schemas']['HTTPValidationError'];
+export type SchemaHop = components['schemas']['Hop'];
 export type SchemaImage = components['schemas']['Image'];
 export type SchemaImageUpload = components['schemas']['ImageUpload'];
 export type SchemaImageUploadRequest = components['schemas']['ImageUploadRequest'];
@@ -9545,7 +10792,9 @@ export type SchemaLineIn = components['schemas']['LineIn'];
 export type SchemaLinePrice = components['schemas']['LinePrice'];
 export type SchemaLogisticsPatch = components['schemas']['LogisticsPatch'];
 export type SchemaLogisticsSettings = components['schemas']['LogisticsSettings'];
+export type SchemaMarketingConsent = components['schemas']['MarketingConsent'];
 export type SchemaMemberKind = components['schemas']['MemberKind'];
+export type SchemaMessage = components['schemas']['Message'];
 export type SchemaMethod = components['schemas']['Method'];
 export type SchemaMethodSales = components['schemas']['MethodSales'];
 export type SchemaMoney = components['schemas']['Money'];
@@ -9554,8 +10803,10 @@ export type SchemaNearbyPoint = components['schemas']['NearbyPoint'];
 export type SchemaNearbyPoints = components['schemas']['NearbyPoints'];
 export type SchemaNewAddress = components['schemas']['NewAddress'];
 export type SchemaNewApiKey = components['schemas']['NewApiKey'];
+export type SchemaNewAudience = components['schemas']['NewAudience'];
 export type SchemaNewCategory = components['schemas']['NewCategory'];
 export type SchemaNewCheckupRecord = components['schemas']['NewCheckupRecord'];
+export type SchemaNewDevice = components['schemas']['NewDevice'];
 export type SchemaNewLab = components['schemas']['NewLab'];
 export type SchemaNewLabView = components['schemas']['NewLabView'];
 export type SchemaNewPassword = components['schemas']['NewPassword'];
@@ -9566,6 +10817,10 @@ export type SchemaNewSku = components['schemas']['NewSku'];
 export type SchemaNewStore = components['schemas']['NewStore'];
 export type SchemaNewTag = components['schemas']['NewTag'];
 export type SchemaNewTenant = components['schemas']['NewTenant'];
+export type SchemaNotificationAccepted = components['schemas']['NotificationAccepted'];
+export type SchemaNotificationProfile = components['schemas']['NotificationProfile'];
+export type SchemaNotificationRequest = components['schemas']['NotificationRequest'];
+export type SchemaNotificationSettings = components['schemas']['NotificationSettings'];
 export type SchemaOffer = components['schemas']['Offer'];
 export type SchemaOfflinePayment = components['schemas']['OfflinePayment'];
 export type SchemaOnlinePaymentMethod = components['schemas']['OnlinePaymentMethod'];
@@ -9582,6 +10837,7 @@ export type SchemaOrdersPatch = components['schemas']['OrdersPatch'];
 export type SchemaPageAddress = components['schemas']['Page_Address_'];
 export type SchemaPageApiKey = components['schemas']['Page_ApiKey_'];
 export type SchemaPageAppointmentView = components['schemas']['Page_AppointmentView_'];
+export type SchemaPageAudienceMember = components['schemas']['Page_AudienceMember_'];
 export type SchemaPageAuditEntry = components['schemas']['Page_AuditEntry_'];
 export type SchemaPageCategory = components['schemas']['Page_Category_'];
 export type SchemaPageCheckupRecord = components['schemas']['Page_CheckupRecord_'];
@@ -9589,6 +10845,7 @@ export type SchemaPageCollectionPoint = components['schemas']['Page_CollectionPo
 export type SchemaPageCommissionView = components['schemas']['Page_CommissionView_'];
 export type SchemaPageCouponCodeState = components['schemas']['Page_CouponCodeState_'];
 export type SchemaPageDistributor = components['schemas']['Page_Distributor_'];
+export type SchemaPageMessage = components['schemas']['Page_Message_'];
 export type SchemaPageOrderSummary = components['schemas']['Page_OrderSummary_'];
 export type SchemaPagePayment = components['schemas']['Page_Payment_'];
 export type SchemaPagePeriodOrder = components['schemas']['Page_PeriodOrder_'];
@@ -9601,6 +10858,8 @@ export type SchemaPageStockMovement = components['schemas']['Page_StockMovement_
 export type SchemaPageStore = components['schemas']['Page_Store_'];
 export type SchemaPageTag = components['schemas']['Page_Tag_'];
 export type SchemaPageTeamMember = components['schemas']['Page_TeamMember_'];
+export type SchemaPageTemplateVersion = components['schemas']['Page_TemplateVersion_'];
+export type SchemaPageTemplateView = components['schemas']['Page_TemplateView_'];
 export type SchemaPageTenant = components['schemas']['Page_Tenant_'];
 export type SchemaPageUser = components['schemas']['Page_User_'];
 export type SchemaPageWalletEntry = components['schemas']['Page_WalletEntry_'];
@@ -9624,6 +10883,8 @@ export type SchemaPointContact = components['schemas']['PointContact'];
 export type SchemaPointSlots = components['schemas']['PointSlots'];
 export type SchemaPointSpec = components['schemas']['PointSpec'];
 export type SchemaPointStatus = components['schemas']['PointStatus'];
+export type SchemaPreview = components['schemas']['Preview'];
+export type SchemaPreviewed = components['schemas']['Previewed'];
 export type SchemaProblem = components['schemas']['Problem'];
 export type SchemaProduct = components['schemas']['Product'];
 export type SchemaProductKind = components['schemas']['ProductKind'];
@@ -9639,6 +10900,7 @@ export type SchemaPromotionMethod = components['schemas']['PromotionMethod'];
 export type SchemaPromotionPatch = components['schemas']['PromotionPatch'];
 export type SchemaPromotionStatus = components['schemas']['PromotionStatus'];
 export type SchemaProvider = components['schemas']['Provider'];
+export type SchemaQuietHours = components['schemas']['QuietHours'];
 export type SchemaQuote = components['schemas']['Quote'];
 export type SchemaQuoteLine = components['schemas']['QuoteLine'];
 export type SchemaQuoteRequest = components['schemas']['QuoteRequest'];
@@ -9668,6 +10930,8 @@ export type SchemaResponseValidationError = components['schemas']['ResponseValid
 export type SchemaReturnShipment = components['schemas']['ReturnShipment'];
 export type SchemaRole = components['schemas']['Role'];
 export type SchemaRolesChange = components['schemas']['RolesChange'];
+export type SchemaRuleChange = components['schemas']['RuleChange'];
+export type SchemaRuleView = components['schemas']['RuleView'];
 export type SchemaSalesReport = components['schemas']['SalesReport'];
 export type SchemaSampleSex = components['schemas']['SampleSex'];
 export type SchemaSampleWaits = components['schemas']['SampleWaits'];
@@ -9683,6 +10947,7 @@ export type SchemaShareState = components['schemas']['ShareState'];
 export type SchemaShipment = components['schemas']['Shipment'];
 export type SchemaShipmentEntry = components['schemas']['ShipmentEntry'];
 export type SchemaSignedOut = components['schemas']['SignedOut'];
+export type SchemaSkipped = components['schemas']['Skipped'];
 export type SchemaSku = components['schemas']['Sku'];
 export type SchemaSkuPatch = components['schemas']['SkuPatch'];
 export type SchemaSlot = components['schemas']['Slot'];
@@ -9710,6 +10975,10 @@ export type SchemaTag = components['schemas']['Tag'];
 export type SchemaTagPatch = components['schemas']['TagPatch'];
 export type SchemaTeamMember = components['schemas']['TeamMember'];
 export type SchemaTeamSummary = components['schemas']['TeamSummary'];
+export type SchemaTemplateContent = components['schemas']['TemplateContent'];
+export type SchemaTemplateLocale = components['schemas']['TemplateLocale'];
+export type SchemaTemplateVersion = components['schemas']['TemplateVersion'];
+export type SchemaTemplateView = components['schemas']['TemplateView'];
 export type SchemaTenant = components['schemas']['Tenant'];
 export type SchemaTenantKind = components['schemas']['TenantKind'];
 export type SchemaTenantSettings = components['schemas']['TenantSettings'];
@@ -9727,8 +10996,11 @@ export type SchemaValidationError = components['schemas']['ValidationError'];
 export type SchemaWallet = components['schemas']['Wallet'];
 export type SchemaWalletBalance = components['schemas']['WalletBalance'];
 export type SchemaWalletEntry = components['schemas']['WalletEntry'];
+export type SchemaWeChatBinding = components['schemas']['WeChatBinding'];
+export type SchemaWeChatTemplate = components['schemas']['WeChatTemplate'];
 export type SchemaWebhookReceipt = components['schemas']['WebhookReceipt'];
 export type SchemaWeekday = components['schemas']['Weekday'];
+export type SchemaWhatsAppTemplate = components['schemas']['WhatsAppTemplate'];
 export type SchemaWithdrawalDetail = components['schemas']['WithdrawalDetail'];
 export type SchemaWithdrawalRejection = components['schemas']['WithdrawalRejection'];
 export type SchemaWithdrawalRequest = components['schemas']['WithdrawalRequest'];
@@ -9736,6 +11008,7 @@ export type SchemaWithdrawalRules = components['schemas']['WithdrawalRules'];
 export type SchemaWithdrawalRulesPatch = components['schemas']['WithdrawalRulesPatch'];
 export type SchemaWithdrawalState = components['schemas']['WithdrawalState'];
 export type SchemaWithdrawalView = components['schemas']['WithdrawalView'];
+export type SchemaWorkflowPreference = components['schemas']['WorkflowPreference'];
 export type SchemaPanaceaDistributionLedgerItemsEntryKind = components['schemas']['panacea__distribution__ledger_items__EntryKind'];
 export type SchemaPanaceaDistributionWalletModelsEntryKind = components['schemas']['panacea__distribution__wallet_models__EntryKind'];
 export type $defs = Record<string, never>;
@@ -10342,6 +11615,310 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.make_audience": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAudience"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Audience"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.audience_members": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                audience: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AudienceMember_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.change_audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                audience: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceChanged"];
                 };
             };
             /** @description Malformed request */
@@ -11517,6 +13094,203 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignedOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.start_broadcast": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.get_broadcast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
                 };
             };
             /** @description Malformed request */
@@ -19496,6 +21270,203 @@ export interface operations {
             };
         };
     };
+    "engagement.add_device": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDevice"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Device"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.remove_device": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                device_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "distribution.my_distributor": {
         parameters: {
             query?: never;
@@ -20297,6 +22268,587 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Kit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.give_marketing_consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentGiven"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketingConsent"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.withdraw_marketing_consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketingConsent"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.bind_wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeChatBinding"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationProfile"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.my_notification_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationProfile"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.set_my_notification_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationProfile"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.my_notifications": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Message_"];
                 };
             };
             /** @description Malformed request */
@@ -22562,6 +25114,1100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WithdrawalView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.member_notification_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationProfile"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.provider_callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Received (the provider stops retrying): how many statuses it carried and applied */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAnswer"];
+                };
+            };
+            /** @description The request has no body (every provider's callback carries one): nothing was read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signature does not sign this request (`/errors/invalid-signature`): nothing was read */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such provider, or not a tenant id: `errors` names the path parameter */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A fresh status about a message whose send is not recorded yet (`/errors/status-before-send`): nothing was applied; the provider sends it again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.request_messages": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Message_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.list_notification_rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.change_notification_rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the event's type, e.g. order.paid */
+                event_type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.list_notification_templates": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TemplateView_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.preview_notification_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Preview"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Previewed"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.publish_notification_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the event's type, e.g. order.paid */
+                event_type: string;
+                /** @description the channel */
+                channel: string;
+                /** @description en-GB, zh-CN, ur or hi */
+                locale: components["schemas"]["TemplateLocale"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateContent"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.notification_template_versions": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description page size */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description the event's type, e.g. order.paid */
+                event_type: string;
+                /** @description the channel */
+                channel: string;
+                /** @description en-GB, zh-CN, ur or hi */
+                locale: components["schemas"]["TemplateLocale"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TemplateVersion_"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.send_notification": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your key for this write (1 to 255 printable ASCII characters, yours alone): a retry with the same key and the same body gets the first answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same key with another body is refused (422). A key is kept per caller, for a day by default. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationAccepted"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "engagement.get_notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
                 };
             };
             /** @description Malformed request */

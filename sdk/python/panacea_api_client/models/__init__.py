@@ -12,6 +12,10 @@ from .applied_promotion import AppliedPromotion
 from .appointment import Appointment
 from .appointment_state import AppointmentState
 from .appointment_view import AppointmentView
+from .audience import Audience
+from .audience_change import AudienceChange
+from .audience_changed import AudienceChanged
+from .audience_member import AudienceMember
 from .audit_action import AuditAction
 from .audit_entry import AuditEntry
 from .audit_entry_detail import AuditEntryDetail
@@ -27,7 +31,12 @@ from .booking import Booking
 from .bound_by import BoundBy
 from .branding import Branding
 from .branding_patch import BrandingPatch
+from .broadcast import Broadcast
+from .broadcast_request import BroadcastRequest
+from .broadcast_request_data import BroadcastRequestData
+from .broadcast_skipped import BroadcastSkipped
 from .buckets import Buckets
+from .callback_answer import CallbackAnswer
 from .cancel_order import CancelOrder
 from .cancellation import Cancellation
 from .cart import Cart
@@ -44,11 +53,16 @@ from .collection import Collection
 from .collection_point import CollectionPoint
 from .commission_view import CommissionView
 from .confirmation import Confirmation
+from .consent_entry import ConsentEntry
+from .consent_given import ConsentGiven
+from .consent_source import ConsentSource
 from .contact import Contact
 from .coupon_code_state import CouponCodeState
 from .currency_sales import CurrencySales
 from .decline import Decline
 from .demographics import Demographics
+from .device import Device
+from .device_platform import DevicePlatform
 from .dimension import Dimension
 from .disable_request import DisableRequest
 from .dispute import Dispute
@@ -76,6 +90,7 @@ from .group_details import GroupDetails
 from .group_kind import GroupKind
 from .group_patch import GroupPatch
 from .group_status import GroupStatus
+from .hop import Hop
 from .http_validation_error import HTTPValidationError
 from .image import Image
 from .image_upload import ImageUpload
@@ -109,7 +124,9 @@ from .line_in import LineIn
 from .line_price import LinePrice
 from .logistics_patch import LogisticsPatch
 from .logistics_settings import LogisticsSettings
+from .marketing_consent import MarketingConsent
 from .member_kind import MemberKind
+from .message import Message
 from .method import Method
 from .method_sales import MethodSales
 from .money import Money
@@ -120,8 +137,10 @@ from .nearby_point import NearbyPoint
 from .nearby_points import NearbyPoints
 from .new_address import NewAddress
 from .new_api_key import NewApiKey
+from .new_audience import NewAudience
 from .new_category import NewCategory
 from .new_checkup_record import NewCheckupRecord
+from .new_device import NewDevice
 from .new_lab import NewLab
 from .new_lab_view import NewLabView
 from .new_password import NewPassword
@@ -134,6 +153,18 @@ from .new_store import NewStore
 from .new_store_kind import NewStoreKind
 from .new_tag import NewTag
 from .new_tenant import NewTenant
+from .notification_accepted import NotificationAccepted
+from .notification_profile import NotificationProfile
+from .notification_profile_addresses import NotificationProfileAddresses
+from .notification_request import NotificationRequest
+from .notification_request_data import NotificationRequestData
+from .notification_request_message_channel import NotificationRequestMessageChannel
+from .notification_settings import NotificationSettings
+from .notification_settings_channels import NotificationSettingsChannels
+from .notification_settings_notification_channel import (
+    NotificationSettingsNotificationChannel,
+)
+from .notification_settings_workflows import NotificationSettingsWorkflows
 from .offer import Offer
 from .offline_payment import OfflinePayment
 from .online_payment_method import OnlinePaymentMethod
@@ -150,6 +181,7 @@ from .orders_patch import OrdersPatch
 from .page_address import PageAddress
 from .page_api_key import PageApiKey
 from .page_appointment_view import PageAppointmentView
+from .page_audience_member import PageAudienceMember
 from .page_audit_entry import PageAuditEntry
 from .page_category import PageCategory
 from .page_checkup_record import PageCheckupRecord
@@ -157,6 +189,7 @@ from .page_collection_point import PageCollectionPoint
 from .page_commission_view import PageCommissionView
 from .page_coupon_code_state import PageCouponCodeState
 from .page_distributor import PageDistributor
+from .page_message import PageMessage
 from .page_order_summary import PageOrderSummary
 from .page_payment import PagePayment
 from .page_period_order import PagePeriodOrder
@@ -169,6 +202,8 @@ from .page_stock_movement import PageStockMovement
 from .page_store import PageStore
 from .page_tag import PageTag
 from .page_team_member import PageTeamMember
+from .page_template_version import PageTemplateVersion
+from .page_template_view import PageTemplateView
 from .page_tenant import PageTenant
 from .page_user import PageUser
 from .page_withdrawal_view import PageWithdrawalView
@@ -191,6 +226,12 @@ from .point_contact import PointContact
 from .point_slots import PointSlots
 from .point_spec import PointSpec
 from .point_status import PointStatus
+from .preview import Preview
+from .preview_channel import PreviewChannel
+from .preview_data_type_0 import PreviewDataType0
+from .previewed import Previewed
+from .previewed_data import PreviewedData
+from .previewed_template_type_0 import PreviewedTemplateType0
 from .problem import Problem
 from .product import Product
 from .product_kind import ProductKind
@@ -206,6 +247,7 @@ from .promotion_method import PromotionMethod
 from .promotion_patch import PromotionPatch
 from .promotion_status import PromotionStatus
 from .provider import Provider
+from .quiet_hours import QuietHours
 from .quote import Quote
 from .quote_line import QuoteLine
 from .quote_request import QuoteRequest
@@ -236,6 +278,10 @@ from .response_validation_error import ResponseValidationError
 from .return_shipment import ReturnShipment
 from .role import Role
 from .roles_change import RolesChange
+from .rule_change import RuleChange
+from .rule_change_channels_item import RuleChangeChannelsItem
+from .rule_view import RuleView
+from .rule_view_channels_item import RuleViewChannelsItem
 from .sales_report import SalesReport
 from .sample_sex import SampleSex
 from .sample_waits import SampleWaits
@@ -251,6 +297,7 @@ from .share_state import ShareState
 from .shipment import Shipment
 from .shipment_entry import ShipmentEntry
 from .signed_out import SignedOut
+from .skipped import Skipped
 from .sku import Sku
 from .sku_patch import SkuPatch
 from .sku_patch_specs_type_0 import SkuPatchSpecsType0
@@ -289,6 +336,14 @@ from .tag import Tag
 from .tag_patch import TagPatch
 from .team_member import TeamMember
 from .team_summary import TeamSummary
+from .template_content import TemplateContent
+from .template_locale import TemplateLocale
+from .template_version import TemplateVersion
+from .template_version_channel import TemplateVersionChannel
+from .template_version_content import TemplateVersionContent
+from .template_view import TemplateView
+from .template_view_channel import TemplateViewChannel
+from .template_view_content import TemplateViewContent
 from .tenant import Tenant
 from .tenant_kind import TenantKind
 from .tenant_settings import TenantSettings
@@ -306,9 +361,13 @@ from .user_status import UserStatus
 from .validation_error import ValidationError
 from .wallet import Wallet
 from .wallet_balance import WalletBalance
+from .we_chat_binding import WeChatBinding
+from .we_chat_template import WeChatTemplate
+from .we_chat_template_fields import WeChatTemplateFields
 from .webhook_receipt import WebhookReceipt
 from .webhook_receipt_outcome import WebhookReceiptOutcome
 from .weekday import Weekday
+from .whats_app_template import WhatsAppTemplate
 from .withdrawal_detail import WithdrawalDetail
 from .withdrawal_rejection import WithdrawalRejection
 from .withdrawal_request import WithdrawalRequest
@@ -316,6 +375,8 @@ from .withdrawal_rules import WithdrawalRules
 from .withdrawal_rules_patch import WithdrawalRulesPatch
 from .withdrawal_state import WithdrawalState
 from .withdrawal_view import WithdrawalView
+from .workflow_preference import WorkflowPreference
+from .workflow_preference_channels import WorkflowPreferenceChannels
 
 __all__ = (
     "AccountKind",
@@ -330,6 +391,10 @@ __all__ = (
     "Appointment",
     "AppointmentState",
     "AppointmentView",
+    "Audience",
+    "AudienceChange",
+    "AudienceChanged",
+    "AudienceMember",
     "AuditAction",
     "AuditEntry",
     "AuditEntryDetail",
@@ -345,7 +410,12 @@ __all__ = (
     "BoundBy",
     "Branding",
     "BrandingPatch",
+    "Broadcast",
+    "BroadcastRequest",
+    "BroadcastRequestData",
+    "BroadcastSkipped",
     "Buckets",
+    "CallbackAnswer",
     "CancelOrder",
     "Cancellation",
     "Cart",
@@ -362,11 +432,16 @@ __all__ = (
     "CollectionPoint",
     "CommissionView",
     "Confirmation",
+    "ConsentEntry",
+    "ConsentGiven",
+    "ConsentSource",
     "Contact",
     "CouponCodeState",
     "CurrencySales",
     "Decline",
     "Demographics",
+    "Device",
+    "DevicePlatform",
     "Dimension",
     "DisableRequest",
     "Dispute",
@@ -395,6 +470,7 @@ __all__ = (
     "GroupPatch",
     "GroupStatus",
     "HTTPValidationError",
+    "Hop",
     "Image",
     "ImageUpload",
     "ImageUploadFields",
@@ -427,7 +503,9 @@ __all__ = (
     "LinePrice",
     "LogisticsPatch",
     "LogisticsSettings",
+    "MarketingConsent",
     "MemberKind",
+    "Message",
     "Method",
     "MethodSales",
     "Money",
@@ -438,8 +516,10 @@ __all__ = (
     "NearbyPoints",
     "NewAddress",
     "NewApiKey",
+    "NewAudience",
     "NewCategory",
     "NewCheckupRecord",
+    "NewDevice",
     "NewLab",
     "NewLabView",
     "NewPassword",
@@ -452,6 +532,16 @@ __all__ = (
     "NewStoreKind",
     "NewTag",
     "NewTenant",
+    "NotificationAccepted",
+    "NotificationProfile",
+    "NotificationProfileAddresses",
+    "NotificationRequest",
+    "NotificationRequestData",
+    "NotificationRequestMessageChannel",
+    "NotificationSettings",
+    "NotificationSettingsChannels",
+    "NotificationSettingsNotificationChannel",
+    "NotificationSettingsWorkflows",
     "Offer",
     "OfflinePayment",
     "OnlinePaymentMethod",
@@ -468,6 +558,7 @@ __all__ = (
     "PageAddress",
     "PageApiKey",
     "PageAppointmentView",
+    "PageAudienceMember",
     "PageAuditEntry",
     "PageCategory",
     "PageCheckupRecord",
@@ -475,6 +566,7 @@ __all__ = (
     "PageCommissionView",
     "PageCouponCodeState",
     "PageDistributor",
+    "PageMessage",
     "PageOrderSummary",
     "PagePayment",
     "PagePeriodOrder",
@@ -487,6 +579,8 @@ __all__ = (
     "PageStore",
     "PageTag",
     "PageTeamMember",
+    "PageTemplateVersion",
+    "PageTemplateView",
     "PageTenant",
     "PageUser",
     "PageWithdrawalView",
@@ -509,6 +603,12 @@ __all__ = (
     "PointSlots",
     "PointSpec",
     "PointStatus",
+    "Preview",
+    "PreviewChannel",
+    "PreviewDataType0",
+    "Previewed",
+    "PreviewedData",
+    "PreviewedTemplateType0",
     "Problem",
     "Product",
     "ProductKind",
@@ -524,6 +624,7 @@ __all__ = (
     "PromotionPatch",
     "PromotionStatus",
     "Provider",
+    "QuietHours",
     "Quote",
     "QuoteLine",
     "QuoteRequest",
@@ -554,6 +655,10 @@ __all__ = (
     "ReturnShipment",
     "Role",
     "RolesChange",
+    "RuleChange",
+    "RuleChangeChannelsItem",
+    "RuleView",
+    "RuleViewChannelsItem",
     "SalesReport",
     "SampleSex",
     "SampleWaits",
@@ -569,6 +674,7 @@ __all__ = (
     "Shipment",
     "ShipmentEntry",
     "SignedOut",
+    "Skipped",
     "Sku",
     "SkuPatch",
     "SkuPatchSpecsType0",
@@ -605,6 +711,14 @@ __all__ = (
     "TagPatch",
     "TeamMember",
     "TeamSummary",
+    "TemplateContent",
+    "TemplateLocale",
+    "TemplateVersion",
+    "TemplateVersionChannel",
+    "TemplateVersionContent",
+    "TemplateView",
+    "TemplateViewChannel",
+    "TemplateViewContent",
     "Tenant",
     "TenantKind",
     "TenantSettings",
@@ -622,9 +736,13 @@ __all__ = (
     "ValidationError",
     "Wallet",
     "WalletBalance",
+    "WeChatBinding",
+    "WeChatTemplate",
+    "WeChatTemplateFields",
     "WebhookReceipt",
     "WebhookReceiptOutcome",
     "Weekday",
+    "WhatsAppTemplate",
     "WithdrawalDetail",
     "WithdrawalRejection",
     "WithdrawalRequest",
@@ -632,4 +750,6 @@ __all__ = (
     "WithdrawalRulesPatch",
     "WithdrawalState",
     "WithdrawalView",
+    "WorkflowPreference",
+    "WorkflowPreferenceChannels",
 )

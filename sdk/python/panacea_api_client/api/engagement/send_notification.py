@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.notification_accepted import NotificationAccepted
+from ...models.notification_request import NotificationRequest
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: NotificationRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/notifications",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> NotificationAccepted | Problem | None:
+    if response.status_code == 202:
+        response_202 = NotificationAccepted.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[NotificationAccepted | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[NotificationAccepted | Problem]:
+    """Notify members
+
+     Requires `notifications:send` (owner, admin, service_desk). One member (`member_id`) or up to 100
+    (`member_ids`), about an event its rule describes or in your own words (`custom`). Members their
+    preferences leave out are listed as skipped. Over the month's message limit: 429. Send an
+    `Idempotency-Key`.
+
+    Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
+        body (NotificationRequest): Tell one member, or up to 100, about an event (its rule says
+            how) or in your own words (`custom`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NotificationAccepted | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> NotificationAccepted | Problem | None:
+    """Notify members
+
+     Requires `notifications:send` (owner, admin, service_desk). One member (`member_id`) or up to 100
+    (`member_ids`), about an event its rule describes or in your own words (`custom`). Members their
+    preferences leave out are listed as skipped. Over the month's message limit: 429. Send an
+    `Idempotency-Key`.
+
+    Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
+        body (NotificationRequest): Tell one member, or up to 100, about an event (its rule says
+            how) or in your own words (`custom`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NotificationAccepted | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[NotificationAccepted | Problem]:
+    """Notify members
+
+     Requires `notifications:send` (owner, admin, service_desk). One member (`member_id`) or up to 100
+    (`member_ids`), about an event its rule describes or in your own words (`custom`). Members their
+    preferences leave out are listed as skipped. Over the month's message limit: 429. Send an
+    `Idempotency-Key`.
+
+    Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
+        body (NotificationRequest): Tell one member, or up to 100, about an event (its rule says
+            how) or in your own words (`custom`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NotificationAccepted | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> NotificationAccepted | Problem | None:
+    """Notify members
+
+     Requires `notifications:send` (owner, admin, service_desk). One member (`member_id`) or up to 100
+    (`member_ids`), about an event its rule describes or in your own words (`custom`). Members their
+    preferences leave out are listed as skipped. Over the month's message limit: 429. Send an
+    `Idempotency-Key`.
+
+    Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
+        body (NotificationRequest): Tell one member, or up to 100, about an event (its rule says
+            how) or in your own words (`custom`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NotificationAccepted | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

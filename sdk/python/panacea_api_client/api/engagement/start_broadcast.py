@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.broadcast import Broadcast
+from ...models.broadcast_request import BroadcastRequest
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: BroadcastRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/broadcasts",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Broadcast | Problem | None:
+    if response.status_code == 202:
+        response_202 = Broadcast.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Broadcast | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BroadcastRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Broadcast | Problem]:
+    """Broadcast to a tag
+
+     Requires `notifications:broadcast` (owner, admin, content_editor). Every member with the tag is told
+    about the event, by its rule and their preferences, a page of the audience at a time. Send an
+    `Idempotency-Key`.
+
+    Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
+        body (BroadcastRequest): Tell every member with a tag (the audience pages through them,
+            never scanning).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Broadcast | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BroadcastRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Broadcast | Problem | None:
+    """Broadcast to a tag
+
+     Requires `notifications:broadcast` (owner, admin, content_editor). Every member with the tag is told
+    about the event, by its rule and their preferences, a page of the audience at a time. Send an
+    `Idempotency-Key`.
+
+    Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
+        body (BroadcastRequest): Tell every member with a tag (the audience pages through them,
+            never scanning).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Broadcast | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BroadcastRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Broadcast | Problem]:
+    """Broadcast to a tag
+
+     Requires `notifications:broadcast` (owner, admin, content_editor). Every member with the tag is told
+    about the event, by its rule and their preferences, a page of the audience at a time. Send an
+    `Idempotency-Key`.
+
+    Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
+        body (BroadcastRequest): Tell every member with a tag (the audience pages through them,
+            never scanning).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Broadcast | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BroadcastRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Broadcast | Problem | None:
+    """Broadcast to a tag
+
+     Requires `notifications:broadcast` (owner, admin, content_editor). Every member with the tag is told
+    about the event, by its rule and their preferences, a page of the audience at a time. Send an
+    `Idempotency-Key`.
+
+    Args:
+        idempotency_key (None | str | Unset): Your key for this write (1 to 255 printable ASCII
+            characters, yours alone): a retry with the same key and the same body gets the first
+            answer back, marked `Idempotent-Replayed: true`, instead of doing the work again; the same
+            key with another body is refused (422). A key is kept per caller, for a day by default.
+        body (BroadcastRequest): Tell every member with a tag (the audience pages through them,
+            never scanning).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Broadcast | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class TemplateViewChannel(StrEnum):
+    EMAIL = "email"
+    PUSH = "push"
+    SMS = "sms"
+    WECHAT = "wechat"
+    WHATSAPP = "whatsapp"
+
+    def __str__(self) -> str:
+        return str(self.value)
