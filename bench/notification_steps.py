@@ -150,11 +150,14 @@ class Watched:
         assert events.put_events(Entries=[entry])["FailedEntryCount"] == 0
 
     def stop_senders(self) -> None:
-        """Stop the channel queues' pollers: what a broadcast puts on them stays there."""
+        """Stop the channel queues' pollers (and wait for a receive under way to be handed over): what a
+        broadcast puts on them stays there."""
         channel_queues = {f"queue {q}→{SENDERS}" for q in wiring.CHANNEL_QUEUES}
-        for pump in self.platform.pumps:
-            if pump.name in channel_queues:
-                pump.stop()
+        stopping = [pump for pump in self.platform.pumps if pump.name in channel_queues]
+        for pump in stopping:
+            pump.stop()
+        for pump in stopping:
+            pump.join(timeout=30)
 
 
 # --- members, written straight to the table (not counted) -------------------------------------------
