@@ -18,7 +18,7 @@ import boto3
 from bench.costs import UNITS, UnitsLedger, cost
 from bench.ledger import OUTSIDE, aws_only, by_caller, wait_until_quiet
 from infra import wiring
-from infra.local.invoke import REGION
+from infra.local.invoke import REGION, invoke
 from infra.local.runtime import LocalPlatform
 from panacea.platform import clock
 from panacea.platform.events import envelope
@@ -149,15 +149,33 @@ class Watched:
         events = boto3.client("events", endpoint_url=self.platform.aws_url, region_name=REGION)
         assert events.put_events(Entries=[entry])["FailedEntryCount"] == 0
 
-    def stop_senders(self) -> None:
-        """Stop the channel queues' pollers (and wait for a receive under way to be handed over): what a
-        broadcast puts on them stays there."""
-        channel_queues = {f"queue {q}→{SENDERS}" for q in wiring.CHANNEL_QUEUES}
-        stopping = [pump for pump in self.platform.pumps if pump.name in channel_queues]
+    def stop_pollers(self, queues: dict[str, str]) -> None:
+        """Stop the pollers of `queues` (name → consumer), and wait for a receive under way to be handed over."""
+        names = {f"queue {q}→{consumer}" for q, consumer in queues.items()}
+        stopping = [pump for pump in self.platform.pumps if pump.name in names]
         for pump in stopping:
             pump.stop()
         for pump in stopping:
             pump.join(timeout=30)
+
+    def deliver(self, queue: str, consumer: str, *, until: Callable[[], bool], timeout_s: float = 3_600) -> int:
+        """Hand `queue`'s messages to its consumer one at a time, as its poller does (ReceiveMessage, the
+        invocation, DeleteMessageBatch: the bench's, uncounted), with a visibility timeout no slow moto
+        outlasts (SQS would deliver a page again after the wiring's 360 s); the messages handed over."""
+        sqs = boto3.client("sqs", endpoint_url=self.platform.aws_url, region_name=REGION)
+        refs, function = resources(self.platform).queues[queue], wiring.function(consumer)
+        handed, deadline = 0, time.monotonic() + timeout_s
+        while not until() and time.monotonic() < deadline:
+            got = sqs.receive_message(QueueUrl=refs.url, MaxNumberOfMessages=1, WaitTimeSeconds=1,
+                                      VisibilityTimeout=43_200, AttributeNames=["All"]).get("Messages", [])  # fmt: skip
+            for m in got:
+                record = {"messageId": m["MessageId"], "receiptHandle": m["ReceiptHandle"], "body": m["Body"],
+                          "attributes": m.get("Attributes", {}), "messageAttributes": {}, "eventSource": "aws:sqs",
+                          "eventSourceARN": refs.arn, "awsRegion": REGION}  # fmt: skip
+                invoke(function.handler, {"Records": [record]}, function_name=function.name)
+                sqs.delete_message(QueueUrl=refs.url, ReceiptHandle=m["ReceiptHandle"])
+                handed += 1
+        return handed
 
 
 # --- members, written straight to the table (not counted) -------------------------------------------
