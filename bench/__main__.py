@@ -1,5 +1,6 @@
 """`make bench` (`python -m bench`): cold start per function, then AWS requests per use case; then
-distribution's and a gene-test order's figures, each on a platform of its own in a fresh process.
+distribution's, a gene-test order's and notifications' figures, each on a platform of its own in a
+fresh process.
 
 Prints the figures as tables and writes them to bench/results/latest.json. Nothing is
 asserted: these are measurements to read and compare, not tests.
@@ -23,13 +24,22 @@ def progress(line: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=9, help="fresh processes per cold-start figure (default 9)")
-    parts = ["coldstart", "requests", "export", "distribution", "gene-tests"]
+    parts = ["coldstart", "requests", "export", "distribution", "gene-tests", "notifications"]
     parser.add_argument("--only", choices=parts, help="run one part only")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
     started = time.perf_counter()
+    if args.only == "notifications":
+        from bench import notification_report, notifications  # noqa: PLC0415 - its own platform, in its own process
+
+        progress("notifications: one per channel, bus to delivered receipt; a broadcast to 10,000 …")
+        notes = notifications.measure(progress)
+        print(notification_report.render(notes), end="\n\n", flush=True)
+        path = report.write_json(None, None, None, time.perf_counter() - started, notifications=notes)
+        print(f"figures written to {path.relative_to(path.parents[2])} ({time.perf_counter() - started:.0f}s)")
+        return 0
     if args.only == "gene-tests":
         progress("gene tests: one order from checkout to report, and 10,000 kit barcodes by CSV …")
         genes = gene_tests.measure(progress)
@@ -61,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     path = report.write_json(cold, reqs, export, seconds)
     print(f"figures written to {path.relative_to(path.parents[2])} ({seconds:.0f}s)")
     if args.only is None:  # each on a platform of its own, in a fresh process (the requests part's patches stay here)
-        apart = ("distribution", "gene-tests")
+        apart = ("distribution", "gene-tests", "notifications")
         return max(subprocess.call([sys.executable, "-m", "bench", "--only", part]) for part in apart)
     return 0
 

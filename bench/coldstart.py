@@ -102,6 +102,13 @@ BOTO3 = "import boto3"
 TRACER = "from aws_lambda_powertools import Tracer\nTracer()"
 TRACED_API = "tenancy API with a Powertools Tracer()"
 STRIPE = "stripe"
+# The messaging providers' SDKs: loaded by the senders (and the callbacks' checks) on first use of their
+# provider, never with a handler. What that first use adds, after the handler, per SDK.
+PROVIDER_SDKS = {
+    "twilio": "from twilio.rest import Client\nfrom twilio.http.http_client import TwilioHttpClient",
+    "wechatpy": "from wechatpy import WeChatClient",
+}
+PROVIDER_FUNCTIONS = ("EngagementSenders", "EngagementWebhooks")
 FIRST_REQUEST_RUNS = 5  # fresh processes per first-request figure (each imports a handler untimed)
 STRIPE_KEY = "sk_test_bench"  # the local sandbox's, for the first-call figure
 FIRST_CALL = (
@@ -189,6 +196,7 @@ class ColdStartFigures:
     stripe: list[tuple[wiring.Function, Subject]]  # what a first use of Stripe adds, per function using it
     first_requests: dict[str, FirstRequest]  # by function name
     load_average: float  # 1-minute load before the bench began: other work on the machine adds noise
+    providers: list[tuple[wiring.Function, Subject]] = field(default_factory=list)  # a provider SDK's first use
 
     @property
     def environment(self) -> dict[str, str]:
@@ -219,7 +227,14 @@ class ColdStartFigures:
             "comparisons": [s.as_dict(base) for s in self.comparisons],
             "stripe_first_use": [{"function": fn.name, **s.as_dict(base)} for fn, s in self.stripe],
             "stripe_at_cold_start": self.stripe_at_cold_start,
+            "provider_sdk_first_use": [{"function": fn.name, **s.as_dict(base)} for fn, s in self.providers],
+            "provider_sdks_at_cold_start": self.providers_at_cold_start,
         }
+
+    @property
+    def providers_at_cold_start(self) -> list[str]:
+        """`function: sdk` for each handler that imports a messaging provider's SDK with itself."""
+        return [f"{fn.name}: {sdk}" for fn, s in self.functions for sdk in PROVIDER_SDKS if sdk in s.packages]
 
     @property
     def stripe_at_cold_start(self) -> list[str]:
@@ -363,6 +378,17 @@ def stripe_subjects(sandbox_url: str) -> list[tuple[wiring.Function, Subject]]:
     return found
 
 
+def provider_subjects() -> list[tuple[wiring.Function, Subject]]:
+    """For the functions that use messaging providers: each SDK's import after the handler."""
+    found = []
+    for name in PROVIDER_FUNCTIONS:
+        fn = wiring.function(name)
+        for sdk, code in PROVIDER_SDKS.items():
+            found.append((fn, Subject(f"{fn.name}: {sdk} on first use", code, module=fn.module,
+                                      prelude=f"import {fn.module}")))  # fmt: skip
+    return found
+
+
 def measure(runs: int, log: Callable[[str], None]) -> ColdStartFigures:
     load_average = os.getloadavg()[0]
     for source in SOURCES:
@@ -371,7 +397,14 @@ def measure(runs: int, log: Callable[[str], None]) -> ColdStartFigures:
     try:
         boto3, functions, comparisons = subjects()
         stripe = stripe_subjects(sandbox.serve())
-        everything = [boto3, *(s for _, s in functions), *comparisons, *(s for _, s in stripe)]
+        providers = provider_subjects()
+        everything = [
+            boto3,
+            *(s for _, s in functions),
+            *comparisons,
+            *(s for _, s in stripe),
+            *(s for _, s in providers),
+        ]
         for subject in everything:  # warm: .pyc of third-party packages and the OS file cache
             time_import(subject)
         time_interpreter()
@@ -388,7 +421,7 @@ def measure(runs: int, log: Callable[[str], None]) -> ColdStartFigures:
     finally:
         sandbox.stop()
     first = measure_first_requests(max(1, min(runs, FIRST_REQUEST_RUNS)), log)
-    return ColdStartFigures(runs, interpreter, boto3, functions, comparisons, stripe, first, load_average)
+    return ColdStartFigures(runs, interpreter, boto3, functions, comparisons, stripe, first, load_average, providers)
 
 
 def _stop_at_the_bus(url: str, bus: str) -> None:
@@ -422,15 +455,20 @@ def _id_token(url: str, pool: str, client: str) -> str:
     return token
 
 
-def first_request_sample(function: str) -> str:
-    """The sample a function's first request is timed with: the chosen one, else its first."""
-    return FIRST_REQUESTS.get(function) or sorted(p.name for p in (EVENTS / function).glob("*.json"))[0]
+def first_request_sample(function: str) -> str | None:
+    """The sample a function's first request is timed with: the chosen one, else its first (None: the
+    function has no recorded sample yet, and no first-request figure)."""
+    return FIRST_REQUESTS.get(function) or next(iter(sorted(p.name for p in (EVENTS / function).glob("*.json"))), None)
 
 
 def measure_first_requests(runs: int, log: Callable[[str], None]) -> dict[str, FirstRequest]:
-    requests = {fn.name: FirstRequest(fn.name, first_request_sample(fn.name)) for fn in wiring.FUNCTIONS}
+    samples = {fn.name: first_request_sample(fn.name) for fn in wiring.FUNCTIONS}
+    requests = {name: FirstRequest(name, sample) for name, sample in samples.items() if sample}
     with local_aws() as (environment, bearer):
-        requests[wiring.AUTHORIZER].authorization = bearer  # a person's token: the JWKS and its keys, then the standing
+        if wiring.AUTHORIZER in requests:
+            requests[
+                wiring.AUTHORIZER
+            ].authorization = bearer  # a person's token: the JWKS and its keys, then the standing
         log(f"  first requests: {runs} fresh processes per function, on the wiring's resources in moto")
         for _ in range(runs):
             for request in requests.values():

@@ -118,8 +118,26 @@ def cold_start(figures: ColdStartFigures) -> str:
             "  for comparison (the platform uses Lambda active tracing, not the X-Ray SDK):",
             table(["import", "ms", "x boto3", "range ms", ""], comparisons, right=(1, 2, 3)),
             *stripe_first_use(figures),
+            *provider_first_use(figures),
         ]
     )
+
+
+def provider_first_use(figures: ColdStartFigures) -> list[str]:
+    """What a messaging provider's SDK adds on its first use, after the handler (twilio, wechatpy)."""
+    if not figures.providers:
+        return []
+    base = figures.boto3.median_ms
+    rows = [[s.label, f"{s.median_ms:.0f}", f"{s.median_ms / base:.2f}", spread(s.samples_ms)]
+            for _, s in figures.providers]  # fmt: skip
+    at_cold_start = figures.providers_at_cold_start
+    return [
+        "",
+        "  messaging providers' SDKs are imported on the first send (or callback) through their provider, not with",
+        "  the handler; what that first use adds, with the handler imported first and untimed:",
+        table(["import", "ms", "x boto3", "range ms"], rows, right=(1, 2)),
+        "  provider SDKs imported at cold start, with the handler: " + (", ".join(at_cold_start) or "none"),
+    ]
 
 
 def stripe_first_use(figures: ColdStartFigures) -> list[str]:
@@ -462,6 +480,7 @@ def write_json(
     *,
     distribution: DistributionFigures | None = None,
     gene_tests: GeneTestFigures | None = None,
+    notifications: Any = None,
 ) -> Path:
     """Write the figures; a part not measured this time (`--only`) keeps its previous figures."""
     try:
@@ -477,6 +496,7 @@ def write_json(
         ("export", export),
         ("distribution", distribution),
         ("gene_tests", gene_tests),
+        ("notifications", notifications),
     )
     for part, figures in parts:
         if figures is not None:
