@@ -17,6 +17,8 @@ from constructs import Construct
 from infra.stacks.stage import Stage
 
 ENV_VARIABLE = "PANACEA_SES_CONFIGURATION_SET"
+# Where the senders tell providers to report a message's status (panacea.engagement.sending.callback_url).
+CALLBACK_BASE_VARIABLE = "PANACEA_MESSAGING_CALLBACK_BASE"
 REPORTED = ["SEND", "DELIVERY", "BOUNCE", "COMPLAINT", "REJECT", "RENDERING_FAILURE", "SUBSCRIPTION"]
 
 

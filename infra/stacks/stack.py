@@ -11,6 +11,7 @@ from aws_cdk import Aws, CfnOutput, Stack, Tags
 from constructs import Construct
 
 from infra import wiring
+from infra.stacks import messaging
 from infra.stacks.alarms import Alarms
 from infra.stacks.api import Api
 from infra.stacks.bus import Bus
@@ -83,7 +84,7 @@ class PanaceaStack(Stack):
             f"https://{self.api.rest_api.rest_api_id}.execute-api.{Aws.REGION}.{Aws.URL_SUFFIX}/{stage.name}"
         )
         senders = self.functions.by_name["EngagementSenders"].function
-        senders.add_environment("PANACEA_MESSAGING_CALLBACK_BASE", callback_base)
+        senders.add_environment(messaging.CALLBACK_BASE_VARIABLE, callback_base)
         self.streams = Streams(self, "Streams", table=self.table, functions=lambdas, undelivered=self.undelivered.queue)
         self.queues = Queues(
             self, "Queues", stage=stage, bus=self.bus.bus, functions=lambdas, undelivered=self.undelivered.queue

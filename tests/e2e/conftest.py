@@ -80,8 +80,9 @@ class Client:
         return self.http.request(method, path, as_=token, body=body, raw_body=raw, headers=headers)
 
 
-def launch(state: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
-    """`make dev`'s runtime as a process of its own, on free ports, its state in `state`, writing to `log`."""
+def launch(state: Path, log: IO[bytes], *, schedule_scale: float = SCHEDULE_SCALE) -> subprocess.Popen[bytes]:
+    """`make dev`'s runtime as a process of its own, on free ports, its state in `state`, writing to `log`
+    (its schedules run `schedule_scale` of their period: the journeys' hourly jobs every 3.6 s)."""
     return subprocess.Popen(
         [
             sys.executable,
@@ -98,7 +99,7 @@ def launch(state: Path, log: IO[bytes]) -> subprocess.Popen[bytes]:
             "--token-timeout-scale",
             str(TOKEN_TIMEOUT_SCALE),
             "--schedule-scale",
-            str(SCHEDULE_SCALE),
+            str(schedule_scale),
             "--state-dir",
             str(state),
         ],

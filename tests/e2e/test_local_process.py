@@ -64,7 +64,9 @@ def idle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.Popen[
     """A runtime that has started, seeded its demo tenant, and has nothing to do."""
     state = tmp_path_factory.mktemp("idle")
     with (state / "runtime.log").open("wb") as log:
-        process = launch(state, log)
+        # its schedules at their real periods: scaled, the hourly jobs would run every 3.6 s (each a query
+        # that moto answers by sorting the whole table), which is work, not polling
+        process = launch(state, log, schedule_scale=1.0)
         try:
             eventually(lambda: process.poll() is not None or (state / "demo.json").exists(), timeout_s=120)
             assert process.poll() is None, (state / "runtime.log").read_text()

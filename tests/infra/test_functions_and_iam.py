@@ -3,6 +3,7 @@ reaches exactly what the function's grants say, each resource by name."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
@@ -72,8 +73,12 @@ def test_every_function_has_both_layers_its_environment_and_a_log_group_with_ret
         # pages lists: tests/infra/test_cursor_key.py; the data keys' if it seals: tests/infra/test_data_key.py;
         # the email configuration set if it uses the messaging providers: tests/infra/test_email_reports.py)
         optional = {ENV_VARIABLE, payments.ENV_VARIABLE, cursors.ENV_VARIABLE, data_keys.ENV_VARIABLE}
-        optional.add(messaging.ENV_VARIABLE)
+        optional |= {messaging.ENV_VARIABLE, messaging.CALLBACK_BASE_VARIABLE}
         assert set(variables) - optional == ENVIRONMENT
+        # (the callback base only for the senders, who tell providers where to report: the API's own URL)
+        if messaging.CALLBACK_BASE_VARIABLE in variables:
+            assert fn.name == "EngagementSenders"
+            assert "execute-api" in json.dumps(variables[messaging.CALLBACK_BASE_VARIABLE])
         assert variables["PANACEA_STAGE"] == STAGE
         assert variables["POWERTOOLS_SERVICE_NAME"] == "panacea"
         group = log_groups[props["LoggingConfig"]["LogGroup"]["Ref"]]
