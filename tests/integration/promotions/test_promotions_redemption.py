@@ -265,14 +265,17 @@ def test_a_unit_of_work_of_another_tenant_cannot_redeem(tenant_id):
 
 
 @pytest.fixture
-def requests_sent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The DynamoDB operations the moto server receives while the test runs."""
+def requests_sent(monkeypatch: pytest.MonkeyPatch, tenant_id: str) -> list[str]:
+    """The DynamoDB operations about the test's tenant the moto server receives while the test runs
+    (the platform's background work for other tests' tenants is not the test's)."""
     seen: list[str] = []
     original = DynamoHandler.call_action
 
     def observed(handler: DynamoHandler) -> Any:
         target = handler.headers.get("X-Amz-Target") or handler.headers.get("x-amz-target") or ""
-        seen.append(target.rsplit(".", 1)[-1])
+        body = handler.body if isinstance(handler.body, str) else (handler.body or b"").decode(errors="replace")
+        if tenant_id in body:
+            seen.append(target.rsplit(".", 1)[-1])
         return original(handler)
 
     monkeypatch.setattr(DynamoHandler, "call_action", observed)
