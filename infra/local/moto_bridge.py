@@ -24,6 +24,10 @@
 7. DynamoDB Streams have no long polling: a DynamoDB request that added stream records rings
    `STREAM_WRITTEN` once it has finished (a transaction's records only once it has committed),
    so the stream relay waits for the bell instead of asking for records ten times a second.
+8. DynamoDB Query: moto sorts the whole table for every Query, then walks it for the items of the
+   key asked for (a test session's table grows to tens of thousands of items, and every request
+   waits for the one before). A Query of the table walks only its partition; a Query of an index
+   walks the table unsorted (moto sorts what matches, as before). The answers are moto's.
 
 Everything else is moto as published.
 """
@@ -140,6 +144,46 @@ def _add_to_stream(self: StreamShard, old: Any, new: Any) -> None:
     _streamed = True
 
 
+_original_query = Table.query
+_original_all_items = Table.all_items
+_walk = threading.local()  # what the Query being served in this thread looks through (see 8.)
+
+
+def _query_walking_less(self: Table, hash_key: Any, *args: Any, **kwargs: Any) -> Any:
+    index_name = kwargs.get("index_name", args[6] if len(args) > 6 else None)
+    _walk.query = (index_name, kwargs.get("hash_key_conditions") or [] if index_name else hash_key)
+    try:
+        return _original_query(self, hash_key, *args, **kwargs)
+    finally:
+        _walk.query = None
+
+
+def _items_to_walk(self: Table) -> list[Any]:
+    """moto's `all_items`, narrowed for the Query being served in this thread: the partition of a
+    Query of the table; for a Query of an index, the items that may hold its hash key, unsorted
+    (moto checks and sorts them itself, so a string or binary key is matched early as moto would)."""
+    query = getattr(_walk, "query", None)
+    if query is None:
+        return list(_original_all_items(self))
+    index_name, key = query
+    if index_name is None:
+        partition = self.items.get(key)
+        if partition is None:
+            return []
+        return list(partition.values()) if self.range_key_attr else [partition]
+    items = (
+        list(self.items.values()) if not self.range_key_attr else [i for p in self.items.values() for i in p.values()]
+    )
+    for name, value in key:
+        if value.type in ("S", "B"):
+            items = [i for i in items if _holds(i.attrs.get(name), value)]
+    return items
+
+
+def _holds(attribute: Any, value: DynamoType) -> bool:
+    return attribute is not None and attribute.type == value.type and attribute.value == value.value
+
+
 _original_transact_write_items = DynamoDBBackend.transact_write_items
 
 
@@ -250,6 +294,8 @@ def install(*, time_scale: float = 1.0, token_timeout_scale: float = 1.0) -> Non
     StreamShard.add = _add_to_stream
     s3_forms.install()
     DynamoDBBackend.transact_write_items = _transact_write_items
+    Table.query = _query_walking_less
+    Table.all_items = _items_to_walk
     dynamodb_models.copy = _CopyButNotTables()
     CognitoIdpUserPool.create_tokens_from_refresh_token = _tokens_from_refresh_token
     _installed = True

@@ -11,7 +11,6 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from moto.dynamodb.responses import DynamoHandler
 
 from panacea.catalog import stock
 from panacea.catalog.stock import NotForSale, OutOfStock, StockNotHeld
@@ -202,20 +201,6 @@ def test_fifty_buyers_of_the_last_unit_buy_it_once(tenant):
     }
     # And the ledger has the count and the one reservation, for the winning order
     assert [(e["movement"], e["order_id"]) for e in ledger(t, kit["id"])] == [("reservation", winner), ("set", None)]
-
-
-@pytest.fixture
-def dynamodb_requests(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The DynamoDB operations the moto server receives while the test runs."""
-    seen: list[str] = []
-    original = DynamoHandler.call_action
-
-    def observed(handler: DynamoHandler) -> Any:
-        seen.append((handler.headers.get("X-Amz-Target") or "").rsplit(".", 1)[-1])
-        return original(handler)
-
-    monkeypatch.setattr(DynamoHandler, "call_action", observed)
-    return seen
 
 
 def test_lines_are_priced_by_the_server_in_one_request(tenant, dynamodb_requests):

@@ -3,42 +3,21 @@ context's TransactGetItems, is one DynamoDB request either way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-import pytest
-
-from infra.local.runtime import LocalPlatform
 from panacea import tenancy
 from panacea.identity import dal as identity
-from panacea.platform import table
 from tests.support import onboard
 
 
-@pytest.fixture
-def requests_sent(platform: LocalPlatform) -> Iterator[list[str]]:
-    """The DynamoDB operations sent through the shared connection while the test runs."""
-    sent: list[str] = []
-    events = table.connection().client.meta.events
-
-    def record(model: Any, **_: Any) -> None:
-        sent.append(model.name)
-
-    events.register("before-call.dynamodb.*", record, unique_id="test-tenancy-standing")
-    yield sent
-    events.unregister("before-call.dynamodb.*", unique_id="test-tenancy-standing")
-
-
-def test_a_tenants_standing_is_read_in_the_same_request_as_identitys_items(requests_sent: list[str]):
+def test_a_tenants_standing_is_read_in_the_same_request_as_identitys_items(dynamodb_requests: list[str]):
     # Given an active tenant
     tenant = onboard()
-    requests_sent.clear()
+    dynamodb_requests.clear()
     # When identity reads a person, a login's holder and the gate's standing, each with the tenant
     standing, nobody = identity.standing(tenant["id"], "01HZZZZZZZZZZZZZZZZZZZZZZZ")
     with_login, holder = identity.tenant_and_login(tenant["id"], "email", "nobody@example.com")
     person, with_person = identity.user_and_tenant(tenant["id"], "01HZZZZZZZZZZZZZZZZZZZZZZZ")
     # Then each is one TransactGetItems, tenancy's gets added to identity's
-    assert requests_sent == ["TransactGetItems"] * 3
+    assert dynamodb_requests == ["TransactGetItems"] * 3
     # And tenancy's view says who the tenant is, with its settings where they were asked for
     assert standing is not None
     assert standing.active
@@ -53,10 +32,10 @@ def test_a_tenants_standing_is_read_in_the_same_request_as_identitys_items(reque
     assert person is None
 
 
-def test_a_slug_and_a_standing_are_read_through_the_face(requests_sent: list[str]):
+def test_a_slug_and_a_standing_are_read_through_the_face(dynamodb_requests: list[str]):
     # Given an active tenant
     tenant = onboard()
-    requests_sent.clear()
+    dynamodb_requests.clear()
     # When another context asks which tenant a slug names, and how that tenant stands
     tenant_id = tenancy.tenant_of_slug(tenant["slug"])
     standing = tenancy.standing_of(tenant["id"], with_settings=True)
@@ -65,7 +44,7 @@ def test_a_slug_and_a_standing_are_read_through_the_face(requests_sent: list[str
     assert standing is not None
     assert standing.active
     assert standing.settings is not None
-    assert requests_sent == ["GetItem", "TransactGetItems"]
+    assert dynamodb_requests == ["GetItem", "TransactGetItems"]
     # And an unknown slug or tenant is simply not there
     assert tenancy.tenant_of_slug("no-such-tenant-slug") is None
     assert tenancy.standing_of("01HZZZZZZZZZZZZZZZZZZZZZZZ") is None
