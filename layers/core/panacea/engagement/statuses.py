@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from panacea.engagement import audience, chain
 from panacea.engagement import delivery_dal as dal
 from panacea.platform import clock, providers
-from panacea.platform.errors import ConcurrentUpdate, Conflict, DomainError, FieldError, NotFound
+from panacea.platform.errors import ConcurrentUpdate, DomainError, FieldError, NotFound, NotYet
 from panacea.platform.isolation import acting_for
 from panacea.platform.keys import MalformedKey, tenant_prefix
 from panacea.platform.observability import logger
@@ -42,7 +42,7 @@ class CallbackNotSigned(DomainError):
     status, slug, title = 401, "invalid-signature", "Invalid signature"
 
 
-class StatusBeforeSend(Conflict):
+class StatusBeforeSend(NotYet):
     """A status about a provider id the platform has not recorded yet: try again shortly."""
 
     slug, title = "status-before-send", "Status before the send was recorded"

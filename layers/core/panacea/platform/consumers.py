@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from panacea.platform import coldstart
 from panacea.platform.context import invocation
+from panacea.platform.errors import NotYet
 from panacea.platform.events import DomainEvent, Envelope, EventMetadata, parse
 from panacea.platform.idempotency import once, remember_invocation
 from panacea.platform.isolation import acting_for
@@ -84,6 +85,9 @@ def _batch_entry(
         for each in event.get("Records", []):
             try:
                 record(each)
+            except NotYet as waiting:  # expected: the record comes back from the queue shortly
+                logger.info(f"record handed back: {waiting}", extra={"message_id": each.get("messageId")})
+                failed.append({"itemIdentifier": each["messageId"]})
             except Exception:  # one record's failure returns that record alone to the queue
                 logger.exception("record failed", extra={"message_id": each.get("messageId")})
                 failed.append({"itemIdentifier": each["messageId"]})
@@ -110,6 +114,9 @@ def body_entry(name: str, handle: BodyHandler) -> Callable[[dict[str, Any], Lamb
             try:
                 with invocation():
                     handle(json.loads(each["body"]))
+            except NotYet as waiting:  # expected: the record comes back from the queue shortly
+                logger.info(f"{name}: record handed back: {waiting}", extra={"message_id": each.get("messageId")})
+                failed.append({"itemIdentifier": each["messageId"]})
             except Exception:  # one record's failure returns that record alone to the queue
                 logger.exception(f"{name}: record failed", extra={"message_id": each.get("messageId")})
                 failed.append({"itemIdentifier": each["messageId"]})

@@ -99,5 +99,11 @@ class RateLimited(DomainError):
     retry_after_s: int | None = None
 
 
+class NotYet(Conflict):
+    """What will succeed once something already under way has happened (a provider's status about a
+    send not recorded yet): a caller asks again shortly, and a queue consumer hands the record back
+    to its queue as expected work, not as a failure."""
+
+
 class ConcurrentUpdate(Conflict):
     slug, title = "concurrent-update", "Changed by someone else"
