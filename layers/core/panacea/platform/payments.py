@@ -153,7 +153,7 @@ _clients: dict[str, StripeClient] = {}  # the current secret key's client only
 on_reset(_clients.clear)
 
 
-def _client() -> StripeClient:
+def stripe_client() -> StripeClient:
     """The client for the current secret key (made again when the key is rotated)."""
     secret_key = keys().secret_key
     made = _clients.get(secret_key)
@@ -190,20 +190,20 @@ def create_intent(
     }
     if description:
         params["description"] = description
-    with _translated():
-        made = _client().v1.payment_intents.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+    with stripe_errors():
+        made = stripe_client().v1.payment_intents.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
     return _intent(made)
 
 
 def retrieve_intent(intent_id: str) -> Intent:
-    with _translated():
-        return _intent(_client().v1.payment_intents.retrieve(intent_id))
+    with stripe_errors():
+        return _intent(stripe_client().v1.payment_intents.retrieve(intent_id))
 
 
 def method_used(intent_id: str) -> str | None:
     """The type of payment method a paid intent's charge was made with (card, alipay, wechat_pay)."""
-    with _translated():
-        raw = _client().v1.payment_intents.retrieve(intent_id, {"expand": ["latest_charge"]}).to_dict()
+    with stripe_errors():
+        raw = stripe_client().v1.payment_intents.retrieve(intent_id, {"expand": ["latest_charge"]}).to_dict()
     charge = raw.get("latest_charge")
     details = charge.get("payment_method_details") if isinstance(charge, dict) else None
     return str(details["type"]) if isinstance(details, dict) and details.get("type") else None
@@ -211,8 +211,8 @@ def method_used(intent_id: str) -> str | None:
 
 def cancel_intent(intent_id: str, *, idempotency_key: str) -> Intent:
     """Cancel an intent nobody has paid yet (Stripe refuses once it succeeded: ProviderRefused)."""
-    with _translated():
-        canceled = _client().v1.payment_intents.cancel(
+    with stripe_errors():
+        canceled = stripe_client().v1.payment_intents.cancel(
             intent_id, {"cancellation_reason": "abandoned"}, {"idempotency_key": idempotency_key}
         )
     return _intent(canceled)
@@ -239,8 +239,8 @@ def create_refund(*, intent_id: str, amount: Money, metadata: dict[str, str], id
     """Refund `amount` of a paid intent (Stripe refuses more than is left: ProviderRefused; an amount
     Stripe cannot take exactly is refused before it is sent: AmountNotPayable)."""
     params: dict[str, Any] = {"payment_intent": intent_id, "amount": to_stripe(amount), "metadata": metadata}
-    with _translated():
-        made = _client().v1.refunds.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+    with stripe_errors():
+        made = stripe_client().v1.refunds.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
     raw = made.to_dict()
     return RefundMade(
         id=str(raw["id"]), status=str(raw["status"]), amount=from_stripe(int(raw["amount"]), str(raw["currency"]))
@@ -260,14 +260,14 @@ def create_payee_account(*, country: str, email: str, metadata: dict[str, str], 
         "capabilities": {"transfers": {"requested": True}},
         "metadata": metadata,
     }
-    with _translated():
-        made = _client().v1.accounts.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+    with stripe_errors():
+        made = stripe_client().v1.accounts.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
     return _payee(made)
 
 
 def payee_account(account_id: str) -> PayeeAccount:
-    with _translated():
-        return _payee(_client().v1.accounts.retrieve(account_id))
+    with stripe_errors():
+        return _payee(stripe_client().v1.accounts.retrieve(account_id))
 
 
 def onboarding_link(account_id: str, *, refresh_url: str, return_url: str) -> str:
@@ -279,8 +279,8 @@ def onboarding_link(account_id: str, *, refresh_url: str, return_url: str) -> st
         "return_url": return_url,
         "type": "account_onboarding",
     }
-    with _translated():
-        return str(_client().v1.account_links.create(params).to_dict()["url"])  # type: ignore[arg-type]
+    with stripe_errors():
+        return str(stripe_client().v1.account_links.create(params).to_dict()["url"])  # type: ignore[arg-type]
 
 
 def _payee(obj: StripeObject) -> PayeeAccount:
@@ -306,8 +306,8 @@ def create_transfer(
     }
     if group:
         params["transfer_group"] = group
-    with _translated():
-        made = _client().v1.transfers.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+    with stripe_errors():
+        made = stripe_client().v1.transfers.create(params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
     return _transfer(made)
 
 
@@ -318,9 +318,9 @@ def reverse_transfer(
     params: dict[str, Any] = {"metadata": metadata}
     if amount is not None:
         params["amount"] = to_stripe(amount)
-    with _translated():
-        _client().v1.transfers.reversals.create(transfer_id, params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
-        return _transfer(_client().v1.transfers.retrieve(transfer_id))
+    with stripe_errors():
+        stripe_client().v1.transfers.reversals.create(transfer_id, params, {"idempotency_key": idempotency_key})  # type: ignore[arg-type]
+        return _transfer(stripe_client().v1.transfers.retrieve(transfer_id))
 
 
 def _transfer(obj: StripeObject) -> TransferMade:
@@ -366,7 +366,7 @@ def verify(payload: bytes, signature: str | None) -> Notification:
 
 
 @contextlib.contextmanager
-def _translated() -> Iterator[None]:
+def stripe_errors() -> Iterator[None]:
     """Stripe's errors as the port's: refusals (4xx) and unavailability (network, 5xx)."""
     import stripe  # noqa: PLC0415
 
