@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from panacea import tenancy
-from panacea.billing.plans import UnknownPlan, plan, plan_for_lookup_key, plans, plans_for, tier_granted
+from panacea.billing.plans import UnknownPlan, all_plans, plan, plan_for_lookup_key, plans_for, tier_granted
 from panacea.billing.vocabulary import Audience, Feature, Limit
 from panacea.platform.money import Money
 
@@ -13,7 +13,7 @@ from panacea.platform.money import Money
 def test_the_seeds_monthly_prices_in_pence():
     # Given the plans file
     # When each plan's GBP price is read
-    prices = {key: p.price("GBP").amount for key, p in plans().items()}
+    prices = {key: p.price("GBP").amount for key, p in all_plans().items()}
     # Then they are seed 000's: B2C £0 / £1.99 / £9.99, B2B £49 / £299 / £999, partners £2,499
     assert prices == {
         "member.free": 0,
@@ -34,7 +34,7 @@ def test_every_plan_has_a_cny_price_in_fen():
     # When its CNY price is read
     # Then it is Panacea's own list price, ¥448 in fen
     assert plan("tenant.professional").price("CNY") == Money(amount=44_800, currency="CNY")
-    assert all(p.prices["CNY"] >= p.prices["GBP"] for p in plans().values())
+    assert all(p.prices["CNY"] >= p.prices["GBP"] for p in all_plans().values())
 
 
 def test_partner_levels_share_15_to_30_percent_above_their_minimum():
@@ -53,7 +53,7 @@ def test_members_limits_and_white_label_follow_the_seed():
     assert [Feature.WHITE_LABEL in p.features for p in (pro, enterprise, flagship)] == [False, False, True]
 
 
-@pytest.mark.parametrize("key", [p.key for p in plans().values() if p.audience is not Audience.MEMBER])
+@pytest.mark.parametrize("key", [p.key for p in all_plans().values() if p.audience is not Audience.MEMBER])
 def test_a_paid_tenant_plan_grants_a_tier_whose_message_limit_it_keeps(key: str):
     # Given a tenant or partner plan
     # When the tier it grants is asked
@@ -73,7 +73,7 @@ def test_tiers_granted_by_plan():
 
 def test_a_stripe_lookup_key_names_its_plan_and_back():
     # Given every plan's prices
-    for p in plans().values():
+    for p in all_plans().values():
         for currency in ("GBP", "CNY"):
             # When its lookup key is made and read back
             key = p.lookup_key(currency)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
         refusal,
     )
     from panacea.billing.models import EffectiveEntitlements
-    from panacea.billing.plans import Plan, plan, plans, tier_granted
+    from panacea.billing.plans import Plan, all_plans, plan, tier_granted
     from panacea.billing.vocabulary import Access, Audience, Feature, Limit
 
 __all__ = [
@@ -39,12 +39,12 @@ __all__ = [
     "PlanDoesNotInclude",
     "Refusal",
     "SubscriptionSnapshot",
+    "all_plans",
     "check",
     "movement",
     "mrr",
     "period_key",
     "plan",
-    "plans",
     "refusal",
     "tier_granted",
     "trial_conversion",
@@ -54,7 +54,7 @@ __getattr__ = face(
     {
         **dict.fromkeys(("Access", "Audience", "Feature", "Limit"), "panacea.billing.vocabulary"),
         "EffectiveEntitlements": "panacea.billing.models",
-        **dict.fromkeys(("Plan", "plan", "plans", "tier_granted"), "panacea.billing.plans"),
+        **dict.fromkeys(("Plan", "all_plans", "plan", "tier_granted"), "panacea.billing.plans"),
         **dict.fromkeys(
             ("LimitReached", "PeriodBasis", "PlanDoesNotInclude", "Refusal", "check", "period_key", "refusal"),
             "panacea.billing.limits",

@@ -43,7 +43,7 @@ from panacea.billing.models import (
     SubscriptionRead,
     version_of,
 )
-from panacea.billing.plans import plan, plans
+from panacea.billing.plans import all_plans, plan
 from panacea.billing.vocabulary import Access, Limit
 from panacea.platform.models import BaseModel
 
@@ -146,7 +146,7 @@ def rebuild(inputs: EntitlementInputs, now: datetime) -> EffectiveEntitlements:
             access, plan_key, complimentary = Access.FULL, gift.plan_key, True
     features: frozenset[str] = frozenset()
     limits: dict[Limit, int | None] = {}
-    if plan_key is not None and plan_key in plans():
+    if plan_key is not None and plan_key in all_plans():
         paid = set(inputs.summary.features) if inputs.summary and own.access is not Access.NONE else set()
         chosen = plan(plan_key)
         features = _features(paid | set(chosen.features), overrides.features if overrides else (), now)

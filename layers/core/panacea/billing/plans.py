@@ -88,7 +88,7 @@ class Catalogue(BaseModel):
 
 
 @cached
-def plans() -> dict[str, Plan]:
+def all_plans() -> dict[str, Plan]:
     """Every plan by key, in the order plans.json lists them."""
     raw = json.loads(DATA.read_text(encoding="utf-8"))
     catalogue = Catalogue.model_validate({"plans": raw["plans"]})
@@ -100,19 +100,19 @@ def plans() -> dict[str, Plan]:
 
 def plan(key: str) -> Plan:
     try:
-        return plans()[key]
+        return all_plans()[key]
     except KeyError:
         raise UnknownPlan(f"no plan {key!r}") from None
 
 
 def plans_for(audience: Audience) -> list[Plan]:
-    return [p for p in plans().values() if p.audience is audience]
+    return [p for p in all_plans().values() if p.audience is audience]
 
 
 def plan_for_lookup_key(lookup_key: str) -> Plan:
     """The plan a Stripe Price's lookup key (`tenant.enterprise.monthly.cny`) belongs to."""
     key, _, rest = lookup_key.rpartition(f".{INTERVAL}.")
-    found = plans().get(key)
+    found = all_plans().get(key)
     if found is None or rest.upper() not in found.prices:
         raise UnknownPlan(f"no plan's price has the lookup key {lookup_key!r}")
     return found
