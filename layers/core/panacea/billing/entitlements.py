@@ -22,7 +22,9 @@ How the parts merge:
   (grants first, then withdrawals: a withdrawal wins);
 - limits are the effective plan's, then the limit overrides in force (where two set the same limit,
   the more generous wins: unlimited over any number);
-- with no plan (NONE) there are no features and no limits: every limited write is refused.
+- with no plan (NONE) there are no features and no limits: every limited write is refused; a
+  plan key plans.json does not know gives none either (the data layer maps a Stripe price to its
+  plan with `plan_for_lookup_key`, which refuses an unknown one before it gets here).
 """
 
 from __future__ import annotations
