@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         tenant_of_slug,
     )
     from panacea.tenancy.tiers import PLATFORM_PLAN, messages_per_month, usage_key
+    from panacea.tenancy.vocabulary import Tier
 
 __all__ = [
     "PLATFORM_PLAN",
@@ -30,6 +31,7 @@ __all__ = [
     "TenantSettingsChanged",
     "TenantStanding",
     "TenantStatus",
+    "Tier",
     "messages_per_month",
     "partner_key",
     "settings_of",
@@ -48,6 +50,7 @@ __getattr__ = face(
         "TenantSettingsChanged": "panacea.tenancy.models",
         "TenantStanding": "panacea.tenancy.standing",
         "TenantStatus": "panacea.tenancy.models",
+        "Tier": "panacea.tenancy.vocabulary",
         "messages_per_month": "panacea.tenancy.tiers",
         "partner_key": "panacea.tenancy.standing",
         "settings_of": "panacea.tenancy.logic",
