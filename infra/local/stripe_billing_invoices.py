@@ -185,8 +185,8 @@ class BillingInvoices:
         self.billing.invoices[invoice["id"]] = invoice
         return invoice
 
-    def _settle(self, invoice: Obj, outcome: str) -> None:
-        """The invoice's payment is attempted, with `outcome`; its event is sent."""
+    def _settle(self, invoice: Obj, outcome: str, *, send: bool = True) -> None:
+        """The invoice's payment is attempted, with `outcome`; its event is sent (unless the caller sends it)."""
         now = clock.epoch_seconds()
         charged = invoice["amount_due"] > 0
         invoice.update(attempted=True, attempt_count=invoice["attempt_count"] + (1 if charged else 0))
@@ -195,11 +195,13 @@ class BillingInvoices:
                 amount_paid=invoice["amount_due"], amount_remaining=0, status="paid", next_payment_attempt=None
             )
             invoice["status_transitions"]["paid_at"] = now
-            self._emit("invoice.paid", invoice)
+            if send:
+                self._emit("invoice.paid", invoice)
         elif outcome == "failed":
             invoice["next_payment_attempt"] = now + RETRY_AFTER_S
-            self._emit("invoice.payment_failed", invoice)
-        else:
+            if send:
+                self._emit("invoice.payment_failed", invoice)
+        elif send:
             self._emit("invoice.payment_action_required", invoice)
 
     def retrieve_invoice(self, params: dict[str, Any], id: str) -> Obj:

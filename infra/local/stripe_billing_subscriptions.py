@@ -108,7 +108,7 @@ class BillingSubscriptions(BillingInvoices, BillingEntitlements):
             }
             line = self._cycle_line(subscription, item, now, end, trial=bool(trial_days))
             invoice = self._invoice(subscription, "subscription_create", [line], now, now)
-            self._settle(invoice, "paid")
+            self._settle(invoice, "paid", send=False)  # its event follows the session's and the subscription's
             subscription["latest_invoice"] = invoice["id"]
             self.billing.subscriptions[subscription["id"]] = subscription
             session.update(

@@ -45,7 +45,7 @@ class Endpoint:
                 pass
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return f"http://127.0.0.1:{self._server.server_address[1]}/webhooks/stripe"
 
     def stop(self) -> None:
@@ -96,9 +96,7 @@ class Billing:
     def subscribed(self, price: str, *, trial_days: int = 0) -> tuple[str, str]:
         """A customer that went through Checkout for `price`; (customer, subscription)."""
         customer = self.client.v1.customers.create(params={"email": "owner@clinic.example", "name": "Clinic"})
-        data: dict[str, Any] = {"metadata": {"tenant_id": "t-1"}}
-        if trial_days:
-            data["trial_period_days"] = trial_days
+        data: Any = {"metadata": {"tenant_id": "t-1"}, **({"trial_period_days": trial_days} if trial_days else {})}
         session = self.client.v1.checkout.sessions.create(
             params={
                 "mode": "subscription",

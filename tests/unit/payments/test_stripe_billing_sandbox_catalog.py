@@ -28,7 +28,7 @@ def test_prices_are_found_by_lookup_key_and_a_key_names_one_price(billing: Billi
         params={"lookup_keys": ["professional_gbp_month", "enterprise_gbp_month"], "active": True}
     )
     # Then both come back, with their amounts and intervals
-    assert {(p.id, p.unit_amount, p.recurring.interval) for p in found.data} == {
+    assert {(p.id, p.unit_amount, p.recurring and p.recurring.interval) for p in found.data} == {
         (professional, 4_900, "month"),
         (enterprise, 29_900, "month"),
     }
