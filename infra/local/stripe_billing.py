@@ -181,8 +181,6 @@ class StripeBilling(BillingSubscriptions, BillingMeters):
             }
         self._take_lookup_key(price, params)
         self.billing.prices[price["id"]] = price
-        if product["default_price"] is None:
-            product["default_price"] = price["id"]
         return price
 
     def _take_lookup_key(self, price: Obj, params: dict[str, Any]) -> None:

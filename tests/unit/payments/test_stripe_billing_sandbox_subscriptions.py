@@ -69,6 +69,13 @@ def test_checkout_without_a_trial_subscribes_with_a_paid_first_invoice(billing: 
     assert invoice.parent.subscription_details.subscription == subscription_id
     # And Stripe's events came in order, then the customer's new entitlements
     assert billing.types() == ["checkout.session.completed", "customer.subscription.created", "invoice.paid", SUMMARY]
+    # And the subscription reads with its product expanded, as the billing context asks for it
+    expanded = billing.client.v1.subscriptions.retrieve(
+        subscription_id, params={"expand": ["items.data.price.product"]}
+    )
+    assert expanded["items"].data[0].price.product.name == "Professional"
+    status, listed = billing.sandbox.handle("GET", "/_sandbox/events", {}, b"")
+    assert (status, [e["object"] for e in listed["events"]][-1]) == (200, None)  # the summary has no id
 
 
 def test_checkout_with_a_trial_subscribes_trialing_until_the_trial_ends(billing: Billing, plans: dict[str, str]):
@@ -233,6 +240,27 @@ def test_a_renewal_needing_the_customers_action_says_so(billing: Billing, plans:
         "customer.subscription.updated",
     ]
     assert billing.client.v1.subscriptions.retrieve(subscription_id).status == "past_due"
+
+
+def test_an_idempotency_key_answers_the_first_checkout_session_again(billing: Billing, plans: dict[str, str]):
+    # Given a customer
+    customer = billing.client.v1.customers.create(params={"email": "owner@clinic.example"})
+    params: Any = {
+        "mode": "subscription",
+        "customer": customer.id,
+        "line_items": [{"price": plans["professional"], "quantity": 1}],
+        "success_url": "https://app.example/ok",
+    }
+    # When the same session is asked for twice under one Idempotency-Key
+    first = billing.client.v1.checkout.sessions.create(params=params, options={"idempotency_key": "start-t-1"})
+    again = billing.client.v1.checkout.sessions.create(params=params, options={"idempotency_key": "start-t-1"})
+    # Then one session is made, and the same key with other parameters is refused
+    assert (again.id, again.url) == (first.id, first.url)
+    assert len(billing.sandbox.billing.checkout_sessions) == 1
+    with pytest.raises(stripe.IdempotencyError):
+        billing.client.v1.checkout.sessions.create(
+            params=params | {"client_reference_id": "t-2"}, options={"idempotency_key": "start-t-1"}
+        )
 
 
 def test_webhooks_are_signed_with_the_endpoints_secret_and_carry_the_objects_as_the_api_reads_them(
