@@ -7,6 +7,7 @@ pins does, with Stripe's own shapes (`stripe_fixtures.json`) and refusals.
                                              transfer_lookup_key, metadata, nickname, active
     GET  /v1/prices                          lookup_keys[], active, product
     POST|GET /v1/entitlements/features       name, lookup_key (unique: 400), metadata; ?lookup_key=
+    GET  /v1/entitlements/features/{id}
     POST|GET /v1/products/{id}/features, DELETE /v1/products/{id}/features/{id}   entitlement_feature
     POST /v1/customers, GET /v1/customers/{id}                 email, name, metadata
     POST /v1/checkout/sessions, GET /v1/checkout/sessions/{id} mode=subscription, customer, line_items,

@@ -16,6 +16,7 @@ a renewal sends it for the new period, then the invoice's event (`invoice.paid`,
 the subscription in (past_due on a failure, active again once paid). Whenever the features a
 customer is entitled to change (the products of its active, trialing and past_due subscriptions),
 `entitlements.active_entitlement_summary.updated` is sent with the first 10 of them.
+Invoices are made in stripe_billing_invoices.py, entitlements kept in stripe_billing_entitlements.py.
 """
 
 from __future__ import annotations

@@ -143,6 +143,24 @@ def test_an_upgrade_sends_the_update_with_previous_attributes_and_prorates_onto_
     assert subscription["items"].data[0].current_period_end == _at(2027, 3, 31, 9)
 
 
+def test_an_upgrade_invoiced_at_once_bills_the_prorations_now(billing: Billing, plans: dict[str, str]):
+    # Given a Professional subscription half-way through its period
+    _, subscription_id = billing.subscribed(plans["professional"])
+    billing.clock.advance(days=14)
+    item = billing.client.v1.subscriptions.retrieve(subscription_id)["items"].data[0]
+    seen = len(billing.events())
+    # When it moves to Enterprise with proration_behavior=always_invoice
+    billing.client.v1.subscriptions.update(
+        subscription_id,
+        params={"items": [{"id": item.id, "price": plans["enterprise"]}], "proration_behavior": "always_invoice"},
+    )
+    # Then the prorations are invoiced and paid now, after the update, and the new features follow
+    assert billing.types(seen) == ["customer.subscription.updated", "invoice.paid", SUMMARY]
+    latest = billing.client.v1.subscriptions.retrieve(subscription_id).latest_invoice
+    invoice = billing.client.v1.invoices.retrieve(str(latest))
+    assert (invoice.billing_reason, invoice.amount_paid) == ("subscription_update", 14_950 - 2_450)
+
+
 def test_a_change_without_proration_bills_only_the_new_price(billing: Billing, plans: dict[str, str]):
     # Given an Enterprise subscription a week in
     _, subscription_id = billing.subscribed(plans["enterprise"])
