@@ -15,6 +15,8 @@ says. What it implements, as the API version the client pins (2026-10-28.endive)
                                              never more than is left of the charge (400, amount_too_large)
     GET  /v1/refunds/{id}, GET /v1/events/{id}
     Connect: accounts, onboarding links, transfers and reversals (stripe_connect.py)
+    Billing: products, prices, features, customers, Checkout, the portal, subscriptions, invoices,
+             active entitlements and meters, with their controls (stripe_billing*.py)
 
 Amounts are in Stripe's units and checked as Stripe checks them: ISK in multiples of 100 (400,
 invalid_charge_amount_no_decimal_compatible), BHD JOD KWD OMR TND ending in 0 (400), for intents and
@@ -57,6 +59,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from infra.local.http_server import LocalHttpServer
+from infra.local.stripe_billing import StripeBilling
+from infra.local.stripe_billing_state import BillingBook
 from infra.local.stripe_connect import ConnectAccounts
 from infra.local.stripe_rules import StripeProblem, api_key, check_units, form, missing, positive_int
 from infra.local.stripe_webhooks import API_VERSION, Delivery, WebhookSending
@@ -67,7 +71,7 @@ METHODS = ("card", "alipay", "wechat_pay")
 MAX_AMOUNT = 99_999_999  # Stripe's limit on one payment, in minor units
 
 
-class StripeSandbox(WebhookSending, ConnectAccounts):
+class StripeSandbox(WebhookSending, ConnectAccounts, StripeBilling):
     """The sandbox's state, its API (`handle`), its controls, and its webhook sender."""
 
     def __init__(self, *, secret_key: str, webhook_secret: str, log: Callable[[str], None] = lambda line: None):
@@ -81,6 +85,7 @@ class StripeSandbox(WebhookSending, ConnectAccounts):
         self.disputes: dict[str, dict[str, Any]] = {}
         self.accounts: dict[str, dict[str, Any]] = {}  # Connect (stripe_connect.py)
         self.transfers: dict[str, dict[str, Any]] = {}
+        self.billing = BillingBook()  # Billing (stripe_billing.py)
         self.events: dict[str, dict[str, Any]] = {}  # in the order they happened
         self.deliveries: dict[str, Delivery] = {}
         self._idempotent: dict[str, tuple[str, dict[str, Any], int, dict[str, Any]]] = {}
@@ -179,6 +184,7 @@ class StripeSandbox(WebhookSending, ConnectAccounts):
             ("GET", r"/v1/refunds/(?P<id>[\w]+)", self.retrieve_refund),
             ("GET", r"/v1/events/(?P<id>[\w]+)", self.retrieve_event),
             *self.connect_routes(),
+            *self.billing_routes(),
         ]
         for verb, pattern, action in routes:
             if verb == method and (match := re.fullmatch(pattern, path)):
@@ -189,6 +195,8 @@ class StripeSandbox(WebhookSending, ConnectAccounts):
     def _control(self, method: str, path: str, params: dict[str, Any]) -> Any:
         with self._lock:
             found = self.connect_control(method, path)
+            if found is None:
+                found = self.billing_control(method, path, params)
         if found is None:
             found = self.event_control(method, path)
         if found is not None:

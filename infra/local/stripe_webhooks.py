@@ -63,7 +63,7 @@ class WebhookSending:
                             "id": e["id"],
                             "type": e["type"],
                             "created": e["created"],
-                            "object": e["data"]["object"]["id"],
+                            "object": e["data"]["object"].get("id"),  # an entitlements summary has none
                             "deliveries": self.deliveries[e["id"]].attempts,
                         }
                         for e in self.events.values()
