@@ -9,6 +9,7 @@ keys and sandbox), in the billing context's words:
     subscription        a subscription as Stripe holds it now (what a webhook is answered with)
     change_price / cancel_at_period_end
     active_features     the lookup keys of a customer's active entitlement features, every page
+    sync_meter          the meter of a usage event name (made once)
     report_usage        one meter event, its `identifier` our event id (Stripe drops a repeat in 24 h)
     usage_summary       what a meter counted for a customer in a window
 
@@ -274,3 +275,22 @@ def usage_summary(*, meter_id: str, customer: str, start: datetime, end: datetim
     return UsageSummary(
         customer=customer, value=sum(float(s.aggregated_value) for s in summaries), start=start, end=end
     )
+
+
+def sync_meter(*, event_name: str, display_name: str) -> str:
+    """The active meter summing `event_name`'s values per customer (made if missing); its id."""
+    client = stripe_client()
+    with stripe_errors():
+        for meter in client.v1.billing.meters.list({"status": "active", "limit": 100}).auto_paging_iter():
+            if meter.event_name == event_name:
+                return str(meter.id)
+        made = client.v1.billing.meters.create(
+            {
+                "display_name": display_name,
+                "event_name": event_name,
+                "default_aggregation": {"formula": "sum"},
+                "customer_mapping": {"event_payload_key": "stripe_customer_id", "type": "by_id"},
+                "value_settings": {"event_payload_key": "value"},
+            }
+        )
+    return str(made.id)
