@@ -219,13 +219,13 @@ class Webhooks:
         self._lock = threading.Lock()
         post = sandbox.post
 
-        def watched(payload: bytes, signature: str | None) -> int:
+        def watched(payload: bytes, signature: str | None, *, url: str | None = None) -> int:
             try:
                 kind = str(json.loads(payload).get("type", "?"))
             except ValueError:
                 kind = "?"
             before = ledger.snapshot()
-            status = post(payload, signature)
+            status = post(payload, signature, url=url)
             delivery = Delivery(kind, status, by_operation(ledger.since(before), function))
             with self._lock:
                 self.deliveries.append(delivery)

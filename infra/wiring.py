@@ -194,6 +194,9 @@ FUNCTIONS: tuple[Function, ...] = (
              "Stripe's signed webhooks: payments succeed, fail, are refunded or disputed",
              _RW | {Grant.USE_STRIPE}),
     Function("PaymentsApi", "functions.payments.api.handler", "Payments and refunds, for finance", _LISTS),
+    Function("BillingWebhooks", "functions.billing.webhooks.handler",
+             "Stripe Billing's signed webhooks: each tenant's entitlements rebuilt from Stripe's answers",
+             _RW | {Grant.USE_STRIPE}),
     Function("CatalogApi", "functions.catalog.api.handler",
              "Stores, categories, tags, products, SKUs, prices, images and stock of the mall",
              _LISTS | {Grant.STORE_UPLOADS}),
@@ -298,6 +301,7 @@ APIS: tuple[Api, ...] = (
     Api("EngagementTemplatesApi"),
     Api("EngagementWebhooks"),
     Api("EngagementPreferencesApi"),
+    Api("BillingWebhooks"),
 )
 
 STREAMS: tuple[Stream, ...] = (

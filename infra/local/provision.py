@@ -29,6 +29,7 @@ TENANT_ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/{PREFIX}-tenant-data"
 STRIPE_SECRET_NAME = f"{PREFIX}-stripe"
 STRIPE_SECRET_KEY = "sk_test_local_panacea_sandbox"  # noqa: S105 - a local sandbox's key, not a secret
 STRIPE_WEBHOOK_SECRET = "whsec_local_panacea_sandbox"  # noqa: S105 - a local sandbox's key, not a secret
+STRIPE_BILLING_WEBHOOK_SECRET = "whsec_local_panacea_billing"  # noqa: S105 - the billing endpoint's, locally
 # The messaging providers: Twilio, WhatsApp and WeChat answer from the local messaging sandbox with its keys
 # (panacea.platform.providers.credentials.SANDBOX, handed out when no secret names an account); SNS mobile
 # push needs platform applications, made in moto, whose ARNs the platform's secret holds as in the cloud.
@@ -132,7 +133,11 @@ def _usage_plans(endpoint: str, res: Resources) -> None:
 
 def _stripe_secret(endpoint: str, res: Resources) -> None:
     """The Stripe keys' secret, as the CDK app makes it, holding the local sandbox's keys."""
-    value = {"secret_key": STRIPE_SECRET_KEY, "webhook_secret": STRIPE_WEBHOOK_SECRET}
+    value = {
+        "secret_key": STRIPE_SECRET_KEY,
+        "webhook_secret": STRIPE_WEBHOOK_SECRET,
+        "billing_webhook_secret": STRIPE_BILLING_WEBHOOK_SECRET,
+    }
     made = _client("secretsmanager", endpoint).create_secret(Name=STRIPE_SECRET_NAME, SecretString=json.dumps(value))
     res.stripe_secret = made["ARN"]
 

@@ -21,7 +21,13 @@ from infra.local.gateway import Gateway, stderr
 from infra.local.invoke import REGION
 from infra.local.messaging_sandbox import MessagingSandbox
 from infra.local.moto_bridge import Bell
-from infra.local.provision import STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, Resources, provision
+from infra.local.provision import (
+    STRIPE_BILLING_WEBHOOK_SECRET,
+    STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET,
+    Resources,
+    provision,
+)
 from infra.local.pumps import OutboxPrinter, Pump, QueuePoller, Scheduler, StreamRelay
 from infra.local.stripe_sandbox import StripeSandbox
 from panacea.platform.caches import reset_caches
@@ -31,6 +37,7 @@ STOP_PUMPS_S = 2.0  # how long stopping waits for the pumps to finish what they 
 # sender may take a second to record the provider's id once the provider has answered.
 CALLBACK_DELAY_S = 1.5
 STRIPE_WEBHOOK_PATH = "/v1/payments/stripe/webhook"  # the endpoint Stripe is told to call (functions/payments)
+STRIPE_BILLING_WEBHOOK_PATH = "/v1/billing/stripe/webhook"  # Billing's events (functions/billing)
 LOCAL_CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "local",
     "AWS_SECRET_ACCESS_KEY": "local",
@@ -123,6 +130,7 @@ class LocalPlatform:
         self._pump("aws receipts", receipts.step, idle_s=0.5)
 
         self.stripe.webhook_url = f"{self.api_url}{STRIPE_WEBHOOK_PATH}"
+        self.stripe.billing_endpoint = (f"{self.api_url}{STRIPE_BILLING_WEBHOOK_PATH}", STRIPE_BILLING_WEBHOOK_SECRET)
         self.messaging.callback_base = self.api_url
         return self
 

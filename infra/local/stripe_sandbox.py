@@ -77,6 +77,7 @@ class StripeSandbox(WebhookSending, ConnectAccounts, StripeBilling):
     def __init__(self, *, secret_key: str, webhook_secret: str, log: Callable[[str], None] = lambda line: None):
         self.secret_key, self.webhook_secret, self.log = secret_key, webhook_secret, log
         self.webhook_url: str | None = None
+        self.billing_endpoint: tuple[str, str] | None = None
         self._shapes = json.loads(FIXTURES.read_text())
         self._lock = threading.RLock()
         self.intents: dict[str, dict[str, Any]] = {}

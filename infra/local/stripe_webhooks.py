@@ -26,6 +26,9 @@ from infra.local.stripe_rules import missing
 from panacea.platform import clock
 
 API_VERSION = "2026-10-28.endive"
+# What the billing endpoint is registered for in Stripe (its `enabled_events`); every other event
+# goes to the payments endpoint.
+BILLING_EVENTS = ("checkout.session.", "customer.subscription.", "invoice.", "entitlements.")
 RETRY_DELAYS_S = (0.1, 0.3, 1.0, 2.0)  # after the first delivery fails
 
 
@@ -44,6 +47,7 @@ class WebhookSending:
 
     webhook_secret: str
     webhook_url: str | None
+    billing_endpoint: tuple[str, str] | None = None  # (url, secret) of a second endpoint, for BILLING_EVENTS
     log: Callable[[str], None]
     events: dict[str, dict[str, Any]]
     deliveries: dict[str, Delivery]
@@ -109,14 +113,21 @@ class WebhookSending:
         )
         return payload.encode(), header
 
-    def post(self, payload: bytes, signature: str | None) -> int:
-        """POST a body to the webhook endpoint as Stripe does; the HTTP status (0: unreachable)."""
-        if not self.webhook_url:
+    def endpoint_for(self, kind: str) -> tuple[str | None, str]:
+        """The endpoint an event of `kind` is sent to, and its secret (each endpoint has its own)."""
+        if self.billing_endpoint is not None and kind.startswith(BILLING_EVENTS):
+            return self.billing_endpoint
+        return self.webhook_url, self.webhook_secret
+
+    def post(self, payload: bytes, signature: str | None, *, url: str | None = None) -> int:
+        """POST a body to the webhook endpoint (or `url`) as Stripe does; the HTTP status (0: unreachable)."""
+        url = url or self.webhook_url
+        if not url:
             return 0
         headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "Stripe/1.0 (+sandbox)"}
         if signature is not None:
             headers["Stripe-Signature"] = signature
-        request = urllib.request.Request(self.webhook_url, data=payload, method="POST", headers=headers)  # noqa: S310
+        request = urllib.request.Request(url, data=payload, method="POST", headers=headers)  # noqa: S310
         try:
             with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - the local gateway
                 return int(response.status)
@@ -129,8 +140,9 @@ class WebhookSending:
         """Send an event to the endpoint now (again, if it was sent before); its answer's status."""
         with self._lock:
             event = self.events[event_id]
-        payload, signature = self.signed(event)
-        status = self.post(payload, signature)
+        url, secret = self.endpoint_for(event["type"])
+        payload, signature = self.signed(event, secret=secret)
+        status = self.post(payload, signature, url=url)
         with self._lock:
             self.deliveries[event_id].attempts.append(status)
         self.log(f"stripe sandbox: {event['type']} {event_id} → {status or 'unreachable'}")

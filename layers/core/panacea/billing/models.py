@@ -19,8 +19,9 @@ from panacea.platform.models import BaseModel
 class SubscriptionRead(BaseModel):
     """A tenant's subscription as Stripe answered a re-read (never a webhook's payload).
 
-    `as_of` is the Stripe time the read answers for: the `created` of the event that prompted it,
-    or, for the nightly reconcile, when the read was made. `past_due_since` is when the unpaid
+    `as_of` is when the read was made (by the platform's clock, to the microsecond: a read answers
+    for the moment it is made, whichever event prompted it, and an event's `created` is only whole
+    seconds, so two events of one second would not order their reads). `past_due_since` is when the unpaid
     invoice that made the subscription past_due first failed (stable across re-reads)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -58,7 +58,8 @@ NETWORK_RETRIES = 2  # the client retries connection errors and 409/429/5xx, wit
 @dataclass(frozen=True)
 class StripeKeys:
     secret_key: str = field(repr=False)
-    webhook_secret: str = field(repr=False)
+    webhook_secret: str = field(repr=False)  # the payments endpoint's
+    billing_webhook_secret: str | None = field(default=None, repr=False)  # the billing endpoint's (its own, in Stripe)
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,12 @@ def keys() -> StripeKeys:
     secret_key, webhook_secret = value.get("secret_key", ""), value.get("webhook_secret", "")
     if not str(secret_key).startswith(("sk_", "rk_")) or not str(webhook_secret).startswith("whsec_"):
         raise SettingsError(f"secret {name} does not hold Stripe keys yet (see README: Deploy)")
-    return StripeKeys(secret_key=str(secret_key), webhook_secret=str(webhook_secret))
+    billing = value.get("billing_webhook_secret")
+    return StripeKeys(
+        secret_key=str(secret_key),
+        webhook_secret=str(webhook_secret),
+        billing_webhook_secret=str(billing) if str(billing or "").startswith("whsec_") else None,
+    )
 
 
 _clients: dict[str, StripeClient] = {}  # the current secret key's client only
@@ -338,14 +344,17 @@ def _transfer(obj: StripeObject) -> TransferMade:
 # --- webhooks ---------------------------------------------------------------------------------
 
 
-def verify(payload: bytes, signature: str | None) -> Notification:
-    """The event a webhook carries, if Stripe signed exactly these bytes within the tolerance."""
+def verify(payload: bytes, signature: str | None, *, endpoint: str = "payments") -> Notification:
+    """The event a webhook carries, if Stripe signed exactly these bytes within the tolerance with
+    the secret of `endpoint` (payments, or billing: each endpoint has its own secret in Stripe)."""
     import stripe  # noqa: PLC0415
 
+    held = keys()
+    secret = held.webhook_secret if endpoint == "payments" else held.billing_webhook_secret
+    if secret is None:
+        raise SettingsError(f"the Stripe secret holds no {endpoint}_webhook_secret yet (see README: Deploy)")
     try:
-        event = stripe.Webhook.construct_event(
-            payload, signature, keys().webhook_secret, tolerance=SIGNATURE_TOLERANCE_S
-        )
+        event = stripe.Webhook.construct_event(payload, signature, secret, tolerance=SIGNATURE_TOLERANCE_S)
     except stripe.SignatureVerificationError:
         raise InvalidSignature(
             "the Stripe-Signature header does not sign this body with the endpoint's secret in the last "

@@ -7,6 +7,7 @@ keys and sandbox), in the billing context's words:
     start_checkout      a Checkout Session in subscription mode for a price (trial days, metadata)
     portal_session      the Customer Portal, where a subscriber changes card, plan or cancels
     subscription        a subscription as Stripe holds it now (what a webhook is answered with)
+    subscriptions_of    a customer's subscriptions, ended ones too
     change_price / cancel_at_period_end
     active_features     the lookup keys of a customer's active entitlement features, every page
     sync_meter          the meter of a usage event name (made once)
@@ -197,6 +198,14 @@ def subscription(subscription_id: str) -> Subscription:
     with stripe_errors():
         raw = stripe_client().v1.subscriptions.retrieve(subscription_id).to_dict()
     return _subscription(raw)
+
+
+def subscriptions_of(customer: str) -> list[Subscription]:
+    """Every subscription of `customer`, ended ones too, newest first."""
+    with stripe_errors():
+        page = stripe_client().v1.subscriptions.list({"customer": customer, "status": "all", "limit": 100})
+        found = [_subscription(s.to_dict()) for s in page.auto_paging_iter()]
+    return sorted(found, key=lambda s: s.created, reverse=True)
 
 
 def change_price(subscription_id: str, *, item_id: str, price_id: str, idempotency_key: str) -> Subscription:

@@ -1,0 +1,123 @@
+"""Billing's webhooks through the gateway, from the local Stripe: each answered by re-reading the
+customer from Stripe and rebuilding the tenant's one entitlements record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from infra.local.provision import STRIPE_BILLING_WEBHOOK_SECRET
+from infra.local.runtime import STRIPE_BILLING_WEBHOOK_PATH, LocalPlatform
+from infra.local.stripe_sandbox import StripeSandbox
+from panacea import billing
+from panacea.billing import accounts, plan_sync
+from panacea.billing.models import EffectiveEntitlements
+from panacea.platform import subscriptions
+from panacea.platform.ids import new_id
+from panacea.platform.isolation import acting_for
+from tests.support.builders import eventually
+from tests.support.in_process import gateway_request, onboard
+
+
+@pytest.fixture(scope="module")
+def prices(platform: LocalPlatform) -> dict[str, str]:
+    return plan_sync.sync_plans()
+
+
+def _sandbox(platform: LocalPlatform) -> StripeSandbox:
+    assert platform.stripe is not None
+    return platform.stripe
+
+
+def _record(tenant_id: str) -> EffectiveEntitlements | None:
+    with acting_for(tenant_id):
+        return accounts.entitlements_of(tenant_id)
+
+
+def _when(tenant_id: str, **expected: Any) -> EffectiveEntitlements:
+    def matches() -> EffectiveEntitlements | None:
+        record = _record(tenant_id)
+        return record if record and all(getattr(record, k) == v for k, v in expected.items()) else None
+
+    found: EffectiveEntitlements = eventually(matches, what=f"entitlements {expected}")
+    return found
+
+
+def _subscribed(platform: LocalPlatform, prices: dict[str, str], plan_key: str) -> tuple[str, str, str]:
+    """A tenant subscribed to `plan_key` in pounds through Checkout: (tenant, customer, subscription)."""
+    tenant_id = str(onboard()["id"])
+    with acting_for(tenant_id):
+        customer = accounts.open_account(tenant_id, email="owner@clinic.example", name="Bristol Clinic")
+    checkout = subscriptions.start_checkout(
+        customer=customer,
+        price_id=prices[f"{plan_key}.monthly.gbp"],
+        trial_days=0,
+        metadata={"tenant_id": tenant_id},
+        success_url="https://clinic.example/billing/done",
+        cancel_url="https://clinic.example/billing",
+        idempotency_key=new_id(),
+    )
+    completed = _sandbox(platform).complete_checkout(checkout.id)
+    return tenant_id, customer, str(completed["subscription"])
+
+
+def test_a_paid_checkout_gives_the_tenant_its_plan_and_a_failed_renewal_keeps_it_in_grace(platform, prices):
+    # Given a clinic that pays for Professional through Checkout
+    tenant_id, _, subscription_id = _subscribed(platform, prices, "tenant.professional")
+    # Then its entitlements are Professional's, in full
+    record = _when(tenant_id, plan_key="tenant.professional", access=billing.Access.FULL)
+    assert record.features == billing.plan("tenant.professional").features
+    assert record.limits[billing.Limit.MEMBERS] == 100
+    # When its renewal fails
+    _sandbox(platform).renew(subscription_id, outcome="failed")
+    # Then it is past due, still with full access for the grace period, and told when to look again
+    record = _when(tenant_id, status="past_due")
+    assert record.access is billing.Access.FULL
+    assert record.review_by is not None
+    # When the retry succeeds, it is active again
+    invoice = subscriptions.subscription(subscription_id)
+    (open_invoice,) = [i for i in _sandbox(platform).billing.invoices.values() if i["status"] == "open"
+                       and i["customer"] == invoice.customer]  # fmt: skip
+    _sandbox(platform).pay_invoice(open_invoice["id"])
+    _when(tenant_id, status="active", access=billing.Access.FULL)
+
+
+def test_an_event_answered_twice_is_a_duplicate_and_a_forged_one_changes_nothing(platform, prices):
+    # Given a tenant on Enterprise, its events delivered
+    tenant_id, customer, _ = _subscribed(platform, prices, "tenant.enterprise")
+    _when(tenant_id, plan_key="tenant.enterprise")
+    sandbox = _sandbox(platform)
+    eventually(sandbox.settled, what="every webhook sent")
+    (created,) = [
+        e
+        for e in sandbox.events.values()
+        if e["type"] == "customer.subscription.created" and e["data"]["object"]["customer"] == customer
+    ]
+    # When Stripe delivers its customer.subscription.created again
+    payload, signature = sandbox.signed(created, secret=STRIPE_BILLING_WEBHOOK_SECRET)
+    again = gateway_request("POST", STRIPE_BILLING_WEBHOOK_PATH, headers={"Stripe-Signature": signature}, body=payload)
+    # Then it is acknowledged as a duplicate
+    assert (again.status, again.body["outcome"]) == (200, "duplicate")
+    # When someone signs an event with the payments endpoint's secret (not billing's)
+    forged = sandbox.event("customer.subscription.deleted", created["data"]["object"])
+    payload, signature = sandbox.signed(forged)
+    refused = gateway_request(
+        "POST", STRIPE_BILLING_WEBHOOK_PATH, headers={"Stripe-Signature": signature}, body=payload
+    )
+    # Then it is refused, and the tenant keeps Enterprise
+    assert refused.status == 400
+    assert refused.problem_fields == ["header.Stripe-Signature"]
+    assert _record(tenant_id).plan_key == "tenant.enterprise"  # type: ignore[union-attr]
+
+
+def test_an_event_about_a_customer_of_no_tenant_is_acknowledged_and_ignored(platform):
+    # Given an event about a customer the platform never made
+    sandbox = _sandbox(platform)
+    stray = sandbox.event("customer.subscription.updated", {"id": "sub_stray", "object": "subscription",
+                                                             "customer": "cus_nobody"})  # fmt: skip
+    payload, signature = sandbox.signed(stray, secret=STRIPE_BILLING_WEBHOOK_SECRET)
+    # When it arrives
+    answer = gateway_request("POST", STRIPE_BILLING_WEBHOOK_PATH, headers={"Stripe-Signature": signature}, body=payload)
+    # Then Stripe is told it was received, and nothing is done with it
+    assert (answer.status, answer.body["outcome"]) == (200, "ignored")
