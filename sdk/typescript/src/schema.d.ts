@@ -428,6 +428,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Stripe Billing's events (called by Stripe, which signs each)
+         * @description The endpoint to give Stripe for Billing (Developers → Webhooks, a second endpoint), subscribed to the event types the body's `type` lists: a checkout completed, a subscription created, changed, ended or near its trial's end, an invoice paid, failed or needing action, the active entitlements changed. Whatever the event says, billing re-reads the customer's subscriptions and entitlements from Stripe and rebuilds the tenant's one entitlements record, so late, repeated or lost events converge.
+         */
+        post: operations["billing.billing_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/broadcasts": {
         parameters: {
             query?: never;
@@ -4148,6 +4168,147 @@ export interface components {
          * @enum {string}
          */
         Became: "appointed" | "joined" | "spending";
+        /** BillingEventData */
+        BillingEventData: {
+            object: components["schemas"]["BillingEventObject"];
+            /** Previous Attributes */
+            previous_attributes?: {
+                [key: string]: unknown;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * BillingEventObject
+         * @description The object an event is about (a Subscription, an Invoice, a Checkout Session, an active
+         *     entitlement summary); billing reads only its `customer` and re-reads the rest from Stripe.
+         */
+        BillingEventObject: {
+            /**
+             * Customer
+             * @description the Stripe Customer: who the tenant is
+             * @example cus_RbZ1a2B3c4D5e6
+             */
+            customer?: string | {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Object
+             * @description its kind
+             * @example subscription
+             */
+            object: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * BillingStripeEvent
+         * @description An event as Stripe POSTs it to billing's endpoint (Stripe's Event object; it may carry more
+         *     fields than these). It is answered only if `Stripe-Signature` signs its exact bytes.
+         * @example {
+         *       "api_version": "2026-10-28.endive",
+         *       "created": 1796115600,
+         *       "data": {
+         *         "object": {
+         *           "customer": "cus_RbZ1a2B3c4D5e6",
+         *           "id": "sub_1QJ8kLB7WZ01zgkWa1b2c3d4",
+         *           "object": "subscription"
+         *         },
+         *         "previous_attributes": {
+         *           "status": "trialing"
+         *         }
+         *       },
+         *       "id": "evt_1QJ8kLB7WZ01zgkWsub0upd8",
+         *       "livemode": false,
+         *       "object": "event",
+         *       "type": "customer.subscription.updated"
+         *     }
+         */
+        BillingStripeEvent: {
+            /**
+             * Api Version
+             * @example 2026-10-28.endive
+             */
+            api_version?: string | null;
+            /**
+             * Created
+             * @description when it happened, Unix seconds by Stripe's clock
+             */
+            created: number;
+            data: components["schemas"]["BillingEventData"];
+            /**
+             * Id
+             * @description Stripe's event id: each is answered at most once
+             */
+            id: string;
+            /** Livemode */
+            livemode?: boolean | null;
+            /**
+             * Object
+             * @constant
+             */
+            object: "event";
+            /** Pending Webhooks */
+            pending_webhooks?: number | null;
+            /** Request */
+            request?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Type
+             * @description what happened: billing answers these types; any other is acknowledged (200, `ignored`)
+             * @enum {string}
+             */
+            type: "checkout.session.completed" | "customer.subscription.created" | "customer.subscription.updated" | "customer.subscription.deleted" | "customer.subscription.trial_will_end" | "invoice.paid" | "invoice.payment_failed" | "invoice.payment_action_required" | "entitlements.active_entitlement_summary.updated";
+        };
+        /**
+         * BillingWebhookReceipt
+         * @description What billing made of a webhook (any 2xx tells Stripe to stop retrying).
+         * @example {
+         *       "access": "full",
+         *       "detail": "",
+         *       "outcome": "applied",
+         *       "plan_key": "tenant.professional",
+         *       "received": true
+         *     }
+         * @example {
+         *       "detail": "evt_1QJ8kLB7WZ01zgkWsub0upd8 was answered before",
+         *       "outcome": "duplicate",
+         *       "received": true
+         *     }
+         * @example {
+         *       "detail": "billing does not act on customer.created",
+         *       "outcome": "ignored"
+         *     }
+         */
+        BillingWebhookReceipt: {
+            /**
+             * Access
+             * @description the tenant's access after it: full, read_only, suspended, none
+             */
+            access?: string | null;
+            /**
+             * Detail
+             * @default
+             */
+            detail: string;
+            /**
+             * Outcome
+             * @description applied: the tenant's entitlements were rebuilt and written; unchanged: rebuilt, but a newer record stands; duplicate: this event was answered before; ignored: not billing's, or no tenant's
+             * @enum {string}
+             */
+            outcome: "applied" | "unchanged" | "duplicate" | "ignored";
+            /**
+             * Plan Key
+             * @example tenant.professional
+             */
+            plan_key?: string | null;
+            /**
+             * Received
+             * @default true
+             */
+            received: boolean;
+        };
         /**
          * Binding
          * @description A member's referrer and the evidence of how they were bound (none: unbound).
@@ -10699,6 +10860,10 @@ export type SchemaAuditEntry = components['schemas']['AuditEntry'];
 export type SchemaAvailablePromotion = components['schemas']['AvailablePromotion'];
 export type SchemaAvailablePromotions = components['schemas']['AvailablePromotions'];
 export type SchemaBecame = components['schemas']['Became'];
+export type SchemaBillingEventData = components['schemas']['BillingEventData'];
+export type SchemaBillingEventObject = components['schemas']['BillingEventObject'];
+export type SchemaBillingStripeEvent = components['schemas']['BillingStripeEvent'];
+export type SchemaBillingWebhookReceipt = components['schemas']['BillingWebhookReceipt'];
 export type SchemaBinding = components['schemas']['Binding'];
 export type SchemaBindingChange = components['schemas']['BindingChange'];
 export type SchemaBindingRecord = components['schemas']['BindingRecord'];
@@ -13164,6 +13329,118 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.billing_webhook": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Stripe's signature of this request's body: `t=<unix seconds>,v1=<hex HMAC-SHA256>`,
+                 *     keyed by the billing endpoint's signing secret (`whsec_…`, its own, not the payments endpoint's), of
+                 *     `<t>.<the raw body>`; `t` must be within 300 seconds of the platform's clock. */
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingStripeEvent"];
+            };
+        };
+        responses: {
+            /** @description Received (Stripe stops retrying): applied, unchanged, a duplicate, or not billing's */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingWebhookReceipt"];
+                };
+            };
+            /** @description `Stripe-Signature` does not sign this body with the billing endpoint's secret: nothing read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not a Stripe event, or `Stripe-Signature` is missing; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stripe could not be re-read; nothing changed, and Stripe delivers the event again */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -22,6 +22,17 @@ from .audit_entry_detail import AuditEntryDetail
 from .available_promotion import AvailablePromotion
 from .available_promotions import AvailablePromotions
 from .became import Became
+from .billing_event_data import BillingEventData
+from .billing_event_data_previous_attributes_type_0 import (
+    BillingEventDataPreviousAttributesType0,
+)
+from .billing_event_object import BillingEventObject
+from .billing_event_object_customer_type_1 import BillingEventObjectCustomerType1
+from .billing_stripe_event import BillingStripeEvent
+from .billing_stripe_event_request_type_0 import BillingStripeEventRequestType0
+from .billing_stripe_event_type import BillingStripeEventType
+from .billing_webhook_receipt import BillingWebhookReceipt
+from .billing_webhook_receipt_outcome import BillingWebhookReceiptOutcome
 from .binding import Binding
 from .binding_change import BindingChange
 from .binding_record import BindingRecord
@@ -401,6 +412,15 @@ __all__ = (
     "AvailablePromotion",
     "AvailablePromotions",
     "Became",
+    "BillingEventData",
+    "BillingEventDataPreviousAttributesType0",
+    "BillingEventObject",
+    "BillingEventObjectCustomerType1",
+    "BillingStripeEvent",
+    "BillingStripeEventRequestType0",
+    "BillingStripeEventType",
+    "BillingWebhookReceipt",
+    "BillingWebhookReceiptOutcome",
     "Binding",
     "BindingChange",
     "BindingRecord",
