@@ -27,6 +27,7 @@ from panacea.platform import clock
 from panacea.platform.isolation import acting_for
 from panacea.platform.money import Money
 from tests.integration import stripe_support
+from tests.integration.billing.billing_life import subscribed
 from tests.integration.distribution.network import orders_paid_by
 from tests.integration.engagement.intake_life import notifications_sent
 from tests.integration.engagement.preference_life import notification_preferences
@@ -438,6 +439,7 @@ def lived(platform: LocalPlatform) -> Life:
     collection_points_and_appointments(life, life.shop, life.member)
     kits_and_labs(life, life.shop, life.member)
     notifications(life)
+    subscribed(life)
     messaging_callbacks(life)
     notification_preferences(life, life.member)
     notifications_sent(life, life.member)

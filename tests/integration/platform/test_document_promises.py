@@ -20,6 +20,7 @@ STRIPE_WRITES = {
     ("POST", "/v1/orders/{order_id}/refund-request/approve"),
     ("POST", "/v1/orders/{order_id}/refunds"),
     ("POST", "/v1/payments/stripe/webhook"),  # asks Stripe which method paid (Stripe delivers again on a 503)
+    ("POST", "/v1/billing/stripe/webhook"),  # re-reads the customer's subscriptions and entitlements from Stripe
     ("POST", "/v1/me/wallet/payout-account/stripe"),  # makes the member's Connect account and its onboarding link
 }
 

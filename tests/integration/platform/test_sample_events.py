@@ -14,6 +14,7 @@ from pynamodb.exceptions import PutError
 
 from infra import wiring
 from infra.local.invoke import invoke
+from infra.local.provision import STRIPE_BILLING_WEBHOOK_SECRET
 from panacea.orders import dal as orders_dal
 from panacea.orders.models import (
     FulfilmentGroup,
@@ -116,6 +117,20 @@ def test_the_stripe_webhook_sample_is_judged_on_its_signature(platform):
     sample["headers"]["Stripe-Signature"] = signature
     sample["multiValueHeaders"]["Stripe-Signature"] = [signature]  # API Gateway sends both, alike
     fn = wiring.function("PaymentsWebhooks")
+    answer = invoke(fn.handler, sample, function_name=fn.name)
+    assert (answer["statusCode"], json.loads(answer["body"])["outcome"]) == (200, "ignored")
+
+
+def test_the_billing_webhook_sample_is_judged_on_its_signature(platform):
+    # A webhook signed long ago is refused with a 400 problem
+    refused = _run("BillingWebhooks", "subscription-updated.json")
+    assert (refused["statusCode"], json.loads(refused["body"])["type"]) == (400, "/errors/invalid-signature")
+    # The same body signed now with the billing endpoint's secret is acknowledged: no tenant is that customer
+    sample = _sample("BillingWebhooks/subscription-updated.json")
+    _, signature = platform.stripe.signed(json.loads(sample["body"]), secret=STRIPE_BILLING_WEBHOOK_SECRET)
+    sample["headers"]["Stripe-Signature"] = signature
+    sample["multiValueHeaders"]["Stripe-Signature"] = [signature]
+    fn = wiring.function("BillingWebhooks")
     answer = invoke(fn.handler, sample, function_name=fn.name)
     assert (answer["statusCode"], json.loads(answer["body"])["outcome"]) == (200, "ignored")
 
