@@ -30,6 +30,7 @@ BANNER = """
     Outbox         {api}/_local/outbox   every message sent on every channel (codes too), also printed below
     AWS (moto)     {aws_endpoint}   e.g. aws --endpoint-url {aws_endpoint} dynamodb scan --table-name {table}
     Stripe         {stripe_sandbox}   a local sandbox; its webhooks go to {api}/v1/payments/stripe/webhook, signed
+                   (Billing's to {api}/v1/billing/stripe/webhook, with that endpoint's own secret)
                    pay or fail a PaymentIntent: curl -X POST {stripe_sandbox}/_sandbox/payment_intents/<pi_…>/succeed (or /fail, /dispute, /refund)
                    events and their deliveries: curl {stripe_sandbox}/_sandbox/events
     Messaging      {messaging_sandbox}   Twilio, WhatsApp and WeChat, local; their signed callbacks go to
