@@ -197,6 +197,8 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("BillingWebhooks", "functions.billing.webhooks.handler",
              "Stripe Billing's signed webhooks: each tenant's entitlements rebuilt from Stripe's answers",
              _RW | {Grant.USE_STRIPE}),
+    Function("BillingJobs", "functions.billing.jobs.handler",
+             "Nightly: every tenant's entitlements reconciled with Stripe", _RW | {Grant.USE_STRIPE}, timeout_s=900),
     Function("CatalogApi", "functions.catalog.api.handler",
              "Stores, categories, tags, products, SKUs, prices, images and stock of the mall",
              _LISTS | {Grant.STORE_UPLOADS}),
@@ -377,6 +379,7 @@ SCHEDULES: tuple[Schedule, ...] = (
     Schedule("stalled-onboardings", "rate(1 hour)", "TenancyJobs", {"older_than_minutes": 60}),
     Schedule("commission-thaw", "rate(1 hour)", "DistributionJobs"),
     Schedule("appointment-reminders", "rate(1 hour)", "LogisticsJobs"),
+    Schedule("billing-reconcile", "rate(1 day)", "BillingJobs"),
 )
 
 

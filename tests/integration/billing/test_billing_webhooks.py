@@ -11,7 +11,7 @@ from infra.local.provision import STRIPE_BILLING_WEBHOOK_SECRET
 from infra.local.runtime import STRIPE_BILLING_WEBHOOK_PATH, LocalPlatform
 from infra.local.stripe_sandbox import StripeSandbox
 from panacea import billing
-from panacea.billing import accounts, plan_sync
+from panacea.billing import accounts, plan_sync, reconcile, stripe_events
 from panacea.billing.models import EffectiveEntitlements
 from panacea.platform import subscriptions
 from panacea.platform.ids import new_id
@@ -121,3 +121,43 @@ def test_an_event_about_a_customer_of_no_tenant_is_acknowledged_and_ignored(plat
     answer = gateway_request("POST", STRIPE_BILLING_WEBHOOK_PATH, headers={"Stripe-Signature": signature}, body=payload)
     # Then Stripe is told it was received, and nothing is done with it
     assert (answer.status, answer.body["outcome"]) == (200, "ignored")
+
+
+def test_the_nightly_reconcile_catches_up_with_events_that_never_arrived(platform, prices):
+    # Given a clinic on Professional, its entitlements in full
+    tenant_id, _, subscription_id = _subscribed(platform, prices, "tenant.professional")
+    _when(tenant_id, plan_key="tenant.professional", status="active")
+    sandbox = _sandbox(platform)
+    eventually(sandbox.settled, what="every webhook sent")
+    # When its renewal fails while billing's endpoint is out of reach (the events are not delivered)
+    with sandbox.held():
+        sandbox.renew(subscription_id, outcome="failed")
+        # And the nightly reconcile runs
+        reconciled = reconcile.reconcile_all(page_size=2)
+        # Then the tenant's record says past due from Stripe's own answer, without one webhook
+        record = _record(tenant_id)
+        assert record is not None
+        assert (record.status, record.access) == ("past_due", billing.Access.FULL)
+        assert reconciled.accounts >= 1
+        assert reconciled.failed == 0
+    # And the events delivered late change nothing it did not already know
+    eventually(sandbox.settled, what="the late webhooks sent")
+    assert _record(tenant_id).status == "past_due"  # type: ignore[union-attr]
+
+
+def test_a_webhook_costs_five_dynamodb_requests_and_two_stripe_reads(platform, prices, dynamodb_requests):
+    # Given a tenant on Professional, its events delivered
+    tenant_id, customer, _ = _subscribed(platform, prices, "tenant.professional")
+    _when(tenant_id, plan_key="tenant.professional")
+    sandbox = _sandbox(platform)
+    eventually(sandbox.settled, what="every webhook sent")
+    # When Stripe tells billing again that the customer's entitlements changed (a new event)
+    about = {"object": "entitlements.active_entitlement_summary", "customer": customer}
+    summary = sandbox.event("entitlements.active_entitlement_summary.updated", about)
+    payload, signature = sandbox.signed(summary, secret=STRIPE_BILLING_WEBHOOK_SECRET)
+    del dynamodb_requests[:]
+    receipt = stripe_events.handle_billing_webhook(payload, signature)
+    # Then it was answered with the customer's pointer, the event's memory, the stored record, the
+    # rebuilt record's conditional put and the event's note: five requests
+    assert receipt.outcome == "applied"
+    assert dynamodb_requests == ["GetItem", "GetItem", "GetItem", "PutItem", "PutItem"]

@@ -135,6 +135,10 @@ def test_the_billing_webhook_sample_is_judged_on_its_signature(platform):
     assert (answer["statusCode"], json.loads(answer["body"])["outcome"]) == (200, "ignored")
 
 
+def test_the_billing_reconcile_sample_is_handled():
+    assert set(_run("BillingJobs", "reconcile.json")) == {"accounts", "changed", "failed"}
+
+
 def test_the_payments_api_sample_is_answered():
     answer = _run("PaymentsApi", "list-payments.json")
     assert (answer["statusCode"], json.loads(answer["body"])["items"]) == (200, [])

@@ -9,6 +9,8 @@ EntitlementItem  PK T#<tenant>#BILLING · SK ENTITLEMENTS   the one effective en
 CustomerPointer  PK P#STRIPE#CUS#<customer> · SK STRIPE_CUS   which tenant a Stripe Customer is: how a
                                                            webhook finds its tenant (a platform item, read
                                                            and written with the function's own role)
+AccountListing   PK P#BILLING#ACCOUNTS · SK <tenant>       every billing account, for the nightly
+                                                           reconcile's pages (a platform item, as above)
 BillingEventSeen PK T#<tenant>#BILLING_EVENT#<event> · SK BILLING_EVENT   a Stripe event already answered
                                                            (TTL 30 days; Stripe retries for 3)
 """
@@ -27,6 +29,7 @@ from panacea.platform.keys import platform_key, tenant_key
 from panacea.platform.table import DocumentAttribute, TableItem
 
 SEEN_FOR = timedelta(days=30)
+LISTING = platform_key("BILLING", "ACCOUNTS")
 
 
 class BillingAccount(TableItem, discriminator="billing_account"):
@@ -45,6 +48,10 @@ class EntitlementItem(TableItem, discriminator="entitlements"):
 
 class CustomerPointer(TableItem, discriminator="stripe_customer"):
     tenant_id = UnicodeAttribute()
+
+
+class AccountListing(TableItem, discriminator="billing_account_listing"):
+    customer_id = UnicodeAttribute()
 
 
 class BillingEventSeen(TableItem, discriminator="billing_event_seen"):
@@ -68,13 +75,24 @@ def account(tenant_id: str) -> BillingAccount | None:
 
 def open_account(tenant_id: str, customer_id: str, email: str) -> BillingAccount:
     """Remember the tenant's Stripe Customer (its pointer first: a webhook may follow at once)."""
-    with isolation.acting_for(None):  # a platform key: the function's own role, never a tenant's
+    with isolation.acting_for(None):  # platform keys: the function's own role, never a tenant's
         CustomerPointer(_pointer(customer_id), "STRIPE_CUS", tenant_id=tenant_id).save(
             condition=CustomerPointer.pk.does_not_exist() | (CustomerPointer.tenant_id == tenant_id)
         )
+        AccountListing(LISTING, tenant_id, customer_id=customer_id).save()
     item = BillingAccount(_partition(tenant_id), "ACCOUNT", tenant_id=tenant_id, customer_id=customer_id, email=email)
     item.save()
     return item
+
+
+def accounts_page(after: str | None, limit: int) -> tuple[list[tuple[str, str]], str | None]:
+    """A page of (tenant, customer) of every billing account, and the tenant to continue after."""
+    start = {"PK": {"S": LISTING}, "SK": {"S": after}} if after else None
+    with isolation.acting_for(None):
+        results = AccountListing.query(LISTING, limit=limit, last_evaluated_key=start)
+        page = [(str(item.sk), str(item.customer_id)) for item in results]
+        last = results.last_evaluated_key
+    return page, (str(last["SK"]["S"]) if last else None)
 
 
 def customer_owner(customer_id: str) -> str | None:
