@@ -12,7 +12,12 @@ import pytest
 import stripe as stripe_library
 
 from infra.local.invoke import REGION
-from infra.local.provision import STRIPE_SECRET_KEY, STRIPE_SECRET_NAME, STRIPE_WEBHOOK_SECRET
+from infra.local.provision import (
+    STRIPE_BILLING_WEBHOOK_SECRET,
+    STRIPE_SECRET_KEY,
+    STRIPE_SECRET_NAME,
+    STRIPE_WEBHOOK_SECRET,
+)
 from infra.local.runtime import LocalPlatform
 from infra.local.stripe_sandbox import StripeSandbox
 from panacea.platform import clock, secrets
@@ -25,7 +30,13 @@ from tests.support.builders import eventually
 def _roll(stripe: StripeSandbox, secret_key: str, webhook_secret: str) -> None:
     """Roll the keys in Stripe's dashboard and put the new ones in the secret, as an operator does."""
     stripe.secret_key, stripe.webhook_secret = secret_key, webhook_secret
-    value = json.dumps({"secret_key": secret_key, "webhook_secret": webhook_secret})
+    value = json.dumps(
+        {
+            "secret_key": secret_key,
+            "webhook_secret": webhook_secret,
+            "billing_webhook_secret": STRIPE_BILLING_WEBHOOK_SECRET,  # billing's endpoint keeps its own
+        }
+    )
     boto3.client("secretsmanager", region_name=REGION).put_secret_value(SecretId=STRIPE_SECRET_NAME, SecretString=value)
 
 
