@@ -197,6 +197,9 @@ FUNCTIONS: tuple[Function, ...] = (
     Function("BillingWebhooks", "functions.billing.webhooks.handler",
              "Stripe Billing's signed webhooks: each tenant's entitlements rebuilt from Stripe's answers",
              _RW | {Grant.USE_STRIPE}),
+    Function("BillingApi", "functions.billing.api.handler",
+             "Plans, the tenant's entitlements, Checkout, plan changes, cancellation and the portal",
+             _RW | {Grant.USE_STRIPE}),
     Function("BillingJobs", "functions.billing.jobs.handler",
              "Nightly: every tenant's entitlements reconciled with Stripe", _RW | {Grant.USE_STRIPE}, timeout_s=900),
     Function("CatalogApi", "functions.catalog.api.handler",
@@ -304,6 +307,7 @@ APIS: tuple[Api, ...] = (
     Api("EngagementWebhooks"),
     Api("EngagementPreferencesApi"),
     Api("BillingWebhooks"),
+    Api("BillingApi"),
 )
 
 STREAMS: tuple[Stream, ...] = (

@@ -1,6 +1,7 @@
-"""Billing in a tenant's life (`tests/integration/platform/tenant_life.py` drives it): the tenant
-subscribes to Professional through Checkout, and Stripe's `checkout.session.completed` reaches
-billing's webhook through the recorded API, then again (a duplicate)."""
+"""Billing in a tenant's life (`tests/integration/platform/tenant_life.py` drives it): the owner reads
+the price list, checks out Professional through Stripe Checkout, Stripe's `checkout.session.completed`
+reaches billing's webhook through the recorded API (then again: a duplicate), and the owner moves to
+Enterprise, cancels at the period's end and opens the portal; finance reads the entitlements."""
 
 from __future__ import annotations
 
@@ -8,34 +9,27 @@ from typing import Any
 
 from infra.local.provision import STRIPE_BILLING_WEBHOOK_SECRET
 from infra.local.runtime import STRIPE_BILLING_WEBHOOK_PATH
-from panacea.billing import accounts, plan_sync
-from panacea.platform import subscriptions
-from panacea.platform.ids import new_id
-from panacea.platform.isolation import acting_for
+from panacea.billing import plan_sync
+from tests.support import staff
+
+RETURN = "https://life.example/billing"
 
 
 def subscribed(life: Any) -> None:
-    """The tenant's Professional subscription, its Checkout completed while the sandbox holds its
-    deliveries; the completion delivered through the recorded API: applied, then a duplicate."""
-    stripe, tenant_id = life.platform.stripe, life.tenant["id"]
-    prices = plan_sync.sync_plans()
-    with acting_for(tenant_id):
-        customer = accounts.open_account(tenant_id, email="owner@life.example", name=life.tenant["name"])
-    checkout = subscriptions.start_checkout(
-        customer=customer,
-        price_id=prices["tenant.professional.monthly.gbp"],
-        trial_days=0,
-        metadata={"tenant_id": tenant_id},
-        success_url="https://life.example/billing/done",
-        cancel_url="https://life.example/billing",
-        idempotency_key=new_id(),
-    )
+    stripe, owner, finance = life.platform.stripe, life.owner, staff(life.tenant["id"], "finance")
+    plan_sync.sync_plans()  # an operator's step (README: Deploy)
+    listed = life.call("GET", "/v1/billing/plans", as_=finance)
+    assert "tenant.professional" in {p["key"] for p in listed}
+    assert life.call("GET", "/v1/billing/entitlements", as_=finance)["access"] == "none"
+    body = {"plan_key": "tenant.professional", "currency": "GBP", "billing_email": "accounts@life.example",
+            "success_url": f"{RETURN}/done", "cancel_url": RETURN}  # fmt: skip
+    started = life.call("POST", "/v1/billing/checkout", as_=owner, body=body)
     with stripe.held():
-        stripe.complete_checkout(checkout.id)
+        stripe.complete_checkout(started["checkout_id"])
         (event,) = [
             e
             for e in stripe.events.values()
-            if e["type"] == "checkout.session.completed" and e["data"]["object"]["id"] == checkout.id
+            if e["type"] == "checkout.session.completed" and e["data"]["object"]["id"] == started["checkout_id"]
         ]
         payload, signature = stripe.signed(event, secret=STRIPE_BILLING_WEBHOOK_SECRET)
         headers = {"Stripe-Signature": signature, "Content-Type": "application/json; charset=utf-8"}
@@ -43,3 +37,8 @@ def subscribed(life: Any) -> None:
         duplicate = life.call("POST", STRIPE_BILLING_WEBHOOK_PATH, as_=None, raw_body=payload, headers=headers)
     assert (applied["outcome"], applied["plan_key"]) == ("applied", "tenant.professional"), applied
     assert duplicate["outcome"] == "duplicate", duplicate
+    moved = life.call("POST", "/v1/billing/plan", as_=owner, body={"plan_key": "tenant.enterprise"})
+    assert (moved["plan_key"], moved["access"]) == ("tenant.enterprise", "full"), moved
+    life.call("POST", "/v1/billing/cancellation", as_=owner, body={"at_period_end": True})
+    assert life.call("POST", "/v1/billing/portal", as_=owner, body={"return_url": RETURN})["url"]
+    assert life.call("GET", "/v1/billing/entitlements", as_=finance)["plan_key"] == "tenant.enterprise"

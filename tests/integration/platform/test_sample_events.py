@@ -139,6 +139,12 @@ def test_the_billing_reconcile_sample_is_handled():
     assert set(_run("BillingJobs", "reconcile.json")) == {"accounts", "changed", "failed"}
 
 
+def test_the_billing_api_sample_is_answered():
+    answer = _run("BillingApi", "price-list.json")
+    assert answer["statusCode"] == 200, answer["body"]
+    assert "tenant.professional" in {p["key"] for p in json.loads(answer["body"])}
+
+
 def test_the_payments_api_sample_is_answered():
     answer = _run("PaymentsApi", "list-payments.json")
     assert (answer["statusCode"], json.loads(answer["body"])["items"]) == (200, [])

@@ -2,6 +2,7 @@
 keys and sandbox), in the billing context's words:
 
     customer_for        the Stripe Customer a subscriber pays as, made once per key
+    price_for           the active price of a lookup key
     sync_plan           a plan's Product, its monthly Price (found again by lookup key) and its
                         entitlement Features, made or brought up to date: running it twice changes nothing
     start_checkout      a Checkout Session in subscription mode for a price (trial days, metadata)
@@ -24,9 +25,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from panacea.platform.errors import DomainError
 from panacea.platform.money import Money
 from panacea.platform.payments import stripe_client, stripe_errors
 from panacea.platform.stripe_amounts import from_stripe, to_stripe
+
+
+class PriceNotListed(DomainError):
+    """The plans were not synced to this Stripe account yet (an operator's step, see README: Deploy)."""
+
+    status, slug, title = 503, "price-not-listed", "Plan not on sale yet"
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,15 @@ def sync_plan(plan: PlanListing) -> str:
             )
         _attach_features(client, product, plan.features)
     return str(current.id)
+
+
+def price_for(lookup_key: str) -> str:
+    """The id of the active price with `lookup_key` (`PriceNotListed`, 503, before the plans are synced)."""
+    with stripe_errors():
+        found = stripe_client().v1.prices.list({"lookup_keys": [lookup_key], "active": True, "limit": 1}).data
+    if not found:
+        raise PriceNotListed(f"no active Stripe price has the lookup key {lookup_key}: sync the plans")
+    return str(found[0].id)
 
 
 def _product(client: Any, plan: PlanListing) -> str:
