@@ -428,6 +428,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel at the period's end, or take that back
+         * @description Requires `billing:manage` (owner). Access lasts until the paid period ends.
+         */
+        post: operations["billing.cancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start paying for a plan through Stripe Checkout
+         * @description Requires `billing:manage` (owner). The tenant's Stripe Customer is made first (once); the plan's trial applies. What the subscription grants arrives by Stripe's webhooks. 409 `already-subscribed` when the tenant has a live subscription (change plan instead).
+         */
+        post: operations["billing.checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the tenant may do now: its plan, access, features and limits
+         * @description Requires `billing:read` (owner, admin, finance). As billing last rebuilt it from Stripe (`access` none before a subscription).
+         */
+        get: operations["billing.entitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change plan now (the rest of the period is prorated)
+         * @description Requires `billing:manage` (owner). 409 `not-subscribed` without a live subscription.
+         */
+        post: operations["billing.change_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Panacea's plans for tenants and partners
+         * @description Requires `billing:read` (owner, admin, finance).
+         */
+        get: operations["billing.plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Stripe's Customer Portal (invoices, card, plan)
+         * @description Requires `billing:read` (owner, admin, finance). A short-lived address to send the person to.
+         */
+        post: operations["billing.portal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/billing/stripe/webhook": {
         parameters: {
             query?: never;
@@ -4703,6 +4823,65 @@ export interface components {
             /** @description wallet credit to spend; the method pays the rest */
             wallet_credit?: components["schemas"]["Money"] | null;
         };
+        /**
+         * CheckoutRequest
+         * @description Start paying for a plan: Stripe Checkout (subscription mode), with the plan's trial.
+         * @example {
+         *       "billing_email": "accounts@bristol-clinic.example",
+         *       "cancel_url": "https://clinic.example/billing",
+         *       "currency": "GBP",
+         *       "plan_key": "tenant.professional",
+         *       "success_url": "https://clinic.example/billing/done"
+         *     }
+         */
+        CheckoutRequest: {
+            /**
+             * Billing Email
+             * Format: email
+             * @description where Stripe sends invoices and receipts
+             */
+            billing_email: string;
+            /**
+             * Cancel Url
+             * @example https://clinic.example/billing
+             */
+            cancel_url: string;
+            /**
+             * Currency
+             * @default GBP
+             * @enum {string}
+             */
+            currency: "GBP" | "CNY";
+            /**
+             * Plan Key
+             * @example tenant.professional
+             */
+            plan_key: string;
+            /**
+             * Success Url
+             * @example https://clinic.example/billing
+             */
+            success_url: string;
+        };
+        /** CheckoutStarted */
+        CheckoutStarted: {
+            /**
+             * Checkout Id
+             * @example cs_test_a1b2c3d4e5f6
+             */
+            checkout_id: string;
+            /**
+             * Customer Id
+             * @example cus_RbZ1a2B3c4D5e6
+             */
+            customer_id: string;
+            /**
+             * Url
+             * @description send the owner here to pay (Stripe's page)
+             * @example https://checkout.stripe.com/c/pay/cs_test_a1
+             */
+            url: string;
+        };
         /** CheckupRecord */
         CheckupRecord: {
             /**
@@ -5299,6 +5478,56 @@ export interface components {
              * Format: email
              */
             email: string;
+        };
+        /**
+         * EntitlementsView
+         * @description What the tenant may do now, as billing last rebuilt it from Stripe.
+         */
+        EntitlementsView: {
+            /**
+             * Access
+             * @description full, read_only, suspended, or none (no plan)
+             * @example full
+             */
+            access: string;
+            /**
+             * Complimentary
+             * @default false
+             */
+            complimentary: boolean;
+            /**
+             * Features
+             * @example [
+             *       "sms",
+             *       "email"
+             *     ]
+             */
+            features: string[];
+            /**
+             * Limits
+             * @example {
+             *       "members": 100,
+             *       "messages_per_month": 25000
+             *     }
+             */
+            limits: {
+                [key: string]: number | null;
+            };
+            /** Period End */
+            period_end?: string | null;
+            /**
+             * Plan Key
+             * @example tenant.professional
+             */
+            plan_key: string | null;
+            /**
+             * Status
+             * @description the subscription's status in Stripe
+             * @example active
+             */
+            status: string | null;
+            /** Trial End */
+            trial_end?: string | null;
         };
         /**
          * ExternalAccount
@@ -7964,6 +8193,76 @@ export interface components {
             payment_error?: string | null;
         };
         /**
+         * PlanChange
+         * @description Move the subscription to another plan now (the rest of the period is prorated).
+         * @example {
+         *       "plan_key": "tenant.enterprise"
+         *     }
+         */
+        PlanChange: {
+            /**
+             * Plan Key
+             * @example tenant.professional
+             */
+            plan_key: string;
+        };
+        /**
+         * PlanView
+         * @description A plan as the price list shows it.
+         */
+        PlanView: {
+            /**
+             * Audience
+             * @example tenant
+             */
+            audience: string;
+            /**
+             * Features
+             * @example [
+             *       "sms",
+             *       "email",
+             *       "basic_branding"
+             *     ]
+             */
+            features: string[];
+            /**
+             * Key
+             * @example tenant.professional
+             */
+            key: string;
+            /**
+             * Limits
+             * @description None: unlimited
+             * @example {
+             *       "members": 100
+             *     }
+             */
+            limits: {
+                [key: string]: number | null;
+            };
+            /**
+             * Name
+             * @example Professional
+             */
+            name: string;
+            /**
+             * Prices
+             * @description currency → monthly price in minor units
+             * @example {
+             *       "CNY": 44800,
+             *       "GBP": 4900
+             *     }
+             */
+            prices: {
+                [key: string]: number;
+            };
+            /**
+             * Trial Days
+             * @example 14
+             */
+            trial_days: number;
+        };
+        /**
          * PlatformSignIn
          * @description A platform admin's credentials: their username in the user pool (they have no tenant).
          * @example {
@@ -8106,6 +8405,28 @@ export interface components {
          * @enum {string}
          */
         PointStatus: "active" | "inactive";
+        /**
+         * PortalRequest
+         * @example {
+         *       "return_url": "https://clinic.example/billing"
+         *     }
+         */
+        PortalRequest: {
+            /**
+             * Return Url
+             * @example https://clinic.example/billing
+             */
+            return_url: string;
+        };
+        /** PortalSession */
+        PortalSession: {
+            /**
+             * Url
+             * @description Stripe's Customer Portal for this tenant (short-lived)
+             * @example https://billing.stripe.com/p/session/test_a1b2
+             */
+            url: string;
+        };
         /**
          * Preview
          * @description Render a template without sending it: the one given, else the tenant's live one (else the
@@ -10885,6 +11206,8 @@ export type SchemaCategory = components['schemas']['Category'];
 export type SchemaCategoryPatch = components['schemas']['CategoryPatch'];
 export type SchemaChannel = components['schemas']['Channel'];
 export type SchemaCheckout = components['schemas']['Checkout'];
+export type SchemaCheckoutRequest = components['schemas']['CheckoutRequest'];
+export type SchemaCheckoutStarted = components['schemas']['CheckoutStarted'];
 export type SchemaCheckupRecord = components['schemas']['CheckupRecord'];
 export type SchemaCodeBatchRequest = components['schemas']['CodeBatchRequest'];
 export type SchemaCodeCheck = components['schemas']['CodeCheck'];
@@ -10914,6 +11237,7 @@ export type SchemaDistributorStatus = components['schemas']['DistributorStatus']
 export type SchemaDistributorStatusChange = components['schemas']['DistributorStatusChange'];
 export type SchemaDownload = components['schemas']['Download'];
 export type SchemaEmailChange = components['schemas']['EmailChange'];
+export type SchemaEntitlementsView = components['schemas']['EntitlementsView'];
 export type SchemaExternalAccount = components['schemas']['ExternalAccount'];
 export type SchemaExternalKind = components['schemas']['ExternalKind'];
 export type SchemaExternalTransfer = components['schemas']['ExternalTransfer'];
@@ -11042,12 +11366,16 @@ export type SchemaPayoutRoute = components['schemas']['PayoutRoute'];
 export type SchemaPeriodOrder = components['schemas']['PeriodOrder'];
 export type SchemaPhoneChange = components['schemas']['PhoneChange'];
 export type SchemaPlacedOrder = components['schemas']['PlacedOrder'];
+export type SchemaPlanChange = components['schemas']['PlanChange'];
+export type SchemaPlanView = components['schemas']['PlanView'];
 export type SchemaPlatformSignIn = components['schemas']['PlatformSignIn'];
 export type SchemaPointAddress = components['schemas']['PointAddress'];
 export type SchemaPointContact = components['schemas']['PointContact'];
 export type SchemaPointSlots = components['schemas']['PointSlots'];
 export type SchemaPointSpec = components['schemas']['PointSpec'];
 export type SchemaPointStatus = components['schemas']['PointStatus'];
+export type SchemaPortalRequest = components['schemas']['PortalRequest'];
+export type SchemaPortalSession = components['schemas']['PortalSession'];
 export type SchemaPreview = components['schemas']['Preview'];
 export type SchemaPreviewed = components['schemas']['Previewed'];
 export type SchemaProblem = components['schemas']['Problem'];
@@ -13259,6 +13587,588 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignedOut"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Cancellation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementsView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutStarted"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementsView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.change_plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementsView"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"][];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller's roles */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (for this tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input fails validation; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSession"];
                 };
             };
             /** @description Malformed request */

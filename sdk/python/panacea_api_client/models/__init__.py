@@ -56,6 +56,9 @@ from .category import Category
 from .category_patch import CategoryPatch
 from .channel import Channel
 from .checkout import Checkout
+from .checkout_request import CheckoutRequest
+from .checkout_request_currency import CheckoutRequestCurrency
+from .checkout_started import CheckoutStarted
 from .checkup_record import CheckupRecord
 from .code_batch_request import CodeBatchRequest
 from .code_check import CodeCheck
@@ -85,6 +88,8 @@ from .distributor_status import DistributorStatus
 from .distributor_status_change import DistributorStatusChange
 from .download import Download
 from .email_change import EmailChange
+from .entitlements_view import EntitlementsView
+from .entitlements_view_limits import EntitlementsViewLimits
 from .entry_kind import EntryKind
 from .external_account import ExternalAccount
 from .external_kind import ExternalKind
@@ -231,12 +236,18 @@ from .payout_route import PayoutRoute
 from .period_order import PeriodOrder
 from .phone_change import PhoneChange
 from .placed_order import PlacedOrder
+from .plan_change import PlanChange
+from .plan_view import PlanView
+from .plan_view_limits import PlanViewLimits
+from .plan_view_prices import PlanViewPrices
 from .platform_sign_in import PlatformSignIn
 from .point_address import PointAddress
 from .point_contact import PointContact
 from .point_slots import PointSlots
 from .point_spec import PointSpec
 from .point_status import PointStatus
+from .portal_request import PortalRequest
+from .portal_session import PortalSession
 from .preview import Preview
 from .preview_channel import PreviewChannel
 from .preview_data_type_0 import PreviewDataType0
@@ -444,6 +455,9 @@ __all__ = (
     "CategoryPatch",
     "Channel",
     "Checkout",
+    "CheckoutRequest",
+    "CheckoutRequestCurrency",
+    "CheckoutStarted",
     "CheckupRecord",
     "CodeBatchRequest",
     "CodeCheck",
@@ -473,6 +487,8 @@ __all__ = (
     "DistributorStatusChange",
     "Download",
     "EmailChange",
+    "EntitlementsView",
+    "EntitlementsViewLimits",
     "EntryKind",
     "ExternalAccount",
     "ExternalKind",
@@ -617,12 +633,18 @@ __all__ = (
     "PeriodOrder",
     "PhoneChange",
     "PlacedOrder",
+    "PlanChange",
+    "PlanView",
+    "PlanViewLimits",
+    "PlanViewPrices",
     "PlatformSignIn",
     "PointAddress",
     "PointContact",
     "PointSlots",
     "PointSpec",
     "PointStatus",
+    "PortalRequest",
+    "PortalSession",
     "Preview",
     "PreviewChannel",
     "PreviewDataType0",
