@@ -8,7 +8,6 @@ from typing import Any
 from panacea.billing import subscribing
 from panacea.billing.access import Action
 from panacea.billing.subscribing_models import (
-    Cancellation,
     CheckoutRequest,
     CheckoutStarted,
     EntitlementsView,
@@ -16,6 +15,7 @@ from panacea.billing.subscribing_models import (
     PlanView,
     PortalRequest,
     PortalSession,
+    SubscriptionCancellation,
 )
 from panacea.platform.access import requires
 from panacea.platform.api import build_resolver, current_actor, lambda_entry
@@ -74,7 +74,7 @@ def change_plan(change: PlanChange) -> EntitlementsView:
     description=f"{requires(Action.MANAGE_SUBSCRIPTION)} Access lasts until the paid period ends.",
     tags=[TAG],
 )
-def cancellation(cancel: Cancellation) -> EntitlementsView:
+def cancellation(cancel: SubscriptionCancellation) -> EntitlementsView:
     return subscribing.cancel(current_actor(), cancel)
 
 

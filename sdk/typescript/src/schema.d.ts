@@ -10451,6 +10451,17 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * SubscriptionCancellation
+         * @description Cancel when the paid period ends (`at_period_end`: true), or take that back (false).
+         * @example {
+         *       "at_period_end": true
+         *     }
+         */
+        SubscriptionCancellation: {
+            /** At Period End */
+            at_period_end: boolean;
+        };
         /** Suspension */
         Suspension: {
             /**
@@ -11463,6 +11474,7 @@ export type SchemaStripeAccountSetup = components['schemas']['StripeAccountSetup
 export type SchemaStripeEvent = components['schemas']['StripeEvent'];
 export type SchemaStripeEventData = components['schemas']['StripeEventData'];
 export type SchemaStripeObject = components['schemas']['StripeObject'];
+export type SchemaSubscriptionCancellation = components['schemas']['SubscriptionCancellation'];
 export type SchemaSuspension = components['schemas']['Suspension'];
 export type SchemaTag = components['schemas']['Tag'];
 export type SchemaTagPatch = components['schemas']['TagPatch'];
@@ -13674,7 +13686,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Cancellation"];
+                "application/json": components["schemas"]["SubscriptionCancellation"];
             };
         };
         responses: {

@@ -12,7 +12,6 @@ from panacea.billing.models import EffectiveEntitlements
 from panacea.billing.plans import UnknownPlan, all_plans, plan
 from panacea.billing.stripe_events import refresh
 from panacea.billing.subscribing_models import (
-    Cancellation,
     CheckoutRequest,
     CheckoutStarted,
     EntitlementsView,
@@ -20,6 +19,7 @@ from panacea.billing.subscribing_models import (
     PlanView,
     PortalRequest,
     PortalSession,
+    SubscriptionCancellation,
 )
 from panacea.billing.vocabulary import Access, Audience
 from panacea.platform import clock, subscriptions
@@ -101,7 +101,7 @@ def change_plan(actor: Actor, change: PlanChange) -> EntitlementsView:
     return _refreshed(actor.tenant, customer)
 
 
-def cancel(actor: Actor, cancellation: Cancellation) -> EntitlementsView:
+def cancel(actor: Actor, cancellation: SubscriptionCancellation) -> EntitlementsView:
     authorize(actor, Action.MANAGE_SUBSCRIPTION)
     customer, subscription = _subscription_of(actor.tenant)
     subscriptions.cancel_at_period_end(subscription.id, cancel=cancellation.at_period_end)

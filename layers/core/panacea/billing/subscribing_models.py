@@ -55,7 +55,7 @@ class PlanChange(Command):
     plan_key: PlanKey
 
 
-class Cancellation(Command):
+class SubscriptionCancellation(Command):
     """Cancel when the paid period ends (`at_period_end`: true), or take that back (false)."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"at_period_end": True}]})

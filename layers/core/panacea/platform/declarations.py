@@ -33,6 +33,7 @@ BUILT = (
     "records",
     "logistics",
     "engagement",
+    "billing",
 )
 
 

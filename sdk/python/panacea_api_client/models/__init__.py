@@ -353,6 +353,7 @@ from .stripe_object_last_payment_error_type_0 import StripeObjectLastPaymentErro
 from .stripe_object_latest_charge_type_1 import StripeObjectLatestChargeType1
 from .stripe_object_metadata_type_0 import StripeObjectMetadataType0
 from .stripe_object_payment_intent_type_1 import StripeObjectPaymentIntentType1
+from .subscription_cancellation import SubscriptionCancellation
 from .suspension import Suspension
 from .tag import Tag
 from .tag_patch import TagPatch
@@ -748,6 +749,7 @@ __all__ = (
     "StripeObjectLatestChargeType1",
     "StripeObjectMetadataType0",
     "StripeObjectPaymentIntentType1",
+    "SubscriptionCancellation",
     "Suspension",
     "Tag",
     "TagPatch",

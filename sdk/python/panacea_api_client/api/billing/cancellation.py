@@ -5,15 +5,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.cancellation import Cancellation
 from ...models.entitlements_view import EntitlementsView
 from ...models.problem import Problem
+from ...models.subscription_cancellation import SubscriptionCancellation
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: Cancellation,
+    body: SubscriptionCancellation,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -98,14 +98,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: Cancellation,
+    body: SubscriptionCancellation,
 ) -> Response[EntitlementsView | Problem]:
     """Cancel at the period's end, or take that back
 
      Requires `billing:manage` (owner). Access lasts until the paid period ends.
 
     Args:
-        body (Cancellation):
+        body (SubscriptionCancellation): Cancel when the paid period ends (`at_period_end`: true),
+            or take that back (false).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,14 +130,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: Cancellation,
+    body: SubscriptionCancellation,
 ) -> EntitlementsView | Problem | None:
     """Cancel at the period's end, or take that back
 
      Requires `billing:manage` (owner). Access lasts until the paid period ends.
 
     Args:
-        body (Cancellation):
+        body (SubscriptionCancellation): Cancel when the paid period ends (`at_period_end`: true),
+            or take that back (false).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,14 +157,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: Cancellation,
+    body: SubscriptionCancellation,
 ) -> Response[EntitlementsView | Problem]:
     """Cancel at the period's end, or take that back
 
      Requires `billing:manage` (owner). Access lasts until the paid period ends.
 
     Args:
-        body (Cancellation):
+        body (SubscriptionCancellation): Cancel when the paid period ends (`at_period_end`: true),
+            or take that back (false).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,14 +187,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: Cancellation,
+    body: SubscriptionCancellation,
 ) -> EntitlementsView | Problem | None:
     """Cancel at the period's end, or take that back
 
      Requires `billing:manage` (owner). Access lasts until the paid period ends.
 
     Args:
-        body (Cancellation):
+        body (SubscriptionCancellation): Cancel when the paid period ends (`at_period_end`: true),
+            or take that back (false).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
