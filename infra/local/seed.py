@@ -9,6 +9,8 @@ key, kits in stock, the member's gene test with a kit on its way to her and an e
 report was released. Its notifications (`seed_engagement.py`): the member's settings (Urdu, WhatsApp
 first, quiet hours), her channels and consent, an audience, a template of the tenant's own in two
 versions, and a message on every channel (SMS by both providers), in the outbox from the start.
+Its subscription to Panacea (`seed_billing.py`): Professional, checked out through the local Stripe,
+in its trial.
 
 The tenant, the owner's invitation, the shop and the member are built over HTTP by the builders
 the tests use (`tests.support.builders`: importable here because `make dev` runs from the
@@ -27,6 +29,7 @@ import boto3
 
 from infra.local.invoke import REGION
 from infra.local.runtime import LocalPlatform
+from infra.local.seed_billing import open_billing
 from infra.local.seed_engagement import open_engagement
 from infra.local.seed_logistics import open_logistics
 from tests.support import builders
@@ -116,6 +119,7 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
         api, owner=owner_token, member=member_token, member_id=member_id, friend_id=friend_id,
         tenant_id=tenant["id"], sandbox=platform.messaging,
     )  # fmt: skip
+    billing = open_billing(api, owner=owner_token, sandbox=sandbox)
     demo = {
         "api": platform.api_url,
         "docs": f"{platform.api_url}/docs",
@@ -141,6 +145,7 @@ def seed(platform: LocalPlatform, state_dir: Path) -> dict[str, Any]:
             "web_origin": DEMO_ORIGIN,
             "logistics": logistics,
             "engagement": engagement,
+            "billing": billing,
         },
     }
     state_dir.mkdir(parents=True, exist_ok=True)

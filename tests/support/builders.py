@@ -10,6 +10,7 @@ next step needs. `eventually` is the one way to wait for the platform's asynchro
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import time
 import urllib.request
@@ -402,8 +403,13 @@ class SandboxOverHttp:
         self.url = url.rstrip("/")
 
     def succeed(self, intent_id: str) -> None:
-        request = urllib.request.Request(f"{self.url}/_sandbox/payment_intents/{intent_id}/succeed", method="POST")
-        urllib.request.urlopen(request, timeout=30).close()
+        self.control(f"/_sandbox/payment_intents/{intent_id}/succeed")
+
+    def control(self, path: str) -> Any:
+        """POST one of the sandbox's controls (`/_sandbox/…`, its query included); its JSON answer."""
+        request = urllib.request.Request(f"{self.url}{path}", method="POST")
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return json.loads(answer.read() or b"null")
 
 
 def pay(api: Api, as_: Caller, placed: Mapping[str, Any], sandbox: Sandbox) -> None:
