@@ -5,29 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from infra.local.provision import STRIPE_BILLING_WEBHOOK_SECRET
 from infra.local.runtime import STRIPE_BILLING_WEBHOOK_PATH, LocalPlatform
-from infra.local.stripe_sandbox import StripeSandbox
 from panacea import billing
-from panacea.billing import accounts, plan_sync, reconcile, stripe_events
+from panacea.billing import accounts, reconcile, stripe_events
 from panacea.billing.models import EffectiveEntitlements
 from panacea.platform import subscriptions
 from panacea.platform.ids import new_id
 from panacea.platform.isolation import acting_for
+from tests.integration.stripe_support import sandbox
 from tests.support.builders import eventually
 from tests.support.in_process import gateway_request, onboard
-
-
-@pytest.fixture(scope="module")
-def prices(platform: LocalPlatform) -> dict[str, str]:
-    return plan_sync.sync_plans()
-
-
-def _sandbox(platform: LocalPlatform) -> StripeSandbox:
-    assert platform.stripe is not None
-    return platform.stripe
 
 
 def _record(tenant_id: str) -> EffectiveEntitlements | None:
@@ -58,7 +46,7 @@ def _subscribed(platform: LocalPlatform, prices: dict[str, str], plan_key: str) 
         cancel_url="https://clinic.example/billing",
         idempotency_key=new_id(),
     )
-    completed = _sandbox(platform).complete_checkout(checkout.id)
+    completed = sandbox(platform).complete_checkout(checkout.id)
     return tenant_id, customer, str(completed["subscription"])
 
 
@@ -70,16 +58,16 @@ def test_a_paid_checkout_gives_the_tenant_its_plan_and_a_failed_renewal_keeps_it
     assert record.features == billing.plan("tenant.professional").features
     assert record.limits[billing.Limit.MEMBERS] == 100
     # When its renewal fails
-    _sandbox(platform).renew(subscription_id, outcome="failed")
+    sandbox(platform).renew(subscription_id, outcome="failed")
     # Then it is past due, still with full access for the grace period, and told when to look again
     record = _when(tenant_id, status="past_due")
     assert record.access is billing.Access.FULL
     assert record.review_by is not None
     # When the retry succeeds, it is active again
     invoice = subscriptions.subscription(subscription_id)
-    (open_invoice,) = [i for i in _sandbox(platform).billing.invoices.values() if i["status"] == "open"
+    (open_invoice,) = [i for i in sandbox(platform).billing.invoices.values() if i["status"] == "open"
                        and i["customer"] == invoice.customer]  # fmt: skip
-    _sandbox(platform).pay_invoice(open_invoice["id"])
+    sandbox(platform).pay_invoice(open_invoice["id"])
     _when(tenant_id, status="active", access=billing.Access.FULL)
 
 
@@ -87,21 +75,21 @@ def test_an_event_answered_twice_is_a_duplicate_and_a_forged_one_changes_nothing
     # Given a tenant on Enterprise, its events delivered
     tenant_id, customer, _ = _subscribed(platform, prices, "tenant.enterprise")
     _when(tenant_id, plan_key="tenant.enterprise")
-    sandbox = _sandbox(platform)
-    eventually(sandbox.settled, what="every webhook sent")
+    stripe = sandbox(platform)
+    eventually(stripe.settled, what="every webhook sent")
     (created,) = [
         e
-        for e in sandbox.events.values()
+        for e in stripe.events.values()
         if e["type"] == "customer.subscription.created" and e["data"]["object"]["customer"] == customer
     ]
     # When Stripe delivers its customer.subscription.created again
-    payload, signature = sandbox.signed(created, secret=STRIPE_BILLING_WEBHOOK_SECRET)
+    payload, signature = stripe.signed(created, secret=STRIPE_BILLING_WEBHOOK_SECRET)
     again = gateway_request("POST", STRIPE_BILLING_WEBHOOK_PATH, headers={"Stripe-Signature": signature}, body=payload)
     # Then it is acknowledged as a duplicate
     assert (again.status, again.body["outcome"]) == (200, "duplicate")
     # When someone signs an event with the payments endpoint's secret (not billing's)
-    forged = sandbox.event("customer.subscription.deleted", created["data"]["object"])
-    payload, signature = sandbox.signed(forged)
+    forged = stripe.event("customer.subscription.deleted", created["data"]["object"])
+    payload, signature = stripe.signed(forged)
     refused = gateway_request(
         "POST", STRIPE_BILLING_WEBHOOK_PATH, headers={"Stripe-Signature": signature}, body=payload
     )
@@ -113,10 +101,10 @@ def test_an_event_answered_twice_is_a_duplicate_and_a_forged_one_changes_nothing
 
 def test_an_event_about_a_customer_of_no_tenant_is_acknowledged_and_ignored(platform):
     # Given an event about a customer the platform never made
-    sandbox = _sandbox(platform)
-    stray = sandbox.event("customer.subscription.updated", {"id": "sub_stray", "object": "subscription",
+    stripe = sandbox(platform)
+    stray = stripe.event("customer.subscription.updated", {"id": "sub_stray", "object": "subscription",
                                                              "customer": "cus_nobody"})  # fmt: skip
-    payload, signature = sandbox.signed(stray, secret=STRIPE_BILLING_WEBHOOK_SECRET)
+    payload, signature = stripe.signed(stray, secret=STRIPE_BILLING_WEBHOOK_SECRET)
     # When it arrives
     answer = gateway_request("POST", STRIPE_BILLING_WEBHOOK_PATH, headers={"Stripe-Signature": signature}, body=payload)
     # Then Stripe is told it was received, and nothing is done with it
@@ -127,11 +115,11 @@ def test_the_nightly_reconcile_catches_up_with_events_that_never_arrived(platfor
     # Given a clinic on Professional, its entitlements in full
     tenant_id, _, subscription_id = _subscribed(platform, prices, "tenant.professional")
     _when(tenant_id, plan_key="tenant.professional", status="active")
-    sandbox = _sandbox(platform)
-    eventually(sandbox.settled, what="every webhook sent")
+    stripe = sandbox(platform)
+    eventually(stripe.settled, what="every webhook sent")
     # When its renewal fails while billing's endpoint is out of reach (the events are not delivered)
-    with sandbox.held():
-        sandbox.renew(subscription_id, outcome="failed")
+    with stripe.held():
+        stripe.renew(subscription_id, outcome="failed")
         # And the nightly reconcile runs
         reconciled = reconcile.reconcile_all(page_size=2)
         # Then the tenant's record says past due from Stripe's own answer, without one webhook
@@ -141,7 +129,7 @@ def test_the_nightly_reconcile_catches_up_with_events_that_never_arrived(platfor
         assert reconciled.accounts >= 1
         assert reconciled.failed == 0
     # And the events delivered late change nothing it did not already know
-    eventually(sandbox.settled, what="the late webhooks sent")
+    eventually(stripe.settled, what="the late webhooks sent")
     assert _record(tenant_id).status == "past_due"  # type: ignore[union-attr]
 
 
@@ -149,12 +137,12 @@ def test_a_webhook_costs_five_dynamodb_requests_and_two_stripe_reads(platform, p
     # Given a tenant on Professional, its events delivered
     tenant_id, customer, _ = _subscribed(platform, prices, "tenant.professional")
     _when(tenant_id, plan_key="tenant.professional")
-    sandbox = _sandbox(platform)
-    eventually(sandbox.settled, what="every webhook sent")
+    stripe = sandbox(platform)
+    eventually(stripe.settled, what="every webhook sent")
     # When Stripe tells billing again that the customer's entitlements changed (a new event)
     about = {"object": "entitlements.active_entitlement_summary", "customer": customer}
-    summary = sandbox.event("entitlements.active_entitlement_summary.updated", about)
-    payload, signature = sandbox.signed(summary, secret=STRIPE_BILLING_WEBHOOK_SECRET)
+    summary = stripe.event("entitlements.active_entitlement_summary.updated", about)
+    payload, signature = stripe.signed(summary, secret=STRIPE_BILLING_WEBHOOK_SECRET)
     del dynamodb_requests[:]
     receipt = stripe_events.handle_billing_webhook(payload, signature)
     # Then it was answered with the customer's pointer, the event's memory, the stored record, the

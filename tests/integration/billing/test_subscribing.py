@@ -8,16 +8,10 @@ from typing import Any
 import pytest
 
 from infra.local.runtime import LocalPlatform
-from panacea.billing import plan_sync
 from tests.support import call, onboard, staff
 from tests.support.builders import eventually
 
 RETURN = "https://clinic.example/billing"
-
-
-@pytest.fixture(scope="module")
-def synced(platform: LocalPlatform) -> None:
-    plan_sync.sync_plans()
 
 
 def _checkout(tenant_id: str, plan_key: str, **extra: Any) -> Any:
@@ -26,7 +20,7 @@ def _checkout(tenant_id: str, plan_key: str, **extra: Any) -> Any:
     return call("POST", "/v1/billing/checkout", caller=staff(tenant_id, "owner"), body=body)
 
 
-def test_an_owner_subscribes_moves_up_and_cancels_at_the_periods_end(platform: LocalPlatform, synced: None):
+def test_an_owner_subscribes_moves_up_and_cancels_at_the_periods_end(platform: LocalPlatform, prices: dict[str, str]):
     # Given a clinic with no plan yet
     tenant_id = str(onboard()["id"])
     finance = staff(tenant_id, "finance")
@@ -60,7 +54,7 @@ def test_an_owner_subscribes_moves_up_and_cancels_at_the_periods_end(platform: L
     [("tenant.platinum", 422, "plan_key"), ("member.premium", 422, "plan_key"), ("partner.gold", 201, None)],
 )
 def test_only_a_tenants_or_partners_plan_can_be_checked_out(
-    synced: None, plan_key: str, status: int, field: str | None
+    prices: dict[str, str], plan_key: str, status: int, field: str | None
 ):
     # Given a tenant's owner
     tenant_id = str(onboard()["id"])
@@ -71,7 +65,7 @@ def test_only_a_tenants_or_partners_plan_can_be_checked_out(
     assert answer.problem_fields == ([field] if field else [])
 
 
-def test_only_the_owner_manages_the_subscription_and_nothing_changes_without_one(synced: None):
+def test_only_the_owner_manages_the_subscription_and_nothing_changes_without_one(prices: dict[str, str]):
     # Given a tenant with no subscription
     tenant_id = str(onboard()["id"])
     # When finance tries to check out, or the owner to change or cancel a plan it does not have

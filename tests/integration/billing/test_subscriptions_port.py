@@ -6,25 +6,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from infra.local.runtime import LocalPlatform
-from infra.local.stripe_sandbox import StripeSandbox
 from panacea import billing
 from panacea.billing import plan_sync
 from panacea.platform import clock, subscriptions
 from panacea.platform.ids import new_id
 from panacea.platform.money import Money
-
-
-@pytest.fixture(scope="module")
-def prices(platform: LocalPlatform) -> dict[str, str]:
-    return plan_sync.sync_plans()
-
-
-def _sandbox(platform: LocalPlatform) -> StripeSandbox:
-    assert platform.stripe is not None
-    return platform.stripe
+from tests.integration.stripe_support import sandbox
 
 
 def test_syncing_the_plans_again_changes_nothing(platform: LocalPlatform, prices: dict[str, str]):
@@ -35,7 +23,7 @@ def test_syncing_the_plans_again_changes_nothing(platform: LocalPlatform, prices
     assert again == prices
     paid = [(p, c) for p in billing.all_plans().values() for c in p.prices if p.prices[c] > 0]
     assert set(prices) == {p.lookup_key(c) for p, c in paid}
-    professional = _sandbox(platform).billing.prices[prices["tenant.professional.monthly.gbp"]]
+    professional = sandbox(platform).billing.prices[prices["tenant.professional.monthly.gbp"]]
     assert (professional["unit_amount"], professional["currency"], professional["recurring"]["interval"]) == (
         4900,
         "gbp",
@@ -65,7 +53,7 @@ def test_a_tenant_subscribes_through_checkout_changes_plan_and_its_features_foll
         idempotency_key=new_id(),
     )
     assert checkout.url
-    completed = _sandbox(platform).complete_checkout(checkout.id)
+    completed = sandbox(platform).complete_checkout(checkout.id)
     # Then the subscription reads back active on Professional at £49 a month, for that tenant
     subscription = subscriptions.subscription(completed["subscription"])
     assert (subscription.status, subscription.lookup_key, subscription.price) == (
